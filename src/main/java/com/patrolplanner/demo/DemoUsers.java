@@ -1,0 +1,64 @@
+package com.patrolplanner.demo;
+
+import com.patrolplanner.registry.Team;
+import com.patrolplanner.security.AppUser;
+import com.patrolplanner.security.Roles;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the demo logins once (planner, leader1 of team 1, leader2 of team 2, manager, admin; password = user name) and
+ * the two teams the leaders lead. Off in production: set {@code patrol.seed.demo-users=false}.
+ */
+@ApplicationScoped
+public class DemoUsers {
+    private static final Logger LOG = Logger.getLogger(DemoUsers.class);
+    public static final String TEAM_1 = "执法一组";
+    public static final String TEAM_2 = "执法二组";
+
+    @ConfigProperty(name = "patrol.seed.demo-users", defaultValue = "true")
+    boolean enabled;
+
+    @Transactional
+    void onStart(@Observes @Priority(10) StartupEvent ev) {
+        if (!enabled) {
+            return;
+        }
+        Team t1 = team(TEAM_1);
+        Team t2 = team(TEAM_2);
+        user("planner", Roles.PLANNER, null, "规划员");
+        user("leader1", Roles.TEAM_LEADER, t1.id, "一组组长");
+        user("leader2", Roles.TEAM_LEADER, t2.id, "二组组长");
+        user("manager", Roles.MANAGER, null, "局领导");
+        user("admin", Roles.ADMIN, null, "管理员");
+    }
+
+    private static Team team(String name) {
+        Team t = Team.find("name", name).firstResult();
+        if (t == null) {
+            t = new Team();
+            t.name = name;
+            t.persist();
+        }
+        return t;
+    }
+
+    private static void user(String name, String role, Long teamId, String display) {
+        if (AppUser.findByUsername(name) != null) {
+            return;
+        }
+        AppUser u = new AppUser();
+        u.username = name;
+        u.password = AppUser.hash(name);
+        u.roles = role;
+        u.teamId = teamId;
+        u.displayName = display;
+        u.persist();
+        LOG.infof("demo user %s (%s) created", name, role);
+    }
+}

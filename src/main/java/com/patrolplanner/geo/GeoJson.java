@@ -1,0 +1,107 @@
+package com.patrolplanner.geo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
+/**
+ * GeoJSON (RFC 7946: lon,lat order, WGS-84, no {@code crs} member) to and from JTS, with the checks a careless client
+ * needs: coordinates finite and in range, rings closed. Geometries made here carry SRID 4326.
+ */
+public final class GeoJson {
+    public static final int WGS84_SRID = 4326;
+    public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), WGS84_SRID);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private GeoJson() {
+    }
+
+    public static Point point(double lon, double lat) {
+        checkLonLat(lon, lat, "coordinates");
+        return FACTORY.createPoint(new Coordinate(lon, lat));
+    }
+
+    /** Throws {@link IllegalArgumentException} naming {@code field} when lon/lat is not a finite WGS-84 position. */
+    public static void checkLonLat(double lon, double lat, String field) {
+        if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
+            throw new IllegalArgumentException(field + ": coordinates must be finite numbers");
+        }
+        if (lon < -180 || lon > 180) {
+            throw new IllegalArgumentException(field + ": longitude " + lon + " outside -180..180"
+                    + (lat >= -180 && lat <= 180 && Math.abs(lon) <= 180 ? "" : " (lat/lon swapped?)"));
+        }
+        if (lat < -90 || lat > 90) {
+            throw new IllegalArgumentException(field + ": latitude " + lat + " outside -90..90 (lat/lon swapped?)");
+        }
+    }
+
+    /** Parses a GeoJSON geometry object (not a Feature) into JTS, checking every coordinate. */
+    public static Geometry parse(JsonNode geometry, String field) {
+        if (geometry == null || geometry.isNull() || !geometry.isObject()) {
+            throw new IllegalArgumentException(field + ": a GeoJSON geometry object is required");
+        }
+        JsonNode type = geometry.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new IllegalArgumentException(field + ": GeoJSON geometry has no 'type'");
+        }
+        if ("Feature".equals(type.asText())) {
+            return parse(geometry.get("geometry"), field);
+        }
+        Geometry g;
+        try {
+            g = new GeoJsonReader(FACTORY).read(geometry.toString());
+        } catch (ParseException | RuntimeException e) {
+            throw new IllegalArgumentException(field + ": invalid GeoJSON " + type.asText() + " (" + e.getMessage() + ")");
+        }
+        for (Coordinate c : g.getCoordinates()) {
+            checkLonLat(c.x, c.y, field);
+        }
+        g.setSRID(WGS84_SRID);
+        return g;
+    }
+
+    public static Geometry parse(String json, String field) {
+        try {
+            return parse(MAPPER.readTree(json), field);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(field + ": not JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** Polygon or MultiPolygon → MultiPolygon; anything else is refused. */
+    public static MultiPolygon toMultiPolygon(Geometry g, String field) {
+        if (g instanceof MultiPolygon mp) {
+            return mp;
+        }
+        if (g instanceof Polygon p) {
+            MultiPolygon mp = FACTORY.createMultiPolygon(new Polygon[] {p});
+            mp.setSRID(WGS84_SRID);
+            return mp;
+        }
+        throw new IllegalArgumentException(field + ": expected a Polygon or MultiPolygon, got " + g.getGeometryType());
+    }
+
+    /** JTS → GeoJSON geometry text, 7 decimals (about 1 cm), no crs member. */
+    public static String write(Geometry g) {
+        GeoJsonWriter w = new GeoJsonWriter(7);
+        w.setEncodeCRS(false);
+        return w.write(g);
+    }
+
+    public static JsonNode writeNode(Geometry g) {
+        try {
+            return MAPPER.readTree(write(g));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.patrolplanner.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.Roles;
+import com.patrolplanner.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** Progress of asynchronous jobs: state QUEUED|RUNNING|DONE|FAILED|CANCELLED, processed, total, percent, etaSeconds. */
+@Path("/api/jobs")
+@RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
+public class JobResource {
+    @Inject
+    JobService jobs;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("/{id}")
+    public JsonNode get(@PathParam("id") String id) {
+        JsonNode s = jobs.status(parse(id));
+        if (!user.has(Roles.ADMIN) && !user.has(Roles.PLANNER) && !user.name().equals(s.path("owner").asText())) {
+            throw ApiException.notFound("job " + id);
+        }
+        return s;
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    public Response cancel(@PathParam("id") String id) {
+        UUID u = parse(id);
+        jobs.status(u);
+        jobs.cancel(u);
+        return Response.accepted().build();
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("job " + id);
+        }
+    }
+}

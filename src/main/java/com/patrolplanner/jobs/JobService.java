@@ -1,0 +1,220 @@
+package com.patrolplanner.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Problem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs long work off the request thread and records its progress in table {@code job}, so that progress survives the
+ * request and any node can answer {@code GET /api/jobs/{id}}. Progress writes are throttled (at most every 500 ms).
+ *
+ * <p>A job body receives a {@link Progress}; it does its own transactions (e.g. one for an all-or-nothing import).
+ */
+@ApplicationScoped
+public class JobService {
+    private static final Logger LOG = Logger.getLogger(JobService.class);
+
+    /** What a running job reports. */
+    public interface Progress {
+        void total(long total);
+
+        void advance(long by);
+
+        /** Kind-specific counters shown with the job, e.g. {"countsByLevel":{…}}. */
+        void detail(Map<String, Object> detail);
+
+        boolean cancelled();
+    }
+
+    @FunctionalInterface
+    public interface Body {
+        /** Returns the job's result (serialised to JSON). */
+        Object run(Progress progress) throws Exception;
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper mapper;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "patrol-job");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<UUID, Future<?>> running = new ConcurrentHashMap<>();
+    private final Map<UUID, Boolean> cancelled = new ConcurrentHashMap<>();
+
+    /** Records a QUEUED job (in its own transaction) and starts it. */
+    public UUID submit(String kind, String owner, Body body) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "INSERT INTO job (id, kind, state, owner) VALUES (?1, ?2, 'QUEUED', ?3)")
+                .setParameter(1, id).setParameter(2, kind).setParameter(3, owner).executeUpdate());
+        running.put(id, pool.submit(() -> execute(id, body)));
+        return id;
+    }
+
+    private void execute(UUID id, Body body) {
+        update(id, "UPDATE job SET state='RUNNING', started_at=now() WHERE id=?1");
+        Tracker t = new Tracker(id);
+        try {
+            Object result = body.run(t);
+            t.flush();
+            String json = mapper.writeValueAsString(result);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "UPDATE job SET state=CASE WHEN ?3 THEN 'CANCELLED' ELSE 'DONE' END, finished_at=now(), "
+                            + "processed=GREATEST(processed, coalesce(total, processed)), result=CAST(?2 AS jsonb) WHERE id=?1")
+                    .setParameter(1, id).setParameter(2, json).setParameter(3, t.cancelled()).executeUpdate());
+        } catch (Throwable e) {
+            Problem p = e instanceof ApiException ae
+                    ? new Problem("about:blank", ae.title(), ae.status(), ae.getMessage(), "/api/jobs/" + id, ae.errors())
+                    : new Problem("about:blank", "Job failed", 500, "the job failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()), "/api/jobs/" + id, null);
+            if (!(e instanceof ApiException)) {
+                LOG.error("job " + id + " failed", e);
+            }
+            try {
+                String json = mapper.writeValueAsString(p);
+                t.flush();
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id=?1")
+                        .setParameter(1, id).setParameter(2, json).executeUpdate());
+            } catch (Exception inner) {
+                LOG.error("could not record failure of job " + id, inner);
+            }
+        } finally {
+            running.remove(id);
+            cancelled.remove(id);
+        }
+    }
+
+    /** Asks a running job to stop at its next check; true if it was running. */
+    public boolean cancel(UUID id) {
+        if (running.containsKey(id)) {
+            cancelled.put(id, true);
+            return true;
+        }
+        return false;
+    }
+
+    /** The job's state as a JSON object: id, kind, state, processed, total, percent, etaSeconds, detail, result, error. */
+    public JsonNode status(UUID id) {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> rows = em.createNativeQuery("""
+                SELECT json_build_object('id', id, 'kind', kind, 'state', state, 'processed', processed, 'total', total,
+                  'percent', CASE WHEN total IS NULL OR total = 0 THEN (CASE WHEN state='DONE' THEN 100 ELSE 0 END)
+                                  ELSE round(100.0 * processed / total, 1) END,
+                  'etaSeconds', CASE WHEN state = 'RUNNING' AND total > 0 AND processed > 0
+                                     THEN round(extract(epoch FROM now() - started_at) * (total - processed) / processed)
+                                     WHEN state IN ('DONE','FAILED','CANCELLED') THEN 0 END,
+                  'owner', owner, 'createdAt', created_at, 'startedAt', started_at, 'finishedAt', finished_at,
+                  'detail', detail, 'result', result, 'error', error)::text FROM job WHERE id = ?1""")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("job " + id);
+        }
+        try {
+            JsonNode n = mapper.readTree(rows.get(0));
+            if (n.get("detail") != null && n.get("detail").isObject()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n).setAll((com.fasterxml.jackson.databind.node.ObjectNode) n.get("detail"));
+            }
+            return n;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (for tests and command-line runs) until the job is no longer QUEUED or RUNNING. */
+    public JsonNode await(UUID id, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (true) {
+            JsonNode s = QuarkusTransaction.requiringNew().call(() -> status(id));
+            String st = s.get("state").asText();
+            if (!st.equals("QUEUED") && !st.equals("RUNNING")) {
+                return s;
+            }
+            if (System.nanoTime() > end) {
+                return s;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void update(UUID id, String sql) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).setParameter(1, id).executeUpdate());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pool.shutdownNow();
+    }
+
+    private final class Tracker implements Progress {
+        private final UUID id;
+        private final AtomicLong processed = new AtomicLong();
+        private volatile Long total;
+        private volatile Map<String, Object> detail;
+        private volatile long lastWrite;
+
+        Tracker(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public void total(long total) {
+            this.total = total;
+            flush();
+        }
+
+        @Override
+        public void advance(long by) {
+            processed.addAndGet(by);
+            if (System.currentTimeMillis() - lastWrite > 500) {
+                flush();
+            }
+        }
+
+        @Override
+        public void detail(Map<String, Object> detail) {
+            this.detail = detail;
+            if (System.currentTimeMillis() - lastWrite > 500) {
+                flush();
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled.containsKey(id);
+        }
+
+        synchronized void flush() {
+            lastWrite = System.currentTimeMillis();
+            try {
+                String d = detail == null ? null : mapper.writeValueAsString(detail);
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE job SET processed=?2, total=?3, detail=CAST(?4 AS jsonb) WHERE id=?1")
+                        .setParameter(1, id).setParameter(2, processed.get()).setParameter(3, total)
+                        .setParameter(4, d).executeUpdate());
+            } catch (Exception e) {
+                LOG.warn("could not record progress of job " + id + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.patrolplanner.registry;
+
+import com.patrolplanner.security.Roles;
+import com.patrolplanner.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+
+/** Administrative areas (read-only here; they come in through imports). */
+@Path("/api/districts")
+@RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
+public class DistrictResource {
+    @Inject
+    RegisterQueries queries;
+
+    /** {@code district} filters to that area and its children. */
+    @GET
+    @Produces(VenueResource.GEOJSON)
+    public String list(@QueryParam("bbox") String bbox, @QueryParam("district") String district, @QueryParam("q") String q,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        return queries.districts(new RegisterQueries.Filter(bbox, null, district, null, q, limit, offset));
+    }
+
+    @GET
+    @Path("/{adcode}")
+    @Produces(VenueResource.GEOJSON)
+    public String get(@PathParam("adcode") String adcode) {
+        String f = queries.district(adcode);
+        if (f == null) {
+            throw ApiException.notFound("district " + adcode);
+        }
+        return f;
+    }
+}

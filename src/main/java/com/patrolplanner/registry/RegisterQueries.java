@@ -1,0 +1,229 @@
+package com.patrolplanner.registry;
+
+import com.patrolplanner.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The read side of the registers as GeoJSON (RFC 7946): PostGIS renders each Feature so that a page of thousands of
+ * venues costs one query. Geometries are WGS-84 lon/lat with 7 decimals (about 1 cm); no {@code crs} member.
+ */
+@ApplicationScoped
+public class RegisterQueries {
+    public static final int MAX_LIMIT = 10000;
+
+    @Inject
+    EntityManager em;
+
+    /** Filters shared by the register lists; any may be null. */
+    public record Filter(String bbox, String category, String district, String status, String q, Integer limit, Integer offset) {
+    }
+
+    static final String VENUE_FEATURE = """
+            json_build_object('type','Feature','id',v.id,
+              'geometry', CASE WHEN v.geom IS NULL THEN NULL ELSE ST_AsGeoJSON(v.geom, 7)::json END,
+              'properties', json_build_object('id',v.id,'licenceNo',v.licence_no,'name',v.name,'category',v.category,
+                 'address',v.address,'sourceDatum',v.source_datum,'geocodeStatus',v.geocode_status,
+                 'geocodeConfidence',v.geocode_confidence,'openingHours',v.opening_hours,'capacity',v.capacity,
+                 'status',v.status,'complaintCount',v.complaint_count,'notes',v.notes,'district',v.district_code,
+                 'synthetic',v.synthetic,'version',v.version,'createdAt',v.created_at,'updatedAt',v.updated_at))::text""";
+
+    static final String SCHOOL_FEATURE = """
+            json_build_object('type','Feature','id',s.id,
+              'geometry', CASE WHEN s.geom IS NULL THEN NULL ELSE ST_AsGeoJSON(s.geom, 7)::json END,
+              'properties', json_build_object('id',s.id,'name',s.name,'level',s.level,'address',s.address,
+                 'campus', CASE WHEN s.campus IS NULL THEN NULL ELSE ST_AsGeoJSON(s.campus, 7)::json END,
+                 'campusAreaM2', CASE WHEN s.campus IS NULL THEN NULL ELSE round(ST_Area(s.campus::geography)::numeric, 1) END,
+                 'sourceDatum',s.source_datum,'geocodeStatus',s.geocode_status,'district',s.district_code,
+                 'synthetic',s.synthetic,'version',s.version,'createdAt',s.created_at,'updatedAt',s.updated_at))::text""";
+
+    static final String DISTRICT_FEATURE = """
+            json_build_object('type','Feature','id',d.adcode,
+              'geometry', ST_AsGeoJSON(d.geom, 6)::json,
+              'properties', json_build_object('adcode',d.adcode,'name',d.name,'level',d.level,'parent',d.parent_code,
+                 'areaKm2', round((ST_Area(d.geom::geography)/1e6)::numeric, 2),'sourceDatum',d.source_datum,
+                 'attribution',d.attribution))::text""";
+
+    public String venues(Filter f) {
+        Where w = new Where();
+        w.bbox(f.bbox(), "v.geom");
+        if (f.category() != null && !f.category().isBlank()) {
+            List<String> codes = new ArrayList<>();
+            for (String c : f.category().split(",")) {
+                try {
+                    codes.add(VenueCategory.parse(c).code);
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest("category", e.getMessage());
+                }
+            }
+            w.add("v.category = ANY(CAST(? AS text[]))", "{" + String.join(",", codes) + "}");
+        }
+        if (f.status() != null && !f.status().isBlank()) {
+            try {
+                w.add("v.status = ?", VenueStatus.parse(f.status()).code);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("status", e.getMessage());
+            }
+        }
+        w.district(f.district(), "v.geom");
+        w.text(f.q(), "coalesce(v.name,'') || ' ' || coalesce(v.address,'') || ' ' || coalesce(v.licence_no,'')");
+        return collection("venue v", VENUE_FEATURE, w, "v.id", f);
+    }
+
+    public String venue(long id) {
+        Where w = new Where();
+        w.add("v.id = ?", id);
+        return single("venue v", VENUE_FEATURE, w);
+    }
+
+    public String schools(Filter f) {
+        Where w = new Where();
+        w.bbox(f.bbox(), "coalesce(s.campus::geometry, s.geom)");
+        if (f.category() != null && !f.category().isBlank()) {
+            try {
+                w.add("s.level = ?", SchoolLevel.parse(f.category()).code);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("level", e.getMessage());
+            }
+        }
+        w.district(f.district(), "s.geom");
+        w.text(f.q(), "coalesce(s.name,'') || ' ' || coalesce(s.address,'')");
+        return collection("school s", SCHOOL_FEATURE, w, "s.id", f);
+    }
+
+    public String school(long id) {
+        Where w = new Where();
+        w.add("s.id = ?", id);
+        return single("school s", SCHOOL_FEATURE, w);
+    }
+
+    public String districts(Filter f) {
+        Where w = new Where();
+        w.bbox(f.bbox(), "d.geom");
+        if (f.district() != null && !f.district().isBlank()) {
+            w.add("(d.adcode = ? OR d.parent_code = ?)", f.district().trim(), f.district().trim());
+        }
+        w.text(f.q(), "d.name");
+        return collection("district d", DISTRICT_FEATURE, w, "d.adcode", f);
+    }
+
+    public String district(String adcode) {
+        Where w = new Where();
+        w.add("d.adcode = ?", adcode);
+        return single("district d", DISTRICT_FEATURE, w);
+    }
+
+    private String single(String from, String feature, Where w) {
+        Query q = em.createNativeQuery("SELECT " + feature + " FROM " + from + w.sql());
+        w.bind(q, 0);
+        @SuppressWarnings("unchecked")
+        List<String> rows = q.getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private String collection(String from, String feature, Where w, String order, Filter f) {
+        int limit = f.limit() == null ? 1000 : f.limit();
+        int offset = f.offset() == null ? 0 : f.offset();
+        if (limit < 0 || limit > MAX_LIMIT) {
+            throw ApiException.badRequest("limit", "must be 0.." + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw ApiException.badRequest("offset", "must be ≥ 0");
+        }
+        Query count = em.createNativeQuery("SELECT count(*) FROM " + from + w.sql());
+        w.bind(count, 0);
+        long matched = ((Number) count.getSingleResult()).longValue();
+        Query q = em.createNativeQuery("SELECT " + feature + " FROM " + from + w.sql() + " ORDER BY " + order
+                + " LIMIT " + limit + " OFFSET " + offset);
+        w.bind(q, 0);
+        @SuppressWarnings("unchecked")
+        List<String> rows = q.getResultList();
+        StringBuilder sb = new StringBuilder(256 + rows.size() * 400);
+        sb.append("{\"type\":\"FeatureCollection\",\"numberMatched\":").append(matched)
+                .append(",\"numberReturned\":").append(rows.size()).append(",\"features\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(rows.get(i));
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** A WHERE clause built from optional filters, with positional parameters bound in order. */
+    static final class Where {
+        private final List<String> clauses = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        void add(String clause, Object... values) {
+            clauses.add(clause);
+            params.addAll(List.of(values));
+        }
+
+        void bbox(String bbox, String geomExpr) {
+            if (bbox == null || bbox.isBlank()) {
+                return;
+            }
+            double[] b = parseBbox(bbox);
+            add(geomExpr + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)", b[0], b[1], b[2], b[3]);
+        }
+
+        void district(String adcode, String geomExpr) {
+            if (adcode == null || adcode.isBlank()) {
+                return;
+            }
+            if (!adcode.trim().matches("\\d{6,12}")) {
+                throw ApiException.badRequest("district", "an administrative code of 6 to 12 digits, e.g. 370705");
+            }
+            add("EXISTS (SELECT 1 FROM district dd WHERE dd.adcode = ? AND ST_Covers(dd.geom, " + geomExpr + "))", adcode.trim());
+        }
+
+        void text(String q, String expr) {
+            if (q == null || q.isBlank()) {
+                return;
+            }
+            String like = "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            add("(" + expr + ") ILIKE ?", like);
+        }
+
+        String sql() {
+            return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+        }
+
+        void bind(Query q, int offset) {
+            for (int i = 0; i < params.size(); i++) {
+                q.setParameter(offset + i + 1, params.get(i));
+            }
+        }
+    }
+
+    /** Parses {@code minLon,minLat,maxLon,maxLat}; 400 naming {@code bbox} when it is not that. */
+    public static double[] parseBbox(String bbox) {
+        String[] p = bbox.split(",");
+        if (p.length != 4) {
+            throw ApiException.badRequest("bbox", "expected minLon,minLat,maxLon,maxLat");
+        }
+        double[] b = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                b[i] = Double.parseDouble(p[i].trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("bbox", "'" + p[i] + "' is not a number");
+            }
+            if (!Double.isFinite(b[i])) {
+                throw ApiException.badRequest("bbox", "coordinates must be finite");
+            }
+        }
+        if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
+            throw ApiException.badRequest("bbox", "outside -180..180 / -90..90 (lon,lat order: minLon,minLat,maxLon,maxLat)");
+        }
+        if (b[0] > b[2] || b[1] > b[3]) {
+            throw ApiException.badRequest("bbox", "min greater than max (lon,lat order: minLon,minLat,maxLon,maxLat)");
+        }
+        return b;
+    }
+}

@@ -1,0 +1,484 @@
+package com.patrolplanner.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.geo.Datum;
+import com.patrolplanner.geo.DatumTransform;
+import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Writes to the registers. Every write records a field-level history entry (who, when, old → new) and fires a
+ * {@link RegistryEvents} event in the same transaction. Callers outside the registry write only through here.
+ */
+@ApplicationScoped
+public class RegistryService {
+    /** What an upsert did, for import summaries. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Result<T>(T entity, Outcome outcome) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Event<RegistryEvents.VenueChanged> venueEvents;
+    @Inject
+    Event<RegistryEvents.SchoolChanged> schoolEvents;
+    @Inject
+    ObjectMapper mapper;
+
+    // ---------------------------------------------------------------- venues
+
+    @Transactional
+    public Venue createVenue(VenueInput in, String user) {
+        if (in.licenceNo() != null && !in.licenceNo().isBlank()
+                && Venue.count("licenceNo", in.licenceNo().trim()) > 0) {
+            throw new ApiException(409, "Conflict", "licence number " + in.licenceNo() + " is already registered",
+                    List.of(com.patrolplanner.web.Problem.FieldError.of("licenceNo", "already registered")));
+        }
+        Venue v = new Venue();
+        apply(v, in);
+        v.updatedAt = OffsetDateTime.now();
+        v.persist();
+        em.flush();
+        history("venue", v.id, "create", user, null, diff(Map.of(), snapshot(v)));
+        venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
+        return v;
+    }
+
+    @Transactional
+    public Venue updateVenue(long id, VenueInput in, String user) {
+        Venue v = venue(id);
+        if (in.version() == null) {
+            throw ApiException.invalid("version", "required: send the version you read");
+        }
+        if (in.version() != v.version) {
+            throw ApiException.staleVersion("venue " + id, in.version(), v.version);
+        }
+        Map<String, Object> before = snapshot(v);
+        apply(v, in);
+        Map<String, Map<String, Object>> changes = diff(before, snapshot(v));
+        if (!changes.isEmpty()) {
+            v.updatedAt = OffsetDateTime.now();
+            em.flush();
+            history("venue", v.id, "update", user, null, changes);
+            venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
+        }
+        return v;
+    }
+
+    /**
+     * Import path: insert, or update the venue with the same licence number (or, without one, the same name and address).
+     * Unchanged rows are not touched, so importing a file twice changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Result<Venue> upsertVenue(VenueInput in, String user, String reason) {
+        Venue v = null;
+        if (in.licenceNo() != null && !in.licenceNo().isBlank()) {
+            v = Venue.find("licenceNo", in.licenceNo().trim()).firstResult();
+        } else {
+            v = Venue.find("licenceNo is null and name = ?1 and address = ?2", in.name().trim(),
+                    in.address() == null ? "" : in.address().trim()).firstResult();
+        }
+        if (v == null) {
+            v = new Venue();
+            apply(v, in);
+            v.updatedAt = OffsetDateTime.now();
+            v.persist();
+            em.flush();
+            history("venue", v.id, "import", user, reason, diff(Map.of(), snapshot(v)));
+            venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
+            return new Result<>(v, Outcome.CREATED);
+        }
+        Map<String, Object> before = snapshot(v);
+        boolean keepLocation = in.lon() == null && v.geom != null; // a row without coordinates keeps the known pin
+        Point oldGeom = v.geom;
+        String oldDatum = v.sourceDatum;
+        String oldStatus = v.geocodeStatus;
+        apply(v, in);
+        if (keepLocation) {
+            v.geom = oldGeom;
+            v.sourceDatum = oldDatum;
+            v.geocodeStatus = oldStatus;
+        }
+        Map<String, Map<String, Object>> changes = diff(before, snapshot(v));
+        if (changes.isEmpty()) {
+            return new Result<>(v, Outcome.UNCHANGED);
+        }
+        v.updatedAt = OffsetDateTime.now();
+        em.flush();
+        history("venue", v.id, "import", user, reason, changes);
+        venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
+        return new Result<>(v, Outcome.UPDATED);
+    }
+
+    /** Sets a venue's pin (by hand on the map, or from the geocoder), recorded with who and why. */
+    @Transactional
+    public Venue locateVenue(long id, double lon, double lat, Datum datum, String status, Double confidence,
+            String user, String reason) {
+        Venue v = venue(id);
+        Map<String, Object> before = snapshot(v);
+        double[] w = datum.toWgs84(lon, lat);
+        v.geom = GeoJson.point(w[0], w[1]);
+        v.sourceDatum = datum.name();
+        v.geocodeStatus = status;
+        v.geocodeConfidence = confidence;
+        v.districtCode = districtOf(v.geom);
+        v.updatedAt = OffsetDateTime.now();
+        em.flush();
+        history("venue", v.id, "locate", user, reason, diff(before, snapshot(v)));
+        venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
+        return v;
+    }
+
+    @Transactional
+    public void deleteVenue(long id, String user) {
+        Venue v = venue(id);
+        history("venue", v.id, "delete", user, null, diff(snapshot(v), Map.of()));
+        venueEvents.fire(new RegistryEvents.VenueChanged(v.id, true));
+        v.delete();
+    }
+
+    public Venue venue(long id) {
+        Venue v = Venue.findById(id);
+        if (v == null) {
+            throw ApiException.notFound("venue " + id);
+        }
+        return v;
+    }
+
+    private void apply(Venue v, VenueInput in) {
+        v.licenceNo = blankToNull(in.licenceNo());
+        v.name = in.name().trim();
+        try {
+            v.category = VenueCategory.parse(in.category()).code;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("category", e.getMessage());
+        }
+        v.address = blankToNull(in.address());
+        Datum datum = parseDatum(in.datum());
+        if ((in.lon() == null) != (in.lat() == null)) {
+            throw ApiException.invalid(in.lon() == null ? "lon" : "lat", "lon and lat go together");
+        }
+        if (in.lon() != null) {
+            checkLonLat(in.lon(), in.lat());
+            double[] w = datum.toWgs84(in.lon(), in.lat());
+            Point p = GeoJson.point(w[0], w[1]);
+            if (v.geom == null || !v.geom.equalsExact(p, 1e-9)) {
+                v.geom = p;
+                v.sourceDatum = datum.name();
+                v.geocodeStatus = "source";
+                v.geocodeConfidence = null;
+                v.districtCode = districtOf(p);
+            }
+        } else if (v.id == null) {
+            v.geom = null;
+            v.geocodeStatus = "none";
+        }
+        v.openingHours = openingHours(in.openingHours());
+        v.capacity = in.capacity();
+        try {
+            v.status = VenueStatus.parse(in.status()).code;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("status", e.getMessage());
+        }
+        v.complaintCount = in.complaintCount() == null ? 0 : in.complaintCount();
+        v.notes = blankToNull(in.notes());
+    }
+
+    private Map<String, String> openingHours(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        try {
+            OpeningHours oh;
+            if (n.isTextual()) {
+                oh = OpeningHours.parse(n.asText());
+            } else if (n.isObject()) {
+                oh = OpeningHours.fromMap(mapper.convertValue(n, Map.class));
+            } else {
+                throw new IllegalArgumentException("openingHours: a text or a weekday object");
+            }
+            return oh == null ? null : oh.toMap();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("openingHours", e.getMessage().replaceFirst("^openingHours: ", ""));
+        }
+    }
+
+    static Map<String, Object> snapshot(Venue v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("licenceNo", v.licenceNo);
+        m.put("name", v.name);
+        m.put("category", v.category);
+        m.put("address", v.address);
+        m.put("lon", v.geom == null ? null : round7(v.geom.getX()));
+        m.put("lat", v.geom == null ? null : round7(v.geom.getY()));
+        m.put("sourceDatum", v.sourceDatum);
+        m.put("geocodeStatus", v.geocodeStatus);
+        m.put("openingHours", v.openingHours);
+        m.put("capacity", v.capacity);
+        m.put("status", v.status);
+        m.put("complaintCount", v.complaintCount);
+        m.put("notes", v.notes);
+        return m;
+    }
+
+    // ---------------------------------------------------------------- schools
+
+    @Transactional
+    public School createSchool(SchoolInput in, String user) {
+        School s = new School();
+        applySchool(s, in);
+        if (School.count("name = ?1 and address = ?2", s.name, s.address) > 0) {
+            throw ApiException.conflict("school '" + s.name + "' at '" + s.address + "' is already registered");
+        }
+        s.updatedAt = OffsetDateTime.now();
+        s.persist();
+        em.flush();
+        history("school", s.id, "create", user, null, diff(Map.of(), snapshot(s)));
+        schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+        return s;
+    }
+
+    @Transactional
+    public School updateSchool(long id, SchoolInput in, String user) {
+        School s = school(id);
+        if (in.version() == null) {
+            throw ApiException.invalid("version", "required: send the version you read");
+        }
+        if (in.version() != s.version) {
+            throw ApiException.staleVersion("school " + id, in.version(), s.version);
+        }
+        Map<String, Object> before = snapshot(s);
+        applySchool(s, in);
+        Map<String, Map<String, Object>> changes = diff(before, snapshot(s));
+        if (!changes.isEmpty()) {
+            s.updatedAt = OffsetDateTime.now();
+            em.flush();
+            history("school", s.id, "update", user, null, changes);
+            schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+        }
+        return s;
+    }
+
+    /** Import path for schools: the key is name + address. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Result<School> upsertSchool(SchoolInput in, String user, String reason) {
+        String addr = in.address() == null ? null : in.address().trim();
+        School s = addr == null ? School.find("name = ?1 and address is null", in.name().trim()).firstResult()
+                : School.find("name = ?1 and address = ?2", in.name().trim(), addr).firstResult();
+        if (s == null) {
+            s = new School();
+            applySchool(s, in);
+            s.updatedAt = OffsetDateTime.now();
+            s.persist();
+            em.flush();
+            history("school", s.id, "import", user, reason, diff(Map.of(), snapshot(s)));
+            schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+            return new Result<>(s, Outcome.CREATED);
+        }
+        Map<String, Object> before = snapshot(s);
+        Point oldGeom = s.geom;
+        MultiPolygon oldCampus = s.campus;
+        String oldDatum = s.sourceDatum;
+        applySchool(s, in);
+        if (in.lon() == null && in.campus() == null && oldGeom != null) {
+            s.geom = oldGeom;
+            s.campus = oldCampus;
+            s.sourceDatum = oldDatum;
+        }
+        Map<String, Map<String, Object>> changes = diff(before, snapshot(s));
+        if (changes.isEmpty()) {
+            return new Result<>(s, Outcome.UNCHANGED);
+        }
+        s.updatedAt = OffsetDateTime.now();
+        em.flush();
+        history("school", s.id, "import", user, reason, changes);
+        schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+        return new Result<>(s, Outcome.UPDATED);
+    }
+
+    @Transactional
+    public School locateSchool(long id, double lon, double lat, Datum datum, String status, Double confidence,
+            String user, String reason) {
+        School s = school(id);
+        Map<String, Object> before = snapshot(s);
+        double[] w = datum.toWgs84(lon, lat);
+        s.geom = GeoJson.point(w[0], w[1]);
+        s.sourceDatum = datum.name();
+        s.geocodeStatus = status;
+        s.geocodeConfidence = confidence;
+        s.districtCode = districtOf(s.geom);
+        s.updatedAt = OffsetDateTime.now();
+        em.flush();
+        history("school", s.id, "locate", user, reason, diff(before, snapshot(s)));
+        schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+        return s;
+    }
+
+    @Transactional
+    public void deleteSchool(long id, String user) {
+        School s = school(id);
+        history("school", s.id, "delete", user, null, diff(snapshot(s), Map.of()));
+        schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, true));
+        s.delete();
+    }
+
+    public School school(long id) {
+        School s = School.findById(id);
+        if (s == null) {
+            throw ApiException.notFound("school " + id);
+        }
+        return s;
+    }
+
+    private void applySchool(School s, SchoolInput in) {
+        s.name = in.name().trim();
+        try {
+            s.level = SchoolLevel.parse(in.level()).code;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("level", e.getMessage());
+        }
+        s.address = blankToNull(in.address());
+        Datum datum = parseDatum(in.datum());
+        MultiPolygon campus = null;
+        if (in.campus() != null && !in.campus().isNull()) {
+            Geometry g;
+            try {
+                g = GeoJson.parse(in.campus(), "campus");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("campus", e.getMessage().replaceFirst("^campus: ", ""));
+            }
+            try {
+                campus = GeoJson.toMultiPolygon(DatumTransform.toWgs84(g, datum), "campus");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("campus", e.getMessage().replaceFirst("^campus: ", ""));
+            }
+            if (!campus.isValid()) {
+                Geometry fixed = org.locationtech.jts.geom.util.GeometryFixer.fix(campus);
+                if (fixed.isEmpty() || fixed.getArea() == 0) {
+                    throw ApiException.invalid("campus", "the campus polygon is degenerate (no area)");
+                }
+                campus = GeoJson.toMultiPolygon(fixed, "campus");
+                campus.setSRID(GeoJson.WGS84_SRID);
+            }
+        }
+        if ((in.lon() == null) != (in.lat() == null)) {
+            throw ApiException.invalid(in.lon() == null ? "lon" : "lat", "lon and lat go together");
+        }
+        Point p = null;
+        if (in.lon() != null) {
+            checkLonLat(in.lon(), in.lat());
+            double[] w = datum.toWgs84(in.lon(), in.lat());
+            p = GeoJson.point(w[0], w[1]);
+        } else if (campus != null) {
+            p = campus.getInteriorPoint();
+            p.setSRID(GeoJson.WGS84_SRID);
+        }
+        boolean moved = !Objects.equals(p == null ? null : p.toText(), s.geom == null ? null : s.geom.toText())
+                || !Objects.equals(campus == null ? null : campus.toText(), s.campus == null ? null : s.campus.toText());
+        if (moved) {
+            s.geom = p;
+            s.campus = campus;
+            s.sourceDatum = datum.name();
+            s.geocodeStatus = p == null ? "none" : "source";
+            s.districtCode = p == null ? null : districtOf(p);
+        }
+    }
+
+    static Map<String, Object> snapshot(School s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name);
+        m.put("level", s.level);
+        m.put("address", s.address);
+        m.put("lon", s.geom == null ? null : round7(s.geom.getX()));
+        m.put("lat", s.geom == null ? null : round7(s.geom.getY()));
+        m.put("campus", s.campus == null ? null : s.campus.toText());
+        m.put("sourceDatum", s.sourceDatum);
+        return m;
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /** The adcode of the smallest registered district covering the point, or null. */
+    public String districtOf(Point p) {
+        if (p == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("SELECT adcode FROM district WHERE ST_Covers(geom, ST_SetSRID(ST_MakePoint(?1, ?2), 4326)) "
+                + "ORDER BY ST_Area(geom) LIMIT 1").setParameter(1, p.getX()).setParameter(2, p.getY()).getResultList();
+        return codes.isEmpty() ? null : codes.get(0);
+    }
+
+    public void history(String type, long id, String action, String user, String reason, Map<String, Map<String, Object>> changes) {
+        ChangeHistory h = new ChangeHistory();
+        h.entityType = type;
+        h.entityId = id;
+        h.action = action;
+        h.changedBy = user;
+        h.changedAt = OffsetDateTime.now();
+        h.reason = reason;
+        h.changes = changes;
+        h.persist();
+    }
+
+    public List<ChangeHistory> historyOf(String type, long id) {
+        return ChangeHistory.list("entityType = ?1 and entityId = ?2 order by changedAt desc, id desc", type, id);
+    }
+
+    static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            Object o = before.get(k);
+            Object n = after.get(k);
+            if (!Objects.equals(o, n)) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("old", o);
+                c.put("new", n);
+                out.put(k, c);
+            }
+        }
+        return out;
+    }
+
+    static Datum parseDatum(String s) {
+        try {
+            return Datum.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("datum", e.getMessage());
+        }
+    }
+
+    static void checkLonLat(double lon, double lat) {
+        try {
+            GeoJson.checkLonLat(lon, lat, "lon/lat");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage().contains("latitude") ? "lat" : "lon", e.getMessage().replaceFirst("^lon/lat: ", ""));
+        }
+    }
+
+    private static Double round7(double d) {
+        return Math.round(d * 1e7) / 1e7;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,171 @@
+package com.patrolplanner.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves the service as problem+json; no stack trace ever reaches a client. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response problem(int status, String title, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        String instance = uri == null ? null : uri.getPath();
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, instance, errors)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
+        String msg = e.getMessage() == null ? "invalid argument" : e.getMessage();
+        String field = msg.contains(":") ? msg.substring(0, msg.indexOf(':')).trim() : null;
+        return problem(400, "Bad request", msg,
+                field == null ? null : List.of(Problem.FieldError.of(field, msg.substring(msg.indexOf(':') + 1).trim())), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errs = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath().toString();
+                    // drop "method.argN." prefixes that Hibernate Validator puts on parameter paths
+                    String[] parts = path.split("\\.");
+                    String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                            : parts[parts.length - 1];
+                    return Problem.FieldError.of(field, v.getMessage());
+                })
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        String detail = errs.stream().map(f -> f.field() + " " + f.reason()).collect(Collectors.joining("; "));
+        return problem(422, "Unprocessable content", detail, errs, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        if (e instanceof JsonMappingException jm && !jm.getPath().isEmpty()) {
+            field = jm.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+        String reason = e.getOriginalMessage();
+        if (reason != null && reason.length() > 300) {
+            reason = reason.substring(0, 300);
+        }
+        return problem(400, "Malformed JSON", (field == null ? "" : field + ": ") + reason,
+                field == null ? null : List.of(Problem.FieldError.of(field, reason)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response optimistic(OptimisticLockException e, UriInfo uri) {
+        return problem(409, "Conflict", "changed concurrently by someone else: reload and try again", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleStateException e, UriInfo uri) {
+        return problem(409, "Conflict", "changed concurrently by someone else: reload and try again", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response dbConstraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (e.getKind() == ConstraintKind.UNIQUE) {
+            return problem(409, "Conflict", "duplicate value (" + e.getConstraintName() + ")", null, uri);
+        }
+        return problem(422, "Unprocessable content", "rejected by a database rule (" + e.getConstraintName() + ")", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response dbDown(JDBCConnectionException e, UriInfo uri) {
+        LOG.warn("database unavailable: " + e.getMessage());
+        return unavailable(uri);
+    }
+
+    static Response unavailable(UriInfo uri) {
+        return Response.fromResponse(problem(503, "Service unavailable",
+                "the database is not reachable right now; nothing was written. Try again shortly.", null, uri))
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized(uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response authFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized(uri, headers);
+    }
+
+    private Response unauthorized(UriInfo uri, HttpHeaders headers) {
+        Response.ResponseBuilder b = Response.fromResponse(problem(401, "Unauthorized",
+                "log in first (HTTP Basic for API clients, the login page in a browser)", null, uri));
+        // A browser page calling the API sets X-Requested-With; a Basic challenge would pop up the browser's own dialog.
+        if (headers == null || headers.getHeaderString("X-Requested-With") == null) {
+            b.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Patrol Planner\"");
+        }
+        return b.build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "your role may not do this", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response r = e.getResponse();
+        int status = r.getStatus();
+        if (status >= 500) {
+            LOG.error("server error", e);
+        }
+        String title = r.getStatusInfo().getReasonPhrase();
+        String detail = e.getMessage();
+        if (status == 404) {
+            detail = "no such resource: " + (uri == null ? "" : uri.getPath());
+        }
+        return problem(status, title, detail, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response any(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                    || (t instanceof SQLException se && se.getSQLState() != null && se.getSQLState().startsWith("08"))
+                    || t.getClass().getName().contains("AcquisitionTimeout")
+                    || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"))) {
+                return unavailable(uri);
+            }
+            if (t instanceof ApiException ae) {
+                return api(ae, uri);
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return optimistic(null, uri);
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
+                return dbConstraint(cve, uri);
+            }
+        }
+        LOG.error("unexpected error", e);
+        return problem(500, "Internal server error", "an unexpected error occurred; it has been logged", null, uri);
+    }
+}
