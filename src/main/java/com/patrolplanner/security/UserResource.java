@@ -26,6 +26,8 @@ import java.util.Set;
 public class UserResource {
     @Inject
     CurrentUser current;
+    @Inject
+    PasswordIdentityProvider passwords;
 
     public record UserView(Long id, String username, List<String> roles, Long teamId, String displayName, boolean active) {
         static UserView of(AppUser u) {
@@ -110,6 +112,7 @@ public class UserResource {
         if (in.active() != null) {
             u.active = in.active();
         }
+        passwords.forget();
         return UserView.of(u);
     }
 
@@ -121,6 +124,7 @@ public class UserResource {
         if (!AppUser.deleteById(id)) {
             throw ApiException.notFound("user " + id);
         }
+        passwords.forget();
         return Response.noContent().build();
     }
 
