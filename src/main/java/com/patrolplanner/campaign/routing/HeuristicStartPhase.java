@@ -20,9 +20,17 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
     static final String VISITS = "visits";
 
     private final long seed;
+    private final long routeMinimisationNanos;
+    private final long phaseNanos;
 
-    HeuristicStartPhase(long seed) {
+    /**
+     * @param routeMinimisationNanos the most time spent removing routes
+     * @param phaseNanos the phase's whole time limit; what route removal leaves goes to {@link StringRemovalSearch}
+     */
+    HeuristicStartPhase(long seed, long routeMinimisationNanos, long phaseNanos) {
         this.seed = seed;
+        this.routeMinimisationNanos = routeMinimisationNanos;
+        this.phaseNanos = phaseNanos;
     }
 
     @Override
@@ -33,12 +41,30 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
         }
         RoutingArrays arrays = new RoutingArrays(plan);
         RouteState state = read(plan, arrays);
+        long t0 = System.nanoTime();
+        Random random = new Random(seed);
         new RegretInsertion(state).run();
+        trace("construction", state, t0);
         boolean fleetCosts = plan.getVehicles().stream().anyMatch(v -> v.getUsageCost() > 0);
         if (fleetCosts && state.unplannedCount() == 0) {
-            new RouteMinimizer(arrays, new Random(seed)).run(state, loadLowerBound(arrays), isPhaseTerminated);
+            long rmDeadline = t0 + routeMinimisationNanos;
+            new RouteMinimizer(arrays, random).run(state, loadLowerBound(arrays),
+                    () -> System.nanoTime() >= rmDeadline || isPhaseTerminated.getAsBoolean());
+            trace("route minimisation", state, t0);
         }
+        StringRemovalSearch sisr = new StringRemovalSearch(arrays, random);
+        sisr.run(state, t0 + phaseNanos, isPhaseTerminated);
+        trace("string removal (" + sisr.iterations() + " iterations)", state, t0);
         write(state, plan, scoreDirector);
+    }
+
+    /** With {@code -Drouting.trace=true}, prints the progress of the phase on standard error. */
+    static void trace(String step, RouteState state, long t0) {
+        if (Boolean.getBoolean("routing.trace")) {
+            System.err.printf(java.util.Locale.ROOT, "[routing] %s: %d routes, distance %.2f, %d unplanned, %.1f s%n",
+                    step, state.usedRoutes(), state.totalDistance(), state.unplannedCount(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     /** The fewest routes the load limits allow, with the largest vehicles. */

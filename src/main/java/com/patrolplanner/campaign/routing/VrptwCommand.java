@@ -50,7 +50,7 @@ public final class VrptwCommand {
         int extraVehicles = 0;
         for (Path file : files) {
             SolomonInstance instance = SolomonReader.read(file);
-            RoutingPlan solved = new RoutingSolver(Duration.ofSeconds(seconds), seed, RoutingSolver.DEFAULT_START_SHARE)
+            RoutingPlan solved = new RoutingSolver(Duration.ofSeconds(seconds), seed, RoutingSolver.DEFAULT_ROUTE_MINIMISATION_SHARE)
                     .solve(instance.toPlan());
             FeasibilityChecker.Report report = new FeasibilityChecker(instance.toPlan().getMatrix(), true).check(solved);
             Optional<BestKnown.Entry> best = bestKnownFor(file, bestKnownPath).lookUp(instance.name());
