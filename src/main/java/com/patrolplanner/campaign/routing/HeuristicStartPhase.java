@@ -3,7 +3,7 @@ package com.patrolplanner.campaign.routing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
@@ -42,7 +42,7 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
         RoutingArrays arrays = new RoutingArrays(plan);
         RouteState state = read(plan, arrays);
         long t0 = System.nanoTime();
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         new RegretInsertion(state).run();
         trace("construction", state, t0);
         boolean fleetCosts = plan.getVehicles().stream().anyMatch(v -> v.getUsageCost() > 0);
