@@ -11,7 +11,7 @@ import java.util.List;
 /** A SQL text with its positional ({@code ?}) parameters, composed by {@link ComplianceSql}. */
 record Sql(String text, List<Object> params) {
     static Sql of(String text, Object... params) {
-        return new Sql(text, List.of(params));
+        return new Sql(text, java.util.Arrays.asList(params)); // parameters may be null
     }
 
     /** Replaces each {@code {}} in {@code template} by the next part, parameters in text order. */
