@@ -240,6 +240,9 @@ public class ComplianceBench implements CliCommand {
                 base[base.length / 2], base[(int) (base.length * 0.9)]);
     }
 
+    private static final java.util.regex.Pattern INDEX_IN_PLAN =
+            java.util.regex.Pattern.compile("Index (?:Only )?Scan (?:Backward )?using (\\S+)|Bitmap Index Scan on (\\S+)");
+
     private void explain(PrintStream out, String what, String sql, List<Object> params) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 0; i < params.size(); i++) {
@@ -249,17 +252,16 @@ public class ComplianceBench implements CliCommand {
             List<String> indexes = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    String line = rs.getString(1);
-                    int at = line.indexOf(" using ");
-                    if (at >= 0) {
-                        String idx = line.substring(at + 7).split(" ")[0];
+                    java.util.regex.Matcher m = INDEX_IN_PLAN.matcher(rs.getString(1));
+                    while (m.find()) {
+                        String idx = m.group(1) != null ? m.group(1) : m.group(2);
                         if (!indexes.contains(idx)) {
                             indexes.add(idx);
                         }
                     }
                 }
             }
-            boolean geog = indexes.contains("school_campus_geog_gix") && indexes.contains("school_geog_gix")
+            boolean geog = indexes.contains("school_campus_geog_gix") && indexes.contains("school_nocampus_geog_gix")
                     || indexes.contains("venue_geog_gix");
             out.println("EXPLAIN " + what + ": indexes " + indexes + (geog ? " — geography GiST indexes used"
                     : " — WARNING: no geography GiST index in the plan"));
