@@ -50,7 +50,7 @@ public class ZoneResource {
             k = body.get("zoneCount").asInt();
         }
         Long seed = body.hasNonNull("seed") ? body.get("seed").asLong() : null;
-        return autoZoning.generate(new AutoZoning.Request(ZoneService.text(body, "district"), body.get("polygon"), k, seed));
+        return autoZoning.generate(new AutoZoning.Request(Jdbc.text(body, "district"), body.get("polygon"), k, seed));
     }
 
     /** A hand-drawn zone: {"zoneSetId":1,"name":"…","geometry":{Polygon|MultiPolygon},"teamId":…}. */

@@ -19,6 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import static com.patrolplanner.zoning.Jdbc.json;
+import static com.patrolplanner.zoning.Jdbc.longResult;
+import static com.patrolplanner.zoning.Jdbc.one;
+import static com.patrolplanner.zoning.Jdbc.sqlFailure;
+import static com.patrolplanner.zoning.Jdbc.text;
+import static com.patrolplanner.zoning.Jdbc.update;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 
@@ -31,7 +37,7 @@ import org.locationtech.jts.io.WKBWriter;
 public class ZoneService {
     /** Overlaps below this area (m²) are rounding along shared edges, not overlaps. */
     public static final double OVERLAP_TOLERANCE_M2 = 1.0;
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = Jdbc.MAPPER;
 
     @Inject
     DataSource dataSource;
@@ -656,61 +662,5 @@ public class ZoneService {
             throw ApiException.notFound("zone set " + setId);
         }
         return b;
-    }
-
-    // ---- helpers: JDBC ----
-
-    @SuppressWarnings("unchecked")
-    static <T> T one(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? (T) rs.getObject(1) : null;
-            }
-        }
-    }
-
-    static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof byte[] b) {
-                ps.setBytes(i + 1, b);
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
-    }
-
-    private static long longResult(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    static String text(JsonNode n, String field) {
-        if (n == null || !n.hasNonNull(field)) {
-            return null;
-        }
-        String s = n.get(field).asText().trim();
-        return s.isEmpty() ? null : s;
-    }
-
-    static JsonNode json(String s) {
-        try {
-            return s == null ? null : MAPPER.readTree(s);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static RuntimeException sqlFailure(Exception e) {
-        return new IllegalStateException("zone storage failed: " + e.getMessage(), e);
     }
 }

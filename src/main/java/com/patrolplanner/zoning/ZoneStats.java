@@ -25,18 +25,18 @@ public class ZoneStats {
 
     public ObjectNode zone(long id) {
         try (Connection c = dataSource.getConnection()) {
-            if (ZoneService.one(c, "SELECT id FROM zone WHERE id = ?", id) == null) {
+            if (Jdbc.one(c, "SELECT id FROM zone WHERE id = ?", id) == null) {
                 throw ApiException.notFound("zone " + id);
             }
             return stats(c, id, violationCondition(c));
         } catch (SQLException e) {
-            throw ZoneService.sqlFailure(e);
+            throw Jdbc.sqlFailure(e);
         }
     }
 
     public ArrayNode set(long setId) {
         try (Connection c = dataSource.getConnection()) {
-            if (ZoneService.one(c, "SELECT id FROM zone_set WHERE id = ?", setId) == null) {
+            if (Jdbc.one(c, "SELECT id FROM zone_set WHERE id = ?", setId) == null) {
                 throw ApiException.notFound("zone set " + setId);
             }
             String cond = violationCondition(c);
@@ -51,15 +51,15 @@ public class ZoneStats {
             }
             return out;
         } catch (SQLException e) {
-            throw ZoneService.sqlFailure(e);
+            throw Jdbc.sqlFailure(e);
         }
     }
 
     private ObjectNode stats(Connection c, long id, String violation) throws SQLException {
         ObjectNode o = ZoneService.MAPPER.createObjectNode();
         o.put("zoneId", id);
-        o.put("name", (String) ZoneService.one(c, "SELECT name FROM zone WHERE id = ?", id));
-        Long team = ZoneService.one(c, "SELECT team_id FROM zone WHERE id = ?", id);
+        o.put("name", (String) Jdbc.one(c, "SELECT name FROM zone WHERE id = ?", id));
+        Long team = Jdbc.one(c, "SELECT team_id FROM zone WHERE id = ?", id);
         if (team == null) {
             o.putNull("teamId");
         } else {
@@ -82,14 +82,14 @@ public class ZoneStats {
         }
         o.put("venues", venues);
         o.put("workloadMin", Math.round(workload * 10) / 10.0);
-        Long schools = ZoneService.one(c, """
+        Long schools = Jdbc.one(c, """
                 SELECT count(*) FROM zone z JOIN school s
                   ON ST_Covers(z.geom, coalesce(s.geom, ST_PointOnSurface(s.campus))) WHERE z.id = ?""", id);
         o.put("schools", schools == null ? 0 : schools);
         if (violation == null) {
             o.putNull("openViolations");
         } else {
-            Long n = ZoneService.one(c, "SELECT count(DISTINCT vv.venue_id) FROM zone z JOIN venue v ON v.geom && z.geom"
+            Long n = Jdbc.one(c, "SELECT count(DISTINCT vv.venue_id) FROM zone z JOIN venue v ON v.geom && z.geom"
                     + " AND ST_Covers(z.geom, v.geom) JOIN pp.venue_verdict vv ON vv.venue_id = v.id WHERE z.id = ? AND ("
                     + violation + ")", id);
             o.put("openViolations", n == null ? 0 : n);
@@ -102,7 +102,7 @@ public class ZoneStats {
      * is missing or has no column we can read as a violation.
      */
     static String violationCondition(Connection c) throws SQLException {
-        if (ZoneService.one(c, "SELECT to_regclass('pp.venue_verdict')::text") == null) {
+        if (Jdbc.one(c, "SELECT to_regclass('pp.venue_verdict')::text") == null) {
             return null;
         }
         Map<String, String> cols = new HashMap<>();
