@@ -68,7 +68,9 @@ final class WesternAddressParser {
         }
         String place = null;
         if (street == null && streetLine != null && !streetLine.isBlank()) {
+            // no number: the line may name a street ("Banff Ave") or a place ("Hotel Plaza"); the chain tries both
             place = streetLine;
+            street = streetLine;
         }
         Integer numberInt = number == null ? null : Integer.valueOf(number.replaceAll("^(\\d+).*", "$1"));
         return new ParsedAddress(input, normalised, false, province, city, district, null, street,

@@ -190,6 +190,7 @@ class AddressParserTest {
     void westernPlaceName() {
         ParsedAddress p = AddressParser.parse("Hotel Plaza");
         assertNull(p.number());
+        assertEquals("hotel plaza", p.streetKey(), "without a number the line may also be a street");
         assertEquals("hotel plaza", p.placeKey());
     }
 }
