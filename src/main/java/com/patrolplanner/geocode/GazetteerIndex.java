@@ -25,6 +25,12 @@ final class GazetteerIndex {
         final List<Point> points = new ArrayList<>();
         private Map<String, List<Point>> byNumber;
         private Ladder[] ladders; // [0] even, [1] odd, [2] all
+        /**
+         * True where odd and even numbers face each other across the street (the usual rule); false where numbers run
+         * consecutively along one side (terraces, townhouse rows, many Chinese 里弄): there n and n+1 stand closer than
+         * n and n+2.
+         */
+        boolean oddEvenSides = true;
 
         Street(String key) {
             this.key = key;
@@ -37,6 +43,7 @@ final class GazetteerIndex {
                 byNumber.computeIfAbsent(p.number, k -> new ArrayList<>()).add(p);
             }
             ladders = new Ladder[] {ladder(0), ladder(1), ladder(-1)};
+            oddEvenSides = detectSides(ladders[2]);
             if (Double.isNaN(centerLon) && !points.isEmpty()) {
                 Point mid = points.get(points.size() / 2);
                 centerLon = mid.lon;
@@ -68,6 +75,41 @@ final class GazetteerIndex {
                 i++;
             }
             return new Ladder(nums, xs, ys);
+        }
+
+        private static boolean detectSides(Ladder all) {
+            List<Double> next = new ArrayList<>();
+            List<Double> second = new ArrayList<>();
+            Map<Integer, Integer> at = new HashMap<>();
+            for (int i = 0; i < all.nums().length; i++) {
+                at.put(all.nums()[i], i);
+            }
+            for (int i = 0; i < all.nums().length; i++) {
+                Integer j1 = at.get(all.nums()[i] + 1);
+                Integer j2 = at.get(all.nums()[i] + 2);
+                if (j1 != null) {
+                    next.add(metres(all, i, j1));
+                }
+                if (j2 != null) {
+                    second.add(metres(all, i, j2));
+                }
+            }
+            if (next.size() < 3 || second.size() < 3) {
+                return true;
+            }
+            return median(next) > 0.8 * median(second);
+        }
+
+        private static double metres(Ladder l, int i, int j) {
+            double k = Math.cos(Math.toRadians(l.ys()[i]));
+            double dx = (l.xs()[i] - l.xs()[j]) * k * 111_320;
+            double dy = (l.ys()[i] - l.ys()[j]) * 110_574;
+            return Math.sqrt(dx * dx + dy * dy);
+        }
+
+        private static double median(List<Double> v) {
+            v.sort(null);
+            return v.get(v.size() / 2);
         }
 
         List<Point> exact(String number) {

@@ -131,8 +131,8 @@ public class GeocodeEngine {
                         text(p, s.name, first.number()), first.source(), first.districtCode()));
                 return;
             }
-            Candidate c = interpolate(p, s, true);
-            if (c == null) {
+            Candidate c = interpolate(p, s, s.oddEvenSides);
+            if (c == null && s.oddEvenSides) {
                 c = interpolate(p, s, false);
                 if (c != null) {
                     c = c.withConfidence(c.confidence() * 0.8);
@@ -165,9 +165,23 @@ public class GeocodeEngine {
         if (lo >= 0 && hi < len) {
             int a = l.nums()[lo];
             int b = l.nums()[hi];
-            double t = (n - a) / (double) (b - a);
+            double t = p.chinese() ? (n - a) / (double) (b - a) : blockFraction(n, a, b);
             double x = l.xs()[lo] + t * (l.xs()[hi] - l.xs()[lo]);
             double y = l.ys()[lo] + t * (l.ys()[hi] - l.ys()[lo]);
+            if (!p.chinese() && a >= 100 && a / 100 != b / 100) {
+                // across a block jump: step from the known number of n's own block with that block's own spacing
+                double[] e = null;
+                if (n / 100 == b / 100 && hi + 1 < len && l.nums()[hi + 1] / 100 == b / 100) {
+                    e = step(l, hi, hi + 1, n);
+                } else if (n / 100 == a / 100 && lo - 1 >= 0 && l.nums()[lo - 1] / 100 == a / 100) {
+                    e = step(l, lo, lo - 1, n);
+                }
+                double span = dist2(l.xs()[lo], l.ys()[lo], l.xs()[hi], l.ys()[hi]);
+                if (e != null && dist2(e[0], e[1], l.xs()[n / 100 == b / 100 ? hi : lo], l.ys()[n / 100 == b / 100 ? hi : lo]) <= span) {
+                    x = e[0];
+                    y = e[1];
+                }
+            }
             double conf = Math.max(0.7, Math.min(0.9, 0.92 - 0.0015 * (b - a)));
             return new Candidate(x, y, Level.interpolated, conf, text(p, s.name, p.number()) + " (" + a + "–" + b + ")",
                     src, dc);
@@ -178,7 +192,8 @@ public class GeocodeEngine {
         if (i2 >= 0 && i2 < len) {
             int a = l.nums()[i1];
             int b = l.nums()[i2];
-            if (Math.abs(n - a) <= 2 * Math.abs(a - b)) {
+            boolean sameBlock = p.chinese() || a < 100 || (n / 100 == a / 100 && b / 100 == a / 100);
+            if (sameBlock && Math.abs(n - a) <= 2 * Math.abs(a - b)) {
                 double t = (n - a) / (double) (b - a);
                 double x = l.xs()[i1] + t * (l.xs()[i2] - l.xs()[i1]);
                 double y = l.ys()[i1] + t * (l.ys()[i2] - l.ys()[i1]);
@@ -189,6 +204,45 @@ public class GeocodeEngine {
         return new Candidate(l.xs()[i1], l.ys()[i1], Level.interpolated, 0.5,
                 text(p, s.name, p.number()) + " (nearest " + l.nums()[i1] + ")", src, dc);
     }
+
+    /** The position of n stepping from ladder entry i with the spacing between entries i and j. */
+    private static double[] step(Ladder l, int i, int j, int n) {
+        double f = (n - l.nums()[i]) / (double) (l.nums()[j] - l.nums()[i]);
+        return new double[] {l.xs()[i] + f * (l.xs()[j] - l.xs()[i]), l.ys()[i] + f * (l.ys()[j] - l.ys()[i])};
+    }
+
+    /** Squared planar distance in degrees², only to compare distances at one place. */
+    private static double dist2(double x1, double y1, double x2, double y2) {
+        double k = Math.cos(Math.toRadians(y1));
+        double dx = (x1 - x2) * k;
+        double dy = y1 - y2;
+        return dx * dx + dy * dy;
+    }
+
+    /**
+     * Where n lies between known numbers a &lt; n &lt; b, as a fraction. North American numbering jumps at each block
+     * (…238 | 300…): when a and b are in different hundred-blocks, n is placed within its own block, the block boundary
+     * taken just past the last known number of the other block, instead of spreading the jump over the whole gap.
+     */
+    static double blockFraction(int n, int a, int b) {
+        int ba = a / 100;
+        int bb = b / 100;
+        if (a < 100 || ba == bb) {
+            return (n - a) / (double) (b - a);
+        }
+        if (n / 100 == bb) {
+            double start = Math.max(a, bb * 100 - 1);
+            return (n - start) / (b - start) * (1 - FRACTION_AT_BOUNDARY) + FRACTION_AT_BOUNDARY;
+        }
+        if (n / 100 == ba) {
+            double end = Math.min(b, (ba + 1) * 100);
+            return (n - a) / (end - a) * FRACTION_AT_BOUNDARY;
+        }
+        return (n - a) / (double) (b - a);
+    }
+
+    /** The block boundary (a cross street) is put halfway between the last known numbers of the two blocks. */
+    static final double FRACTION_AT_BOUNDARY = 0.5;
 
     private static void admin(ParsedAddress p, GazetteerIndex index, List<Candidate> out) {
         if (p.district() != null) {
