@@ -52,8 +52,12 @@ public class UserResource {
         if (u == null) {
             throw new io.quarkus.security.UnauthorizedException();
         }
-        return Map.of("username", u.username, "roles", u.roleSet().stream().sorted().toList(),
-                "teamId", u.teamId == null ? "" : u.teamId, "displayName", u.displayName == null ? u.username : u.displayName);
+        Map<String, Object> me = new java.util.LinkedHashMap<>();
+        me.put("username", u.username);
+        me.put("roles", u.roleSet().stream().sorted().toList());
+        me.put("teamId", u.teamId);
+        me.put("displayName", u.displayName == null ? u.username : u.displayName);
+        return me;
     }
 
     @GET
