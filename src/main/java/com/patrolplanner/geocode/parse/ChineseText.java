@@ -34,6 +34,9 @@ public final class ChineseText {
         if (s == null) {
             return "";
         }
+        if (isAscii(s)) {
+            return s; // NFKC and the character table change nothing in ASCII: the common Western case stays cheap
+        }
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {
@@ -111,6 +114,15 @@ public final class ChineseText {
             return -1;
         }
         return i <= 1 ? 0 : i - 1 - (i > 3 ? 1 : 0);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the text holds at least one CJK ideograph. */
