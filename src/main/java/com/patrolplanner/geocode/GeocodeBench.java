@@ -106,7 +106,9 @@ public class GeocodeBench implements CliCommand {
         List<GeocodeBatch.Item> items = new ArrayList<>();
         for (int i = 0; i < held.size(); i++) {
             Row r = held.get(i);
-            String addr = r.number() + " " + r.street() + (r.unit() == null ? "" : " Unit " + r.unit());
+            String addr = com.patrolplanner.geocode.parse.ChineseText.hasHan(r.street())
+                    ? r.street() + r.number() + "号" + (r.unit() == null ? "" : r.unit() + "单元")
+                    : r.number() + " " + r.street() + (r.unit() == null ? "" : " Unit " + r.unit());
             items.add(new GeocodeBatch.Item(Integer.toString(i), addr, null, null));
         }
         Timed acc = runBatch(items);
