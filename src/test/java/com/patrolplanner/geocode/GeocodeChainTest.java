@@ -92,6 +92,31 @@ class GeocodeChainTest {
     }
 
     @Test
+    void mappedXlsxIsImported() throws Exception {
+        Path f = Files.createTempFile("mapped", ".xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var os = Files.newOutputStream(f)) {
+            var sh = wb.createSheet("门牌");
+            String[][] rows = {{"X坐标", "Y坐标", "号", "道路名称"}, {"100.0040", "10.0090", "8", "Wombat Way"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sh.createRow(r);
+                for (int c = 0; c < 4; c++) {
+                    if (r > 0 && c < 2) {
+                        row.createCell(c).setCellValue(Double.parseDouble(rows[r][c]));
+                    } else {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            wb.write(os);
+        }
+        ImportHandler.Summary s = ImportSupport.run(addressPoints, "address-points", f, "mapped.xlsx", Datum.WGS84,
+                Map.of("lon", "X坐标", "lat", "Y坐标", "number", "号", "street", "道路名称"));
+        assertEquals(1, s.imported() + s.unchanged());
+        as("planner").queryParam("q", "8 Wombat Way").get("/api/geocode").then().statusCode(200)
+                .body("[0].level", equalTo("point")).body("[0].lat", closeTo(10.009, 1e-9));
+    }
+
+    @Test
     void badCoordinatesRefuseTheWholeFileNamingTheRow() throws Exception {
         Path f = Files.createTempFile("bad", ".csv");
         Files.writeString(f, "LON,LAT,NUMBER,STREET\n100.5,10.5,1,Nowhere Road\n100.5,north,2,Nowhere Road\n");

@@ -35,8 +35,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Kind {@code address-points}: OpenAddresses CSV ({@code LON,LAT,NUMBER,STREET,UNIT,CITY,DISTRICT,REGION,POSTCODE,ID};
- * only LON, LAT, NUMBER and STREET are required), any CSV through a column mapping, or a GeoJSON FeatureCollection of
- * points with those property names. UTF-8 or GBK. Coordinates are converted from the request's datum to WGS-84.
+ * only LON, LAT, NUMBER and STREET are required), any CSV or XLSX (first sheet) through a column mapping (our field →
+ * the file's header; Chinese headers 经度/纬度/门牌号/路名 are recognised), or a GeoJSON FeatureCollection of points
+ * with those property names. UTF-8 or GBK. Coordinates are converted from the request's datum to WGS-84.
  *
  * <p>Rows without a street or a number (OpenAddresses carries parcels like {@code 0,,}) are skipped and counted, not
  * refused; a bad coordinate or number refuses the whole file (422 naming every bad row).
@@ -71,9 +72,12 @@ public class AddressPointsImportHandler implements ImportHandler {
     @Override
     public Summary importFile(Request request, JobService.Progress progress) throws Exception {
         String source = KIND + ":" + (request.filename() == null ? request.file().getFileName() : request.filename());
-        String text = decode(Files.readAllBytes(request.file()));
-        boolean json = text.stripLeading().startsWith("{");
-        List<Map<String, String>> records = json ? geoJsonRecords(text) : csvRecords(text, request.mapping());
+        byte[] bytes = Files.readAllBytes(request.file());
+        boolean xlsx = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        String text = xlsx ? null : decode(bytes);
+        boolean json = !xlsx && text.stripLeading().startsWith("{");
+        List<Map<String, String>> records = xlsx ? xlsxRecords(request.file(), request.mapping())
+                : json ? geoJsonRecords(text) : csvRecords(text, request.mapping());
         progress.total(records.size());
         List<FieldError> errors = new ArrayList<>();
         List<AddressRow> rows = new ArrayList<>(records.size());
@@ -144,6 +148,48 @@ public class AddressPointsImportHandler implements ImportHandler {
             for (CSVRecord rec : p) {
                 Map<String, String> m = new HashMap<>();
                 headerOf.forEach((field, header) -> m.put(field, rec.isSet(header) ? rec.get(header) : null));
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The first sheet of a workbook, its first row the header (cells read as shown, numbers without grouping). */
+    private List<Map<String, String>> xlsxRecords(Path file, Map<String, String> mapping) throws IOException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(file.toFile(), null, true)) {
+            var sheet = wb.getSheetAt(0);
+            var fmt = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+            List<String> headers = new ArrayList<>();
+            var first = sheet.getRow(sheet.getFirstRowNum());
+            if (first == null) {
+                return out;
+            }
+            for (int c = 0; c < first.getLastCellNum(); c++) {
+                headers.add(first.getCell(c) == null ? "" : fmt.formatCellValue(first.getCell(c)).trim());
+            }
+            Map<String, String> headerOf = resolveHeaders(headers, mapping);
+            for (String req : List.of("lon", "lat", "number", "street")) {
+                if (!headerOf.containsKey(req)) {
+                    throw ApiException.unprocessable("column for '" + req + "' not found (headers: "
+                            + String.join(",", headers) + ")", List.of(new FieldError(1, req, "missing column")));
+                }
+            }
+            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, String> m = new HashMap<>();
+                headerOf.forEach((field, header) -> {
+                    var cell = row.getCell(headers.indexOf(header));
+                    String v = cell == null ? null : fmt.formatCellValue(cell);
+                    if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            && (field.equals("lon") || field.equals("lat"))) {
+                        v = Double.toString(cell.getNumericCellValue()); // full precision, not the displayed format
+                    }
+                    m.put(field, v);
+                });
                 out.add(m);
             }
         }
