@@ -31,8 +31,8 @@ CREATE INDEX inspection_team_idx ON inspection (team_id, inspected_at DESC);
 CREATE INDEX inspection_time_idx ON inspection (inspected_at);
 CREATE INDEX inspection_geom_gix ON inspection USING gist (geom);
 -- Covering indexes for the hex aggregation (index-only scans over a period).
-CREATE INDEX inspection_r9_cover ON inspection (inspected_at, h3_r9) INCLUDE (venue_id, violation_count, officer_count);
-CREATE INDEX inspection_r8_cover ON inspection (inspected_at, h3_r8) INCLUDE (venue_id, violation_count, officer_count);
+CREATE INDEX inspection_r9_cover ON inspection (inspected_at, h3_r9) INCLUDE (venue_id, violation_count, officer_count, outcome);
+CREATE INDEX inspection_r8_cover ON inspection (inspected_at, h3_r8) INCLUDE (venue_id, violation_count, officer_count, outcome);
 CREATE INDEX inspection_campaign_visit_idx ON inspection (campaign_visit_id) WHERE campaign_visit_id IS NOT NULL;
 
 -- Officers present (《行政处罚法》第四十二条: at least two holding enforcement certificates). The certificate number
