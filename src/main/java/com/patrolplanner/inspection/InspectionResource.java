@@ -90,15 +90,13 @@ public class InspectionResource {
                 v.legalBasis)).toList();
     }
 
-    /**
-     * A date (2025-01-01, read in Asia/Shanghai; as an end, the day is included) or an ISO timestamp with offset.
-     */
+    /** A date (2025-01-01, read in Asia/Shanghai; as an end, the day is included) or an ISO timestamp with offset. */
     public static OffsetDateTime instant(String field, String s, boolean end) {
         if (s == null || s.isBlank()) {
             return null;
         }
         try {
-            if (s.length() <= 10) {
+            if (s.trim().length() <= 10) {
                 LocalDate d = LocalDate.parse(s.trim());
                 return (end ? d.plusDays(1) : d).atStartOfDay(ZONE).toOffsetDateTime();
             }
