@@ -121,9 +121,10 @@ public class CoverageBenchmark implements CliCommand {
                     "WGS84", null, null, rnd.nextDouble() < 0.03 ? "unlicensed" : "open", 0, null, null));
         }
         int made = 0;
-        for (int from = 0; from < all.size(); from += 500) {
-            List<VenueInput> batch = all.subList(from, Math.min(all.size(), from + 500));
-            made += QuarkusTransaction.requiringNew().call(() -> {
+        // small batches: every registry upsert queries by licence, which flushes the whole persistence context
+        for (int from = 0; from < all.size(); from += 100) {
+            List<VenueInput> batch = all.subList(from, Math.min(all.size(), from + 100));
+            made += QuarkusTransaction.requiringNew().timeout(600).call(() -> {
                 int k = 0;
                 for (VenueInput in : batch) {
                     if (registry.upsertVenue(in, "bench", "bench:coverage").outcome() == RegistryService.Outcome.CREATED) {
