@@ -1,6 +1,6 @@
 -- Inspection records (检查记录), written by team leaders in the field and by planners.
--- geom/category/district_code/h3_r8/h3_r9 are copied from the venue when the record is written: an inspection happened
--- where the venue was then, and coverage queries over a million rows must not join the venue table to aggregate.
+-- geom/category/district_code are copied from the venue when the record is written: an inspection happened where and
+-- as what the venue was then (the period report counts by them).
 CREATE TABLE inspection (
     id                bigserial PRIMARY KEY,
     venue_id          bigint NOT NULL REFERENCES venue(id) ON DELETE RESTRICT,
@@ -18,8 +18,6 @@ CREATE TABLE inspection (
     geom              geometry(Point, 4326),
     category          varchar(32) NOT NULL,
     district_code     varchar(12),
-    h3_r8             bigint,
-    h3_r9             bigint,
     synthetic         boolean NOT NULL DEFAULT false,
     created_by        varchar(64) NOT NULL,
     created_at        timestamptz NOT NULL DEFAULT now(),
@@ -28,11 +26,9 @@ CREATE TABLE inspection (
 );
 CREATE INDEX inspection_venue_idx ON inspection (venue_id, inspected_at DESC);
 CREATE INDEX inspection_team_idx ON inspection (team_id, inspected_at DESC);
-CREATE INDEX inspection_time_idx ON inspection (inspected_at);
 CREATE INDEX inspection_geom_gix ON inspection USING gist (geom);
--- Covering indexes for the hex aggregation (index-only scans over a period).
-CREATE INDEX inspection_r9_cover ON inspection (inspected_at, h3_r9) INCLUDE (venue_id, violation_count, officer_count, outcome);
-CREATE INDEX inspection_r8_cover ON inspection (inspected_at, h3_r8) INCLUDE (venue_id, violation_count, officer_count, outcome);
+-- Covering index for the coverage aggregation: per-venue figures of a period by an index-only scan.
+CREATE INDEX inspection_period_cover ON inspection (inspected_at) INCLUDE (venue_id, violation_count, officer_count, outcome);
 CREATE INDEX inspection_campaign_visit_idx ON inspection (campaign_visit_id) WHERE campaign_visit_id IS NOT NULL;
 
 -- Officers present (《行政处罚法》第四十二条: at least two holding enforcement certificates). The certificate number

@@ -161,10 +161,10 @@ public class CoverageBenchmark implements CliCommand {
             st.execute("SELECT setseed(0.20250101)");
             st.execute("""
                     INSERT INTO inspection (venue_id, inspected_at, outcome, violations, violation_count, actions, seized,
-                        officer_count, geom, category, district_code, h3_r8, h3_r9, synthetic, created_by, created_at, updated_at)
+                        officer_count, geom, category, district_code, synthetic, created_by, created_at, updated_at)
                     WITH vs AS (
-                        SELECT row_number() OVER (ORDER BY v.id) AS rn, v.id, v.category, v.geom, v.district_code, c.h3_r8, c.h3_r9
-                        FROM venue v JOIN venue_cell c ON c.venue_id = v.id WHERE v.licence_no LIKE 'BCOV-%%'),
+                        SELECT row_number() OVER (ORDER BY v.id) AS rn, v.id, v.category, v.geom, v.district_code
+                        FROM venue v WHERE v.licence_no LIKE 'BCOV-%%'),
                     g AS (SELECT 1 + floor(random() * %d)::int AS rn, random() AS r, random() AS t, random() AS o
                           FROM generate_series(1, %d))
                     SELECT vs.id, timestamptz '2024-01-01 00:00+08' + g.t * interval '731 days',
@@ -173,7 +173,7 @@ public class CoverageBenchmark implements CliCommand {
                            CASE WHEN g.r < 0.10 THEN '{other}'::text[] ELSE '{}'::text[] END,
                            CASE WHEN g.r < 0.10 THEN 1 ELSE 0 END,
                            CASE WHEN g.r < 0.10 THEN '{warning}'::text[] ELSE '{}'::text[] END, '{}'::jsonb,
-                           CASE WHEN g.o < 0.3 THEN 3 ELSE 2 END, vs.geom, vs.category, vs.district_code, vs.h3_r8, vs.h3_r9,
+                           CASE WHEN g.o < 0.3 THEN 3 ELSE 2 END, vs.geom, vs.category, vs.district_code,
                            true, 'bench', now(), now()
                     FROM g JOIN vs USING (rn)""".formatted(VENUES, INSPECTIONS));
             st.execute("VACUUM ANALYZE inspection");

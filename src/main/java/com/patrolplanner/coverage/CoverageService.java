@@ -1,5 +1,6 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.inspection.CustomPlan;
 import com.patrolplanner.inspection.HexCells;
 import com.uber.h3core.util.LatLng;
 import io.agroal.api.AgroalDataSource;
@@ -83,7 +84,7 @@ public class CoverageService {
         try (Connection c = ds.getConnection()) {
             List<long[]> ids = new ArrayList<>();
             List<double[]> pos = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(CoverageSql.STALE_VENUE_CELLS); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.STALE_VENUE_CELLS); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(new long[] {rs.getLong(1)});
                     pos.add(new double[] {rs.getDouble(2), rs.getDouble(3)});
@@ -105,7 +106,7 @@ public class CoverageService {
                 r8[i] = HexCells.cell(lon[i], lat[i], HexCells.COARSE);
                 r9[i] = HexCells.cell(lon[i], lat[i], HexCells.FINE);
             }
-            try (PreparedStatement ps = c.prepareStatement(CoverageSql.UPSERT_VENUE_CELLS)) {
+            try (PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.UPSERT_VENUE_CELLS)) {
                 ps.setArray(1, c.createArrayOf("bigint", id));
                 ps.setArray(2, c.createArrayOf("float8", lon));
                 ps.setArray(3, c.createArrayOf("float8", lat));
@@ -132,7 +133,7 @@ public class CoverageService {
         String sql = CoverageSql.hexCells(res);
         double[] b = q.bounds();
         List<CellStats> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, sql)) {
             ps.setDouble(1, b[0]);
             ps.setDouble(2, b[1]);
             ps.setDouble(3, b[2]);
@@ -204,7 +205,7 @@ public class CoverageService {
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
         double max = 0;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(CoverageSql.VENUE_FIGURES)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.VENUE_FIGURES)) {
             bindVenueFigures(ps, q, b);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -250,7 +251,7 @@ public class CoverageService {
         double[] b = q.bounds();
         StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         OffsetDateTime now = OffsetDateTime.now();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(CoverageSql.VENUE_FIGURES)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.VENUE_FIGURES)) {
             bindVenueFigures(ps, q, b);
             try (ResultSet rs = ps.executeQuery()) {
                 boolean first = true;
@@ -309,7 +310,7 @@ public class CoverageService {
 
     /** [geometry column, name expression] of pp.zone, found in the catalogue; null when the table is absent. */
     String[] zoneGeometryColumn() {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(CoverageSql.ZONE_COLUMNS);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.ZONE_COLUMNS);
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next() || rs.getString(1) == null) {
                 return null;
@@ -327,7 +328,7 @@ public class CoverageService {
 
     private List<AreaStats> areas(String sql, CoverageQuery q, String only) {
         List<AreaStats> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, sql)) {
             ps.setTimestamp(1, ts(q.from()));
             ps.setTimestamp(2, ts(q.to()));
             try (ResultSet rs = ps.executeQuery()) {

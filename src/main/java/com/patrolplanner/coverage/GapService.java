@@ -1,5 +1,6 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.inspection.CustomPlan;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -130,7 +131,7 @@ public class GapService {
                        v.geom IS NOT NULL AND EXISTS (SELECT 1 FROM school s WHERE %s) AS near_school
                 FROM venue v %s
                 WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?)""".formatted(NEAR_SCHOOL, LAST, CoverageSql.ACTIVE);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
             ps.setDouble(1, SCHOOL_BUFFER_M);
             ps.setDouble(2, SCHOOL_BUFFER_M);
             ps.setTimestamp(3, CoverageService.ts(now));
@@ -161,7 +162,7 @@ public class GapService {
         Map<String, List<String>> schoolsOfVenue = new LinkedHashMap<>();
         Map<String, Object[]> schools = new LinkedHashMap<>();
         Map<String, List<String>> venuesOfSchool = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
             ps.setDouble(1, SCHOOL_BUFFER_M);
             ps.setDouble(2, SCHOOL_BUFFER_M);
             ps.setTimestamp(3, CoverageService.ts(now));

@@ -146,17 +146,15 @@ public class DemoInspections {
         String notes = violations.contains(ViolationItem.OTHER.code()) ? "演示数据：其他违规" : null;
         Number id = (Number) em.createNativeQuery("""
                 INSERT INTO inspection (venue_id, team_id, inspected_at, outcome, violations, violation_count, actions, seized,
-                    officer_count, notes, geom, category, district_code, h3_r8, h3_r9, synthetic, created_by, created_at, updated_at)
+                    officer_count, notes, geom, category, district_code, synthetic, created_by, created_at, updated_at)
                 VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]), ?6, CAST(?7 AS text[]), CAST(?8 AS jsonb), ?9, ?10,
-                    ST_SetSRID(ST_MakePoint(?11, ?12), 4326), ?13, ?14, ?15, ?16, true, ?17, ?3, ?3)
+                    ST_SetSRID(ST_MakePoint(?11, ?12), 4326), ?13, ?14, true, ?15, ?3, ?3)
                 RETURNING id""")
                 .setParameter(1, venueId).setParameter(2, team).setParameter(3, at).setParameter(4, outcome.code)
                 .setParameter(5, "{" + String.join(",", violations) + "}").setParameter(6, violations.size())
                 .setParameter(7, "{" + String.join(",", actions) + "}").setParameter(8, json(seized))
                 .setParameter(9, officers.size()).setParameter(10, notes).setParameter(11, lon).setParameter(12, lat)
-                .setParameter(13, category).setParameter(14, district)
-                .setParameter(15, HexCells.cell(lon, lat, HexCells.COARSE)).setParameter(16, HexCells.cell(lon, lat, HexCells.FINE))
-                .setParameter(17, AUTHOR).getSingleResult();
+                .setParameter(13, category).setParameter(14, district).setParameter(15, AUTHOR).getSingleResult();
         for (Object[] o : officers) {
             em.createNativeQuery("INSERT INTO inspection_officer (inspection_id, inspector_id, certificate_no) VALUES (?1, ?2, ?3)")
                     .setParameter(1, id.longValue()).setParameter(2, ((Number) o[0]).longValue()).setParameter(3, o[1])

@@ -15,8 +15,8 @@ import org.hibernate.type.SqlTypes;
 import org.locationtech.jts.geom.Point;
 
 /**
- * One inspection of one venue (检查记录). The venue's position, category, district and H3 cells are copied in when the
- * record is written, so that statistics describe where and what the venue was at the time of the check.
+ * One inspection of one venue (检查记录). The venue's position, category and district are copied in when the record is
+ * written, so that the period report describes where and what the venue was at the time of the check.
  */
 @Entity
 @Table(name = "inspection")
@@ -52,10 +52,6 @@ public class Inspection extends PanacheEntityBase {
     public String category;
     @Column(name = "district_code")
     public String districtCode;
-    @Column(name = "h3_r8")
-    public Long h3r8;
-    @Column(name = "h3_r9")
-    public Long h3r9;
     public boolean synthetic;
     @Column(name = "created_by")
     public String createdBy;

@@ -310,12 +310,8 @@ public class InspectionService {
         i.districtCode = v.districtCode;
         if (v.geom != null) {
             i.geom = GeoJson.point(v.geom.getX(), v.geom.getY());
-            i.h3r8 = HexCells.cell(v.geom.getX(), v.geom.getY(), HexCells.COARSE);
-            i.h3r9 = HexCells.cell(v.geom.getX(), v.geom.getY(), HexCells.FINE);
         } else {
             i.geom = null;
-            i.h3r8 = null;
-            i.h3r9 = null;
         }
         if (i.updatedAt == null) {
             i.updatedAt = OffsetDateTime.now();

@@ -35,7 +35,7 @@ public class InspectionStatistics {
     public Figures figures(OffsetDateTime from, OffsetDateTime to, String districtCode) {
         try (Connection c = ds.getConnection()) {
             long[] t = new long[12];
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = CustomPlan.prepare(c, """
                     SELECT count(*), coalesce(sum(i.officer_count), 0),
                            count(*) FILTER (WHERE i.outcome <> 'not_found'),
                            count(DISTINCT i.venue_id) FILTER (WHERE i.outcome <> 'not_found'),
@@ -58,7 +58,7 @@ public class InspectionStatistics {
                 }
             }
             Map<String, Long> byCategory = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.category, count(*) FROM inspection i" + WHERE
+            try (PreparedStatement ps = CustomPlan.prepare(c, "SELECT i.category, count(*) FROM inspection i" + WHERE
                     + " AND i.outcome <> 'not_found' GROUP BY 1 ORDER BY 2 DESC, 1")) {
                 bind(ps, 1, from, to, districtCode);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -68,7 +68,7 @@ public class InspectionStatistics {
                 }
             }
             Map<String, Long> seized = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT e.key, sum(e.value::bigint) FROM inspection i, "
+            try (PreparedStatement ps = CustomPlan.prepare(c, "SELECT e.key, sum(e.value::bigint) FROM inspection i, "
                     + "jsonb_each_text(i.seized) e" + WHERE + " GROUP BY 1 ORDER BY 2 DESC, 1")) {
                 bind(ps, 1, from, to, districtCode);
                 try (ResultSet rs = ps.executeQuery()) {
