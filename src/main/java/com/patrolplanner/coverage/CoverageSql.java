@@ -24,7 +24,9 @@ final class CoverageSql {
      * venues inspected, inspections, violations, officer-visits. Inspections are first summed per venue (an index-only
      * scan of the period on inspection_period_cover, grouped on one bigint) and then attributed to the venue's current
      * cell: a venue that moved takes its history along, so the map describes the register as it is. Grouping the raw
-     * rows by (cell, venue) instead was 8× slower on the benchmark (BENCHMARKS-coverage.md).
+     * rows by (cell, venue) instead was 8× slower on the benchmark (BENCHMARKS-coverage.md). The period is summed for
+     * all venues and joined to the view's venues by hash: restricting it with {@code venue_id IN (venues in view)} made
+     * the planner misjudge the CTE (200 rows estimated, 10,000 real) and loop over 10,000 index scans (≈ 10× slower).
      */
     static String hexCells(int res) {
         String col = res == 8 ? "h3_r8" : "h3_r9";
@@ -40,7 +42,6 @@ final class CoverageSql {
                     SELECT i.venue_id, count(*) AS n, sum(i.violation_count) AS viol, sum(i.officer_count) AS off
                     FROM inspection i
                     WHERE i.inspected_at >= ? AND i.inspected_at < ? AND i.outcome <> 'not_found'
-                      AND i.venue_id IN (SELECT venue_id FROM vs)
                     GROUP BY 1)
                 SELECT vs.cell, count(*) FILTER (WHERE vs.active), count(*) FILTER (WHERE vs.active AND pv.n > 0),
                        coalesce(sum(pv.n), 0), coalesce(sum(pv.viol), 0), coalesce(sum(pv.off), 0)
