@@ -104,7 +104,13 @@ async function start(me) {
     const config = await api('/api/ui/config');
     app.view = createMapView($('map'), config);
     app.map = app.view.map;
-    window.patrolPlanner = { map: app.map, view: app.view, wgs84ToGcj02 };
+    // a read-only handle for the browser tests (datum check, marker positions); nothing in the page uses it
+    window.patrolPlanner = {
+      map: app.map,
+      view: app.view,
+      wgs84ToGcj02,
+      venueLatLng(id) { const m = app.venues.marker(id); return m ? [m.getLatLng().lng, m.getLatLng().lat] : null; },
+    };
     const onError = (e) => showError(e);
     await Promise.all([
       app.view.addOverlay('districts', app.districts.build, { onError }),

@@ -10,10 +10,13 @@ function hoursText(h) {
   if (typeof h === 'string') return h;
   if (typeof h !== 'object') return String(h);
   const en = document.documentElement.lang === 'en';
-  return Object.entries(h).map(([d, v]) => {
+  const fmt = (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : x)).join(', ') : (typeof v === 'object' ? JSON.stringify(v) : String(v)));
+  const order = Object.keys(DAYS);
+  const entries = Object.entries(h).sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+  if (entries.length === 7 && entries.every(([, v]) => fmt(v) === fmt(entries[0][1]))) return `${en ? 'Daily' : '每天'} ${fmt(entries[0][1])}`;
+  return entries.map(([d, v]) => {
     const day = DAYS[d] ? (en ? DAYS[d][1] : '周' + DAYS[d][0]) : d;
-    const val = Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : x)).join(', ') : (typeof v === 'object' ? JSON.stringify(v) : v);
-    return `${day} ${val}`;
+    return `${day} ${fmt(v)}`;
   }).join('；');
 }
 
