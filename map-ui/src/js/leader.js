@@ -15,15 +15,20 @@ function teamStops(plan, teamId) {
 export async function renderLeader(panel, app) {
   const list = el('ol', { class: 'stops', 'data-testid': 'stop-list' });
   const status = el('div', {}, el('p', { class: 'muted' }, t('common.loading')));
+  const teamName = el('span', {}, app.me.teamId === '' || app.me.teamId == null ? t('common.none') : String(app.me.teamId));
   const printBtn = el('button', { type: 'button', class: 'btn btn-secondary', onclick: () => window.print() }, t('leader.print'));
   panel.replaceChildren(section(t('leader.shift'),
-    facts([[t('leader.team'), app.me.teamId === '' || app.me.teamId == null ? t('common.none') : String(app.me.teamId)]]),
+    facts([[t('leader.team'), teamName]]),
     status, list, el('div', { class: 'form-row no-print' }, printBtn)));
 
   if (app.me.teamId === '' || app.me.teamId == null) {
     status.replaceChildren(el('p', { class: 'muted' }, t('leader.noteam')));
     return;
   }
+  api('/api/teams').then((teams) => {
+    const mine = (teams || []).find((x) => String(x.id) === String(app.me.teamId));
+    if (mine && mine.name) teamName.textContent = mine.name;
+  }).catch(() => { /* the id stays shown */ });
   const r = await probe('/api/campaigns');
   if (r.state === 'missing') { status.replaceChildren(unavailable()); return; }
   if (r.state !== 'ok') { status.replaceChildren(problemView(r.error)); return; }

@@ -121,7 +121,7 @@ public abstract class BrowserTestBase {
     }
 
     /** Every URL in Network.requestWillBeSent events whose host is not the test server's. */
-    List<String> requestsLeavingLocalhost(List<LogEntry> perf) {
+    static List<String> requestsLeavingLocalhost(List<LogEntry> perf) {
         List<String> out = new ArrayList<>();
         for (LogEntry e : perf) {
             try {
