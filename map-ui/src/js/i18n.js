@@ -83,6 +83,8 @@ const T = {
   'field.capacity': ['规模（机位/包间）', 'Capacity (PCs/rooms)'],
   'field.complaintCount': ['投诉次数', 'Complaints'],
   'field.geocode': ['定位', 'Location'],
+  'field.sourceDatum': ['原始坐标系', 'source datum'],
+  'field.geocodeStatus': ['定位方式', 'how located'],
   'field.notes': ['备注', 'Notes'],
   'field.updatedAt': ['更新时间', 'Updated'],
   'field.level': ['学段', 'Level'],
