@@ -165,6 +165,7 @@ public class PlanService {
                 PlanSolver.Explanation ex = solver.explain(best);
                 CampaignFeasibility.Report report = CampaignFeasibility.check(s.problem, best);
                 out.put("score", ex.score());
+                out.put("routingCoreScore", solver.coreScore(best));
                 out.put("feasible", report.feasible());
                 out.put("plan", PlanViews.of(s.problem, best, s.campaignName, s.campaignType, s.planId,
                         s.finished ? "done" : "solving", report));

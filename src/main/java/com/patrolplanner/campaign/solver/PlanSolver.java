@@ -17,6 +17,9 @@ public interface PlanSolver {
     /** Scores a plan and explains every constraint match. */
     Explanation explain(RoutingPlan plan);
 
+    /** The plan scored by the routing core's constraints only. */
+    String coreScore(RoutingPlan plan);
+
     record Match(String constraint, String level, long score, String team, String visit, String why) {
     }
 

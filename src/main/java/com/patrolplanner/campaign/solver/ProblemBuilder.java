@@ -174,7 +174,7 @@ public class ProblemBuilder {
                 byId.get(pin).getVisits().add(visit); // start from the kept order; the solver only inserts around it
             }
         }
-        RoutingPlan plan = new RoutingPlan("campaign " + c.id + " " + date, matrix, vehicles, visits);
+        RoutingPlan plan = new CampaignPlan("campaign " + c.id + " " + date, matrix, vehicles, visits);
         return new CampaignProblem(c.id, date, night, plan, matrix, infos, teams, skipped, model);
     }
 
