@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -17,9 +16,10 @@ import org.apache.commons.csv.CSVRecord;
  * Fits the travel model on real driving routes (Amap, GCJ-02 converted to WGS-84 first):
  * <ul>
  * <li>detour factor {@code k}: road distance ≈ k × great-circle distance, least squares through the origin;</li>
- * <li>day travel: duration ≈ b × road distance, least squares through the origin ({@code 1/b} = effective speed; with
- * 13 routes a fixed time per trip is not identifiable: a free intercept came out at 11 minutes and 66 km/h, which
- * over-states short hops);</li>
+ * <li>day travel: duration ≈ a + b × road distance ({@code a} = fixed time per trip: lights, parking; {@code 1/b} =
+ * speed), fitted by least squares on the <em>relative</em> error (weights 1/duration²): ordinary least squares lets
+ * the long trips dominate (it gave 11 min + 66 km/h), plain speed through the origin under-predicts short hops by
+ * 30–45 %, and patrol legs are short;</li>
  * <li>night travel: the same fit on the faster half of the routes (lower pace, seconds per metre). The data have no
  * departure times, so night speed is the free-flow proxy "the faster half of real trips", not a measured night speed.</li>
  * </ul>
@@ -90,11 +90,11 @@ public final class TravelCalibration {
         for (Route r : used) {
             detourSse += sq(r.roadM() - k * r.greatCircleM());
         }
-        double[] day = throughOrigin(used);
+        double[] day = relative(used);
         double[] paces = used.stream().mapToDouble(Route::paceSPerM).sorted().toArray();
         double median = paces[paces.length / 2];
         List<Route> fast = used.stream().filter(r -> r.paceSPerM() <= median).toList();
-        double[] night = throughOrigin(fast);
+        double[] night = relative(fast);
         double sse = 0;
         double ape = 0;
         double sseGc = 0;
@@ -109,23 +109,33 @@ public final class TravelCalibration {
                 Math.sqrt(sse / n), ape / n, Math.sqrt(sseGc / n));
     }
 
-    private static double[] throughOrigin(List<Route> rs) {
-        double s1 = 0;
-        double s2 = 0;
+    /**
+     * duration = a + b·road minimising the squared relative error Σ((a + b·road − t)/t)² (weights 1/t²), so that the
+     * short hops of a patrol weigh as much as the long trips; a clamped at 0.
+     */
+    private static double[] relative(List<Route> rs) {
+        double sw = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
         for (Route r : rs) {
-            s1 += r.roadM() * r.durationS();
-            s2 += r.roadM() * r.roadM();
+            double w = 1.0 / sq(r.durationS());
+            sw += w;
+            sx += w * r.roadM();
+            sy += w * r.durationS();
+            sxx += w * sq(r.roadM());
+            sxy += w * r.roadM() * r.durationS();
         }
-        return new double[] {0, s1 / s2};
+        double b = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
+        double a = (sy - b * sx) / sw;
+        if (a < 0 || b <= 0 || !Double.isFinite(b)) {
+            return new double[] {0, sxy / sxx};
+        }
+        return new double[] {a, b};
     }
 
     private static double sq(double x) {
         return x * x;
-    }
-
-    static double[] sorted(double[] a) {
-        double[] c = a.clone();
-        Arrays.sort(c);
-        return c;
     }
 }

@@ -11,7 +11,7 @@ public record TravelModel(double detourFactor, double dayFixedS, double daySpeed
         double nightSpeedKmh) {
 
     /** Fallback when the route file is absent; rounded from the calibration printed by {@code ./planner bench travel}. */
-    public static final TravelModel DEFAULT = new TravelModel(1.461, 0, 43.4, 0, 48.0);
+    public static final TravelModel DEFAULT = new TravelModel(1.461, 395, 57.2, 329, 59.0);
 
     public double roadMetres(double lon1, double lat1, double lon2, double lat2) {
         return Geodesy.distance(lon1, lat1, lon2, lat2) * detourFactor;
