@@ -3,17 +3,18 @@ package com.patrolplanner.campaign.routing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 
 /**
- * The first Timefold phase: builds a plan with {@link RegretInsertion} (keeping routes already in the working
- * solution, e.g. when re-planning), then, if vehicles cost something, removes whole routes with
- * {@link RouteMinimizer} until the phase's time is up or the load limits allow no fewer routes. The result is written
- * back to the working solution through the score director, so Timefold's local search continues from it.
+ * The first Timefold phase: builds a plan with {@link RegretInsertion} (keeping the feasible part of routes already
+ * in the working solution, e.g. when re-planning), then, if vehicles cost something, removes whole routes with
+ * {@link RouteMinimizer} until its time share is up or the load limits allow no fewer routes, then shortens the routes
+ * with {@link StringRemovalSearch} until the phase ends. The result is written back to the working solution through
+ * the score director, so Timefold's local search continues from it.
  */
 final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
 
@@ -42,7 +43,7 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
         RoutingArrays arrays = new RoutingArrays(plan);
         RouteState state = read(plan, arrays);
         long t0 = System.nanoTime();
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         new RegretInsertion(state).run();
         trace("construction", state, t0);
         boolean fleetCosts = plan.getVehicles().stream().anyMatch(v -> v.getUsageCost() > 0);

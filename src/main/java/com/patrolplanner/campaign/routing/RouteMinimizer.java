@@ -3,7 +3,7 @@ package com.patrolplanner.campaign.routing;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,13 +25,14 @@ final class RouteMinimizer {
     private static final long DFS_NODE_BUDGET = 400_000;
 
     private final RoutingArrays a;
-    private final Random random;
+    private final SplittableRandom random;
     private final boolean[] closed;
     private final int[] penalty;
     private final int[] scratch1;
     private final int[] scratch2;
 
     private RouteState s;
+    private BooleanSupplier stop = () -> false;
 
     // ejection search state
     private int searchRoute;
@@ -44,7 +45,7 @@ final class RouteMinimizer {
     private final int[] ejected = new int[MAX_EJECTED];
     private long dfsNodes;
 
-    RouteMinimizer(RoutingArrays a, Random random) {
+    RouteMinimizer(RoutingArrays a, SplittableRandom random) {
         this.a = a;
         this.random = random;
         closed = new boolean[a.vehicleCount];
@@ -59,6 +60,7 @@ final class RouteMinimizer {
      */
     void run(RouteState state, int lowerBound, BooleanSupplier stop) {
         s = state;
+        this.stop = stop;
         for (int r = 0; r < a.vehicleCount; r++) {
             closed[r] = s.len[r] == 0;
         }
@@ -156,6 +158,9 @@ final class RouteMinimizer {
         for (int r = 0; r < a.vehicleCount; r++) {
             if (closed[r]) {
                 continue;
+            }
+            if (stop.getAsBoolean()) {
+                return false;
             }
             searchRoute = r;
             dfsNodes = 0;

@@ -162,12 +162,51 @@ final class RouteState {
         return a.dist(prevLoc, loc) + a.dist(loc, nextLoc) - a.dist(prevLoc, nextLoc);
     }
 
+    /**
+     * Inserts visit v into route r before position pos. Only what changes is recomputed: start times from pos on until
+     * one is unchanged, latest starts from pos back until one is unchanged.
+     */
     void insert(int v, int r, int pos) {
+        int n = len[r];
+        routeDistance[r] += insertionCost(v, r, pos);
         int[] s = seq[r];
-        System.arraycopy(s, pos, s, pos + 1, len[r] - pos);
+        double[] st = start[r];
+        double[] lt = latest[r];
+        System.arraycopy(s, pos, s, pos + 1, n - pos);
+        System.arraycopy(st, pos, st, pos + 1, n - pos);
+        System.arraycopy(lt, pos, lt, pos + 1, n - pos);
         s[pos] = v;
-        len[r]++;
-        refresh(r);
+        n++;
+        len[r] = n;
+        load[r] += a.demand[v];
+        for (int i = pos; i < n; i++) {
+            routeOf[s[i]] = r;
+            posOf[s[i]] = i;
+        }
+        for (int i = pos; i < n; i++) {
+            int u = s[i];
+            double t = i == 0 ? a.shiftStart[r] + a.time(a.base[r], a.location[u])
+                    : st[i - 1] + a.service[s[i - 1]] + a.time(a.location[s[i - 1]], a.location[u]);
+            if (t < a.ready[u]) {
+                t = a.ready[u];
+            }
+            if (i > pos && t == st[i]) {
+                break;
+            }
+            st[i] = t;
+        }
+        for (int i = pos; i >= 0; i--) {
+            int u = s[i];
+            double late = i == n - 1 ? a.shiftEnd[r] - a.time(a.location[u], a.base[r]) - a.service[u]
+                    : lt[i + 1] - a.time(a.location[u], a.location[s[i + 1]]) - a.service[u];
+            if (a.due[u] < late) {
+                late = a.due[u];
+            }
+            if (i < pos && late == lt[i]) {
+                break;
+            }
+            lt[i] = late;
+        }
     }
 
     /** Removes visit v from its route; it becomes unplanned. */

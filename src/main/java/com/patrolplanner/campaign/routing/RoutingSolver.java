@@ -4,13 +4,6 @@ import java.time.Duration;
 
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -19,17 +12,19 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 /**
  * Solves a {@link RoutingPlan} with Timefold Solver, built programmatically so it runs inside Quarkus or without it.
  *
- * <p>Two phases share the time limit: first {@link HeuristicStartPhase} (regret insertion, then removal of whole
- * routes while vehicles cost something) for at most {@code startShare} of the time, then Timefold's local search with
- * nearby selection on the list moves, which polishes distance at the fleet size reached (fewer vehicles is on the
- * medium level, so it never trades a vehicle for distance).
+ * <p>Two phases share the time limit. First {@link HeuristicStartPhase}, a Timefold custom phase, for 95 % of it:
+ * regret insertion, then removal of whole routes (while vehicles cost something) for at most {@code startShare} of the
+ * time, then string-removal ruin-and-recreate on distance at the fleet reached. Then Timefold's default local search
+ * on the list variable, scored by {@link RoutingConstraintProvider}, for the rest: it verifies the plan's score and
+ * polishes it (fewer vehicles is on the medium level, so it never trades a vehicle for distance). Timefold's nearby
+ * selection would help that last phase but needs the Enterprise Edition in 1.32.
  */
 public final class RoutingSolver {
 
     /** Share of the time limit the start phase may spend removing routes. */
-    public static final double DEFAULT_ROUTE_MINIMISATION_SHARE = 0.5;
+    public static final double DEFAULT_ROUTE_MINIMISATION_SHARE = 0.4;
     /** Share of the time limit of the whole start phase (route removal, then ruin-and-recreate on distance). */
-    static final double START_PHASE_SHARE = 0.9;
+    static final double START_PHASE_SHARE = 0.95;
 
     private final Duration timeLimit;
     private final long seed;
@@ -63,15 +58,6 @@ public final class RoutingSolver {
                         startMillis * 1_000_000L))
                 .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(startMillis));
         LocalSearchPhaseConfig polish = new LocalSearchPhaseConfig();
-        if ("rr".equals(System.getProperty("routing.polish"))) {
-            polish.withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                    new ListChangeMoveSelectorConfig(),
-                    new ListSwapMoveSelectorConfig(),
-                    new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true),
-                    new SubListSwapMoveSelectorConfig(),
-                    new KOptListMoveSelectorConfig(),
-                    new ListRuinRecreateMoveSelectorConfig()));
-        }
         return new SolverConfig()
                 .withSolutionClass(RoutingPlan.class)
                 .withEntityClasses(Vehicle.class, Visit.class)

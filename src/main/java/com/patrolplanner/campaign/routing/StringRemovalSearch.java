@@ -1,7 +1,7 @@
 package com.patrolplanner.campaign.routing;
 
 import java.util.Arrays;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,11 +24,15 @@ final class StringRemovalSearch {
     private static final double END_TEMPERATURE = 1.0;
 
     private final RoutingArrays a;
-    private final Random random;
+    private final SplittableRandom random;
     private final boolean[] open;
     private final boolean[] touched;
     private final int[][] savedSeq;
+    private final double[][] savedStart;
+    private final double[][] savedLatest;
     private final int[] savedLen;
+    private final int[] savedLoad;
+    private final double[] savedDistance;
     private final int[] touchedList;
     private int touchedCount;
     private final int[] removed;
@@ -40,13 +44,17 @@ final class StringRemovalSearch {
 
     private RouteState s;
 
-    StringRemovalSearch(RoutingArrays a, Random random) {
+    StringRemovalSearch(RoutingArrays a, SplittableRandom random) {
         this.a = a;
         this.random = random;
         open = new boolean[a.vehicleCount];
         touched = new boolean[a.vehicleCount];
         savedSeq = new int[a.vehicleCount][a.visitCount + 1];
+        savedStart = new double[a.vehicleCount][a.visitCount + 1];
+        savedLatest = new double[a.vehicleCount][a.visitCount + 1];
         savedLen = new int[a.vehicleCount];
+        savedLoad = new int[a.vehicleCount];
+        savedDistance = new double[a.vehicleCount];
         touchedList = new int[a.vehicleCount];
         removed = new int[a.visitCount];
         ruinedRoute = new boolean[a.vehicleCount];
@@ -111,15 +119,31 @@ final class StringRemovalSearch {
         if (!touched[r]) {
             touched[r] = true;
             touchedList[touchedCount++] = r;
-            savedLen[r] = s.len[r];
-            System.arraycopy(s.seq[r], 0, savedSeq[r], 0, s.len[r]);
+            int n = s.len[r];
+            savedLen[r] = n;
+            savedLoad[r] = s.load[r];
+            savedDistance[r] = s.routeDistance[r];
+            System.arraycopy(s.seq[r], 0, savedSeq[r], 0, n);
+            System.arraycopy(s.start[r], 0, savedStart[r], 0, n);
+            System.arraycopy(s.latest[r], 0, savedLatest[r], 0, n);
         }
     }
 
+    /** Puts the touched routes back as they were, by copying: no replay needed. */
     private void undo() {
         for (int k = 0; k < touchedCount; k++) {
             int r = touchedList[k];
-            s.setRoute(r, savedSeq[r], savedLen[r]);
+            int n = savedLen[r];
+            s.len[r] = n;
+            s.load[r] = savedLoad[r];
+            s.routeDistance[r] = savedDistance[r];
+            System.arraycopy(savedSeq[r], 0, s.seq[r], 0, n);
+            System.arraycopy(savedStart[r], 0, s.start[r], 0, n);
+            System.arraycopy(savedLatest[r], 0, s.latest[r], 0, n);
+            for (int i = 0; i < n; i++) {
+                s.routeOf[s.seq[r][i]] = r;
+                s.posOf[s.seq[r][i]] = i;
+            }
         }
     }
 

@@ -122,6 +122,7 @@ public final class VrptwCommand {
     }
 
     private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        String text = String.format(Locale.ROOT, "%.2f", value);
+        return "-0.00".equals(text) ? "0.00" : text;
     }
 }
