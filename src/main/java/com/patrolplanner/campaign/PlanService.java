@@ -65,7 +65,7 @@ public class PlanService {
     public record SolveInput(String date, Integer seconds) {
     }
 
-    public UUID solve(long campaignId, SolveInput in, String user) {
+    public synchronized UUID solve(long campaignId, SolveInput in, String user) {
         Solve running = solves.get(campaignId);
         if (running != null && !running.finished) {
             throw ApiException.conflict("campaign " + campaignId + " is being solved (job " + running.jobId + "); "

@@ -64,6 +64,9 @@ public record TimeWindowRule(String name, int from, int to, Set<String> categori
         return out;
     }
 
+    /** Shift of a staggered-hours team on a rest day (weekend, school holiday), around {@link #REST_DAY_HOURS}. */
+    public static final int[] REST_DAY_SHIFT = {8 * 60 + 30, 21 * 60 + 30};
+
     /** Default shift of a team for a campaign type: [start, end] minutes from the plan day's midnight. */
     public static int[] defaultShift(CampaignType type) {
         return switch (type) {

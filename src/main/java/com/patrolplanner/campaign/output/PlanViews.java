@@ -34,6 +34,9 @@ public final class PlanViews {
             for (Visit visit : v.getVisits()) {
                 CampaignProblem.VisitInfo info = p.visits().get(visit.getId());
                 double leg = p.matrix().travelTime(at, visit.getLocation());
+                if (seq == 0) {
+                    time = Math.max(time, visit.getReady() - leg); // the team leaves base so as not to wait at the first stop
+                }
                 double arrival = time + leg;
                 double start = Math.max(arrival, visit.getReady());
                 double departure = start + visit.getServiceDuration();

@@ -24,7 +24,7 @@ public final class RouteSheet {
         sb.append("<h1>").append(esc(plan.campaignName())).append(" — 检查路线单 <span class=\"en\">Route sheet</span></h1>\n");
         sb.append("<p>日期 <span class=\"en\">Date</span>: ").append(esc(plan.date()))
                 .append(" &nbsp; 小组 <span class=\"en\">Team</span>: ").append(esc(route.teamName()))
-                .append(" &nbsp; 出发 <span class=\"en\">Leave base</span>: ").append(hm(route.shiftStart()))
+                .append(" &nbsp; 出发 <span class=\"en\">Leave base</span>: ").append(leave(route))
                 .append(" &nbsp; 返回 <span class=\"en\">Back</span>: ").append(hm(route.backAtBase())).append("</p>\n");
         sb.append("<p>执法人员 <span class=\"en\">Officers</span>: ");
         for (PlanView.Member m : route.members()) {
@@ -45,6 +45,16 @@ public final class RouteSheet {
                 .append("<div class=\"sign\"><div>带队人员签字 <span class=\"en\">Team leader</span>: ________</div>"
                         + "<div>执法人员签字 <span class=\"en\">Officers</span>: ________</div></div>\n</body></html>\n");
         return sb.toString();
+    }
+
+    /** When the team leaves base: the shift start, or later when the first stop's window opens later. */
+    private static String leave(PlanView.Route route) {
+        if (route.stops().isEmpty()) {
+            return hm(route.shiftStart());
+        }
+        PlanView.Stop first = route.stops().get(0);
+        return hm(java.time.OffsetDateTime.parse(first.arrival()).minusSeconds(Math.round(first.travelMinutes() * 60))
+                .toString());
     }
 
     private static String zh(String category) {

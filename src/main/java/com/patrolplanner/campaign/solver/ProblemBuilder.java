@@ -67,6 +67,9 @@ public class ProblemBuilder {
         List<Candidate> cands = candidates(c, type);
         boolean schoolDay = calendar.isSchoolDay(date);
         int[] shift = CampaignService.shift(c);
+        if (type == CampaignType.STAGGERED && !schoolDay && c.shiftStart == null && c.shiftEnd == null) {
+            shift = TimeWindowRule.REST_DAY_SHIFT; // minors are free all day: so are the teams
+        }
         boolean night = type == CampaignType.NIGHT_SWEEP || shift[0] < 0 || shift[1] > 1440;
         List<TimeWindowRule> rules = CampaignService.windows(c);
         TravelModel model = travel.current();
