@@ -28,6 +28,8 @@ public class ComplianceResource {
 
     @Inject
     ComplianceService compliance;
+    @Inject
+    com.patrolplanner.geocode.GeocodeEngine geocoder;
 
     /**
      * Each venue within a rule's distance of a school, under the rules in force on {@code date} (default today).
@@ -81,8 +83,14 @@ public class ComplianceResource {
             @QueryParam("category") String category, @QueryParam("date") String date,
             @QueryParam("nearest") Integer nearest) {
         if (lon == null && lat == null && address != null && !address.isBlank()) {
-            // The geocoder is another capability, still being wired: until then an address cannot be checked.
-            throw ApiException.badRequest("address", "address lookup not available yet: give lon/lat");
+            // An address goes through the offline geocoder first; its best candidate is WGS-84.
+            java.util.List<com.patrolplanner.geocode.Candidate> found = geocoder.geocode(address, null, 1);
+            if (found.isEmpty()) {
+                throw ApiException.invalid("address", "the address could not be located: give lon/lat");
+            }
+            lon = found.get(0).lon();
+            lat = found.get(0).lat();
+            datum = "WGS84";
         }
         if (lon == null || lat == null) {
             throw ApiException.badRequest(lon == null ? "lon" : "lat", "required (WGS-84 unless datum says otherwise)");

@@ -37,6 +37,8 @@ public class DrawService {
     @Inject
     EntityManager em;
     @Inject
+    com.patrolplanner.audit.AuditService audit;
+    @Inject
     CampaignService campaigns;
     @Inject
     TargetQuery targets;
@@ -102,6 +104,16 @@ public class DrawService {
                         .setParameter(1, drawId).setParameter(2, t + 1).setParameter(3, i.id()).executeUpdate();
             }
         }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("drawId", drawId);
+        details.put("seed", seed);
+        details.put("seedGenerated", generated);
+        details.put("snapshotHash", inputs.snapshotHash());
+        details.put("inspectorHash", inputs.inspectorHash());
+        details.put("inputsHash", inputsHash);
+        details.put("candidates", inputs.candidates().size());
+        details.put("venues", r.venues().stream().map(v -> v.venue().id()).toList());
+        audit.record(user, "draw", "campaign", campaignId, details);
         return drawId;
     }
 
