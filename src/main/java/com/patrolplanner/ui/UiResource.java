@@ -2,8 +2,6 @@ package com.patrolplanner.ui;
 
 import com.patrolplanner.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -63,8 +61,11 @@ public class UiResource {
     @POST
     @Path("/logout")
     @PermitAll
-    public Response logout(@Context RoutingContext rc) {
-        FormAuthenticationMechanism.logout(rc);
-        return Response.noContent().build();
+    public Response logout() {
+        // FormAuthenticationMechanism.logout needs an identity already on the routing context, which lazy
+        // (non-proactive) authentication does not provide: expire the cookie directly, with the same attributes.
+        jakarta.ws.rs.core.NewCookie gone = new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("")
+                .path("/").maxAge(0).httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build();
+        return Response.noContent().cookie(gone).build();
     }
 }
