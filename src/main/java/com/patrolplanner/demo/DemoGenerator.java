@@ -245,7 +245,7 @@ public class DemoGenerator implements CliCommand {
                 String licence = status.equals("无证") ? "" : String.format("37070510%04d", serial++);
                 int complaints = late || i < 6 ? 1 + random.nextInt(6) : random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(2);
                 venues.add(new Venue(licence, DemoNames.unique(random, names, DemoNames.CAFE_WORDS, DemoNames.CAFE_SUFFIXES),
-                        "网吧", DemoNames.address(random), at, hours, 60 + random.nextInt(241), status, complaints));
+                        "网吧", DemoNames.address(random), at, hours, 50 + random.nextInt(181), status, complaints));
             }
             serial = 1;
             for (int i = 0; i < 30; i++) {
@@ -261,7 +261,7 @@ public class DemoGenerator implements CliCommand {
                 String status = i == 9 ? "无证" : "营业";
                 venues.add(new Venue(status.equals("无证") ? "" : String.format("37070521%04d", serial++),
                         DemoNames.unique(random, names, DemoNames.ARCADE_WORDS, DemoNames.ARCADE_SUFFIXES), "游艺娱乐",
-                        DemoNames.address(random), free(0.8), i % 2 == 0 ? "09:00-22:00" : "10:00-23:00",
+                        DemoNames.address(random), free(0.8, 220), i % 2 == 0 ? "09:00-22:00" : "10:00-23:00",
                         20 + random.nextInt(101), status, complaints(0.2)));
             }
             for (int i = 0; i < 60; i++) {

@@ -190,7 +190,7 @@ public final class TabularReader {
             delimiter = ';';
         }
         CSVFormat fmt = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                .setTrim(true).get();
+                .setTrim(true).setIgnoreEmptyLines(false).get();
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
         try (CSVParser p = CSVParser.parse(new StringReader(text), fmt)) {

@@ -40,25 +40,25 @@ public class BodyLimit {
         long limit = maxBodySize.asLongValue();
         BodyHandler multipart = BodyHandler.create(uploadsDirectory).setBodyLimit(limit).setHandleFileUploads(true)
                 .setDeleteUploadedFilesOnEnd(true).setMergeFormAttributes(true);
-        // After Quarkus' own early handlers and authentication, so that an anonymous caller gets its 401 unread.
-        router.route().order(-1).handler(rc -> {
-            String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            long length;
-            try {
-                length = declared == null ? -1 : Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                length = -1;
-            }
-            if (length > limit) {
+        // Before Quarkus' own Content-Length check (order -2), which answers 413 with an empty body.
+        router.route().order(-3).handler(rc -> {
+            if (declaredLength(rc) > limit) {
+                // do not read what was refused: close once the problem is out (as Quarkus' own check does)
+                rc.response().putHeader(HttpHeaders.CONNECTION, "close")
+                        .endHandler(v -> rc.request().connection().close());
                 tooLarge(rc, limit);
-                return;
+            } else {
+                rc.next();
             }
+        });
+        // After authentication, so that an anonymous caller gets its 401 unread.
+        router.route().order(-1).handler(rc -> {
             String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            if (length < 0 && type != null && type.toLowerCase().startsWith("multipart/") && !anonymous(rc)) {
+            if (declaredLength(rc) < 0 && type != null && type.toLowerCase().startsWith("multipart/") && !anonymous(rc)) {
                 multipart.handle(rc);
-                return;
+            } else {
+                rc.next();
             }
-            rc.next();
         }).failureHandler(rc -> {
             if (rc.statusCode() == 413 && !rc.response().headWritten()) {
                 tooLarge(rc, limit);
@@ -67,6 +67,15 @@ public class BodyLimit {
             }
             // else: the body handler keeps failing on the rest of a refused upload ("Pipe closed"); the client has its 413
         });
+    }
+
+    private static long declaredLength(RoutingContext rc) {
+        String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Anonymous callers get their 401 from the endpoint without the server reading their upload first. */
