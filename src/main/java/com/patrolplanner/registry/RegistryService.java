@@ -2,6 +2,7 @@ package com.patrolplanner.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.audit.AuditService;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.DatumTransform;
 import com.patrolplanner.geo.GeoJson;
@@ -40,6 +41,8 @@ public class RegistryService {
     Event<RegistryEvents.SchoolChanged> schoolEvents;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    AuditService audit;
 
     // ---------------------------------------------------------------- venues
 
@@ -435,6 +438,12 @@ public class RegistryService {
         h.reason = reason;
         h.changes = changes;
         h.persist();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("changes", changes);
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        audit.record(user, action, type, id, details);
     }
 
     public List<ChangeHistory> historyOf(String type, long id) {

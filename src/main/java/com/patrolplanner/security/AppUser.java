@@ -2,11 +2,6 @@ package com.patrolplanner.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -21,19 +16,15 @@ import java.util.stream.Collectors;
 /** A login. The password is a bcrypt hash in modular crypt format; roles are comma-separated names from {@link com.patrolplanner.security.Roles}. */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class AppUser extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Username
     public String username;
 
-    @Password(PasswordType.MCF)
     public String password;
 
-    @Roles
     public String roles;
 
     @Column(name = "team_id")

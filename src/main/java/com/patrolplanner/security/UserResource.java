@@ -26,6 +26,8 @@ import java.util.Set;
 public class UserResource {
     @Inject
     CurrentUser current;
+    @Inject
+    PasswordIdentityProvider passwords;
 
     public record UserView(Long id, String username, List<String> roles, Long teamId, String displayName, boolean active) {
         static UserView of(AppUser u) {
@@ -52,8 +54,12 @@ public class UserResource {
         if (u == null) {
             throw new io.quarkus.security.UnauthorizedException();
         }
-        return Map.of("username", u.username, "roles", u.roleSet().stream().sorted().toList(),
-                "teamId", u.teamId == null ? "" : u.teamId, "displayName", u.displayName == null ? u.username : u.displayName);
+        Map<String, Object> me = new java.util.LinkedHashMap<>();
+        me.put("username", u.username);
+        me.put("roles", u.roleSet().stream().sorted().toList());
+        me.put("teamId", u.teamId);
+        me.put("displayName", u.displayName == null ? u.username : u.displayName);
+        return me;
     }
 
     @GET
@@ -106,6 +112,7 @@ public class UserResource {
         if (in.active() != null) {
             u.active = in.active();
         }
+        passwords.forget();
         return UserView.of(u);
     }
 
@@ -117,6 +124,7 @@ public class UserResource {
         if (!AppUser.deleteById(id)) {
             throw ApiException.notFound("user " + id);
         }
+        passwords.forget();
         return Response.noContent().build();
     }
 

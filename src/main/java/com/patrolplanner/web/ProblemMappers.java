@@ -113,6 +113,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof com.patrolplanner.security.PasswordIdentityProvider.LockedException locked) {
+            return Response.fromResponse(problem(429, "Too many requests", locked.getMessage(), null, uri))
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(locked.retryAfterSeconds)).build();
+        }
         return unauthorized(uri, headers);
     }
 

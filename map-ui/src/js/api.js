@@ -1,0 +1,137 @@
+// fetch wrapper for the service's API: same-origin cookie session, problem+json errors shown to the user.
+import { t } from './i18n.js';
+import { el } from './dom.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+let onUnauthorized = null;
+
+/** Called once with a handler for a 401 (the session ended): the app shows the login form again. */
+export function setUnauthorizedHandler(fn) {
+  onUnauthorized = fn;
+}
+
+/**
+ * Calls the API. X-Requested-With stops the server from sending a Basic challenge, which would make the browser pop
+ * up its own password dialog instead of our login form.
+ */
+export async function api(path, { method = 'GET', json, body, headers = {}, accept, quiet401 = false } = {}) {
+  const h = { 'X-Requested-With': 'fetch', Accept: accept || 'application/json, application/geo+json, application/problem+json', ...headers };
+  let payload = body;
+  if (json !== undefined) {
+    h['Content-Type'] = 'application/json';
+    payload = JSON.stringify(json);
+  }
+  let res;
+  try {
+    res = await fetch(path, { method, headers: h, body: payload, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, { title: t('error.network'), detail: t('error.network') });
+  }
+  if (res.status === 204) return null;
+  const type = res.headers.get('Content-Type') || '';
+  const isJson = /json/.test(type);
+  const data = isJson ? await res.json().catch(() => null) : await res.text();
+  if (!res.ok) {
+    const err = new ApiError(res.status, isJson ? data : { title: res.statusText, detail: typeof data === 'string' ? data.slice(0, 300) : '' });
+    if (res.status === 401 && !quiet401 && onUnauthorized) onUnauthorized(err);
+    throw err;
+  }
+  return data;
+}
+
+let openapi = null;
+
+/**
+ * True when the service's OpenAPI document lists path (templated segments match anything). Asking the document first
+ * means a capability that is not deployed yet costs no 404 in the console; if the document cannot be read, the
+ * endpoint itself is tried.
+ */
+export async function documented(path) {
+  if (!openapi) {
+    openapi = fetch('/q/openapi?format=json', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  }
+  const doc = await openapi;
+  if (!doc || !doc.paths) return true;
+  const p = path.split('?')[0];
+  return Object.keys(doc.paths).some((tpl) => {
+    const re = tpl.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+');
+    return new RegExp(`^${re}/?$`).test(p);
+  });
+}
+
+/**
+ * Feature check for a capability whose backend may not be deployed yet: 'ok' with the data, 'missing' when the
+ * OpenAPI document does not list it or it answers 404/405/501, 'forbidden' on 403, else 'error'.
+ */
+export async function probe(path) {
+  if (!(await documented(path))) return { state: 'missing', error: new ApiError(404, { title: t('common.unavailable') }) };
+  try {
+    const data = await api(path);
+    return { state: 'ok', data };
+  } catch (e) {
+    if ([404, 405, 501].includes(e.status)) return { state: 'missing', error: e };
+    if (e.status === 403) return { state: 'forbidden', error: e };
+    return { state: 'error', error: e };
+  }
+}
+
+/** Form login (Quarkus form authentication); resolves true when the session cookie was set. */
+export async function login(username, password) {
+  const form = new URLSearchParams({ j_username: username, j_password: password });
+  const res = await fetch('/j_security_check', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'fetch' },
+    body: form,
+  });
+  return res.ok;
+}
+
+export async function logout() {
+  await fetch('/api/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
+}
+
+/** A problem+json as a block: title, detail and the table of bad fields/rows when there is one. */
+export function problemView(err) {
+  const p = (err && err.problem) || {};
+  const box = el('div', { class: 'problem', role: 'alert' },
+    el('strong', {}, p.title || t('common.error')),
+    p.detail ? el('p', {}, p.detail) : null);
+  if (Array.isArray(p.errors) && p.errors.length) {
+    const rows = p.errors.map((fe) => el('tr', {},
+      el('td', {}, fe.row === undefined || fe.row === null ? '' : String(fe.row)),
+      el('td', {}, fe.field || ''),
+      el('td', {}, fe.reason || '')));
+    box.append(el('table', { class: 'grid problem-errors' },
+      el('thead', {}, el('tr', {},
+        el('th', {}, t('planner.import.row')), el('th', {}, t('planner.import.field')), el('th', {}, t('planner.import.reason')))),
+      el('tbody', {}, ...rows)));
+  }
+  return box;
+}
+
+let toastTimer = null;
+
+/** A short message at the bottom of the screen; errors stay until closed. */
+export function toast(message, kind = 'info') {
+  const box = document.getElementById('toast');
+  if (!box) return;
+  box.replaceChildren(el('span', {}, message),
+    el('button', { type: 'button', class: 'toast-close', 'aria-label': t('common.close'), onclick: () => box.classList.remove('show') }, '×'));
+  box.className = `toast show toast-${kind}`;
+  clearTimeout(toastTimer);
+  if (kind !== 'error') toastTimer = setTimeout(() => box.classList.remove('show'), 4000);
+}
+
+export function showError(err) {
+  const p = (err && err.problem) || {};
+  toast(p.detail || p.title || (err && err.message) || t('common.error'), 'error');
+}

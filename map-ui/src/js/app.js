@@ -1,0 +1,144 @@
+// Entry point: login, the caller's identity (GET /api/me) and the view for the caller's roles around one map.
+/* global L */
+import { api, login, logout, setUnauthorizedHandler, showError } from './api.js';
+import { t, apply, getLang, setLang } from './i18n.js';
+import { el } from './dom.js';
+import { createMapView } from './map.js';
+import { districtsOverlay, schoolsOverlay, venuesOverlay } from './registry-layers.js';
+import { zonesOverlay } from './zones-layer.js';
+import { renderVenueCard } from './venue-card.js';
+import { renderPlanner } from './planner.js';
+import { renderLeader } from './leader.js';
+import { renderManager } from './manager.js';
+import { wireSearch } from './search.js';
+import { wgs84ToGcj02 } from './datum.js';
+
+const $ = (id) => document.getElementById(id);
+
+const VIEWS = {
+  planner: { roles: ['planner', 'admin'], render: renderPlanner },
+  leader: { roles: ['team_leader'], render: renderLeader },
+  manager: { roles: ['manager', 'admin'], render: renderManager },
+};
+
+const app = {
+  me: null,
+  view: null,
+  map: null,
+  current: null,
+  districts: districtsOverlay(),
+  schools: schoolsOverlay(),
+  zones: zonesOverlay(),
+  venues: null,
+  async openVenue(id) {
+    if (id === undefined || id === null) return;
+    document.body.classList.add('panel-open');
+    const m = app.venues.marker(id);
+    if (m) app.venues.focus(id, app.view.group('venues').getLayers()[0]);
+    await renderVenueCard($('panel'), id, () => showView(app.current));
+  },
+  flyToGeometry(g) {
+    if (!g) return;
+    const layer = L.geoJSON(app.view.ctx.geo(g));
+    const b = layer.getBounds();
+    if (b.isValid()) app.map.fitBounds(b, { maxZoom: 17, padding: [24, 24] });
+  },
+};
+app.venues = venuesOverlay((id) => app.openVenue(id));
+
+function showLogin(expired) {
+  document.body.dataset.state = 'login';
+  $('login').hidden = false;
+  $('app').hidden = true;
+  $('session').hidden = true;
+  $('login-error').textContent = expired ? t('error.session') : '';
+  $('login-user').focus();
+}
+
+async function onLogin(ev) {
+  ev.preventDefault();
+  const btn = $('login-submit');
+  btn.disabled = true;
+  $('login-error').textContent = '';
+  try {
+    const ok = await login($('login-user').value.trim(), $('login-password').value);
+    if (!ok) { $('login-error').textContent = t('login.failed'); return; }
+    $('login-password').value = '';
+    await start(await api('/api/me'));
+  } catch (e) {
+    showError(e);
+  } finally {
+    btn.disabled = false;
+  }
+}
+
+function viewsFor(me) {
+  return Object.entries(VIEWS).filter(([, v]) => v.roles.some((r) => me.roles.includes(r))).map(([k]) => k);
+}
+
+async function showView(name) {
+  app.current = name;
+  document.querySelectorAll('#views button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === name)));
+  document.body.dataset.view = name;
+  const panel = $('panel');
+  panel.replaceChildren();
+  try {
+    await VIEWS[name].render(panel, app);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function start(me) {
+  app.me = me;
+  document.body.dataset.state = 'app';
+  $('login').hidden = true;
+  $('app').hidden = false;
+  $('session').hidden = false;
+  $('user-name').textContent = me.displayName || me.username;
+  $('user-role').textContent = me.roles.map((r) => t('role.' + r)).join(' · ');
+  const views = viewsFor(me);
+  $('views').replaceChildren(...views.map((v) => el('button', { type: 'button', class: 'tab', dataset: { view: v }, 'data-testid': `view-${v}`,
+    onclick: () => showView(v) }, t('view.' + v))));
+  if (!app.view) {
+    const config = await api('/api/ui/config');
+    app.view = createMapView($('map'), config);
+    app.map = app.view.map;
+    // a read-only handle for the browser tests (datum check, marker positions); nothing in the page uses it
+    window.patrolPlanner = {
+      map: app.map,
+      view: app.view,
+      wgs84ToGcj02,
+      venueLatLng(id) { const m = app.venues.marker(id); return m ? [m.getLatLng().lng, m.getLatLng().lat] : null; },
+    };
+    const onError = (e) => showError(e);
+    await Promise.all([
+      app.view.addOverlay('districts', app.districts.build, { onError }),
+      app.view.addOverlay('zones', app.zones.build, { onError }),
+      app.view.addOverlay('schools', app.schools.build, { onError }),
+      app.view.addOverlay('venues', app.venues.build, { onError }),
+    ]);
+    const d = app.view.group('districts');
+    app.view.fitTo(d && d.getLayers().length ? [d] : [app.view.group('schools'), app.view.group('venues')]);
+  }
+  if (views.length) await showView(views[0]);
+  else $('panel').replaceChildren(el('p', { class: 'muted' }, t('common.forbidden')));
+  document.body.dataset.ready = 'true';
+}
+
+function boot() {
+  apply();
+  $('lang').textContent = t('lang.switch');
+  $('lang').addEventListener('click', () => { setLang(getLang() === 'en' ? 'zh-CN' : 'en'); window.location.reload(); });
+  $('login-form').addEventListener('submit', onLogin);
+  $('logout').addEventListener('click', async () => { await logout(); window.location.reload(); });
+  $('panel-toggle').addEventListener('click', () => document.body.classList.toggle('panel-open'));
+  wireSearch($('search'), $('search-input'), $('search-results'), app);
+  setUnauthorizedHandler(() => showLogin(true));
+  // /api/ui/session answers 200 either way, so an anonymous first visit logs no 401 in the console
+  api('/api/ui/session')
+    .then((s) => (s.authenticated ? api('/api/me').then(start) : showLogin(false)))
+    .catch((e) => { if (e.status === 401) showLogin(false); else showError(e); });
+}
+
+boot();

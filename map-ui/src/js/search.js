@@ -1,0 +1,35 @@
+// Search box: registered venues and schools by name/address/licence, plus the address geocoder when deployed (issue 3).
+import { api, documented } from './api.js';
+import { t, tCode } from './i18n.js';
+import { el } from './dom.js';
+
+export function wireSearch(form, input, results, app) {
+  let seq = 0;
+  const close = () => { results.hidden = true; results.replaceChildren(); };
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const q = input.value.trim();
+    if (!q) { close(); return; }
+    const my = ++seq;
+    const enc = encodeURIComponent(q);
+    const geocoder = await documented('/api/geocode');
+    const [v, s, g] = await Promise.all([
+      api(`/api/venues?q=${enc}&limit=6`).catch(() => null),
+      api(`/api/schools?q=${enc}&limit=4`).catch(() => null),
+      geocoder ? api(`/api/geocode?q=${enc}&limit=3`).catch(() => null) : null,
+    ]);
+    if (my !== seq) return;
+    const items = [];
+    (v ? v.features : []).forEach((f) => items.push(el('li', {}, el('button', { type: 'button', onclick: () => { close(); app.openVenue(f.properties.id); } },
+      el('span', { class: `swatch venue-pin cat-${f.properties.category}` }), f.properties.name,
+      el('small', { class: 'muted' }, ' ', tCode('cat', f.properties.category), ' · ', f.properties.address || '')))));
+    (s ? s.features : []).forEach((f) => items.push(el('li', {}, el('button', { type: 'button', onclick: () => { close(); app.flyToGeometry(f.properties.campus || f.geometry); } },
+      el('span', { class: 'swatch swatch-campus' }), f.properties.name, el('small', { class: 'muted' }, ' ', tCode('level', f.properties.level))))));
+    (Array.isArray(g) ? g : (g && g.candidates) || []).forEach((c) => items.push(el('li', {}, el('button', { type: 'button', onclick: () => { close(); app.flyToGeometry({ type: 'Point', coordinates: [c.lon, c.lat] }); } },
+      el('span', { class: 'swatch swatch-address' }), c.matched || c.text || `${c.lon}, ${c.lat}`, el('small', { class: 'muted' }, ' ', t('search.geocoder'), ' · ', c.level || '')))));
+    results.replaceChildren(...(items.length ? items : [el('li', { class: 'muted' }, t('search.none'))]));
+    results.hidden = false;
+  });
+  document.addEventListener('click', (e) => { if (!form.contains(e.target)) close(); });
+  input.addEventListener('keydown', (e) => { if (e.key === 'Escape') close(); });
+}

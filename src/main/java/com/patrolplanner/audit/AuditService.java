@@ -1,0 +1,137 @@
+package com.patrolplanner.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends to the audit trail inside the caller's transaction, so an audit record exists exactly when the audited change
+ * was committed. Rows are chained: {@code hash = SHA-256(prev_hash | seq | at | actor | action | type | id | details)}
+ * over a canonical text form; appends are serialised by a transaction-scoped advisory lock.
+ */
+@ApplicationScoped
+public class AuditService {
+    public static final String GENESIS = "0".repeat(64);
+    private static final long LOCK_KEY = 0x5041_5452_4f4cL; // "PATROL"
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+    /** Sorted keys, no whitespace: the canonical form the hash is taken over. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).build();
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public long record(String actor, String action, String entityType, Object entityId, Map<String, ?> details) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> last = em.createNativeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").getResultList();
+        long seq = last.isEmpty() ? 1 : ((Number) last.get(0)[0]).longValue() + 1;
+        String prev = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String id = entityId == null ? null : String.valueOf(entityId);
+        String json = canonical(details == null ? Map.of() : details);
+        String hash = hash(prev, seq, at, actor, action, entityType, id, json);
+        em.createNativeQuery("INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, details, prev_hash, hash) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8, ?9)")
+                .setParameter(1, seq).setParameter(2, at).setParameter(3, actor).setParameter(4, action)
+                .setParameter(5, entityType).setParameter(6, id).setParameter(7, json).setParameter(8, prev)
+                .setParameter(9, hash).executeUpdate();
+        return seq;
+    }
+
+    /** Result of re-computing the chain: {@code firstBroken} is the first row whose hash or link does not hold. */
+    public record Verification(boolean intact, long checked, Long firstBroken, String reason) {
+    }
+
+    @Transactional
+    public Verification verify() {
+        String prev = GENESIS;
+        long checked = 0;
+        long expectedSeq = 1;
+        int page = 5000;
+        long after = 0;
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT seq, at, actor, action, entity_type, entity_id, details::text, prev_hash, hash "
+                    + "FROM audit_log WHERE seq > ?1 ORDER BY seq LIMIT " + page).setParameter(1, after).getResultList();
+            if (rows.isEmpty()) {
+                return new Verification(true, checked, null, null);
+            }
+            for (Object[] r : rows) {
+                long seq = ((Number) r[0]).longValue();
+                if (seq != expectedSeq) {
+                    return new Verification(false, checked, expectedSeq, "row " + expectedSeq + " is missing");
+                }
+                OffsetDateTime at = toUtc(r[1]);
+                String json;
+                try {
+                    json = canonical(CANONICAL.readValue((String) r[6], Map.class));
+                } catch (Exception e) {
+                    return new Verification(false, checked, seq, "details unreadable");
+                }
+                if (!prev.equals(r[7])) {
+                    return new Verification(false, checked, seq, "link to the previous row does not match");
+                }
+                String h = hash(prev, seq, at, (String) r[2], (String) r[3], (String) r[4], (String) r[5], json);
+                if (!h.equals(r[8])) {
+                    return new Verification(false, checked, seq, "content does not match its hash");
+                }
+                prev = h;
+                checked++;
+                expectedSeq++;
+                after = seq;
+            }
+        }
+    }
+
+    private static OffsetDateTime toUtc(Object o) {
+        if (o instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
+    }
+
+    static String canonical(Map<String, ?> details) {
+        try {
+            // round-trip through a tree so that nested maps are key-sorted too
+            JsonNode tree = CANONICAL.valueToTree(details);
+            return CANONICAL.writeValueAsString(CANONICAL.treeToValue(tree, LinkedHashMap.class));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("audit details not serialisable", e);
+        }
+    }
+
+    static String hash(String prev, long seq, OffsetDateTime at, String actor, String action, String type, String id,
+            String json) {
+        String text = String.join("|", prev, Long.toString(seq), TS.format(at.withOffsetSameInstant(ZoneOffset.UTC)),
+                actor, action, type == null ? "" : type, id == null ? "" : id, json);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

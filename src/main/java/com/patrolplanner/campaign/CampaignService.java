@@ -1,0 +1,305 @@
+package com.patrolplanner.campaign;
+
+import com.patrolplanner.campaign.domain.Campaign;
+import com.patrolplanner.campaign.domain.CampaignType;
+import com.patrolplanner.campaign.domain.Clock;
+import com.patrolplanner.campaign.domain.DayKind;
+import com.patrolplanner.campaign.domain.Targets;
+import com.patrolplanner.campaign.domain.TimeWindowRule;
+import com.patrolplanner.campaign.rest.CampaignInput;
+import com.patrolplanner.registry.Team;
+import com.patrolplanner.registry.Venue;
+import com.patrolplanner.registry.VenueCategory;
+import com.patrolplanner.registry.VenueStatus;
+import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Campaign writes and reads, with the team-leader scope: a leader sees only campaigns their team is in. */
+@ApplicationScoped
+public class CampaignService {
+    @Inject
+    EntityManager em;
+    @Inject
+    com.patrolplanner.campaign.domain.TargetQuery targets;
+
+    @Transactional
+    public Campaign create(CampaignInput in, String user) {
+        Campaign c = new Campaign();
+        c.createdBy = user;
+        List<Long> teams = apply(c, in);
+        c.updatedAt = OffsetDateTime.now();
+        c.persist();
+        em.flush();
+        setTeams(c.id, teams);
+        return c;
+    }
+
+    @Transactional
+    public Campaign update(long id, CampaignInput in) {
+        Campaign c = find(id);
+        if (in.version() == null) {
+            throw ApiException.invalid("version", "required: send the version you read");
+        }
+        if (in.version() != c.version) {
+            throw ApiException.staleVersion("campaign " + id, in.version(), c.version);
+        }
+        List<Long> teams = apply(c, in);
+        c.updatedAt = OffsetDateTime.now(); // always dirty, so the version moves even when only the teams changed
+        em.flush();
+        setTeams(c.id, teams);
+        return c;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Campaign c = find(id);
+        if (((Number) em.createNativeQuery("SELECT count(*) FROM campaign_draw WHERE campaign_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue() > 0) {
+            throw ApiException.conflict("campaign " + id + " has a 双随机 draw on record; a drawn campaign is kept for audit");
+        }
+        c.delete();
+    }
+
+    public Campaign find(long id) {
+        Campaign c = Campaign.findById(id);
+        if (c == null) {
+            throw ApiException.notFound("campaign " + id);
+        }
+        return c;
+    }
+
+    /** The campaign if the caller may see it; a team leader outside it gets 404, as if it did not exist. */
+    public Campaign visible(long id, CurrentUser user) {
+        Campaign c = find(id);
+        if (user.scopedToTeam() && (user.teamId() == null || !teamIds(id).contains(user.teamId()))) {
+            throw ApiException.notFound("campaign " + id);
+        }
+        return c;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Campaign> list(CurrentUser user) {
+        if (user.scopedToTeam()) {
+            if (user.teamId() == null) {
+                return List.of();
+            }
+            List<Number> ids = em.createNativeQuery("SELECT campaign_id FROM campaign_team WHERE team_id = ?1")
+                    .setParameter(1, user.teamId()).getResultList();
+            return ids.isEmpty() ? List.of()
+                    : Campaign.list("id in ?1 order by startDate desc, id desc", ids.stream().map(Number::longValue).toList());
+        }
+        return Campaign.list("order by startDate desc, id desc");
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Long> teamIds(long campaignId) {
+        List<Number> l = em.createNativeQuery("SELECT team_id FROM campaign_team WHERE campaign_id = ?1 ORDER BY team_id")
+                .setParameter(1, campaignId).getResultList();
+        return l.stream().map(Number::longValue).toList();
+    }
+
+    /** The windows in force: the campaign's own, else the type's defaults. */
+    @SuppressWarnings("unchecked")
+    public static List<TimeWindowRule> windows(Campaign c) {
+        if (c.windows == null || c.windows.isEmpty()) {
+            return TimeWindowRule.defaults(c.campaignType());
+        }
+        List<TimeWindowRule> out = new ArrayList<>();
+        for (Map<String, Object> w : c.windows) {
+            out.add(new TimeWindowRule((String) w.get("name"), ((Number) w.get("from")).intValue(),
+                    ((Number) w.get("to")).intValue(), Set.copyOf((List<String>) w.getOrDefault("categories", List.of())),
+                    DayKind.valueOf((String) w.getOrDefault("days", "ANY")), "由执法科室设定 (set by the planner)"));
+        }
+        return out;
+    }
+
+    /** The teams' shift on the plan day: [start, end] minutes from its midnight (start < 0: the evening before). */
+    public static int[] shift(Campaign c) {
+        int[] d = TimeWindowRule.defaultShift(c.campaignType());
+        int start = c.shiftStart == null ? d[0] : Clock.parse(c.shiftStart);
+        int end = c.shiftEnd == null ? d[1] : Clock.parse(c.shiftEnd);
+        if (c.shiftStart != null && start >= end) {
+            start -= 1440;
+        }
+        return new int[] {start, end};
+    }
+
+    private void setTeams(long id, List<Long> teams) {
+        em.createNativeQuery("DELETE FROM campaign_team WHERE campaign_id = ?1").setParameter(1, id).executeUpdate();
+        for (Long t : teams) {
+            em.createNativeQuery("INSERT INTO campaign_team (campaign_id, team_id) VALUES (?1, ?2)")
+                    .setParameter(1, id).setParameter(2, t).executeUpdate();
+        }
+    }
+
+    /** Validates everything first (all errors at once, 422), then writes the fields. Returns the team ids. */
+    private List<Long> apply(Campaign c, CampaignInput in) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.name() == null || in.name().isBlank()) {
+            errors.add(Problem.FieldError.of("name", "required"));
+        }
+        CampaignType type = null;
+        try {
+            type = CampaignType.parse(in.type());
+        } catch (IllegalArgumentException e) {
+            errors.add(Problem.FieldError.of("type", e.getMessage()));
+        }
+        LocalDate start = date(in.startDate(), "startDate", errors);
+        LocalDate end = in.endDate() == null ? start : date(in.endDate(), "endDate", errors);
+        if (start != null && end != null && end.isBefore(start)) {
+            errors.add(Problem.FieldError.of("endDate", "before startDate"));
+        }
+        Targets t = targets(in.targets(), errors);
+        List<Long> teams = new ArrayList<>(new LinkedHashSet<>(in.teamIds() == null ? List.of() : in.teamIds()));
+        for (int i = 0; i < teams.size(); i++) {
+            if (teams.get(i) == null || Team.findById(teams.get(i)) == null) {
+                errors.add(Problem.FieldError.of("teamIds[" + i + "]", "no team " + teams.get(i)));
+            }
+        }
+        List<Map<String, Object>> windows = windows(in.windows(), errors);
+        if (in.shiftStart() != null) {
+            time(in.shiftStart(), "shiftStart", errors);
+        }
+        if (in.shiftEnd() != null) {
+            time(in.shiftEnd(), "shiftEnd", errors);
+        }
+        if (in.strikeMinutes() != null && in.strikeMinutes() <= 0) {
+            errors.add(Problem.FieldError.of("strikeMinutes", "must be positive"));
+        }
+        if (type == CampaignType.STAKEOUT && in.stakeoutVenueId() == null) {
+            errors.add(Problem.FieldError.of("stakeoutVenueId", "a stake-out watches one venue: required"));
+        }
+        if (in.stakeoutVenueId() != null && Venue.findById(in.stakeoutVenueId()) == null) {
+            errors.add(Problem.FieldError.of("stakeoutVenueId", "no venue " + in.stakeoutVenueId()));
+        }
+        if (in.status() != null && !List.of("draft", "active", "done", "cancelled").contains(in.status())) {
+            errors.add(Problem.FieldError.of("status", "one of draft, active, done, cancelled"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable("the campaign has " + errors.size() + " invalid field(s)", errors);
+        }
+        c.name = in.name().trim();
+        c.type = type.name();
+        c.startDate = start;
+        c.endDate = end;
+        c.targets = t.toMap();
+        c.windows = windows;
+        c.stakeoutVenueId = in.stakeoutVenueId();
+        c.shiftStart = in.shiftStart() == null ? null : Clock.format(Clock.parse(in.shiftStart()));
+        c.shiftEnd = in.shiftEnd() == null ? null : Clock.format(Clock.parse(in.shiftEnd()));
+        c.strikeMinutes = in.strikeMinutes();
+        if (in.status() != null) {
+            c.status = in.status();
+        }
+        return teams;
+    }
+
+    private Targets targets(CampaignInput.TargetsInput in, List<Problem.FieldError> errors) {
+        if (in == null) {
+            return Targets.none();
+        }
+        List<String> cats = null;
+        if (in.categories() != null) {
+            cats = new ArrayList<>();
+            for (int i = 0; i < in.categories().size(); i++) {
+                try {
+                    cats.add(VenueCategory.parse(in.categories().get(i)).code);
+                } catch (IllegalArgumentException e) {
+                    errors.add(Problem.FieldError.of("targets.categories[" + i + "]", e.getMessage()));
+                }
+            }
+        }
+        List<String> statuses = null;
+        if (in.statuses() != null) {
+            statuses = new ArrayList<>();
+            for (int i = 0; i < in.statuses().size(); i++) {
+                try {
+                    statuses.add(VenueStatus.parse(in.statuses().get(i)).code);
+                } catch (IllegalArgumentException e) {
+                    errors.add(Problem.FieldError.of("targets.statuses[" + i + "]", e.getMessage()));
+                }
+            }
+        }
+        if (in.minComplaints() != null && in.minComplaints() < 0) {
+            errors.add(Problem.FieldError.of("targets.minComplaints", "must be ≥ 0"));
+        }
+        if (in.minDaysSinceInspection() != null && in.minDaysSinceInspection() < 0) {
+            errors.add(Problem.FieldError.of("targets.minDaysSinceInspection", "must be ≥ 0"));
+        }
+        return new Targets(cats, in.zoneId(), statuses, in.nearSchool(), in.minComplaints(), in.minDaysSinceInspection(),
+                in.venueIds());
+    }
+
+    private List<Map<String, Object>> windows(List<CampaignInput.WindowInput> in, List<Problem.FieldError> errors) {
+        if (in == null || in.isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            CampaignInput.WindowInput w = in.get(i);
+            String f = "windows[" + i + "]";
+            Integer from = time(w.from(), f + ".from", errors);
+            Integer to = time(w.to(), f + ".to", errors);
+            DayKind days = DayKind.ANY;
+            try {
+                days = w.days() == null ? DayKind.ANY : DayKind.valueOf(w.days().trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                errors.add(Problem.FieldError.of(f + ".days", "one of SCHOOL_DAY, REST_DAY, ANY"));
+            }
+            List<String> cats = new ArrayList<>();
+            for (String cat : w.categories() == null ? List.<String>of() : w.categories()) {
+                try {
+                    cats.add(VenueCategory.parse(cat).code);
+                } catch (IllegalArgumentException e) {
+                    errors.add(Problem.FieldError.of(f + ".categories", e.getMessage()));
+                }
+            }
+            if (from != null && to != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", w.name() == null || w.name().isBlank() ? "WINDOW_" + (i + 1) : w.name().trim());
+                m.put("from", from);
+                m.put("to", to <= from ? to + 1440 : to); // an end not after the start is on the next day
+                m.put("categories", cats);
+                m.put("days", days.name());
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static Integer time(String s, String field, List<Problem.FieldError> errors) {
+        try {
+            return Clock.parse(s);
+        } catch (IllegalArgumentException e) {
+            errors.add(Problem.FieldError.of(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static LocalDate date(String s, String field, List<Problem.FieldError> errors) {
+        if (s == null || s.isBlank()) {
+            errors.add(Problem.FieldError.of(field, "required (YYYY-MM-DD)"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(Problem.FieldError.of(field, "not a date (YYYY-MM-DD): '" + s + "'"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.patrolplanner.campaign.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A campaign (检查行动): what to check, when, by which teams. Teams are rows of {@code campaign_team}. */
+@Entity
+@Table(name = "campaign")
+public class Campaign extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String name;
+    /** Name of {@link CampaignType}. */
+    public String type;
+    @Column(name = "start_date")
+    public LocalDate startDate;
+    @Column(name = "end_date")
+    public LocalDate endDate;
+    /** See {@link Targets}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> targets;
+    /** Explicit windows ({name, from, to, categories, days}); null = the type's defaults. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Map<String, Object>> windows;
+    @Column(name = "stakeout_venue_id")
+    public Long stakeoutVenueId;
+    @Column(name = "shift_start")
+    public String shiftStart;
+    @Column(name = "shift_end")
+    public String shiftEnd;
+    /** Night-sweep simultaneous strike: all visits in a zone start within this many minutes. */
+    @Column(name = "strike_minutes")
+    public Integer strikeMinutes;
+    public String status = "draft";
+    @Column(name = "created_by")
+    public String createdBy;
+    @Version
+    public int version;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public CampaignType campaignType() {
+        return CampaignType.valueOf(type);
+    }
+}

@@ -1,0 +1,31 @@
+package com.patrolplanner.campaign.domain;
+
+import java.time.ZoneId;
+
+/** Times of day as minutes, and the bureau's time zone. */
+public final class Clock {
+    /** Plans are made and shown in China Standard Time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private Clock() {
+    }
+
+    /** "HH:MM" (00:00–24:00) → minutes; throws IllegalArgumentException. */
+    public static int parse(String hhmm) {
+        if (hhmm == null || !hhmm.trim().matches("\\d{1,2}[:：]\\d{2}")) {
+            throw new IllegalArgumentException("expected HH:MM, got '" + hhmm + "'");
+        }
+        String[] p = hhmm.trim().split("[:：]");
+        int h = Integer.parseInt(p[0]);
+        int m = Integer.parseInt(p[1]);
+        if (h > 24 || m > 59 || (h == 24 && m > 0)) {
+            throw new IllegalArgumentException("not a time of day: '" + hhmm + "'");
+        }
+        return h * 60 + m;
+    }
+
+    public static String format(int minutes) {
+        int m = ((minutes % 1440) + 1440) % 1440;
+        return String.format("%02d:%02d", m / 60, m % 60);
+    }
+}

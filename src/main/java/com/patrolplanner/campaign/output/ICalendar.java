@@ -1,0 +1,70 @@
+package com.patrolplanner.campaign.output;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A team's route as an RFC 5545 calendar: one VEVENT per stop, times in UTC ("Z"), lines ended by CRLF and folded
+ * at 75 octets (continuation lines start with a space), text values escaped (backslash, semicolon, comma, newline).
+ */
+public final class ICalendar {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private ICalendar() {
+    }
+
+    public static String of(PlanView plan, PlanView.Route route, String host) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "BEGIN:VCALENDAR");
+        line(sb, "VERSION:2.0");
+        line(sb, "PRODID:-//Patrol Planner//Campaign routes//ZH");
+        line(sb, "CALSCALE:GREGORIAN");
+        line(sb, "METHOD:PUBLISH");
+        line(sb, "X-WR-CALNAME:" + text(plan.campaignName() + " · " + route.teamName()));
+        String stamp = UTC.format(OffsetDateTime.now(ZoneOffset.UTC));
+        for (PlanView.Stop s : route.stops()) {
+            line(sb, "BEGIN:VEVENT");
+            line(sb, "UID:plan-" + plan.planId() + "-team-" + route.teamId() + "-stop-" + s.seq() + "@" + host);
+            line(sb, "DTSTAMP:" + stamp);
+            line(sb, "DTSTART:" + utc(s.start()));
+            line(sb, "DTEND:" + utc(s.departure()));
+            line(sb, "SUMMARY:" + text(s.seq() + ". 检查 " + s.name()));
+            line(sb, "LOCATION:" + text(s.address() == null ? s.name() : s.address()));
+            line(sb, "GEO:" + s.lat() + ";" + s.lon());
+            line(sb, "DESCRIPTION:" + text("类别 " + s.category() + "；到达 " + s.arrival().substring(11, 16)
+                    + "；路程 " + s.travelMinutes() + " 分钟；优先级 " + s.priority() + "\n" + plan.campaignName()));
+            line(sb, "END:VEVENT");
+        }
+        line(sb, "END:VCALENDAR");
+        return sb.toString();
+    }
+
+    static String utc(String iso) {
+        return UTC.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    static String text(String s) {
+        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n");
+    }
+
+    /** Appends one content line folded at 75 octets without splitting a UTF-8 character. */
+    static void line(StringBuilder sb, String content) {
+        int octets = 0;
+        int limit = 75;
+        for (int i = 0; i < content.length(); ) {
+            int cp = content.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (octets + len > limit) {
+                sb.append("\r\n ");
+                octets = 1;
+                limit = 75;
+            }
+            sb.appendCodePoint(cp);
+            octets += len;
+            i += Character.charCount(cp);
+        }
+        sb.append("\r\n");
+    }
+}

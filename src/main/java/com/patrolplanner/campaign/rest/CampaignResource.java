@@ -1,0 +1,101 @@
+package com.patrolplanner.campaign.rest;
+
+import com.patrolplanner.campaign.CampaignService;
+import com.patrolplanner.campaign.domain.Campaign;
+import com.patrolplanner.campaign.domain.Candidate;
+import com.patrolplanner.campaign.domain.TargetQuery;
+import com.patrolplanner.campaign.domain.Targets;
+import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Campaign CRUD: the planner writes; managers and admins read; a team leader reads the campaigns of their team. */
+@Path("/api/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+    @Inject
+    CampaignService campaigns;
+    @Inject
+    TargetQuery targets;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
+    @Transactional
+    public List<CampaignView> list() {
+        return campaigns.list(user).stream().map(c -> CampaignView.of(c, campaigns.teamIds(c.id))).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
+    @Transactional
+    public CampaignView get(@PathParam("id") long id) {
+        Campaign c = campaigns.visible(id, user);
+        return CampaignView.of(c, campaigns.teamIds(id));
+    }
+
+    @POST
+    @RolesAllowed(Roles.PLANNER)
+    public Response create(@NotNull @Valid CampaignInput in) {
+        Campaign c = campaigns.create(in, user.name());
+        return Response.created(URI.create("/api/campaigns/" + c.id)).entity(view(c.id)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.PLANNER)
+    public CampaignView update(@PathParam("id") long id, @NotNull @Valid CampaignInput in) {
+        campaigns.update(id, in);
+        return view(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.PLANNER)
+    public Response delete(@PathParam("id") long id) {
+        campaigns.delete(id);
+        return Response.noContent().build();
+    }
+
+    /** The venues the campaign's targets select today, with the facts behind each one's priority. */
+    @GET
+    @Path("/{id}/targets")
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    @Transactional
+    public List<TargetView> targets(@PathParam("id") long id) {
+        Campaign c = campaigns.find(id);
+        return targets.candidates(Targets.fromMap(c.targets), c.startDate).stream().map(TargetView::of).toList();
+    }
+
+    public record TargetView(long id, String name, String category, String status, double lon, double lat,
+            int complaints, boolean nearSchool, Integer daysSinceInspection, String zoneKey, int priority) {
+        static TargetView of(Candidate c) {
+            return new TargetView(c.id(), c.name(), c.category(), c.status(), c.lon(), c.lat(), c.complaints(),
+                    c.nearSchool(), c.daysSinceInspection(), c.zoneKey(), c.priority());
+        }
+    }
+
+    @Transactional
+    CampaignView view(long id) {
+        return CampaignView.of(campaigns.find(id), campaigns.teamIds(id));
+    }
+}

@@ -1,0 +1,183 @@
+package com.patrolplanner.campaign.rest;
+
+import com.patrolplanner.campaign.CampaignService;
+import com.patrolplanner.campaign.PlanService;
+import com.patrolplanner.campaign.PlanStore;
+import com.patrolplanner.campaign.domain.Campaign;
+import com.patrolplanner.campaign.output.GeoJsonPlan;
+import com.patrolplanner.campaign.output.ICalendar;
+import com.patrolplanner.campaign.output.PlanView;
+import com.patrolplanner.campaign.output.RouteSheet;
+import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.Roles;
+import com.patrolplanner.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Solving and reading a campaign's plan. Solve: POST → 202 with the job id; GET status with the best plan so far and
+ * the score explanation; DELETE stops (the best plan so far is kept). A team leader reads only the own team's route.
+ */
+@Path("/api/campaigns/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+    public static final String GEOJSON = "application/geo+json";
+
+    @Inject
+    PlanService plans;
+    @Inject
+    PlanStore store;
+    @Inject
+    CampaignService campaigns;
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Path("/solve")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @RolesAllowed(Roles.PLANNER)
+    public Response solve(@PathParam("id") long id, PlanService.SolveInput in) {
+        UUID job = plans.solve(id, in, user.name());
+        return Response.accepted(Map.of("jobId", job.toString(), "campaignId", id))
+                .header("Location", "/api/campaigns/" + id + "/solve").build();
+    }
+
+    @GET
+    @Path("/solve")
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public Map<String, Object> status(@PathParam("id") long id) {
+        Map<String, Object> s = plans.status(id);
+        if (s == null) {
+            throw ApiException.notFound("solve of campaign " + id);
+        }
+        return s;
+    }
+
+    @DELETE
+    @Path("/solve")
+    @RolesAllowed(Roles.PLANNER)
+    public Response stop(@PathParam("id") long id) {
+        return plans.stop(id) ? Response.accepted().build() : Response.noContent().build();
+    }
+
+    /** The current plan: JSON, or GeoJSON with {@code ?format=geojson}. {@code ?date=} picks a day of the campaign. */
+    @GET
+    @Path("/plan")
+    @Produces({MediaType.APPLICATION_JSON, GEOJSON})
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
+    @Transactional
+    public Response plan(@PathParam("id") long id, @QueryParam("date") String date, @QueryParam("format") String format) {
+        PlanView v = current(id, date);
+        if (user.scopedToTeam()) {
+            v = v.onlyTeam(user.teamId());
+        }
+        if ("geojson".equalsIgnoreCase(format)) {
+            return Response.ok(GeoJsonPlan.of(v), GEOJSON).build();
+        }
+        return Response.ok(v, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/plan/explanation")
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    @Transactional
+    public Object explanation(@PathParam("id") long id, @QueryParam("date") String date) {
+        PlanView v = current(id, date);
+        return store.explanation(v.planId());
+    }
+
+    /** The printable A4 route sheet of one team (HTML print view). */
+    @GET
+    @Path("/plan/teams/{teamId}/sheet")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
+    @Transactional
+    public Response sheet(@PathParam("id") long id, @PathParam("teamId") long teamId, @QueryParam("date") String date) {
+        PlanView v = current(id, date);
+        return Response.ok(RouteSheet.of(v, route(v, teamId)), "text/html; charset=UTF-8").build();
+    }
+
+    /** The route of one team as an iCalendar file (RFC 5545). */
+    @GET
+    @Path("/plan/teams/{teamId}/calendar.ics")
+    @Produces("text/calendar")
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
+    @Transactional
+    public Response ical(@PathParam("id") long id, @PathParam("teamId") long teamId, @QueryParam("date") String date,
+            @Context UriInfo uri) {
+        PlanView v = current(id, date);
+        PlanView.Route r = route(v, teamId);
+        return Response.ok(ICalendar.of(v, r, uri.getBaseUri().getHost()), "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-team-" + teamId + ".ics\"")
+                .build();
+    }
+
+    public record StopMark(Boolean pinned, Boolean done) {
+    }
+
+    /** Pins a stop (kept by re-planning) or marks it done; a team leader may mark only the own team's stops done. */
+    @PATCH
+    @Path("/plan/stops/{stopId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER})
+    public Response mark(@PathParam("id") long id, @PathParam("stopId") long stopId, StopMark in) {
+        long[] owner = store.stopOwner(stopId);
+        if (owner[0] != id) {
+            throw ApiException.notFound("stop " + stopId + " in campaign " + id);
+        }
+        if (user.scopedToTeam()) {
+            if (user.teamId() == null || owner[1] != user.teamId()) {
+                throw ApiException.notFound("stop " + stopId + " in campaign " + id);
+            }
+            if (in != null && in.pinned() != null) {
+                throw ApiException.invalid("pinned", "only the planner pins stops");
+            }
+        }
+        store.mark(stopId, in == null ? null : in.pinned(), in == null ? null : in.done());
+        return Response.noContent().build();
+    }
+
+    private PlanView current(long id, String date) {
+        Campaign c = campaigns.visible(id, user);
+        LocalDate d = null;
+        if (date != null) {
+            try {
+                d = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("date", "not a date (YYYY-MM-DD)");
+            }
+        }
+        Long planId = store.currentPlanId(id, d);
+        if (planId == null) {
+            throw ApiException.notFound("plan of campaign " + id + (d == null ? "" : " on " + d));
+        }
+        return store.read(planId, c.name, c.type);
+    }
+
+    /** The team's route; another team's route is 404 for a team leader, as if it did not exist. */
+    private PlanView.Route route(PlanView v, long teamId) {
+        if (user.scopedToTeam() && (user.teamId() == null || user.teamId() != teamId)) {
+            throw ApiException.notFound("route of team " + teamId);
+        }
+        return v.routes().stream().filter(r -> r.teamId() == teamId).findFirst()
+                .orElseThrow(() -> ApiException.notFound("route of team " + teamId + " in plan " + v.planId()));
+    }
+}

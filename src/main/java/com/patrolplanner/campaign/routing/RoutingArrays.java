@@ -1,0 +1,91 @@
+package com.patrolplanner.campaign.routing;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The problem facts of a {@link RoutingPlan} as flat arrays, for the plain-Java construction and route-minimisation
+ * heuristics: visits are numbered as in {@link RoutingPlan#getVisits()}, vehicles as in
+ * {@link RoutingPlan#getVehicles()}. Travel times and distances are copied from the plan's matrix once.
+ */
+final class RoutingArrays {
+
+    final int visitCount;
+    final int vehicleCount;
+    final int[] location;
+    final double[] ready;
+    final double[] due;
+    final double[] service;
+    final int[] demand;
+    final int[] base;
+    final double[] shiftStart;
+    final double[] shiftEnd;
+    final int[] capacity;
+    /** For each visit, the other visits nearest first. */
+    final int[][] neighbours;
+
+    private final int locationCount;
+    private final double[] time;
+    private final double[] distance;
+
+    RoutingArrays(RoutingPlan plan) {
+        List<Visit> visits = plan.getVisits();
+        List<Vehicle> vehicles = plan.getVehicles();
+        TravelMatrix matrix = plan.getMatrix();
+        visitCount = visits.size();
+        vehicleCount = vehicles.size();
+        location = new int[visitCount];
+        ready = new double[visitCount];
+        due = new double[visitCount];
+        service = new double[visitCount];
+        demand = new int[visitCount];
+        for (int i = 0; i < visitCount; i++) {
+            Visit v = visits.get(i);
+            location[i] = v.getLocation();
+            ready[i] = v.getReady();
+            due[i] = v.getDue();
+            service[i] = v.getServiceDuration();
+            demand[i] = v.getDemand();
+        }
+        base = new int[vehicleCount];
+        shiftStart = new double[vehicleCount];
+        shiftEnd = new double[vehicleCount];
+        capacity = new int[vehicleCount];
+        for (int k = 0; k < vehicleCount; k++) {
+            Vehicle vehicle = vehicles.get(k);
+            base[k] = vehicle.getLocation();
+            shiftStart[k] = vehicle.getShiftStart();
+            shiftEnd[k] = vehicle.getShiftEnd();
+            capacity[k] = vehicle.getCapacity();
+        }
+        locationCount = matrix.size();
+        time = new double[locationCount * locationCount];
+        distance = new double[locationCount * locationCount];
+        for (int i = 0; i < locationCount; i++) {
+            for (int j = 0; j < locationCount; j++) {
+                time[i * locationCount + j] = matrix.travelTime(i, j);
+                distance[i * locationCount + j] = matrix.distance(i, j);
+            }
+        }
+        neighbours = new int[visitCount][];
+        for (int i = 0; i < visitCount; i++) {
+            final int from = location[i];
+            Integer[] others = new Integer[visitCount - 1];
+            for (int j = 0, k = 0; j < visitCount; j++) {
+                if (j != i) {
+                    others[k++] = j;
+                }
+            }
+            Arrays.sort(others, (a, b) -> Double.compare(dist(from, location[a]), dist(from, location[b])));
+            neighbours[i] = Arrays.stream(others).mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    double time(int fromLocation, int toLocation) {
+        return time[fromLocation * locationCount + toLocation];
+    }
+
+    double dist(int fromLocation, int toLocation) {
+        return distance[fromLocation * locationCount + toLocation];
+    }
+}

@@ -1,0 +1,296 @@
+package com.patrolplanner.campaign.routing;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Ruin-and-recreate with simulated annealing at a fixed fleet, after Christiaens and Vanden Berghe's "Slack Induction
+ * by String Removals" (SISR, Transportation Science 54(2), 2020): ruin removes a few strings of consecutive visits from
+ * routes near a random seed visit (some keeping a piece in the middle), recreate puts each removed visit back at its
+ * cheapest feasible position, skipping each position with a small blink probability, in random, demand, far-first or
+ * near-first order. The temperature cools geometrically over the time given.
+ *
+ * <p>Only routes in use when the search starts take visits; a plan that leaves a visit unplaced is rejected, so the
+ * fleet never grows. A route emptied on the way stays closed: the fleet may shrink.
+ */
+final class StringRemovalSearch {
+
+    private static final double AVERAGE_REMOVED = 10.0;
+    private static final int MAX_STRING = 10;
+    private static final double BLINK = 0.01;
+    private static final double SPLIT_KEEP_PROBABILITY = 0.5;
+    private static final double START_TEMPERATURE = 100.0;
+    private static final double END_TEMPERATURE = 1.0;
+
+    private final RoutingArrays a;
+    private final SplittableRandom random;
+    private final boolean[] open;
+    private final boolean[] touched;
+    private final int[][] savedSeq;
+    private final double[][] savedStart;
+    private final double[][] savedLatest;
+    private final int[] savedLen;
+    private final int[] savedLoad;
+    private final double[] savedDistance;
+    private final int[] touchedList;
+    private int touchedCount;
+    private final int[] removed;
+    private int removedCount;
+    private final boolean[] ruinedRoute;
+    private final int[] scratch;
+    private final double[] sortKey;
+    private long iterations;
+
+    private RouteState s;
+
+    StringRemovalSearch(RoutingArrays a, SplittableRandom random) {
+        this.a = a;
+        this.random = random;
+        open = new boolean[a.vehicleCount];
+        touched = new boolean[a.vehicleCount];
+        savedSeq = new int[a.vehicleCount][a.visitCount + 1];
+        savedStart = new double[a.vehicleCount][a.visitCount + 1];
+        savedLatest = new double[a.vehicleCount][a.visitCount + 1];
+        savedLen = new int[a.vehicleCount];
+        savedLoad = new int[a.vehicleCount];
+        savedDistance = new double[a.vehicleCount];
+        touchedList = new int[a.vehicleCount];
+        removed = new int[a.visitCount];
+        ruinedRoute = new boolean[a.vehicleCount];
+        scratch = new int[a.visitCount + 1];
+        sortKey = new double[a.visitCount];
+    }
+
+    long iterations() {
+        return iterations;
+    }
+
+    /** Improves {@code state} in place until {@code deadlineNanos} or {@code stop}; leaves the best plan found. */
+    void run(RouteState state, long deadlineNanos, BooleanSupplier stop) {
+        s = state;
+        RouteState best = state.copy();
+        int bestRoutes = state.usedRoutes();
+        double bestCost = state.totalDistance();
+        double current = bestCost;
+        long begin = System.nanoTime();
+        double span = Math.max(1.0, deadlineNanos - begin);
+        for (int r = 0; r < a.vehicleCount; r++) {
+            open[r] = s.len[r] > 0;
+        }
+        double temperature = START_TEMPERATURE;
+        while (true) {
+            if ((iterations & 63) == 0) {
+                long now = System.nanoTime();
+                if (now >= deadlineNanos || stop.getAsBoolean()) {
+                    break;
+                }
+                double progress = (now - begin) / span;
+                temperature = START_TEMPERATURE * Math.pow(END_TEMPERATURE / START_TEMPERATURE, progress);
+            }
+            iterations++;
+            touchedCount = 0;
+            ruin();
+            boolean complete = recreate();
+            double cost = complete ? s.totalDistance() : Double.POSITIVE_INFINITY;
+            int routes = complete ? s.usedRoutes() : Integer.MAX_VALUE;
+            boolean fewerRoutes = routes < bestRoutes;
+            if (complete && (fewerRoutes || cost < current - temperature * Math.log(random.nextDouble()))) {
+                current = cost;
+                for (int r = 0; r < a.vehicleCount; r++) {
+                    open[r] = s.len[r] > 0;
+                }
+                if (fewerRoutes || routes == bestRoutes && cost < bestCost - 1e-9) {
+                    bestRoutes = routes;
+                    bestCost = cost;
+                    best.copyFrom(s);
+                }
+            } else {
+                undo();
+            }
+            for (int k = 0; k < touchedCount; k++) {
+                touched[touchedList[k]] = false;
+            }
+        }
+        state.copyFrom(best);
+    }
+
+    private void touch(int r) {
+        if (!touched[r]) {
+            touched[r] = true;
+            touchedList[touchedCount++] = r;
+            int n = s.len[r];
+            savedLen[r] = n;
+            savedLoad[r] = s.load[r];
+            savedDistance[r] = s.routeDistance[r];
+            System.arraycopy(s.seq[r], 0, savedSeq[r], 0, n);
+            System.arraycopy(s.start[r], 0, savedStart[r], 0, n);
+            System.arraycopy(s.latest[r], 0, savedLatest[r], 0, n);
+        }
+    }
+
+    /** Puts the touched routes back as they were, by copying: no replay needed. */
+    private void undo() {
+        for (int k = 0; k < touchedCount; k++) {
+            int r = touchedList[k];
+            int n = savedLen[r];
+            s.len[r] = n;
+            s.load[r] = savedLoad[r];
+            s.routeDistance[r] = savedDistance[r];
+            System.arraycopy(savedSeq[r], 0, s.seq[r], 0, n);
+            System.arraycopy(savedStart[r], 0, s.start[r], 0, n);
+            System.arraycopy(savedLatest[r], 0, s.latest[r], 0, n);
+            for (int i = 0; i < n; i++) {
+                s.routeOf[s.seq[r][i]] = r;
+                s.posOf[s.seq[r][i]] = i;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- ruin
+
+    private void ruin() {
+        removedCount = 0;
+        Arrays.fill(ruinedRoute, false);
+        int used = 0;
+        int planned = 0;
+        for (int r = 0; r < a.vehicleCount; r++) {
+            if (s.len[r] > 0) {
+                used++;
+                planned += s.len[r];
+            }
+        }
+        if (used == 0) {
+            return;
+        }
+        double maxString = Math.min(MAX_STRING, (double) planned / used);
+        double maxStrings = 4.0 * AVERAGE_REMOVED / (1.0 + maxString) - 1.0;
+        int strings = (int) (random.nextDouble() * maxStrings) + 1;
+        int seed = random.nextInt(a.visitCount);
+        int ruined = 0;
+        for (int k = -1; k < a.neighbours[seed].length && ruined < strings; k++) {
+            int c = k < 0 ? seed : a.neighbours[seed][k];
+            int r = s.routeOf[c];
+            if (r < 0 || ruinedRoute[r]) {
+                continue;
+            }
+            int maxLength = (int) Math.min(s.len[r], maxString);
+            int length = random.nextInt(Math.max(1, maxLength)) + 1;
+            touch(r);
+            if (random.nextBoolean() || length >= s.len[r]) {
+                removeString(r, c, length);
+            } else {
+                removeSplitString(r, c, length);
+            }
+            ruinedRoute[r] = true;
+            ruined++;
+        }
+    }
+
+    /** Removes {@code length} consecutive visits of route r containing visit c, at a random offset. */
+    private void removeString(int r, int c, int length) {
+        int n = s.len[r];
+        int pos = s.posOf[c];
+        int lo = Math.max(0, pos - length + 1);
+        int hi = Math.min(pos, n - length);
+        int first = lo + random.nextInt(hi - lo + 1);
+        removeWindow(r, first, length, 0, 0);
+    }
+
+    /** Removes {@code length} visits from a window of {@code length + kept} around c, keeping a piece inside. */
+    private void removeSplitString(int r, int c, int length) {
+        int n = s.len[r];
+        int kept = 1;
+        while (length + kept < n && random.nextDouble() < SPLIT_KEEP_PROBABILITY) {
+            kept++;
+        }
+        int window = length + kept;
+        int pos = s.posOf[c];
+        int lo = Math.max(0, pos - window + 1);
+        int hi = Math.min(pos, n - window);
+        int first = lo + random.nextInt(hi - lo + 1);
+        int keptOffset = random.nextInt(length + 1);
+        removeWindow(r, first, window, keptOffset, kept);
+    }
+
+    /** Removes positions first … first+window-1 of route r except {@code kept} of them starting at offset. */
+    private void removeWindow(int r, int first, int window, int keptOffset, int kept) {
+        int n = 0;
+        for (int i = 0; i < s.len[r]; i++) {
+            int offset = i - first;
+            boolean inWindow = offset >= 0 && offset < window;
+            boolean isKept = offset >= keptOffset && offset < keptOffset + kept;
+            int v = s.seq[r][i];
+            if (inWindow && !isKept) {
+                removed[removedCount++] = v;
+            } else {
+                scratch[n++] = v;
+            }
+        }
+        s.setRoute(r, scratch, n);
+    }
+
+    // ---------------------------------------------------------------- recreate
+
+    private boolean recreate() {
+        sortRemoved();
+        for (int k = 0; k < removedCount; k++) {
+            int v = removed[k];
+            int bestR = -1;
+            int bestPos = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < a.vehicleCount; r++) {
+                if (!open[r] || s.len[r] == 0 || s.load[r] + a.demand[v] > a.capacity[r]) {
+                    continue;
+                }
+                for (int pos = 0; pos <= s.len[r]; pos++) {
+                    if (random.nextDouble() < BLINK) {
+                        continue;
+                    }
+                    double c = s.insertionCost(v, r, pos);
+                    if (c < best && s.timeFeasibleInsert(v, r, pos)) {
+                        best = c;
+                        bestR = r;
+                        bestPos = pos;
+                    }
+                }
+            }
+            if (bestR < 0) {
+                return false;
+            }
+            touch(bestR);
+            s.insert(v, bestR, bestPos);
+        }
+        return true;
+    }
+
+    private void sortRemoved() {
+        int order = random.nextInt(11);
+        for (int k = 0; k < removedCount; k++) {
+            int v = removed[k];
+            int base = a.base[0];
+            if (order < 4) {
+                sortKey[k] = random.nextDouble();
+            } else if (order < 8) {
+                sortKey[k] = -a.demand[v];
+            } else if (order < 10) {
+                sortKey[k] = -a.dist(base, a.location[v]);
+            } else {
+                sortKey[k] = a.dist(base, a.location[v]);
+            }
+        }
+        // insertion sort: a handful of visits
+        for (int i = 1; i < removedCount; i++) {
+            int v = removed[i];
+            double key = sortKey[i];
+            int j = i - 1;
+            while (j >= 0 && sortKey[j] > key) {
+                removed[j + 1] = removed[j];
+                sortKey[j + 1] = sortKey[j];
+                j--;
+            }
+            removed[j + 1] = v;
+            sortKey[j + 1] = key;
+        }
+    }
+}

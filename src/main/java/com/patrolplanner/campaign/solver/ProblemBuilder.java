@@ -1,0 +1,281 @@
+package com.patrolplanner.campaign.solver;
+
+import com.patrolplanner.campaign.CampaignService;
+import com.patrolplanner.campaign.SchoolCalendar;
+import com.patrolplanner.campaign.domain.Campaign;
+import com.patrolplanner.campaign.domain.CampaignType;
+import com.patrolplanner.campaign.domain.Candidate;
+import com.patrolplanner.campaign.domain.CategoryProfile;
+import com.patrolplanner.campaign.domain.TargetQuery;
+import com.patrolplanner.campaign.domain.Targets;
+import com.patrolplanner.campaign.domain.TimeWindowRule;
+import com.patrolplanner.campaign.routing.RoutingPlan;
+import com.patrolplanner.campaign.routing.Vehicle;
+import com.patrolplanner.campaign.routing.Visit;
+import com.patrolplanner.campaign.travel.TravelModel;
+import com.patrolplanner.campaign.travel.TravelModels;
+import com.patrolplanner.registry.OpeningHours;
+import com.patrolplanner.registry.Team;
+import com.patrolplanner.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a campaign day into a routing problem. Teams become vehicles (base, shift window, certified members); each
+ * targeted venue becomes one visit per window it can be checked in: the campaign's window ∩ the venue's opening hours
+ * for day-time campaigns, the bare window for night sweeps (their targets should be closed then) and stake-outs.
+ * Service minutes come from the venue category, priority from {@link Candidate#priority()}.
+ */
+@ApplicationScoped
+public class ProblemBuilder {
+    /** A stake-out must begin within this many minutes of its window's start. */
+    static final int STAKEOUT_START_SLACK = 10;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    TargetQuery targets;
+    @Inject
+    CampaignService campaigns;
+    @Inject
+    SchoolCalendar calendar;
+    @Inject
+    TravelModels travel;
+
+    /** A stop of an earlier plan that re-planning keeps on its team at its time: done, or pinned by the planner. */
+    public record KeptStop(long teamId, int seq, long venueId, String name, String category, String address, double lon,
+            double lat, int priority, String zoneKey, double startMinute, boolean done) {
+    }
+
+    public CampaignProblem build(Campaign c, LocalDate date, List<KeptStop> kept) {
+        if (date.isBefore(c.startDate) || date.isAfter(c.endDate)) {
+            throw ApiException.invalid("date", date + " is outside the campaign (" + c.startDate + " – " + c.endDate + ")");
+        }
+        CampaignType type = c.campaignType();
+        List<Long> teamIds = campaigns.teamIds(c.id);
+        if (teamIds.isEmpty()) {
+            throw ApiException.invalid("teamIds", "the campaign has no teams to plan for");
+        }
+        List<Candidate> cands = candidates(c, type);
+        boolean schoolDay = calendar.isSchoolDay(date);
+        int[] shift = CampaignService.shift(c);
+        if (type == CampaignType.STAGGERED && !schoolDay && c.shiftStart == null && c.shiftEnd == null) {
+            shift = TimeWindowRule.REST_DAY_SHIFT; // minors are free all day: so are the teams
+        }
+        boolean night = type == CampaignType.NIGHT_SWEEP || shift[0] < 0 || shift[1] > 1440;
+        List<TimeWindowRule> rules = CampaignService.windows(c);
+        TravelModel model = travel.current();
+
+        List<double[]> coords = new ArrayList<>();
+        List<Long> venueOf = new ArrayList<>();
+        List<String> zoneOf = new ArrayList<>();
+        Map<String, CampaignProblem.TeamInfo> teams = new LinkedHashMap<>();
+        Map<String, Integer> certified = new HashMap<>();
+        double[] centroid = centroid(cands, kept);
+        for (Long id : teamIds) {
+            Team t = Team.findById(id);
+            List<CampaignProblem.Member> members = members(id);
+            double lon = t.base != null ? t.base.getX() : centroid[0];
+            double lat = t.base != null ? t.base.getY() : centroid[1];
+            String vid = "t" + id;
+            teams.put(vid, new CampaignProblem.TeamInfo(vid, id, t.name, members, lon, lat, shift[0], shift[1]));
+            certified.put(vid, (int) members.stream().filter(CampaignProblem.Member::certified).count());
+            coords.add(new double[] {lon, lat});
+            venueOf.add(-1L);
+            zoneOf.add(null);
+        }
+
+        Map<String, CampaignProblem.VisitInfo> infos = new LinkedHashMap<>();
+        List<CampaignProblem.Skipped> skipped = new ArrayList<>();
+        record Pending(String id, int location, double ready, double due, int service, int priority) {
+        }
+        List<Pending> pending = new ArrayList<>();
+        Map<String, String> pinned = new HashMap<>();
+        Map<Long, Integer> locationOfVenue = new HashMap<>();
+        List<KeptStop> keptSorted = new ArrayList<>(kept);
+        keptSorted.sort((a, b) -> a.teamId() != b.teamId() ? Long.compare(a.teamId(), b.teamId()) : Integer.compare(a.seq(), b.seq()));
+        for (KeptStop k : keptSorted) {
+            if (!teams.containsKey("t" + k.teamId())) {
+                continue;
+            }
+            int loc = location(k.venueId(), k.lon(), k.lat(), k.zoneKey(), coords, venueOf, zoneOf, locationOfVenue);
+            String vid = "v" + k.venueId();
+            int service = CategoryProfile.serviceMinutes(k.category());
+            pending.add(new Pending(vid, loc, k.startMinute(), k.startMinute(), service, k.priority()));
+            pinned.put(vid, "t" + k.teamId());
+            infos.put(vid, new CampaignProblem.VisitInfo(vid, k.venueId(), k.name(), k.category(), k.address(), k.lon(),
+                    k.lat(), k.priority(), k.zoneKey(), k.done() ? "DONE" : "PINNED", "已完成或已锁定 (kept from the earlier plan)",
+                    !k.done(), k.done()));
+        }
+        for (Candidate v0 : cands) {
+            // without zones or districts the campaign area is one zone (what a simultaneous strike spans)
+            Candidate v = v0.zoneKey() != null ? v0 : new Candidate(v0.id(), v0.version(), v0.name(), v0.category(),
+                    v0.status(), v0.address(), v0.licenceNo(), v0.lon(), v0.lat(), v0.openingHours(), v0.complaints(),
+                    "campaign", v0.nearSchool(), v0.daysSinceInspection());
+            if (locationOfVenue.containsKey(v.id())) {
+                continue; // kept from the earlier plan
+            }
+            int service = CategoryProfile.serviceMinutes(v.category());
+            List<TimeWindowRule> applicable = TimeWindowRule.applicable(rules, v.category(), schoolDay);
+            if (applicable.isEmpty()) {
+                skipped.add(new CampaignProblem.Skipped(v.id(), v.name(), "no campaign window for category " + v.category()
+                        + (schoolDay ? " on a school day" : " on a rest day")));
+                continue;
+            }
+            int k = 0;
+            for (TimeWindowRule r : applicable) {
+                List<double[]> windows = switch (type) {
+                    case STAKEOUT -> List.of(new double[] {r.from(), r.from() + STAKEOUT_START_SLACK});
+                    case NIGHT_SWEEP -> List.of(new double[] {r.from(), r.to() - service});
+                    default -> open(v.openingHours(), date, r.from(), r.to(), service);
+                };
+                int svc = type == CampaignType.STAKEOUT ? r.to() - r.from() : service;
+                for (double[] w : windows) {
+                    if (w[1] < w[0]) {
+                        continue;
+                    }
+                    int loc = location(v.id(), v.lon(), v.lat(), v.zoneKey(), coords, venueOf, zoneOf, locationOfVenue);
+                    String vid = "v" + v.id() + (k == 0 ? "" : "w" + k);
+                    k++;
+                    pending.add(new Pending(vid, loc, w[0], w[1], svc, v.priority()));
+                    infos.put(vid, new CampaignProblem.VisitInfo(vid, v.id(), v.name(), v.category(), v.address(), v.lon(),
+                            v.lat(), v.priority(), v.zoneKey(), r.name(), r.basis(), false, false));
+                }
+            }
+            if (k == 0) {
+                skipped.add(new CampaignProblem.Skipped(v.id(), v.name(), "not open long enough in any campaign window"));
+            }
+        }
+
+        double[] lon = coords.stream().mapToDouble(p -> p[0]).toArray();
+        double[] lat = coords.stream().mapToDouble(p -> p[1]).toArray();
+        long[] venues = venueOf.stream().mapToLong(Long::longValue).toArray();
+        int strike = type == CampaignType.NIGHT_SWEEP && c.strikeMinutes != null ? c.strikeMinutes : 0;
+        CampaignMatrix matrix = new CampaignMatrix(lon, lat, model, night, venues, zoneOf.toArray(new String[0]),
+                certified, pinned, strike);
+        List<Vehicle> vehicles = new ArrayList<>();
+        int i = 0;
+        for (CampaignProblem.TeamInfo t : teams.values()) {
+            vehicles.add(new Vehicle(t.vehicleId(), i++, matrix, t.shiftStart(), t.shiftEnd(), Integer.MAX_VALUE, 0L));
+        }
+        List<Visit> visits = new ArrayList<>();
+        Map<String, Vehicle> byId = new HashMap<>();
+        vehicles.forEach(v -> byId.put(v.getId(), v));
+        for (Pending p : pending) {
+            Visit visit = new Visit(p.id(), p.location(), matrix, p.ready(), p.due(), p.service(), 0, p.priority());
+            visits.add(visit);
+            String pin = pinned.get(p.id());
+            if (pin != null) {
+                byId.get(pin).getVisits().add(visit); // start from the kept order; the solver only inserts around it
+            }
+        }
+        RoutingPlan plan = new CampaignPlan("campaign " + c.id + " " + date, matrix, vehicles, visits);
+        return new CampaignProblem(c.id, date, night, plan, matrix, infos, teams, skipped, model);
+    }
+
+    private List<Candidate> candidates(Campaign c, CampaignType type) {
+        Targets t = Targets.fromMap(c.targets);
+        if (type == CampaignType.STAKEOUT) {
+            t = new Targets(null, null, List.of("open", "suspended", "revoked", "unlicensed", "closed"), null, null, null,
+                    List.of(c.stakeoutVenueId));
+        } else if (type == CampaignType.RANDOM) {
+            @SuppressWarnings("unchecked")
+            List<Number> drawn = em.createNativeQuery("SELECT d.venue_id FROM draw_venue d JOIN campaign_draw cd "
+                    + "ON cd.id = d.draw_id WHERE cd.campaign_id = ?1").setParameter(1, c.id).getResultList();
+            if (!drawn.isEmpty()) {
+                t = new Targets(null, null, List.of("open", "suspended", "revoked", "unlicensed", "closed"), null, null,
+                        null, drawn.stream().map(Number::longValue).toList());
+            }
+        }
+        return targets.candidates(t, c.startDate);
+    }
+
+    /**
+     * Start windows for a check of {@code service} minutes inside [from, to] while the venue is open; the whole window
+     * when the opening hours are unknown. Minutes from the plan day's midnight.
+     */
+    static List<double[]> open(Map<String, String> hoursMap, LocalDate date, int from, int to, int service) {
+        if (hoursMap == null || hoursMap.isEmpty()) {
+            return List.of(new double[] {from, to - service});
+        }
+        OpeningHours hours;
+        try {
+            hours = OpeningHours.fromMap(hoursMap);
+        } catch (IllegalArgumentException e) {
+            return List.of(new double[] {from, to - service});
+        }
+        DayOfWeek d = date.getDayOfWeek();
+        List<int[]> open = new ArrayList<>();
+        for (OpeningHours.Interval i : hours.on(d.minus(1))) {
+            if (i.close() > 1440) {
+                open.add(new int[] {0, i.close() - 1440});
+            }
+        }
+        for (OpeningHours.Interval i : hours.on(d)) {
+            open.add(new int[] {i.open(), i.close()});
+        }
+        for (OpeningHours.Interval i : hours.on(d.plus(1))) {
+            open.add(new int[] {i.open() + 1440, i.close() + 1440});
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int[] o : open) {
+            int a = Math.max(from, o[0]);
+            int b = Math.min(to, o[1]) - service;
+            if (b >= a) {
+                out.add(new double[] {a, b});
+            }
+        }
+        return out;
+    }
+
+    private static int location(long venueId, double lon, double lat, String zone, List<double[]> coords,
+            List<Long> venueOf, List<String> zoneOf, Map<Long, Integer> locationOfVenue) {
+        return locationOfVenue.computeIfAbsent(venueId, id -> {
+            coords.add(new double[] {lon, lat});
+            venueOf.add(id);
+            zoneOf.add(zone);
+            return coords.size() - 1;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CampaignProblem.Member> members(long teamId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, name, certificate_no, active FROM inspector "
+                + "WHERE team_id = ?1 ORDER BY id").setParameter(1, teamId).getResultList();
+        List<CampaignProblem.Member> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            String cert = (String) r[2];
+            boolean active = Boolean.TRUE.equals(r[3]);
+            if (active) {
+                out.add(new CampaignProblem.Member(((Number) r[0]).longValue(), (String) r[1], cert,
+                        cert != null && !cert.isBlank()));
+            }
+        }
+        return out;
+    }
+
+    private static double[] centroid(List<Candidate> cands, List<KeptStop> kept) {
+        double x = 0;
+        double y = 0;
+        int n = 0;
+        for (Candidate c : cands) {
+            x += c.lon();
+            y += c.lat();
+            n++;
+        }
+        for (KeptStop k : kept) {
+            x += k.lon();
+            y += k.lat();
+            n++;
+        }
+        return n == 0 ? new double[] {119.16, 36.71} : new double[] {x / n, y / n};
+    }
+}

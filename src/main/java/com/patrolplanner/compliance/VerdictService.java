@@ -1,0 +1,86 @@
+package com.patrolplanner.compliance;
+
+import com.patrolplanner.registry.RegistryEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.hibernate.Session;
+
+/**
+ * Keeps {@code venue_verdict} equal to what {@link ComplianceSql#candidates} computes live, by recomputing the rows of a
+ * venue, a school or a rule inside the transaction that changed it (the registry fires its events synchronously in
+ * its writing transaction, so a reader never sees a moved venue with its old verdicts).
+ */
+@ApplicationScoped
+public class VerdictService {
+    @Inject
+    EntityManager em;
+
+    void onVenueChanged(@Observes RegistryEvents.VenueChanged e) {
+        if (e.deleted()) {
+            removeVenue(e.venueId());
+        } else {
+            recomputeVenue(e.venueId());
+        }
+    }
+
+    void onSchoolChanged(@Observes RegistryEvents.SchoolChanged e) {
+        if (e.deleted()) {
+            run(Sql.of("DELETE FROM venue_verdict WHERE school_id = ?", e.schoolId()));
+        } else {
+            recomputeSchool(e.schoolId());
+        }
+    }
+
+    /** The single-venue check: its rows replaced by a fresh computation. Returns the number of candidate rows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recomputeVenue(long venueId) {
+        removeVenue(venueId);
+        return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+                ComplianceSql.venuesWhere(" AND id = ?", venueId), ComplianceSql.NONE, ComplianceSql.NONE)));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void removeVenue(long venueId) {
+        run(Sql.of("DELETE FROM venue_verdict WHERE venue_id = ?", venueId));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recomputeSchool(long schoolId) {
+        run(Sql.of("DELETE FROM venue_verdict WHERE school_id = ?", schoolId));
+        return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+                ComplianceSql.venuesWhere(""), ComplianceSql.NONE, Sql.of(" AND s.id = ?", schoolId))));
+    }
+
+    /** After a rule is created or edited: its rows recomputed over the whole register (one ST_DWithin join). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recomputeRule(long ruleId) {
+        run(Sql.of("DELETE FROM venue_verdict WHERE rule_id = ?", ruleId));
+        return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+                ComplianceSql.venuesWhere(""), Sql.of(" AND r.id = ?", ruleId), ComplianceSql.NONE)));
+    }
+
+    /** Recomputes everything (after a bulk load that bypassed the registry, e.g. the benchmark's COPY). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rebuildAll() {
+        run(Sql.of("TRUNCATE venue_verdict"));
+        return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+                ComplianceSql.venuesWhere(""), ComplianceSql.NONE, ComplianceSql.NONE)));
+    }
+
+    private int run(Sql sql) {
+        em.flush();
+        return em.unwrap(Session.class).doReturningWork(c -> execute(c, sql));
+    }
+
+    private static int execute(Connection c, Sql sql) throws SQLException {
+        try (PreparedStatement st = sql.prepare(c)) {
+            return st.executeUpdate();
+        }
+    }
+}

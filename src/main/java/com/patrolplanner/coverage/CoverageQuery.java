@@ -1,0 +1,98 @@
+package com.patrolplanner.coverage;
+
+import com.patrolplanner.web.ApiException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** The parameters every coverage question shares: a period [from, to) and an optional view box. */
+public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbox) {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Without a period: the last 182 days (a half year), ending today. */
+    public static final int DEFAULT_DAYS = 182;
+    /** Venues the bureau is expected to visit; revoked and closed ones are no longer in the denominator. */
+    public static final String ACTIVE_STATUSES = "{open,suspended,unlicensed}";
+
+    /** What a hex or heat map shows. */
+    public enum Metric {
+        COVERAGE, VENUES, VENUES_INSPECTED, INSPECTIONS, VIOLATIONS, OFFICER_VISITS, GAP;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Metric parse(String s, Metric dflt) {
+            if (s == null || s.isBlank()) {
+                return dflt;
+            }
+            for (Metric m : values()) {
+                if (m.code().equalsIgnoreCase(s.trim()) || m.code().replace("_", "").equalsIgnoreCase(s.trim())) {
+                    return m;
+                }
+            }
+            throw ApiException.badRequest("metric", "one of coverage, venues, venues_inspected, inspections, violations, "
+                    + "officer_visits, gap");
+        }
+    }
+
+    public static CoverageQuery of(String from, String to, String bbox) {
+        OffsetDateTime t = date("to", to, true);
+        OffsetDateTime f = date("from", from, false);
+        if (t == null) {
+            t = LocalDate.now(ZONE).plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+        }
+        if (f == null) {
+            f = t.minusDays(DEFAULT_DAYS);
+        }
+        if (!f.isBefore(t)) {
+            throw ApiException.badRequest("from", "must be before to");
+        }
+        return new CoverageQuery(f, t, bbox(bbox));
+    }
+
+    /** A date (read in Asia/Shanghai; as an end the day is included) or an ISO timestamp with offset. */
+    public static OffsetDateTime date(String field, String s, boolean end) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            if (s.trim().length() <= 10) {
+                LocalDate d = LocalDate.parse(s.trim());
+                return (end ? d.plusDays(1) : d).atStartOfDay(ZONE).toOffsetDateTime();
+            }
+            return OffsetDateTime.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field, "a date (2025-01-31) or a timestamp with offset");
+        }
+    }
+
+    /** {@code minLon,minLat,maxLon,maxLat} in WGS-84, or null for everything. */
+    public static double[] bbox(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String[] parts = s.split(",");
+        if (parts.length != 4) {
+            throw ApiException.badRequest("bbox", "minLon,minLat,maxLon,maxLat");
+        }
+        double[] b = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) {
+                b[i] = Double.parseDouble(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("bbox", "four numbers: minLon,minLat,maxLon,maxLat");
+        }
+        if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 || b[0] >= b[2] || b[1] >= b[3]) {
+            throw ApiException.badRequest("bbox", "minLon < maxLon within -180..180, minLat < maxLat within -90..90");
+        }
+        return b;
+    }
+
+    /** The box as SQL bounds; the whole world when no box was given. */
+    double[] bounds() {
+        return bbox == null ? new double[] {-180, -90, 180, 90} : bbox;
+    }
+}

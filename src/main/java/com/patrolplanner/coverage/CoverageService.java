@@ -1,0 +1,401 @@
+package com.patrolplanner.coverage;
+
+import com.patrolplanner.inspection.CustomPlan;
+import com.patrolplanner.inspection.HexCells;
+import com.uber.h3core.util.LatLng;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How well inspections cover the venue register: per H3 cell, per venue, per district and per zone; heat points. The
+ * statistics are, for a period [from, to): venues (active ones: open, suspended, unlicensed), venues inspected (active
+ * venues with at least one inspection), coverage = venues inspected / venues, inspections (家次, outcome not_found
+ * excluded), violations (checklist items ticked) and officer-visits (人次, officers per inspection summed).
+ *
+ * <p>Read-only, plain JDBC: the hex query aggregates up to millions of rows and its result is written straight into
+ * GeoJSON. The SQL lives in {@link CoverageSql}.
+ */
+@ApplicationScoped
+public class CoverageService {
+    @Inject
+    AgroalDataSource ds;
+
+    /** The figures of one cell, district, zone or venue. */
+    public record Stats(long venues, long venuesInspected, long inspections, long violations, long officerVisits) {
+        public Double coverage() {
+            return venues == 0 ? null : Math.min(1.0, (double) venuesInspected / venues);
+        }
+
+        public double value(CoverageQuery.Metric m) {
+            return switch (m) {
+                case COVERAGE -> coverage() == null ? 0 : coverage();
+                case VENUES -> venues;
+                case VENUES_INSPECTED -> venuesInspected;
+                case INSPECTIONS -> inspections;
+                case VIOLATIONS -> violations;
+                case OFFICER_VISITS -> officerVisits;
+                case GAP -> venues - venuesInspected;
+            };
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("venues", venues);
+            m.put("venuesInspected", venuesInspected);
+            m.put("coverage", coverage() == null ? null : Math.round(coverage() * 10000) / 10000.0);
+            m.put("inspections", inspections);
+            m.put("violations", violations);
+            m.put("officerVisits", officerVisits);
+            return m;
+        }
+    }
+
+    public record CellStats(long cell, Stats stats) {
+    }
+
+    public record AreaStats(String id, String name, Stats stats) {
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("name", name);
+            m.putAll(stats.asMap());
+            return m;
+        }
+    }
+
+    // ---------------------------------------------------------------- venue cells
+
+    /**
+     * Brings venue_cell in step with the register: computes the H3 cells of venues that are new or have moved. Cheap
+     * when nothing changed (one anti-join), so every coverage question calls it first.
+     */
+    public int syncVenueCells() {
+        try (Connection c = ds.getConnection()) {
+            List<long[]> ids = new ArrayList<>();
+            List<double[]> pos = new ArrayList<>();
+            try (PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.STALE_VENUE_CELLS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(new long[] {rs.getLong(1)});
+                    pos.add(new double[] {rs.getDouble(2), rs.getDouble(3)});
+                }
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            int n = ids.size();
+            Long[] id = new Long[n];
+            Double[] lon = new Double[n];
+            Double[] lat = new Double[n];
+            Long[] r8 = new Long[n];
+            Long[] r9 = new Long[n];
+            for (int i = 0; i < n; i++) {
+                id[i] = ids.get(i)[0];
+                lon[i] = pos.get(i)[0];
+                lat[i] = pos.get(i)[1];
+                r8[i] = HexCells.cell(lon[i], lat[i], HexCells.COARSE);
+                r9[i] = HexCells.cell(lon[i], lat[i], HexCells.FINE);
+            }
+            try (PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.UPSERT_VENUE_CELLS)) {
+                ps.setArray(1, c.createArrayOf("bigint", id));
+                ps.setArray(2, c.createArrayOf("float8", lon));
+                ps.setArray(3, c.createArrayOf("float8", lat));
+                ps.setArray(4, c.createArrayOf("bigint", r8));
+                ps.setArray(5, c.createArrayOf("bigint", r9));
+                ps.executeUpdate();
+            }
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException("venue cells: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- hex cells
+
+    /** Figures per H3 cell of the cells holding a venue inside the box (all venues of such a cell are counted). */
+    public List<CellStats> cells(CoverageQuery q, int res) {
+        syncVenueCells();
+        return cellsSql(q, res);
+    }
+
+    /** The plain aggregation, without the cell sync: what the benchmark compares the service path against. */
+    public List<CellStats> cellsSql(CoverageQuery q, int res) {
+        String sql = CoverageSql.hexCells(res);
+        double[] b = q.bounds();
+        List<CellStats> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, sql)) {
+            ps.setDouble(1, b[0]);
+            ps.setDouble(2, b[1]);
+            ps.setDouble(3, b[2]);
+            ps.setDouble(4, b[3]);
+            ps.setTimestamp(5, ts(q.from()));
+            ps.setTimestamp(6, ts(q.to()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CellStats(rs.getLong(1), new Stats(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("hex coverage: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The cells as a GeoJSON FeatureCollection of hexagons; {@code value} is the chosen metric. */
+    public String hexGeoJson(CoverageQuery q, int res, CoverageQuery.Metric metric) {
+        List<CellStats> cells = cells(q, res);
+        StringBuilder sb = new StringBuilder(256 + cells.size() * 420);
+        sb.append("{\"type\":\"FeatureCollection\",\"metric\":\"").append(metric.code()).append("\",\"res\":").append(res)
+                .append(",\"from\":\"").append(q.from()).append("\",\"to\":\"").append(q.to()).append("\",\"features\":[");
+        boolean first = true;
+        for (CellStats cs : cells) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            String addr = HexCells.h3().h3ToString(cs.cell());
+            sb.append("{\"type\":\"Feature\",\"id\":\"").append(addr).append("\",\"geometry\":");
+            polygon(sb, cs.cell());
+            Stats s = cs.stats();
+            sb.append(",\"properties\":{\"cell\":\"").append(addr).append("\",\"res\":").append(res)
+                    .append(",\"venues\":").append(s.venues()).append(",\"venuesInspected\":").append(s.venuesInspected())
+                    .append(",\"coverage\":").append(s.coverage() == null ? "null" : round4(s.coverage()))
+                    .append(",\"inspections\":").append(s.inspections()).append(",\"violations\":").append(s.violations())
+                    .append(",\"officerVisits\":").append(s.officerVisits())
+                    .append(",\"value\":").append(round4(s.value(metric))).append("}}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** A hexagon as a GeoJSON Polygon, lon,lat order, closed ring, 6 decimals (≈ 0.1 m). */
+    static void polygon(StringBuilder sb, long cell) {
+        List<LatLng> ring = HexCells.h3().cellToBoundary(cell);
+        sb.append("{\"type\":\"Polygon\",\"coordinates\":[[");
+        for (int i = 0; i <= ring.size(); i++) {
+            LatLng p = ring.get(i % ring.size());
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('[').append(round6(p.lng)).append(',').append(round6(p.lat)).append(']');
+        }
+        sb.append("]]}");
+    }
+
+    // ---------------------------------------------------------------- heat
+
+    /**
+     * Weighted points for Leaflet.heat, one per active venue in the box, {@code [lat, lon, intensity]} with intensity
+     * scaled to 0..1 by the largest value: Leaflet.heat clips every point at its {@code max} option (leaflet.heat issue
+     * #74), so raw counts would saturate into one colour. The client passes {@code max: 1}. {@code gap} weighs days
+     * since the last inspection, capped at 365 (never inspected = 1).
+     */
+    public Map<String, Object> heat(CoverageQuery q, CoverageQuery.Metric metric) {
+        syncVenueCells();
+        double[] b = q.bounds();
+        List<double[]> raw = new ArrayList<>();
+        double max = 0;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.VENUE_FIGURES)) {
+            bindVenueFigures(ps, q, b);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double v = switch (metric) {
+                        case INSPECTIONS -> rs.getLong(6);
+                        case VIOLATIONS -> rs.getLong(7);
+                        case OFFICER_VISITS -> rs.getLong(8);
+                        case VENUES -> 1;
+                        case VENUES_INSPECTED, COVERAGE -> rs.getLong(6) > 0 ? 1 : 0;
+                        case GAP -> {
+                            Timestamp last = rs.getTimestamp(9);
+                            yield last == null ? 365 : Math.min(365, Math.max(0,
+                                    (q.to().toInstant().toEpochMilli() - last.getTime()) / 86_400_000.0));
+                        }
+                    };
+                    if (v > 0) {
+                        raw.add(new double[] {rs.getDouble(5), rs.getDouble(4), v});
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("heat: " + e.getMessage(), e);
+        }
+        List<double[]> points = new ArrayList<>(raw.size());
+        for (double[] r : raw) {
+            points.add(new double[] {round6(r[0]), round6(r[1]), round4(r[2] / max)});
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metric", metric.code());
+        out.put("from", q.from());
+        out.put("to", q.to());
+        out.put("max", 1.0);
+        out.put("rawMax", max);
+        out.put("points", points);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- venues
+
+    /** Per active venue in the box: last inspection ever (outcome not_found excluded), days since, figures in period. */
+    public String venuesGeoJson(CoverageQuery q) {
+        double[] b = q.bounds();
+        StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        OffsetDateTime now = OffsetDateTime.now();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.VENUE_FIGURES)) {
+            bindVenueFigures(ps, q, b);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean first = true;
+                while (rs.next()) {
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    Timestamp last = rs.getTimestamp(9);
+                    Long days = last == null ? null : (now.toInstant().toEpochMilli() - last.getTime()) / 86_400_000L;
+                    sb.append("{\"type\":\"Feature\",\"id\":").append(rs.getLong(1))
+                            .append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[").append(round6(rs.getDouble(4)))
+                            .append(',').append(round6(rs.getDouble(5))).append("]},\"properties\":{\"id\":").append(rs.getLong(1))
+                            .append(",\"name\":").append(json(rs.getString(2))).append(",\"category\":").append(json(rs.getString(3)))
+                            .append(",\"lastInspectedAt\":").append(last == null ? "null" : json(last.toInstant().toString()))
+                            .append(",\"daysSince\":").append(days)
+                            .append(",\"inspections\":").append(rs.getLong(6)).append(",\"violations\":").append(rs.getLong(7))
+                            .append(",\"officerVisits\":").append(rs.getLong(8)).append("}}");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("venue coverage: " + e.getMessage(), e);
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static void bindVenueFigures(PreparedStatement ps, CoverageQuery q, double[] b) throws SQLException {
+        ps.setTimestamp(1, ts(q.from()));
+        ps.setTimestamp(2, ts(q.to()));
+        ps.setDouble(3, b[0]);
+        ps.setDouble(4, b[1]);
+        ps.setDouble(5, b[2]);
+        ps.setDouble(6, b[3]);
+    }
+
+    // ---------------------------------------------------------------- districts and zones
+
+    /** Figures per district (the venue's district code), optionally of one district only. */
+    public List<AreaStats> districts(CoverageQuery q, String adcode) {
+        return areas(CoverageSql.areaStats(CoverageSql.DISTRICT_VENUES), q, adcode);
+    }
+
+    /** True when the zoning capability's table pp.zone exists (it is written in parallel). */
+    public boolean zonesAvailable() {
+        return zoneGeometryColumn() != null;
+    }
+
+    /** Figures per campaign zone; empty when pp.zone does not exist yet. */
+    public List<AreaStats> zones(CoverageQuery q) {
+        String[] cols = zoneGeometryColumn();
+        if (cols == null) {
+            return List.of();
+        }
+        return areas(CoverageSql.areaStats(CoverageSql.zoneVenues(cols[0], cols[1])), q, null);
+    }
+
+    /** [geometry column, name expression] of pp.zone, found in the catalogue; null when the table is absent. */
+    String[] zoneGeometryColumn() {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.ZONE_COLUMNS);
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || rs.getString(1) == null) {
+                return null;
+            }
+            String geom = rs.getString(2);
+            if (geom == null) {
+                return null;
+            }
+            String name = rs.getBoolean(3) ? "z.name::text" : "z.id::text";
+            return new String[] {geom, name};
+        } catch (SQLException e) {
+            throw new IllegalStateException("zones: " + e.getMessage(), e);
+        }
+    }
+
+    private List<AreaStats> areas(String sql, CoverageQuery q, String only) {
+        List<AreaStats> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, sql)) {
+            ps.setTimestamp(1, ts(q.from()));
+            ps.setTimestamp(2, ts(q.to()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    if (only != null && !only.equals(id) && !only.equals(rs.getString(2))) {
+                        continue;
+                    }
+                    out.add(new AreaStats(id, rs.getString(2), new Stats(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("area coverage: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Figures of all active venues (or one district's) in the period: the report's coverage ratio. */
+    public Stats total(CoverageQuery q, String adcode) {
+        long[] t = new long[5];
+        for (AreaStats a : districts(q, adcode)) {
+            Stats s = a.stats();
+            t[0] += s.venues();
+            t[1] += s.venuesInspected();
+            t[2] += s.inspections();
+            t[3] += s.violations();
+            t[4] += s.officerVisits();
+        }
+        return new Stats(t[0], t[1], t[2], t[3], t[4]);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static Timestamp ts(OffsetDateTime t) {
+        return Timestamp.from(t.toInstant());
+    }
+
+    static double round4(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    static double round6(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    static String json(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        b.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        b.append(ch);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,108 @@
+package com.patrolplanner.coverage;
+
+/**
+ * The coverage SQL in one place. Geometries are WGS-84 (SRID 4326); boxes are lon/lat envelopes; hex cells are the H3
+ * ids of each venue's current position, stored in venue_cell. Inspections with
+ * outcome not_found are never counted (the venue was not there to be checked). Active venues: {@value #ACTIVE}.
+ */
+final class CoverageSql {
+    static final String ACTIVE = "CAST('" + CoverageQuery.ACTIVE_STATUSES + "' AS text[])";
+
+    /** Venues with a position whose cells are missing or were computed for another position. */
+    static final String STALE_VENUE_CELLS = """
+            SELECT v.id, ST_X(v.geom), ST_Y(v.geom) FROM venue v LEFT JOIN venue_cell c ON c.venue_id = v.id
+            WHERE v.geom IS NOT NULL AND (c.venue_id IS NULL OR c.lon <> ST_X(v.geom) OR c.lat <> ST_Y(v.geom))""";
+
+    static final String UPSERT_VENUE_CELLS = """
+            INSERT INTO venue_cell (venue_id, lon, lat, h3_r8, h3_r9)
+            SELECT * FROM unnest(?::bigint[], ?::float8[], ?::float8[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (venue_id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, h3_r8 = excluded.h3_r8,
+                h3_r9 = excluded.h3_r9""";
+
+    /**
+     * Per H3 cell holding a venue inside the box (parameters: minLon, minLat, maxLon, maxLat, from, to): venues,
+     * venues inspected, inspections, violations, officer-visits. Inspections are first summed per venue (an index-only
+     * scan of the period on inspection_period_cover, grouped on one bigint) and then attributed to the venue's current
+     * cell: a venue that moved takes its history along, so the map describes the register as it is. Grouping the raw
+     * rows by (cell, venue) instead was 8× slower on the benchmark (BENCHMARKS-coverage.md). The period is summed for
+     * all venues and joined to the view's venues by hash: restricting it with {@code venue_id IN (venues in view)} made
+     * the planner misjudge the CTE (200 rows estimated, 10,000 real) and loop over 10,000 index scans (≈ 10× slower).
+     */
+    static String hexCells(int res) {
+        String col = res == 8 ? "h3_r8" : "h3_r9";
+        return """
+                WITH sel AS (
+                    SELECT DISTINCT c.%1$s AS cell FROM venue_cell c JOIN venue v ON v.id = c.venue_id
+                    WHERE v.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)),
+                vs AS (
+                    SELECT c.venue_id, c.%1$s AS cell, v.status = ANY(%2$s) AS active
+                    FROM venue_cell c JOIN venue v ON v.id = c.venue_id
+                    WHERE c.%1$s IN (SELECT cell FROM sel)),
+                pv AS (
+                    SELECT i.venue_id, count(*) AS n, sum(i.violation_count) AS viol, sum(i.officer_count) AS off
+                    FROM inspection i
+                    WHERE i.inspected_at >= ? AND i.inspected_at < ? AND i.outcome <> 'not_found'
+                    GROUP BY 1)
+                SELECT vs.cell, count(*) FILTER (WHERE vs.active), count(*) FILTER (WHERE vs.active AND pv.n > 0),
+                       coalesce(sum(pv.n), 0), coalesce(sum(pv.viol), 0), coalesce(sum(pv.off), 0)
+                FROM vs LEFT JOIN pv ON pv.venue_id = vs.venue_id
+                GROUP BY vs.cell
+                ORDER BY 1""".formatted(col, ACTIVE);
+    }
+
+    /**
+     * Per active venue in a box (parameters: from, to, minLon, minLat, maxLon, maxLat): id, name, category, lon, lat,
+     * inspections, violations and officer-visits in the period, and the last inspection ever.
+     */
+    static final String VENUE_FIGURES = """
+            SELECT v.id, v.name, v.category, ST_X(v.geom), ST_Y(v.geom), coalesce(a.n, 0), coalesce(a.viol, 0),
+                   coalesce(a.off, 0), l.last
+            FROM venue v
+            LEFT JOIN (SELECT venue_id, count(*) AS n, sum(violation_count) AS viol, sum(officer_count) AS off
+                       FROM inspection WHERE inspected_at >= ? AND inspected_at < ? AND outcome <> 'not_found'
+                       GROUP BY venue_id) a ON a.venue_id = v.id
+            LEFT JOIN LATERAL (SELECT max(i.inspected_at) AS last FROM inspection i
+                               WHERE i.venue_id = v.id AND i.outcome <> 'not_found') l ON true
+            WHERE v.geom IS NOT NULL AND v.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND v.status = ANY(""" + ACTIVE + """
+            )
+            ORDER BY v.id""";
+
+    /** Venues by the district code the registry assigned them (area_id, area_name, venue_id, status). */
+    static final String DISTRICT_VENUES = """
+            SELECT coalesce(v.district_code, '') AS area_id, coalesce(d.name, '未定区划') AS area_name, v.id AS venue_id,
+                   v.status FROM venue v LEFT JOIN district d ON d.adcode = v.district_code""";
+
+    /** Venues covered by each zone of pp.zone (the zoning capability's table). */
+    static String zoneVenues(String geomColumn, String nameExpr) {
+        return """
+                SELECT z.id::text AS area_id, %2$s AS area_name, v.id AS venue_id, v.status
+                FROM pp.zone z JOIN venue v ON v.geom IS NOT NULL AND ST_Covers(z."%1$s", v.geom)"""
+                .formatted(geomColumn.replace("\"", ""), nameExpr);
+    }
+
+    /** [regclass or null, geometry column, has a name column] of pp.zone. */
+    static final String ZONE_COLUMNS = """
+            SELECT to_regclass('pp.zone')::text,
+                   (SELECT f_geometry_column FROM public.geometry_columns WHERE f_table_schema = 'pp' AND f_table_name = 'zone'
+                    ORDER BY (f_geometry_column = 'geom') DESC LIMIT 1),
+                   EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'pp' AND table_name = 'zone'
+                           AND column_name = 'name')""";
+
+    /** Figures per area (parameters: from, to) for a query giving (area_id, area_name, venue_id, status). */
+    static String areaStats(String areaVenues) {
+        return """
+                WITH av AS (%1$s),
+                pv AS (SELECT venue_id, count(*) AS n, sum(violation_count) AS viol, sum(officer_count) AS off
+                       FROM inspection WHERE inspected_at >= ? AND inspected_at < ? AND outcome <> 'not_found'
+                       GROUP BY venue_id)
+                SELECT av.area_id, max(av.area_name),
+                       count(*) FILTER (WHERE av.status = ANY(%2$s)),
+                       count(*) FILTER (WHERE av.status = ANY(%2$s) AND pv.n > 0),
+                       coalesce(sum(pv.n), 0), coalesce(sum(pv.viol), 0), coalesce(sum(pv.off), 0)
+                FROM av LEFT JOIN pv ON pv.venue_id = av.venue_id
+                GROUP BY av.area_id ORDER BY av.area_id""".formatted(areaVenues, ACTIVE);
+    }
+
+    private CoverageSql() {
+    }
+}

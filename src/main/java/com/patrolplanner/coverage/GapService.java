@@ -1,0 +1,238 @@
+package com.patrolplanner.coverage;
+
+import com.patrolplanner.inspection.CustomPlan;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the bureau has not been: active venues not inspected for N days, venues inside school buffers not inspected this
+ * school term, zones under a target coverage, and schools whose buffer holds such a venue — one list ranked by a risk
+ * score (0–100) a manager can read: {@link #venueRisk}.
+ */
+@ApplicationScoped
+public class GapService {
+    public static final int DEFAULT_DAYS = 90;
+    public static final double DEFAULT_TARGET = 0.8;
+    /**
+     * The school buffer, metres on the spheroid from the campus boundary (the point when no campus is known):
+     * 《互联网上网服务营业场所管理条例》第九条 (200 m, measured from the campus wall, 文市函[2003]560号) and
+     * 《未成年人保护法》第五十八条. The compliance capability owns per-province distances; 200 m is the national one.
+     */
+    public static final double SCHOOL_BUFFER_M = 200;
+    public static final String SCHOOL_BUFFER_BASIS = "《互联网上网服务营业场所管理条例》第九条：中学、小学校园周围200米范围内不得设立互联网上网服务营业场所"
+            + "（自校园围墙或边界向外直线200米，文市函[2003]560号）；《未成年人保护法》第五十八条。";
+
+    public enum Kind {
+        /** 超过N天未检查的场所. */
+        VENUE_NOT_INSPECTED,
+        /** 校园周边200米内本学期未检查的场所. */
+        SCHOOL_BUFFER_VENUE,
+        /** 低于目标覆盖率的片区. */
+        ZONE_UNDER_TARGET,
+        /** 周边有未检查场所的学校. */
+        SCHOOL_WITH_UNCHECKED_VENUE;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One gap; {@code entity} is venue, school or zone. */
+    public record Gap(int rank, String kind, String entity, String id, String name, String category, String district,
+            Double lon, Double lat, OffsetDateTime lastInspectedAt, Long daysSince, int risk, String reason) {
+        Gap ranked(int r) {
+            return new Gap(r, kind, entity, id, name, category, district, lon, lat, lastInspectedAt, daysSince, risk, reason);
+        }
+    }
+
+    public record Result(LocalDate asOf, int days, SchoolTerm term, double target, boolean zonesAvailable,
+            List<String> notes, Map<String, Integer> counts, List<Gap> items) {
+    }
+
+    @Inject
+    AgroalDataSource ds;
+    @Inject
+    CoverageService coverage;
+
+    public Result gaps(LocalDate asOf, int days, double target, Integer limit) {
+        if (days < 1 || days > 3660) {
+            throw com.patrolplanner.web.ApiException.badRequest("days", "1..3660");
+        }
+        if (target <= 0 || target > 1) {
+            throw com.patrolplanner.web.ApiException.badRequest("target", "a coverage ratio in (0, 1]");
+        }
+        OffsetDateTime now = asOf.plusDays(1).atStartOfDay(CoverageQuery.ZONE).toOffsetDateTime();
+        SchoolTerm term = SchoolTerm.of(asOf);
+        List<Gap> items = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try (Connection c = ds.getConnection()) {
+            notInspected(c, now, days, items);
+            schoolBuffers(c, now, term, items);
+        } catch (SQLException e) {
+            throw new IllegalStateException("gaps: " + e.getMessage(), e);
+        }
+        boolean zones = coverage.zonesAvailable();
+        if (zones) {
+            CoverageQuery q = new CoverageQuery(now.minusDays(days), now, null);
+            for (CoverageService.AreaStats z : coverage.zones(q)) {
+                Double cov = z.stats().coverage();
+                if (cov != null && cov < target) {
+                    int risk = (int) Math.round(Math.min(100, 100 * (target - cov) / target));
+                    items.add(new Gap(0, Kind.ZONE_UNDER_TARGET.code(), "zone", z.id(), z.name(), null, null, null, null, null,
+                            null, risk, String.format("片区覆盖率 %.0f%%（%d/%d家），低于目标 %.0f%%（近%d天）", cov * 100,
+                                    z.stats().venuesInspected(), z.stats().venues(), target * 100, days)));
+                }
+            }
+        } else {
+            notes.add("pp.zone does not exist yet (zoning capability not merged): zones are skipped");
+        }
+        items.sort(Comparator.comparingInt(Gap::risk).reversed()
+                .thenComparing(g -> g.daysSince() == null ? Long.MAX_VALUE : g.daysSince(), Comparator.reverseOrder())
+                .thenComparing(Gap::kind).thenComparing(Gap::id));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Kind k : Kind.values()) {
+            counts.put(k.code(), (int) items.stream().filter(g -> g.kind().equals(k.code())).count());
+        }
+        int n = limit == null ? items.size() : Math.min(limit, items.size());
+        List<Gap> ranked = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ranked.add(items.get(i).ranked(i + 1));
+        }
+        return new Result(asOf, days, term, target, zones, notes, counts, ranked);
+    }
+
+    private static final String LAST = """
+            LEFT JOIN LATERAL (SELECT max(i.inspected_at) AS last FROM inspection i
+                               WHERE i.venue_id = v.id AND i.outcome <> 'not_found' AND i.inspected_at < ?) l ON true
+            LEFT JOIN LATERAL (SELECT count(*) AS n FROM inspection i
+                               WHERE i.venue_id = v.id AND i.outcome = 'violation' AND i.inspected_at < ?) pv ON true""";
+
+    private static final String NEAR_SCHOOL = """
+            ((s.campus IS NOT NULL AND ST_DWithin(s.campus::geography, v.geom::geography, ?))
+              OR (s.campus IS NULL AND ST_DWithin(s.geom::geography, v.geom::geography, ?)))""";
+
+    private void notInspected(Connection c, OffsetDateTime now, int days, List<Gap> out) throws SQLException {
+        String sql = """
+                SELECT v.id, v.name, v.category, v.district_code, ST_X(v.geom), ST_Y(v.geom), l.last, v.complaint_count, pv.n,
+                       v.geom IS NOT NULL AND EXISTS (SELECT 1 FROM school s WHERE %s) AS near_school
+                FROM venue v %s
+                WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?)""".formatted(NEAR_SCHOOL, LAST, CoverageSql.ACTIVE);
+        try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
+            ps.setDouble(1, SCHOOL_BUFFER_M);
+            ps.setDouble(2, SCHOOL_BUFFER_M);
+            ps.setTimestamp(3, CoverageService.ts(now));
+            ps.setTimestamp(4, CoverageService.ts(now));
+            ps.setTimestamp(5, CoverageService.ts(now.minusDays(days)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime last = odt(rs.getTimestamp(7));
+                    Long since = last == null ? null : daysBetween(last, now);
+                    int risk = venueRisk(rs.getString(3), since, rs.getBoolean(10), rs.getInt(8), rs.getInt(9));
+                    out.add(new Gap(0, Kind.VENUE_NOT_INSPECTED.code(), "venue", rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), num(rs, 5), num(rs, 6), last, since, risk,
+                            last == null ? "从未检查" : "已" + since + "天未检查（阈值" + days + "天）"));
+                }
+            }
+        }
+    }
+
+    private void schoolBuffers(Connection c, OffsetDateTime now, SchoolTerm term, List<Gap> out) throws SQLException {
+        String sql = """
+                SELECT v.id, v.name, v.category, v.district_code, ST_X(v.geom), ST_Y(v.geom), l.last, v.complaint_count, pv.n,
+                       s.id, s.name, s.level, s.district_code, ST_X(s.geom), ST_Y(s.geom)
+                FROM venue v JOIN school s ON v.geom IS NOT NULL AND %s %s
+                WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?)
+                ORDER BY v.id, s.id""".formatted(NEAR_SCHOOL, LAST, CoverageSql.ACTIVE);
+        OffsetDateTime termStart = term.start().atStartOfDay(CoverageQuery.ZONE).toOffsetDateTime();
+        Map<String, Gap> venues = new LinkedHashMap<>();
+        Map<String, List<String>> schoolsOfVenue = new LinkedHashMap<>();
+        Map<String, Object[]> schools = new LinkedHashMap<>();
+        Map<String, List<String>> venuesOfSchool = new LinkedHashMap<>();
+        try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
+            ps.setDouble(1, SCHOOL_BUFFER_M);
+            ps.setDouble(2, SCHOOL_BUFFER_M);
+            ps.setTimestamp(3, CoverageService.ts(now));
+            ps.setTimestamp(4, CoverageService.ts(now));
+            ps.setTimestamp(5, CoverageService.ts(termStart));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String vid = rs.getString(1);
+                    OffsetDateTime last = odt(rs.getTimestamp(7));
+                    Long since = last == null ? null : daysBetween(last, now);
+                    venues.computeIfAbsent(vid, k -> {
+                        try {
+                            return new Gap(0, Kind.SCHOOL_BUFFER_VENUE.code(), "venue", vid, rs.getString(2), rs.getString(3),
+                                    rs.getString(4), num(rs, 5), num(rs, 6), last, since,
+                                    venueRisk(rs.getString(3), since, true, rs.getInt(8), rs.getInt(9)), null);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    schoolsOfVenue.computeIfAbsent(vid, k -> new ArrayList<>()).add(rs.getString(11));
+                    String sid = rs.getString(10);
+                    schools.putIfAbsent(sid, new Object[] {rs.getString(11), rs.getString(12), rs.getString(13), num(rs, 14),
+                            num(rs, 15)});
+                    venuesOfSchool.computeIfAbsent(sid, k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        for (Gap g : venues.values()) {
+            out.add(new Gap(0, g.kind(), g.entity(), g.id(), g.name(), g.category(), g.district(), g.lon(), g.lat(),
+                    g.lastInspectedAt(), g.daysSince(), g.risk(), "位于" + String.join("、", schoolsOfVenue.get(g.id()))
+                            + "周边200米内，" + term.name() + "（" + term.start() + "起）未检查"));
+        }
+        for (Map.Entry<String, Object[]> e : schools.entrySet()) {
+            Object[] s = e.getValue();
+            List<String> vs = venuesOfSchool.get(e.getKey());
+            out.add(new Gap(0, Kind.SCHOOL_WITH_UNCHECKED_VENUE.code(), "school", e.getKey(), (String) s[0], (String) s[1],
+                    (String) s[2], (Double) s[3], (Double) s[4], null, null, Math.min(100, 40 + 15 * vs.size()),
+                    "周边200米内有" + vs.size() + "家场所" + term.name() + "未检查：" + String.join("、", vs)));
+        }
+    }
+
+    /**
+     * Risk of an unchecked venue, 0–100: category (internet café, song-and-dance 25; arcade 20; publications 15; other
+     * 10) + staleness (never inspected 30, else 30 × days/365, at most 30) + inside a school buffer 20 + complaints
+     * (2 each, at most 10) + earlier violations (5 each, at most 15).
+     */
+    public static int venueRisk(String category, Long daysSince, boolean nearSchool, int complaints, int priorViolations) {
+        double r = switch (category == null ? "" : category) {
+            case "internet_cafe", "song_dance" -> 25;
+            case "game_arcade" -> 20;
+            case "publication" -> 15;
+            default -> 10;
+        };
+        r += daysSince == null ? 30 : Math.min(30, 30.0 * daysSince / 365);
+        r += nearSchool ? 20 : 0;
+        r += Math.min(10, 2 * complaints);
+        r += Math.min(15, 5 * priorViolations);
+        return (int) Math.round(Math.min(100, r));
+    }
+
+    private static OffsetDateTime odt(Timestamp t) {
+        return t == null ? null : t.toInstant().atOffset(ZoneOffset.ofHours(8));
+    }
+
+    private static long daysBetween(OffsetDateTime a, OffsetDateTime b) {
+        return Math.max(0, (b.toInstant().toEpochMilli() - a.toInstant().toEpochMilli()) / 86_400_000L);
+    }
+
+    private static Double num(ResultSet rs, int col) throws SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? null : CoverageService.round6(v);
+    }
+}

@@ -1,0 +1,216 @@
+package com.patrolplanner.geocode;
+
+import com.patrolplanner.geo.Datum;
+import com.patrolplanner.jobs.JobService;
+import com.patrolplanner.registry.RegistryService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Batch geocoding as a {@link JobService} job: addresses are matched in chunks (one gazetteer load per chunk, shared
+ * across chunks), results land in table geocode_result, and the job publishes {@code countsByLevel} as it goes. For
+ * registry batches (venues/schools) a result at or above {@code patrol.geocode.auto-apply-confidence} is applied through
+ * {@link RegistryService} (status geocoded); the rest go to the review queue (status review).
+ */
+@ApplicationScoped
+public class GeocodeBatch {
+    private static final Logger LOG = Logger.getLogger(GeocodeBatch.class);
+    public static final String JOB_KIND = "geocode-batch";
+    static final int CHUNK = 5000;
+
+    /** One address to geocode; {@code entityType} is venue or school for registry batches, else null. */
+    public record Item(String id, String address, String entityType, Long entityId) {
+    }
+
+    @Inject
+    JobService jobs;
+    @Inject
+    GeocodeEngine engine;
+    @Inject
+    GazetteerStore store;
+    @Inject
+    EntityManager em;
+    @Inject
+    RegistryService registry;
+    @Inject
+    OnlineGeocoder online;
+    @ConfigProperty(name = "patrol.geocode.auto-apply-confidence", defaultValue = "0.8")
+    double autoApply;
+
+    public UUID submit(List<Item> items, String owner) {
+        // the body needs its own id (results are keyed by it); submit() returns it right after starting the body
+        java.util.concurrent.CompletableFuture<UUID> id = new java.util.concurrent.CompletableFuture<>();
+        UUID jobId = jobs.submit(JOB_KIND, owner, progress -> run(id.get(), items, owner, progress));
+        id.complete(jobId);
+        return jobId;
+    }
+
+    /** The ungeocoded venues (or schools) with an address: no pin, or status none/failed/review. */
+    public List<Item> ungeocoded(String entityType) {
+        String table = entityType.equals("school") ? "school" : "venue";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT id, address FROM "
+                + table + " WHERE address IS NOT NULL AND btrim(address) <> '' AND (geom IS NULL OR geocode_status IN "
+                + "('none','failed','review')) ORDER BY id").getResultList());
+        List<Item> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            out.add(new Item(table + ":" + id, (String) r[1], table, id));
+        }
+        return out;
+    }
+
+    Map<String, Object> run(UUID jobId, List<Item> items, String owner, JobService.Progress progress) {
+        progress.total(items.size());
+        GazetteerIndex index = engine.newIndex();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Candidate.Level l : Candidate.Level.values()) {
+            counts.put(l.name(), 0L);
+        }
+        counts.put("none", 0L);
+        long applied = 0;
+        long review = 0;
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            if (progress.cancelled()) {
+                break;
+            }
+            List<Item> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
+            List<String> addresses = chunk.stream().map(Item::address).toList();
+            List<Candidate> found = QuarkusTransaction.requiringNew().call(() -> engine.geocodeAll(addresses, null, index));
+            found = online.improve(addresses, found);
+            final int seq0 = from;
+            final List<Candidate> results = found;
+            final UUID jid = jobId;
+            QuarkusTransaction.requiringNew().run(() -> write(jid, seq0, chunk, results));
+            for (int i = 0; i < chunk.size(); i++) {
+                Candidate c = results.get(i);
+                counts.merge(c == null ? "none" : c.level().name(), 1L, Long::sum);
+                Item it = chunk.get(i);
+                if (it.entityType() != null) {
+                    if (applyToRegistry(it, c, owner, jid)) {
+                        applied++;
+                    } else {
+                        review++;
+                    }
+                }
+            }
+            progress.advance(chunk.size());
+            progress.detail(Map.of("countsByLevel", counts));
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("total", items.size());
+        summary.put("countsByLevel", counts);
+        if (items.stream().anyMatch(i -> i.entityType() != null)) {
+            summary.put("applied", applied);
+            summary.put("review", review);
+            summary.put("autoApplyConfidence", autoApply);
+        }
+        return summary;
+    }
+
+    private boolean applyToRegistry(Item it, Candidate c, String owner, UUID jobId) {
+        try {
+            if (c != null && c.confidence() >= autoApply) {
+                String reason = "geocoded (" + c.level() + ", " + String.format("%.2f", c.confidence()) + "): " + c.matched()
+                        + " [" + c.source() + "]";
+                if (it.entityType().equals("school")) {
+                    registry.locateSchool(it.entityId(), c.lon(), c.lat(), Datum.WGS84, "geocoded", c.confidence(), owner, reason);
+                } else {
+                    registry.locateVenue(it.entityId(), c.lon(), c.lat(), Datum.WGS84, "geocoded", c.confidence(), owner, reason);
+                }
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "DELETE FROM geocode_review WHERE entity_type = ?1 AND entity_id = ?2")
+                        .setParameter(1, it.entityType()).setParameter(2, it.entityId()).executeUpdate());
+                return true;
+            }
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                    INSERT INTO geocode_review (entity_type, entity_id, address, lon, lat, level, confidence, matched, source, job_id)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                    ON CONFLICT (entity_type, entity_id) DO UPDATE SET address = EXCLUDED.address, lon = EXCLUDED.lon,
+                      lat = EXCLUDED.lat, level = EXCLUDED.level, confidence = EXCLUDED.confidence,
+                      matched = EXCLUDED.matched, source = EXCLUDED.source, job_id = EXCLUDED.job_id, created_at = now()""")
+                    .setParameter(1, it.entityType()).setParameter(2, it.entityId()).setParameter(3, it.address())
+                    .setParameter(4, c == null ? null : c.lon()).setParameter(5, c == null ? null : c.lat())
+                    .setParameter(6, c == null ? null : c.level().name()).setParameter(7, c == null ? null : c.confidence())
+                    .setParameter(8, c == null ? null : c.matched()).setParameter(9, c == null ? null : c.source())
+                    .setParameter(10, jobId).executeUpdate());
+            // A tentative pin only where there is none: a known pin is never replaced by a doubtful one.
+            if (c != null && !hasPin(it)) {
+                String reason = "geocoded for review (" + c.level() + ", " + String.format("%.2f", c.confidence()) + ")";
+                if (it.entityType().equals("school")) {
+                    registry.locateSchool(it.entityId(), c.lon(), c.lat(), Datum.WGS84, "review", c.confidence(), owner, reason);
+                } else {
+                    registry.locateVenue(it.entityId(), c.lon(), c.lat(), Datum.WGS84, "review", c.confidence(), owner, reason);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not apply geocode of " + it.id() + ": " + e.getMessage());
+        }
+        return false;
+    }
+
+    private boolean hasPin(Item it) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("SELECT 1 FROM "
+                + (it.entityType().equals("school") ? "school" : "venue") + " WHERE id = ?1 AND geom IS NOT NULL")
+                .setParameter(1, it.entityId()).getResultList().isEmpty());
+    }
+
+    private void write(UUID jobId, int seq0, List<Item> chunk, List<Candidate> results) {
+        store.work(c -> {
+            int n = chunk.size();
+            Integer[] seq = new Integer[n];
+            String[] ids = new String[n];
+            String[] addr = new String[n];
+            Double[] lon = new Double[n];
+            Double[] lat = new Double[n];
+            String[] level = new String[n];
+            Double[] conf = new Double[n];
+            String[] matched = new String[n];
+            String[] source = new String[n];
+            for (int i = 0; i < n; i++) {
+                Candidate r = results.get(i);
+                seq[i] = seq0 + i;
+                ids[i] = chunk.get(i).id();
+                addr[i] = trunc(chunk.get(i).address());
+                if (r != null) {
+                    lon[i] = r.lon();
+                    lat[i] = r.lat();
+                    level[i] = r.level().name();
+                    conf[i] = Math.round(r.confidence() * 1000) / 1000.0;
+                    matched[i] = trunc(r.matched());
+                    source[i] = r.source();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO geocode_result (job_id, seq, item_id, address, lon, "
+                    + "lat, level, confidence, matched, source) SELECT ?, * FROM unnest(?::int[], ?::text[], ?::text[], "
+                    + "?::float8[], ?::float8[], ?::text[], ?::float8[], ?::text[], ?::text[])")) {
+                ps.setObject(1, jobId);
+                ps.setArray(2, c.createArrayOf("int4", seq));
+                ps.setArray(3, c.createArrayOf("text", ids));
+                ps.setArray(4, c.createArrayOf("text", addr));
+                ps.setArray(5, c.createArrayOf("float8", lon));
+                ps.setArray(6, c.createArrayOf("float8", lat));
+                ps.setArray(7, c.createArrayOf("text", level));
+                ps.setArray(8, c.createArrayOf("float8", conf));
+                ps.setArray(9, c.createArrayOf("text", matched));
+                ps.setArray(10, c.createArrayOf("text", source));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static String trunc(String s) {
+        return s == null || s.length() <= 600 ? s : s.substring(0, 600);
+    }
+}

@@ -1,0 +1,108 @@
+package com.patrolplanner.inspection;
+
+import com.patrolplanner.registry.ChangeHistory;
+import com.patrolplanner.registry.VenueCategory;
+import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.Roles;
+import com.patrolplanner.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Inspection records: write from the field, read for the venue card, the checklist for the form. */
+@Path("/api/inspections")
+public class InspectionResource {
+    /** Dates without a time are read in the bureau's zone. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    InspectionService service;
+    @Inject
+    CurrentUser user;
+
+    public record ChecklistItem(String code, String category, String name, String legalBasis) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
+    public Response create(@NotNull InspectionInput in) {
+        InspectionView v = service.create(in, user);
+        return Response.status(201).entity(v).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
+    public InspectionView update(@PathParam("id") long id, @NotNull InspectionInput in) {
+        return service.update(id, in, user);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public InspectionView get(@PathParam("id") long id) {
+        return service.get(id, user);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public List<ChangeHistory> history(@PathParam("id") long id) {
+        return service.history(id, user);
+    }
+
+    /** {@code ?venue=ID} gives the venue card's list (newest first); {@code from}/{@code to} are dates or timestamps. */
+    @GET
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public List<InspectionView> list(@QueryParam("venue") Long venue, @QueryParam("team") Long team,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+        return service.list(venue, team, instant("from", from, false), instant("to", to, true), limit, user);
+    }
+
+    /** The checklist of a venue category (code or Chinese name), each item with its legal article. */
+    @GET
+    @Path("/checklist")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public List<ChecklistItem> checklist(@QueryParam("category") String category) {
+        List<ViolationItem> items;
+        if (category == null || category.isBlank()) {
+            items = List.of(ViolationItem.values());
+        } else {
+            try {
+                items = ViolationItem.checklist(VenueCategory.parse(category));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("category", e.getMessage());
+            }
+        }
+        return items.stream().map(v -> new ChecklistItem(v.code(), v.category == null ? null : v.category.code, v.zh,
+                v.legalBasis)).toList();
+    }
+
+    /** A date (2025-01-01, read in Asia/Shanghai; as an end, the day is included) or an ISO timestamp with offset. */
+    public static OffsetDateTime instant(String field, String s, boolean end) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            if (s.trim().length() <= 10) {
+                LocalDate d = LocalDate.parse(s.trim());
+                return (end ? d.plusDays(1) : d).atStartOfDay(ZONE).toOffsetDateTime();
+            }
+            return OffsetDateTime.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field, "a date (2025-01-31) or a timestamp with offset");
+        }
+    }
+}

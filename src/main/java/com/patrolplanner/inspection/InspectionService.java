@@ -1,0 +1,384 @@
+package com.patrolplanner.inspection;
+
+import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.registry.ChangeHistory;
+import com.patrolplanner.registry.Inspector;
+import com.patrolplanner.registry.RegistryService;
+import com.patrolplanner.registry.Team;
+import com.patrolplanner.registry.Venue;
+import com.patrolplanner.registry.VenueCategory;
+import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.Roles;
+import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Problem.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Writes and reads inspection records. Rules: at least two active officers holding enforcement certificates
+ * ({@link OfficerRule}, 《行政处罚法》第四十二条); violations only from the venue category's checklist; the author may
+ * edit for {@link #AUTHOR_EDIT_WINDOW}, afterwards only a planner; every edit is kept in change_history
+ * (entity_type {@value #HISTORY_TYPE}). A team leader sees only the own team's inspections: another team's record is
+ * "not found" (404), so that ids of other teams' work are not disclosed.
+ */
+@ApplicationScoped
+public class InspectionService {
+    public static final Duration AUTHOR_EDIT_WINDOW = Duration.ofHours(24);
+    public static final String HISTORY_TYPE = "inspection";
+    public static final int MAX_LIST = 1000;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RegistryService registry;
+
+    /** An inspection validated against the registers, ready to be written. */
+    private record Checked(Venue venue, List<Inspector> officers, Outcome outcome, List<ViolationItem> violations,
+            List<EnforcementAction> actions, Map<String, Integer> seized, Long teamId) {
+    }
+
+    @Transactional
+    public InspectionView create(InspectionInput in, CurrentUser user) {
+        Checked c = check(in, user, null);
+        Inspection i = new Inspection();
+        i.createdBy = user.name();
+        i.createdAt = OffsetDateTime.now();
+        apply(i, in, c);
+        i.persist();
+        em.flush();
+        writeOfficers(i.id, c.officers());
+        registry.history(HISTORY_TYPE, i.id, "create", user.name(), null, diff(Map.of(), snapshot(i, c.officers())));
+        return view(i);
+    }
+
+    /**
+     * The author within 24 h of writing it, or a planner at any time. A stale version is a 409; someone else's record is
+     * a 403 (the caller can see it but not change it).
+     */
+    @Transactional
+    public InspectionView update(long id, InspectionInput in, CurrentUser user) {
+        Inspection i = visible(id, user);
+        if (!mayEdit(i, user, OffsetDateTime.now())) {
+            throw new ApiException(403, "Forbidden", "inspection " + id + " may be edited by its author (" + i.createdBy
+                    + ") within 24 hours of recording it, afterwards only by a planner", null);
+        }
+        if (in.version() == null) {
+            throw ApiException.invalid("version", "required: send the version you read");
+        }
+        if (in.version() != i.version) {
+            throw ApiException.staleVersion("inspection " + id, in.version(), i.version);
+        }
+        Checked c = check(in, user, i);
+        Map<String, Object> before = snapshot(i, officersOf(i.id));
+        apply(i, in, c);
+        Map<String, Map<String, Object>> changes = diff(before, snapshot(i, c.officers()));
+        if (!changes.isEmpty()) {
+            i.updatedAt = OffsetDateTime.now();
+            em.createNativeQuery("DELETE FROM inspection_officer WHERE inspection_id = ?1").setParameter(1, i.id).executeUpdate();
+            writeOfficers(i.id, c.officers());
+            em.flush();
+            registry.history(HISTORY_TYPE, i.id, "update", user.name(), null, changes);
+        }
+        return view(i);
+    }
+
+    public static boolean mayEdit(Inspection i, CurrentUser user, OffsetDateTime now) {
+        if (user.has(Roles.PLANNER)) {
+            return true;
+        }
+        return Objects.equals(i.createdBy, user.name()) && now.isBefore(i.createdAt.plus(AUTHOR_EDIT_WINDOW));
+    }
+
+    @Transactional
+    public InspectionView get(long id, CurrentUser user) {
+        return view(visible(id, user));
+    }
+
+    @Transactional
+    public List<ChangeHistory> history(long id, CurrentUser user) {
+        visible(id, user);
+        return registry.historyOf(HISTORY_TYPE, id);
+    }
+
+    /** Inspections, newest first, filtered by venue, team and period; team leaders get their own team's only. */
+    @Transactional
+    public List<InspectionView> list(Long venueId, Long teamId, OffsetDateTime from, OffsetDateTime to, Integer limit,
+            CurrentUser user) {
+        StringBuilder q = new StringBuilder("1=1");
+        Map<String, Object> p = new HashMap<>();
+        if (venueId != null) {
+            q.append(" and venueId = :venue");
+            p.put("venue", venueId);
+        }
+        Long team = teamId;
+        if (user.scopedToTeam()) {
+            team = user.teamId() == null ? Long.valueOf(-1L) : user.teamId();
+        }
+        if (team != null) {
+            q.append(" and teamId = :team");
+            p.put("team", team);
+        }
+        if (from != null) {
+            q.append(" and inspectedAt >= :from");
+            p.put("from", from);
+        }
+        if (to != null) {
+            q.append(" and inspectedAt < :to");
+            p.put("to", to);
+        }
+        int n = limit == null ? 200 : limit;
+        if (n < 1 || n > MAX_LIST) {
+            throw ApiException.badRequest("limit", "1.." + MAX_LIST);
+        }
+        List<Inspection> rows = Inspection.<Inspection>find(q + " order by inspectedAt desc, id desc", p).page(0, n).list();
+        return rows.stream().map(this::view).toList();
+    }
+
+    /** The record if the caller may see it; 404 otherwise (also for another team's record). */
+    Inspection visible(long id, CurrentUser user) {
+        Inspection i = Inspection.findById(id);
+        if (i == null || (user.scopedToTeam() && !Objects.equals(i.teamId, user.teamId()))) {
+            throw ApiException.notFound("inspection " + id);
+        }
+        return i;
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    private Checked check(InspectionInput in, CurrentUser user, Inspection existing) {
+        List<FieldError> errors = new ArrayList<>();
+        Venue venue = null;
+        if (in.venueId() == null) {
+            errors.add(FieldError.of("venueId", "required"));
+        } else {
+            venue = Venue.findById(in.venueId());
+            if (venue == null) {
+                errors.add(FieldError.of("venueId", "no venue " + in.venueId()));
+            }
+        }
+        if (in.inspectedAt() == null) {
+            errors.add(FieldError.of("inspectedAt", "required (ISO-8601 with offset, e.g. 2025-03-01T21:30:00+08:00)"));
+        } else if (in.inspectedAt().isAfter(OffsetDateTime.now().plusHours(1))) {
+            errors.add(FieldError.of("inspectedAt", "lies in the future"));
+        }
+        List<Inspector> officers = checkOfficers(in.officers(), errors);
+        Outcome outcome = null;
+        try {
+            outcome = Outcome.parse(in.outcome());
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of("outcome", e.getMessage()));
+        }
+        List<ViolationItem> violations = new ArrayList<>();
+        List<String> vs = in.violations() == null ? List.of() : in.violations();
+        VenueCategory category = venue == null ? null : VenueCategory.parse(venue.category);
+        for (int k = 0; k < vs.size(); k++) {
+            try {
+                ViolationItem v = ViolationItem.parse(vs.get(k));
+                if (category != null && !v.appliesTo(category)) {
+                    errors.add(FieldError.of("violations[" + k + "]", v.code() + " is not on the checklist of " + category.code));
+                } else if (!violations.contains(v)) {
+                    violations.add(v);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("violations[" + k + "]", e.getMessage()));
+            }
+        }
+        if (outcome == Outcome.VIOLATION && violations.isEmpty() && vs.isEmpty()) {
+            errors.add(FieldError.of("violations", "outcome 'violation' needs at least one checklist item"));
+        }
+        if (outcome != null && outcome != Outcome.VIOLATION && !vs.isEmpty()) {
+            errors.add(FieldError.of("outcome", "checklist items were ticked: the outcome is 'violation'"));
+        }
+        if (violations.contains(ViolationItem.OTHER) && (in.notes() == null || in.notes().isBlank())) {
+            errors.add(FieldError.of("notes", "describe the 'other' violation"));
+        }
+        List<EnforcementAction> actions = new ArrayList<>();
+        List<String> as = in.actions() == null ? List.of() : in.actions();
+        for (int k = 0; k < as.size(); k++) {
+            try {
+                EnforcementAction a = EnforcementAction.parse(as.get(k));
+                if (!actions.contains(a)) {
+                    actions.add(a);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("actions[" + k + "]", e.getMessage()));
+            }
+        }
+        Map<String, Integer> seized = new TreeMap<>();
+        if (in.seized() != null) {
+            for (Map.Entry<String, Integer> e : in.seized().entrySet()) {
+                try {
+                    SeizedKind kind = SeizedKind.parse(e.getKey());
+                    if (e.getValue() == null || e.getValue() < 0) {
+                        errors.add(FieldError.of("seized." + e.getKey(), "a count ≥ 0"));
+                    } else if (e.getValue() > 0) {
+                        seized.merge(kind.code, e.getValue(), Integer::sum);
+                    }
+                } catch (IllegalArgumentException ex) {
+                    errors.add(FieldError.of("seized." + e.getKey(), ex.getMessage()));
+                }
+            }
+        }
+        if (in.notes() != null && in.notes().length() > 4000) {
+            errors.add(FieldError.of("notes", "at most 4000 characters"));
+        }
+        Long teamId = checkTeam(in.teamId(), user, existing, officers, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
+                    : errors.size() + " problems in the inspection record", errors);
+        }
+        return new Checked(venue, officers, outcome, violations, actions, seized, teamId);
+    }
+
+    /** 《行政处罚法》第四十二条: every listed officer active and certified, and at least two of them. */
+    private static List<Inspector> checkOfficers(List<Long> ids, List<FieldError> errors) {
+        List<Inspector> out = new ArrayList<>();
+        List<Long> distinct = ids == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(ids));
+        for (int k = 0; k < distinct.size(); k++) {
+            Long id = distinct.get(k);
+            Inspector i = id == null ? null : Inspector.findById(id);
+            if (i == null) {
+                errors.add(FieldError.of("officers[" + k + "]", "no inspector " + id));
+            } else if (!i.certified()) {
+                errors.add(FieldError.of("officers[" + k + "]", i.name + (i.active ? " holds no enforcement certificate (执法证)"
+                        : " is not active")));
+            } else {
+                out.add(i);
+            }
+        }
+        if (out.size() < OfficerRule.MIN_CERTIFIED_OFFICERS) {
+            errors.add(FieldError.of("officers", "at least " + OfficerRule.MIN_CERTIFIED_OFFICERS
+                    + " active officers with enforcement certificates are required (《行政处罚法》第四十二条); got " + out.size()));
+        }
+        return out;
+    }
+
+    private static Long checkTeam(Long given, CurrentUser user, Inspection existing, List<Inspector> officers,
+            List<FieldError> errors) {
+        if (user.scopedToTeam()) {
+            Long own = user.teamId();
+            if (own == null) {
+                errors.add(FieldError.of("teamId", "your account belongs to no team"));
+                return null;
+            }
+            if (given != null && !given.equals(own)) {
+                errors.add(FieldError.of("teamId", "a team leader records inspections of the own team only (" + own + ")"));
+            }
+            return own;
+        }
+        if (given != null) {
+            if (Team.findById(given) == null) {
+                errors.add(FieldError.of("teamId", "no team " + given));
+            }
+            return given;
+        }
+        if (existing != null && existing.teamId != null) {
+            return existing.teamId;
+        }
+        return officers.isEmpty() ? null : officers.get(0).teamId;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private static void apply(Inspection i, InspectionInput in, Checked c) {
+        Venue v = c.venue();
+        i.venueId = v.id;
+        i.teamId = c.teamId();
+        i.inspectedAt = in.inspectedAt();
+        i.outcome = c.outcome().code;
+        i.violations = c.violations().stream().map(ViolationItem::code).toArray(String[]::new);
+        i.violationCount = c.violations().size();
+        i.actions = c.actions().stream().map(a -> a.code).toArray(String[]::new);
+        i.seized = c.seized();
+        i.officerCount = c.officers().size();
+        i.notes = in.notes() == null || in.notes().isBlank() ? null : in.notes().trim();
+        i.campaignVisitId = in.campaignVisitId();
+        i.category = v.category;
+        i.districtCode = v.districtCode;
+        if (v.geom != null) {
+            i.geom = GeoJson.point(v.geom.getX(), v.geom.getY());
+        } else {
+            i.geom = null;
+        }
+        if (i.updatedAt == null) {
+            i.updatedAt = OffsetDateTime.now();
+        }
+    }
+
+    private void writeOfficers(long inspectionId, List<Inspector> officers) {
+        for (Inspector o : officers) {
+            em.createNativeQuery("INSERT INTO inspection_officer (inspection_id, inspector_id, certificate_no) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, inspectionId).setParameter(2, o.id).setParameter(3, o.certificateNo).executeUpdate();
+        }
+    }
+
+    private List<InspectionView.Officer> officersOf(long inspectionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT o.inspector_id, i.name, o.certificate_no FROM inspection_officer o "
+                + "JOIN inspector i ON i.id = o.inspector_id WHERE o.inspection_id = ?1 ORDER BY o.certificate_no")
+                .setParameter(1, inspectionId).getResultList();
+        return rows.stream().map(r -> new InspectionView.Officer(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+    }
+
+    private static Map<String, Object> snapshot(Inspection i, List<?> officers) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("venueId", i.venueId);
+        m.put("teamId", i.teamId);
+        m.put("inspectedAt", i.inspectedAt == null ? null : i.inspectedAt.toInstant().toString());
+        m.put("outcome", i.outcome);
+        m.put("violations", List.of(i.violations));
+        m.put("actions", List.of(i.actions));
+        m.put("seized", i.seized == null ? Map.of() : new TreeMap<>(i.seized));
+        m.put("officers", officers.stream().map(o -> o instanceof Inspector in ? in.certificateNo
+                : ((InspectionView.Officer) o).certificateNo()).sorted().toList());
+        m.put("notes", i.notes);
+        m.put("campaignVisitId", i.campaignVisitId);
+        return m;
+    }
+
+    private static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        LinkedHashSet<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            Object o = before.get(k);
+            Object n = after.get(k);
+            if (!Objects.equals(o, n)) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("old", o);
+                c.put("new", n);
+                out.put(k, c);
+            }
+        }
+        return out;
+    }
+
+    InspectionView view(Inspection i) {
+        Venue v = Venue.findById(i.venueId);
+        List<InspectionView.Violation> vs = Arrays.stream(i.violations).map(code -> {
+            try {
+                return InspectionView.Violation.of(ViolationItem.parse(code));
+            } catch (IllegalArgumentException e) {
+                return new InspectionView.Violation(code, code, null);
+            }
+        }).toList();
+        return new InspectionView(i.id, i.venueId, v == null ? null : v.name, i.category, i.teamId, i.inspectedAt,
+                i.outcome, vs, List.of(i.actions), i.seized == null ? Map.of() : i.seized, officersOf(i.id), i.officerCount,
+                i.notes, i.campaignVisitId, i.geom == null ? null : i.geom.getX(), i.geom == null ? null : i.geom.getY(),
+                i.districtCode, i.synthetic, i.createdBy, i.createdAt, i.updatedAt,
+                i.createdAt == null ? null : i.createdAt.plus(AUTHOR_EDIT_WINDOW), i.version);
+    }
+}

@@ -1,0 +1,633 @@
+package com.patrolplanner.zoning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.operation.overlayng.CoverageUnion;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * Automatic zoning (自动划片): a district (or a drawn polygon) → {@code zoneCount} zones that tile it exactly, each one
+ * polygon, with balanced workload ({@link Workload}). The proposal is computed, not saved.
+ *
+ * <p>Cells: {@code ST_HexagonGrid} in the district's UTM zone (metres), each hexagon brought back to WGS-84 and clipped
+ * against the district in WGS-84, so that the pieces share the district's own vertices and their union is the district
+ * (snapped to a 1e-9° grid, about 0.1 mm). Cells without venues still carry area. The cells are split by
+ * {@link Partitioner} and dissolved with {@code ST_Union}.
+ *
+ * <p>Multi-part districts (islands, exclaves): each part gets zones in proportion to its workload; a part with less
+ * than one zone's share joins the zone nearest to it. Zones are contiguous within a part; only such a zone is a
+ * MultiPolygon, and it is reported with {@code exclave: true}.
+ */
+@ApplicationScoped
+public class AutoZoning {
+    public static final int MAX_ZONES = 200;
+    /** About this many cells over the district: fine enough for a 10 % balance of 12 zones, fast enough for 2 s. */
+    public static final int TARGET_CELLS = 1800;
+    public static final double MIN_CELL_EDGE_M = 50;
+    /** Snapping grid of clipping and dissolving, degrees (≈ 0.1 mm): makes shared edges match exactly. */
+    public static final double GRID = 1e-9;
+    private static final double HEX_AREA_FACTOR = 3 * Math.sqrt(3) / 2;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int SAMPLES = 8;
+
+    /** Boundary pieces: every hexagon of the UTM grid that meets the boundary, clipped in WGS-84 (SRID 4326). */
+    static final String CELLS_SQL = """
+            WITH b AS (SELECT ST_GeomFromWKB(?, 4326) g),
+             p AS (SELECT b.g, ST_Transform(b.g, ?) gm, ST_Boundary(b.g) bd FROM b),
+             hex AS (SELECT row_number() OVER (ORDER BY h.i, h.j) hid, ST_Transform(h.geom, 4326) hg,
+                            ST_X(ST_Centroid(h.geom)) cx, ST_Y(ST_Centroid(h.geom)) cy
+                       FROM p, ST_HexagonGrid(?, p.gm) h WHERE ST_Intersects(h.geom, p.gm)),
+             cl AS (SELECT hid, cx, cy, hg, NOT ST_Intersects(hg, p.bd) inside,
+                           CASE WHEN NOT ST_Intersects(hg, p.bd) THEN hg
+                                ELSE ST_CollectionExtract(ST_Intersection(hg, p.g, ?), 3) END pg FROM hex, p),
+             d AS (SELECT hid, cx, cy, hg, inside, (ST_Dump(pg)).geom pc FROM cl WHERE NOT ST_IsEmpty(pg))
+            SELECT hid, cx, cy, inside, ST_AsBinary(pc), ST_X(ST_Centroid(hg)), ST_Y(ST_Centroid(hg))
+              FROM d WHERE ST_Area(pc) > 0 ORDER BY hid, ST_XMin(pc), ST_YMin(pc)""";
+
+    /** Venues inside the boundary, in metres (UTM) and lon/lat. */
+    static final String VENUES_SQL = """
+            SELECT v.id, v.category, v.status, v.complaint_count, ST_X(ST_Transform(v.geom, ?)), ST_Y(ST_Transform(v.geom, ?)),
+                   ST_X(v.geom), ST_Y(v.geom)
+              FROM venue v, (SELECT ST_GeomFromWKB(?, 4326) g) b
+             WHERE v.geom IS NOT NULL AND v.geom && b.g AND ST_Covers(b.g, v.geom) ORDER BY v.id""";
+
+    @Inject
+    DataSource dataSource;
+
+    /** What to zone: a district adcode or a drawn polygon (GeoJSON), how many zones, the random seed. */
+    public record Request(String district, JsonNode polygon, Integer zoneCount, Long seed) {
+    }
+
+    record Boundary(String district, String name, byte[] wkb, Geometry geom) {
+    }
+
+    public ObjectNode generate(Request req) {
+        long t0 = System.nanoTime();
+        if (req == null) {
+            throw ApiException.invalid("zoneCount", "a request body is required");
+        }
+        Integer k = req.zoneCount();
+        if (k == null) {
+            throw ApiException.invalid("zoneCount", "required");
+        }
+        if (k < 1 || k > MAX_ZONES) {
+            throw ApiException.invalid("zoneCount", "must be between 1 and " + MAX_ZONES + ", got " + k);
+        }
+        long seed = req.seed() == null ? 1L : req.seed();
+        try (Connection c = dataSource.getConnection()) {
+            Boundary b = boundary(c, req);
+            Point centre = b.geom.getInteriorPoint();
+            int utm = utmSrid(centre.getX(), centre.getY());
+            double areaM2 = scalar(c, "SELECT ST_Area(ST_GeomFromWKB(?, 4326)::geography)", b.wkb);
+            double edge = Math.max(MIN_CELL_EDGE_M, Math.sqrt(areaM2 / (TARGET_CELLS * HEX_AREA_FACTOR)));
+            long tb = System.nanoTime();
+            Cells cells = cells(c, b, utm, edge);
+            long tc = System.nanoTime();
+            if (k > cells.n()) {
+                throw ApiException.invalid("zoneCount", "must not exceed the number of grid cells (" + cells.n()
+                        + ") of this area");
+            }
+            int venues = assignVenues(c, b, utm, edge, cells);
+            long tv = System.nanoTime();
+            Partitioner.Graph graph = cells.graph(edge, centre.getY());
+            long tg = System.nanoTime();
+            Partitioner.Result r = Partitioner.partition(graph, k, seed, 1_000_000_000L);
+            long tp = System.nanoTime();
+            ObjectNode out = dissolve(b, cells, r, k);
+            long td = System.nanoTime();
+            ObjectNode tm = out.putObject("timingsMs");
+            tm.put("boundary", (tb - t0) / 1_000_000);
+            tm.put("cells", (tc - tb) / 1_000_000);
+            tm.put("venues", (tv - tc) / 1_000_000);
+            tm.put("graph", (tg - tv) / 1_000_000);
+            tm.put("partition", (tp - tg) / 1_000_000);
+            tm.put("dissolve", (td - tp) / 1_000_000);
+            out.put("district", b.district);
+            out.put("districtName", b.name);
+            out.put("zoneCount", k);
+            out.put("seed", seed);
+            out.put("cells", cells.n());
+            out.put("cellEdgeM", Math.round(edge * 10) / 10.0);
+            out.put("venues", venues);
+            out.put("contiguityRule", "each zone is one polygon; a part of a multi-part district smaller than one zone's"
+                    + " workload share joins its nearest zone (exclave)");
+            out.put("elapsedMs", (System.nanoTime() - t0) / 1_000_000);
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("auto zoning failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Boundary boundary(Connection c, Request req) throws SQLException {
+        byte[] wkb;
+        String name = null;
+        String district = null;
+        if (req.polygon() != null && !req.polygon().isNull()) {
+            Geometry g;
+            try {
+                g = GeoJson.toMultiPolygon(GeoJson.parse(req.polygon(), "polygon"), "polygon");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("polygon", e.getMessage());
+            }
+            wkb = bytes(c, "SELECT ST_AsBinary(ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_GeomFromWKB(?, 4326)), 3)))",
+                    new WKBWriter().write(g));
+        } else if (req.district() != null && !req.district().isBlank()) {
+            district = req.district().trim();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ST_AsBinary(ST_Multi(geom)), name FROM district WHERE adcode = ?")) {
+                ps.setString(1, district);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ApiException.invalid("district", "no district with adcode " + district);
+                    }
+                    wkb = rs.getBytes(1);
+                    name = rs.getString(2);
+                }
+            }
+        } else {
+            throw ApiException.invalid("district", "give a district adcode or a polygon");
+        }
+        Geometry g = read(wkb);
+        if (g.isEmpty() || g.getArea() <= 0) {
+            throw ApiException.invalid(district == null ? "polygon" : "district", "the area is empty");
+        }
+        return new Boundary(district, name, wkb, g);
+    }
+
+    static int utmSrid(double lon, double lat) {
+        int zone = (int) Math.floor((lon + 180) / 6) + 1;
+        return (lat >= 0 ? 32600 : 32700) + Math.min(Math.max(zone, 1), 60);
+    }
+
+    // ---- cells and their graph ----
+
+    /** The clipped pieces; hexagon id, hexagon centre (UTM), piece geometry (WGS-84), area, a point inside (UTM). */
+    static final class Cells {
+        final List<Integer> hex = new ArrayList<>();
+        final List<double[]> hexCentre = new ArrayList<>();
+        final List<Boolean> inside = new ArrayList<>();
+        final List<byte[]> wkb = new ArrayList<>();
+        final List<Geometry> geom = new ArrayList<>();
+        final List<Double> area = new ArrayList<>();
+        final List<double[]> at = new ArrayList<>();
+        final List<double[]> hexLonLat = new ArrayList<>();
+        double[] weight;
+        final Map<Integer, List<Integer>> piecesOfHex = new HashMap<>();
+        final Map<Long, List<Integer>> bucket = new HashMap<>();
+        double bucketSize;
+
+        int n() {
+            return wkb.size();
+        }
+
+        Partitioner.Graph graph(double edge, double lat) {
+            int n = n();
+            List<List<Integer>> nb = new ArrayList<>();
+            List<List<Double>> sh = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                nb.add(new ArrayList<>());
+                sh.add(new ArrayList<>());
+            }
+            double cosLat = Math.cos(Math.toRadians(lat));
+            double reach = 1.2 * Math.sqrt(3) * edge;
+            for (Map.Entry<Integer, List<Integer>> e : piecesOfHex.entrySet()) {
+                int h = e.getKey();
+                double[] ch = hexCentre.get(e.getValue().get(0));
+                for (int other : nearHexes(ch[0], ch[1])) {
+                    if (other <= h) {
+                        continue;
+                    }
+                    List<Integer> po = piecesOfHex.get(other);
+                    double[] co = hexCentre.get(po.get(0));
+                    if (Math.hypot(ch[0] - co[0], ch[1] - co[1]) > reach) {
+                        continue;
+                    }
+                    for (int a : e.getValue()) {
+                        for (int b : po) {
+                            double s = inside.get(a) && inside.get(b) ? edge
+                                    : sampledShared(a, b, hexLonLat.get(a), hexLonLat.get(b), edge, cosLat);
+                            if (s > 0) {
+                                link(nb, sh, a, b, s);
+                            }
+                        }
+                    }
+                }
+            }
+            // A piece that sampling left alone (it meets its neighbours along a short stretch only): measure exactly.
+            for (int a = 0; a < n && n > 1; a++) {
+                if (nb.get(a).isEmpty()) {
+                    double[] ch = hexCentre.get(a);
+                    for (int other : nearHexes(ch[0], ch[1])) {
+                        for (int b : piecesOfHex.get(other)) {
+                            double s = b == a ? 0 : sharedMetres(geom.get(a), geom.get(b), cosLat);
+                            if (s > 0.01) {
+                                link(nb, sh, a, b, s);
+                            }
+                        }
+                    }
+                }
+            }
+            double lon0 = hexLonLat.isEmpty() ? 0 : hexLonLat.get(0)[0];
+            double lat0 = hexLonLat.isEmpty() ? 0 : hexLonLat.get(0)[1];
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] ar = new double[n];
+            int[][] nbr = new int[n][];
+            double[][] shared = new double[n][];
+            for (int i = 0; i < n; i++) {
+                x[i] = (at.get(i)[0] - lon0) * cosLat * 111_320;
+                y[i] = (at.get(i)[1] - lat0) * 111_320;
+                ar[i] = area.get(i);
+                nbr[i] = nb.get(i).stream().mapToInt(Integer::intValue).toArray();
+                shared[i] = sh.get(i).stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            return new Partitioner.Graph(weight, ar, x, y, nbr, shared);
+        }
+
+        private static void link(List<List<Integer>> nb, List<List<Double>> sh, int a, int b, double s) {
+            if (nb.get(a).contains(b)) {
+                return;
+            }
+            nb.get(a).add(b);
+            sh.get(a).add(s);
+            nb.get(b).add(a);
+            sh.get(b).add(s);
+        }
+
+        private final Map<Integer, PreparedGeometry> prepared = new HashMap<>();
+
+        PreparedGeometry prepared(int i) {
+            return prepared.computeIfAbsent(i, j -> PreparedGeometryFactory.prepare(geom.get(j)));
+        }
+
+        /**
+         * Shared edge length of two pieces of neighbouring hexagons: points along the hexagons' common edge, each
+         * nudged 2 % towards either centre, are tested against both pieces.
+         */
+        double sampledShared(int a, int b, double[] ca, double[] cb, double edge, double cosLat) {
+            double mx = (ca[0] + cb[0]) / 2;
+            double my = (ca[1] + cb[1]) / 2;
+            double dx = (cb[0] - ca[0]) * cosLat;
+            double dy = cb[1] - ca[1];
+            double len = Math.hypot(dx, dy);
+            double ux = -dy / len;
+            double uy = dx / len;
+            double half = edge / 111_320;
+            int hits = 0;
+            for (int k = 0; k < SAMPLES; k++) {
+                double t = ((k + 0.5) / SAMPLES - 0.5) * half;
+                double px = mx + ux * t / cosLat;
+                double py = my + uy * t;
+                Point pa = GeoJson.FACTORY.createPoint(new Coordinate(px + (ca[0] - px) * 0.02, py + (ca[1] - py) * 0.02));
+                Point pb = GeoJson.FACTORY.createPoint(new Coordinate(px + (cb[0] - px) * 0.02, py + (cb[1] - py) * 0.02));
+                if (prepared(a).covers(pa) && prepared(b).covers(pb)) {
+                    hits++;
+                }
+            }
+            return edge * hits / SAMPLES;
+        }
+
+        List<Integer> nearHexes(double x, double y) {
+            long bx = (long) Math.floor(x / bucketSize);
+            long by = (long) Math.floor(y / bucketSize);
+            List<Integer> out = new ArrayList<>();
+            for (long dx = -1; dx <= 1; dx++) {
+                for (long dy = -1; dy <= 1; dy++) {
+                    List<Integer> l = bucket.get(key(bx + dx, by + dy));
+                    if (l != null) {
+                        out.addAll(l);
+                    }
+                }
+            }
+            return out;
+        }
+
+        static long key(long bx, long by) {
+            return (bx << 32) ^ (by & 0xffffffffL);
+        }
+    }
+
+    private Cells cells(Connection c, Boundary b, int utm, double edge) throws SQLException {
+        Cells cells = new Cells();
+        cells.bucketSize = 2 * edge;
+        try (PreparedStatement ps = c.prepareStatement(CELLS_SQL)) {
+            ps.setBytes(1, b.wkb);
+            ps.setInt(2, utm);
+            ps.setDouble(3, edge);
+            ps.setDouble(4, GRID);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = cells.n();
+                    int hid = rs.getInt(1);
+                    double[] centre = {rs.getDouble(2), rs.getDouble(3)};
+                    cells.hex.add(hid);
+                    cells.hexCentre.add(centre);
+                    cells.inside.add(rs.getBoolean(4));
+                    byte[] w = rs.getBytes(5);
+                    Geometry pg = snap(read(w));
+                    w = new WKBWriter().write(pg);
+                    cells.geom.add(pg);
+                    cells.wkb.add(w);
+                    cells.area.add(GeodesicMeasure.area(pg));
+                    Coordinate ip = pg.getInteriorPoint().getCoordinate();
+                    cells.at.add(new double[] {ip.x, ip.y});
+                    cells.hexLonLat.add(new double[] {rs.getDouble(6), rs.getDouble(7)});
+                    List<Integer> pieces = cells.piecesOfHex.computeIfAbsent(hid, h -> new ArrayList<>());
+                    if (pieces.isEmpty()) {
+                        cells.bucket.computeIfAbsent(Cells.key((long) Math.floor(centre[0] / cells.bucketSize),
+                                (long) Math.floor(centre[1] / cells.bucketSize)), kk -> new ArrayList<>()).add(hid);
+                    }
+                    pieces.add(i);
+                }
+            }
+        }
+        cells.weight = new double[cells.n()];
+        return cells;
+    }
+
+    /** Length (m) of the boundary the two pieces share, tolerant to sub-millimetre gaps. */
+    static double sharedMetres(Geometry a, Geometry b, double cosLat) {
+        if (a.distance(b) > 1e-8) {
+            return 0;
+        }
+        Geometry near = b.getBoundary().intersection(a.getBoundary().buffer(1e-8, 2));
+        double len = 0;
+        for (int i = 0; i < near.getNumGeometries(); i++) {
+            if (near.getGeometryN(i) instanceof LineString ls) {
+                Coordinate[] cs = ls.getCoordinates();
+                for (int j = 1; j < cs.length; j++) {
+                    len += Math.hypot((cs[j].x - cs[j - 1].x) * cosLat, cs[j].y - cs[j - 1].y) * 111_320;
+                }
+            }
+        }
+        return len;
+    }
+
+    /** Adds each venue's expected minutes to the piece it lies in; returns how many venues. */
+    private int assignVenues(Connection c, Boundary b, int utm, double edge, Cells cells) throws SQLException {
+        int count = 0;
+        try (PreparedStatement ps = c.prepareStatement(VENUES_SQL)) {
+            ps.setInt(1, utm);
+            ps.setInt(2, utm);
+            ps.setBytes(3, b.wkb);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    count++;
+                    double w = Workload.of(rs.getString(2), rs.getString(3), rs.getInt(4));
+                    double x = rs.getDouble(5);
+                    double y = rs.getDouble(6);
+                    // A point lies in the hexagon whose centre is nearest (hexagons are the Voronoi cells of their centres).
+                    int bestHex = -1;
+                    double bd = Double.MAX_VALUE;
+                    for (int h : cells.nearHexes(x, y)) {
+                        double[] ch = cells.hexCentre.get(cells.piecesOfHex.get(h).get(0));
+                        double d = Math.hypot(ch[0] - x, ch[1] - y);
+                        if (d < bd) {
+                            bd = d;
+                            bestHex = h;
+                        }
+                    }
+                    int piece = -1;
+                    List<Integer> pieces = bestHex < 0 ? List.of() : cells.piecesOfHex.get(bestHex);
+                    if (pieces.size() == 1) {
+                        piece = pieces.get(0);
+                    } else {
+                        Point pt = GeoJson.FACTORY.createPoint(new Coordinate(rs.getDouble(7), rs.getDouble(8)));
+                        double best = Double.MAX_VALUE;
+                        List<Integer> look = pieces.isEmpty() ? range(cells.n()) : pieces;
+                        for (int i : look) {
+                            if (cells.prepared(i).covers(pt)) {
+                                piece = i;
+                                break;
+                            }
+                            double d = cells.geom.get(i).distance(pt);
+                            if (d < best) {
+                                best = d;
+                                piece = i;
+                            }
+                        }
+                    }
+                    cells.weight[piece] += w;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add(i);
+        }
+        return l;
+    }
+
+    private ObjectNode dissolve(Boundary b, Cells cells, Partitioner.Result r, int k) {
+        Integer[] zs = new Integer[cells.n()];
+        double[] load = new double[k];
+        int[] cellCount = new int[k];
+        for (int i = 0; i < cells.n(); i++) {
+            zs[i] = r.zoneOf()[i];
+            load[zs[i]] += cells.weight[i];
+            cellCount[zs[i]]++;
+        }
+        ObjectNode out = MAPPER.createObjectNode();
+        ObjectNode fc = MAPPER.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        List<List<Geometry>> pieces = new ArrayList<>();
+        for (int z = 0; z < k; z++) {
+            pieces.add(new ArrayList<>());
+        }
+        for (int i = 0; i < cells.n(); i++) {
+            pieces.get(zs[i]).add(cells.geom.get(i));
+        }
+        Geometry[] zoneGeom = new Geometry[k];
+        for (int z = 0; z < k; z++) {
+            zoneGeom[z] = GeoJson.toMultiPolygon(dissolve(pieces.get(z)), "zone");
+        }
+        Geometry all = dissolve(List.of(zoneGeom));
+        double area = GeodesicMeasure.area(b.geom);
+        double symdiff = GeodesicMeasure.area(OverlayNGRobust.overlay(all, b.geom, OverlayNG.SYMDIFFERENCE));
+        double overlap = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                if (zoneGeom[i].getEnvelopeInternal().intersects(zoneGeom[j].getEnvelopeInternal())) {
+                    overlap += GeodesicMeasure.area(OverlayNGRobust.overlay(zoneGeom[i], zoneGeom[j], OverlayNG.INTERSECTION));
+                }
+            }
+        }
+        int contiguous = 0;
+        for (int z = 0; z < k; z++) {
+            Geometry g = zoneGeom[z];
+            double[] ap = GeodesicMeasure.areaPerimeter(g);
+            double a = ap[0];
+            double per = ap[1];
+            int parts = g.getNumGeometries();
+            boolean exclave = r.zonesWithExclaves().contains(z);
+            if (parts == 1 || exclave) {
+                contiguous++;
+            }
+            ObjectNode f = features.addObject();
+            f.put("type", "Feature");
+            f.set("geometry", GeoJson.writeNode(g));
+            ObjectNode p = f.putObject("properties");
+            p.put("index", z + 1);
+            p.put("name", "片区" + (z + 1));
+            p.put("workloadMin", round1(load[z]));
+            p.put("cells", cellCount[z]);
+            p.put("areaKm2", Math.round(a / 1e3) / 1e3);
+            p.put("perimeterKm", Math.round(per) / 1e3);
+            p.put("polsbyPopper", Math.round(4 * Math.PI * a / (per * per) * 1e4) / 1e4);
+            p.put("parts", parts);
+            if (parts > 1 && Boolean.getBoolean("pp.zoning.trace")) {
+                for (int q = 0; q < parts; q++) {
+                    System.err.println("zone " + z + " part " + q + " area " + GeodesicMeasure.area(g.getGeometryN(q)));
+                }
+            }
+            p.put("contiguous", parts == 1);
+            p.put("exclave", exclave && parts > 1);
+        }
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        double total = 0;
+        for (double l : load) {
+            max = Math.max(max, l);
+            min = Math.min(min, l);
+            total += l;
+        }
+        ObjectNode w = out.putObject("workload");
+        w.put("totalMin", round1(total));
+        w.put("targetMin", round1(total / k));
+        w.put("maxMin", round1(max));
+        w.put("minMin", round1(min));
+        if (min > 0) {
+            w.put("maxOverMin", Math.round(max / min * 1e4) / 1e4);
+        } else {
+            w.putNull("maxOverMin");
+        }
+        ObjectNode cov = out.putObject("coverage");
+        cov.put("boundaryAreaM2", round1(area));
+        cov.put("symmetricDifferenceM2", Math.round(symdiff * 1e3) / 1e3);
+        cov.put("areaErrorPct", area > 0 ? symdiff / area * 100 : 0);
+        cov.put("overlapM2", Math.round(overlap * 1e3) / 1e3);
+        out.put("contiguousZones", contiguous);
+        out.put("contiguous", contiguous == k);
+        out.put("parts", r.parts());
+        out.set("zones", fc);
+        return out;
+    }
+
+    /**
+     * Union of pieces that tile without overlap: the fast coverage union when the shared edges match exactly, else
+     * the robust overlay union.
+     */
+    static Geometry dissolve(List<Geometry> pieces) {
+        Geometry coll = GeoJson.FACTORY.buildGeometry(pieces);
+        Geometry u;
+        try {
+            u = CoverageUnion.union(coll);
+            if (u == null || !u.isValid()) {
+                if (Boolean.getBoolean("pp.zoning.trace")) {
+                    System.err.println("coverage union invalid");
+                }
+                u = OverlayNGRobust.union(coll);
+            }
+        } catch (RuntimeException e) {
+            if (Boolean.getBoolean("pp.zoning.trace")) {
+                System.err.println("coverage union failed: " + e);
+            }
+            u = OverlayNGRobust.union(coll);
+        }
+        u.setSRID(GeoJson.WGS84_SRID);
+        return u;
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    /**
+     * Rounds every vertex to the {@link #GRID} the way GEOS's fixed precision model does (round(x·scale)/scale), so
+     * that unclipped hexagons and clipped pieces carry bit-identical shared vertices and the coverage union applies.
+     */
+    static Geometry snap(Geometry g) {
+        double scale = 1 / GRID;
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                seq.setOrdinate(i, 0, Math.round(seq.getX(i) * scale) / scale);
+                seq.setOrdinate(i, 1, Math.round(seq.getY(i) * scale) / scale);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        g.geometryChanged();
+        return g;
+    }
+
+    static Geometry read(byte[] wkb) {
+        try {
+            Geometry g = new WKBReader(GeoJson.FACTORY).read(wkb);
+            g.setSRID(GeoJson.WGS84_SRID);
+            return g;
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double scalar(Connection c, String sql, byte[] arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        }
+    }
+
+    private static byte[] bytes(Connection c, String sql, byte[] arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+}
