@@ -3,6 +3,7 @@ package com.patrolplanner.demo;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.importer.ImportHandler;
 import com.patrolplanner.importer.ImportService;
+import com.patrolplanner.inspection.DemoInspections;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,9 @@ import org.jboss.logging.Logger;
  * Loads the demo district once at start-up when {@code patrol.demo.load=true} ({@code ./planner run} sets it): the Weifang
  * outlines (GCJ-02, converted), then the synthetic venues, schools and inspectors of 奎文区, each through
  * {@link ImportService}, the path an uploaded file takes. Imports upsert, so a second load changes nothing; start-up
- * skips it altogether once district 370705 and synthetic registers are present.
+ * skips it altogether once district 370705 and synthetic registers are present. Then the synthetic inspection history
+ * of the last six months is added ({@link DemoInspections}, itself idempotent), unless
+ * {@code patrol.demo.inspections=false}.
  */
 @ApplicationScoped
 public class DemoLoader {
@@ -45,8 +50,12 @@ public class DemoLoader {
     boolean enabled;
     @ConfigProperty(name = "patrol.demo.dir", defaultValue = "data-import/demo")
     String dir;
+    @ConfigProperty(name = "patrol.demo.inspections", defaultValue = "true")
+    boolean inspectionHistory;
     @Inject
     ImportService imports;
+    @Inject
+    DemoInspections inspections;
     @Inject
     EntityManager em;
 
@@ -55,16 +64,22 @@ public class DemoLoader {
             return;
         }
         if (loaded()) {
-            LOG.info("demo data already loaded (district " + DemoGenerator.DISTRICT + " present); nothing to do");
-            return;
+            LOG.info("demo data already loaded (district " + DemoGenerator.DISTRICT + " present); registers left as they are");
+        } else {
+            Path d = Path.of(dir);
+            if (!Files.isDirectory(d)) {
+                LOG.warnf("demo data not loaded: no folder %s (set patrol.demo.dir; ./planner run starts in the repository root)",
+                        d.toAbsolutePath());
+                return;
+            }
+            load(d);
         }
-        Path d = Path.of(dir);
-        if (!Files.isDirectory(d)) {
-            LOG.warnf("demo data not loaded: no folder %s (set patrol.demo.dir; ./planner run starts in the repository root)",
-                    d.toAbsolutePath());
-            return;
+        if (inspectionHistory) {
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            DemoInspections.Result r = inspections.generate(DemoGenerator.SEED, today.minusMonths(6), today);
+            LOG.infof("demo inspections %s – %s: %d created, %d already there", today.minusMonths(6), today, r.created(),
+                    r.existing());
         }
-        load(d);
     }
 
     /** True when the demo district and synthetic venues, schools and inspectors are all in the database. */

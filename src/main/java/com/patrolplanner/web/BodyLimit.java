@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>A declared {@code Content-Length} over the limit is refused before anything is read.</li>
  *   <li>A multipart body without one (chunked, as many HTTP clients send uploads) is read by Vert.x's body handler with
  *   the same limit; Quarkus REST then takes the parsed form from it. When the limit is hit the body handler fails the
- *   request with 413, which the failure handler here answers as a problem. Anonymous uploads are not read: the
- *   endpoint refuses them with 401 first.</li>
+ *   request with 413, which the failure handler here answers as a problem. Uploads without any credentials are not
+ *   read: the endpoint refuses them with 401 first.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -78,10 +78,16 @@ public class BodyLimit {
         }
     }
 
-    /** Anonymous callers get their 401 from the endpoint without the server reading their upload first. */
+    /**
+     * Callers without any credentials get their 401 from the endpoint without the server reading their upload first.
+     * Only the presence of credentials is looked at: identity checks may still be running at this point.
+     */
     private static boolean anonymous(RoutingContext rc) {
-        return !(rc.user() instanceof QuarkusHttpUser u) || u.getSecurityIdentity() == null
-                || u.getSecurityIdentity().isAnonymous();
+        if (rc.user() instanceof QuarkusHttpUser u && u.getSecurityIdentity() != null
+                && !u.getSecurityIdentity().isAnonymous()) {
+            return false;
+        }
+        return rc.request().getHeader(HttpHeaders.AUTHORIZATION) == null && rc.request().getHeader(HttpHeaders.COOKIE) == null;
     }
 
     private void tooLarge(RoutingContext rc, long limit) {
