@@ -85,15 +85,18 @@ public class ImportResource {
         }
         ImportHandler.Request req = new ImportHandler.Request(kind.trim(), own, file.fileName(), d, columns,
                 user.name(), options);
-        boolean background = async || imports.large(own);
-        if (background) {
-            UUID id = imports.submit(req);
-            return Response.accepted(Map.of("jobId", id.toString())).location(java.net.URI.create("/api/jobs/" + id)).build();
-        }
+        boolean handedOver = false;
         try {
+            if (async || imports.large(own)) {
+                UUID id = imports.submit(req); // the job deletes the file when done
+                handedOver = true;
+                return Response.accepted(Map.of("jobId", id.toString())).location(java.net.URI.create("/api/jobs/" + id)).build();
+            }
             return Response.ok(imports.run(req)).build();
         } finally {
-            ImportService.deleteQuietly(own);
+            if (!handedOver) {
+                ImportService.deleteQuietly(own);
+            }
         }
     }
 
