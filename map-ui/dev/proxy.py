@@ -40,6 +40,8 @@ class H(http.server.BaseHTTPRequestHandler):
         data = self.rfile.read(n) if n else None
         req = urllib.request.Request(UP + self.path, data=data, method=self.command)
         for k, v in self.headers.items():
+            if k.lower() in ('origin', 'referer'):
+                v = v.replace('http://localhost:%d' % PORT, UP)
             if k.lower() not in ('host', 'content-length', 'connection', 'accept-encoding'):
                 req.add_header(k, v)
         try:
@@ -49,6 +51,8 @@ class H(http.server.BaseHTTPRequestHandler):
         body = r.read()
         self.send_response(r.status if hasattr(r, 'status') else r.code)
         for k, v in r.headers.items():
+            if k.lower() == 'location':
+                v = v.replace(UP, 'http://localhost:%d' % PORT)
             if k.lower() not in ('transfer-encoding', 'connection', 'content-length'):
                 self.send_header(k, v)
         self.send_header('Content-Length', str(len(body)))

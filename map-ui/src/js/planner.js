@@ -29,11 +29,11 @@ export async function renderPlanner(panel, app) {
   const refreshZones = async (set) => {
     if (set) app.zones.use(set); else app.zones.reload();
     await app.view.refresh('zones');
-    zoneSummary(zoneSet, app, ed);
+    zoneSummary(zoneSet, app, ed, refreshZones);
   };
   ed = zoneEditor(editor, app, { onSaved: () => refreshZones() });
   parts.push(ed, autoZoning(auto, app, { onSaved: (set) => refreshZones(set) }), campaignPanel(campaigns, app), reviewQueue(review, app));
-  zoneSummary(zoneSet, app, ed);
+  zoneSummary(zoneSet, app, ed, refreshZones);
   return () => parts.forEach((p) => p && p.destroy && p.destroy());
 }
 
@@ -41,12 +41,20 @@ function collapsible(title, body) {
   return el('details', { class: 'card' }, el('summary', {}, el('h2', {}, title)), body);
 }
 
-async function zoneSummary(box, app, ed) {
+async function zoneSummary(box, app, ed, refreshZones) {
   const set = app.zones.set;
+  const picker = el('select', { class: 'input', 'data-testid': 'zone-set-select' }, ...app.zones.sets.map((s) => el('option', { value: String(s.id) },
+    `${s.name} · ${s.district || ''} · v${s.version}${s.active ? ' · ' + t('zone.set.active') : ''}`)));
+  if (set) picker.value = String(set.id);
+  picker.addEventListener('change', async () => {
+    app.zones.choose(Number(picker.value));
+    await refreshZones();
+    if (app.zones.set && app.zones.set.boundary) app.flyToGeometry(app.zones.set.boundary);
+  });
   if (!set) { box.replaceChildren(el('p', { class: 'muted' }, t('zone.set.none'))); return; }
   const gaps = ed && ed.showGaps(set);
-  box.replaceChildren(facts([[t('zone.set'), `${set.name} (v${set.version})${set.active ? ' · ' + t('zone.set.active') : ''}`],
-    [t('planner.zones.count'), formatNumber(set.zones.features.length)]]), gaps || el('span'),
+  box.replaceChildren(el('label', { class: 'stack' }, t('zone.set'), picker),
+    facts([[t('planner.zones.count'), formatNumber(set.zones.features.length)]]), gaps || el('span'),
   el('ul', { class: 'plain zone-list' }, ...set.zones.features.map((f) => el('li', {},
     el('button', { type: 'button', class: 'btn-link', onclick: () => app.flyToGeometry(f.geometry) }, f.properties.name), ' ',
     el('span', { class: 'muted' }, `${formatNumber(f.properties.areaKm2, 2)} km²${f.properties.teamName ? ' · ' + f.properties.teamName : ''}`)))));

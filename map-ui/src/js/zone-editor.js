@@ -178,8 +178,12 @@ export function zoneEditor(box, app, { onSaved } = {}) {
   });
 
   // a click on a zone loads it into the draft for editing
+  let createdAt = 0;
+  map.on('pm:create', () => { createdAt = Date.now(); });
   app.zones.onClick((f) => {
-    if (document.body.dataset.view !== 'planner') return;
+    // the click that closes a polygon also reaches the zone under it: not an edit request
+    if (document.body.dataset.view !== 'planner' || map.pm.globalDrawModeEnabled() || map.pm.globalCutModeEnabled?.()
+      || Date.now() - createdAt < 500) return;
     reset();
     editing = { id: f.properties.id, version: f.properties.version };
     name.value = f.properties.name || '';

@@ -10,10 +10,13 @@ export function zonesOverlay() {
   let set = null; // the zone set with its zones FeatureCollection
   let loaded = false;
   let onZoneClick = null;
+  let chosen = null; // a set the planner picked; otherwise the most recently changed active set
+  let sets = [];
 
   async function load() {
-    const sets = await api('/api/zone-sets');
-    const pick = sets.find((s) => s.active) || sets[0];
+    sets = await api('/api/zone-sets');
+    const byRecent = sets.slice().sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)));
+    const pick = sets.find((x) => x.id === chosen) || byRecent.find((x) => x.active) || byRecent[0];
     set = pick ? await api(`/api/zone-sets/${pick.id}`) : null;
     loaded = true;
   }
@@ -38,9 +41,11 @@ export function zonesOverlay() {
     get set() { return set; },
     get features() { return set ? set.zones.features : []; },
     feature(id) { return set ? set.zones.features.find((f) => String(f.properties.id) === String(id)) : null; },
+    get sets() { return sets; },
     reload() { loaded = false; set = null; },
+    choose(id) { chosen = id; loaded = false; set = null; },
     /** Replaces the cached set with one a write returned (POST/activate answer with the whole set). */
-    use(s) { set = s; loaded = true; },
+    use(s) { set = s; chosen = s.id; loaded = true; },
     onClick(fn) { onZoneClick = fn; },
   };
 }
