@@ -57,7 +57,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
                     .extract().path("zones.features.properties");
             return zones.stream().filter(z -> name.equals(z.get("name"))).map(z -> (Number) z.get("id")).findFirst().orElse(null);
         });
-        as("planner").get("/api/zones/" + id).then().statusCode(200).body("zone.properties.name", org.hamcrest.Matchers.equalTo(name));
+        as("planner").get("/api/zones/" + id).then().statusCode(200).body("properties.name", org.hamcrest.Matchers.equalTo(name));
         screenshot("planner-zone");
 
         // a second square over the first: the 422's overlap geometry is drawn on the map, nothing is saved
