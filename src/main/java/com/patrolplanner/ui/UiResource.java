@@ -9,12 +9,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What the map page needs from the server besides the capability APIs: basemap settings and logout. */
 @Path("/api")
@@ -23,6 +23,10 @@ public class UiResource {
     UiConfig config;
     @Inject
     SecurityIdentity identity;
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
+    String cookieName;
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/")
+    String cookiePath;
 
     /**
      * Whether the browser holds a session. Unlike {@code /api/me} it answers 200 to anonymous callers too, so the page's
@@ -62,10 +66,9 @@ public class UiResource {
     @Path("/logout")
     @PermitAll
     public Response logout() {
-        // FormAuthenticationMechanism.logout needs an identity already on the routing context, which lazy
-        // (non-proactive) authentication does not provide: expire the cookie directly, with the same attributes.
-        jakarta.ws.rs.core.NewCookie gone = new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("")
-                .path("/").maxAge(0).httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build();
-        return Response.noContent().cookie(gone).build();
+        // FormAuthenticationMechanism.logout(rc) needs routing-context attributes that only a request the form
+        // mechanism authenticated carries (a Basic or anonymous caller gets an NPE): expire the cookie by name instead
+        return Response.noContent().header("Set-Cookie", cookieName + "=; Path=" + cookiePath
+                + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict").build();
     }
 }
