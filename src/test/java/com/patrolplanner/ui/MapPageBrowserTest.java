@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The common map page: login, layers, venue card, language switch, logout, basemap datum, security headers. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(OwnDatabase.class)
 class MapPageBrowserTest extends BrowserTestBase {
     @Inject
     UiTestData data;

@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
  * Each role gets its view from /api/me (the console check of the base class fails a test on any script error).
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(OwnDatabase.class)
 class RoleViewsBrowserTest extends BrowserTestBase {
     @Inject
     UiTestData data;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The small server side of the map UI: CSP, session probe, basemap config and logout (no browser needed). */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(OwnDatabase.class)
 class UiResourceTest {
     @Test
     void pageIsServedWithAStrictContentSecurityPolicy() {

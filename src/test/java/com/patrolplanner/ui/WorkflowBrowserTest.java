@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The three roles' main work in a real browser, against the real endpoints, with the data each needs seeded by API. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(OwnDatabase.class)
 class WorkflowBrowserTest extends BrowserTestBase {
     @Inject
     UiTestData data;
