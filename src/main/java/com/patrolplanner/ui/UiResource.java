@@ -60,11 +60,21 @@ public class UiResource {
      * no logout endpoint of its own: this expires the cookie. Permitted to anyone so that a stale session can always be
      * cleared.
      */
+    private static final String FORM_COOKIE_NAME = "io.quarkus.vertx.http.runtime.security.form.cookie-name";
+
     @POST
     @Path("/logout")
     @PermitAll
     public Response logout(@Context RoutingContext rc) {
-        FormAuthenticationMechanism.logout(rc);
+        // Quarkus' helper needs the cookie settings that only the form mechanism leaves on the request; a caller that
+        // authenticated with HTTP Basic never passed through it (that was a 500), so expire the cookie by name then.
+        if (rc.get(FORM_COOKIE_NAME) != null) {
+            FormAuthenticationMechanism.logout(rc);
+        } else {
+            return Response.noContent().cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("")
+                    .path("/").maxAge(0).httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build())
+                    .build();
+        }
         return Response.noContent().build();
     }
 }
