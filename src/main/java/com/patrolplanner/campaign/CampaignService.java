@@ -250,6 +250,10 @@ public class CampaignService {
                 }
             }
         }
+        if (in.zoneId() != null && ((Number) em.createNativeQuery("SELECT count(*) FROM zone WHERE id = ?1")
+                .setParameter(1, in.zoneId()).getSingleResult()).longValue() == 0) {
+            errors.add(Problem.FieldError.of("targets.zoneId", "no zone " + in.zoneId()));
+        }
         if (in.minComplaints() != null && in.minComplaints() < 0) {
             errors.add(Problem.FieldError.of("targets.minComplaints", "must be ≥ 0"));
         }
