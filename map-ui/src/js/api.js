@@ -49,9 +49,8 @@ export async function api(path, { method = 'GET', json, body, headers = {}, acce
 let openapi = null;
 
 /**
- * True when the service's OpenAPI document lists path (templated segments match anything). Asking the document first
- * means a capability that is not deployed yet costs no 404 in the console; if the document cannot be read, the
- * endpoint itself is tried.
+ * True when the service's OpenAPI document lists path (templated segments match anything). Only for capabilities that
+ * may be missing from a deployment (imports arrive with their own branch); if the document cannot be read, true.
  */
 export async function documented(path) {
   if (!openapi) {
@@ -68,18 +67,17 @@ export async function documented(path) {
 }
 
 /**
- * Feature check for a capability whose backend may not be deployed yet: 'ok' with the data, 'missing' when the
- * OpenAPI document does not list it or it answers 404/405/501, 'forbidden' on 403, else 'error'.
+ * Polls GET /api/jobs/{id} until the job ends; onProgress(job) sees every poll (percent, processed/total, ETA, detail).
+ * A FAILED job's error is a problem+json and is thrown as an ApiError, so a 422 of a background import shows its rows.
  */
-export async function probe(path) {
-  if (!(await documented(path))) return { state: 'missing', error: new ApiError(404, { title: t('common.unavailable') }) };
-  try {
-    const data = await api(path);
-    return { state: 'ok', data };
-  } catch (e) {
-    if ([404, 405, 501].includes(e.status)) return { state: 'missing', error: e };
-    if (e.status === 403) return { state: 'forbidden', error: e };
-    return { state: 'error', error: e };
+export async function pollJob(id, onProgress, { interval = 700, isStopped = () => false } = {}) {
+  for (;;) {
+    const j = await api(`/api/jobs/${id}`);
+    if (onProgress) onProgress(j);
+    if (j.state === 'DONE' || j.state === 'CANCELLED') return j;
+    if (j.state === 'FAILED') throw new ApiError((j.error && j.error.status) || 500, j.error || { title: t('common.error') });
+    if (isStopped()) return j;
+    await new Promise((res) => setTimeout(res, interval));
   }
 }
 

@@ -82,8 +82,10 @@ async function showView(name) {
   document.body.dataset.view = name;
   const panel = $('panel');
   panel.replaceChildren();
+  // a view returns a cleanup (its map layers, Geoman controls, pollers) that runs before the next view is drawn
+  if (app.cleanup) { try { app.cleanup(); } catch (e) { /* a half-built view */ } app.cleanup = null; }
   try {
-    await VIEWS[name].render(panel, app);
+    app.cleanup = await VIEWS[name].render(panel, app);
   } catch (e) {
     showError(e);
   }

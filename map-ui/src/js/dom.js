@@ -7,6 +7,7 @@ export function el(tag, attrs = {}, ...children) {
     if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
     else if (k === 'class') node.className = v;
     else if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k === 'style') Object.assign(node.style, v); // CSSOM: the CSP (style-src 'self') refuses style attributes
     else if (v === true) node.setAttribute(k, '');
     else node.setAttribute(k, String(v));
   }

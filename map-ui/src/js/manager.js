@@ -1,10 +1,10 @@
-// Manager view (局领导): coverage choropleth and heat layer for a period, coverage gaps and the period report.
-// All of it comes from issue 7 (/api/coverage/*, /api/reports/period): each part checks that its endpoint answers.
-import { api, probe, problemView } from './api.js';
-import { t, formatNumber } from './i18n.js';
-import { el, section } from './dom.js';
-import { unavailable } from './venue-card.js';
-import { hexOverlay, heatOverlay, legendRamp } from './coverage-layer.js';
+// Manager view (局领导): coverage for a period (hex choropleth, heat layer, hot spots), the gap list linked to the map,
+// compliance near schools (violations and school buffers) and the period report with its XLSX and Chinese paragraph.
+/* global L */
+import { api, problemView } from './api.js';
+import { t, tCode, formatNumber } from './i18n.js';
+import { el, section, facts } from './dom.js';
+import { METRICS, hexOverlay, heatOverlay, hotspotOverlay, violationsOverlay, buffersOverlay, legendRamp } from './coverage-layer.js';
 
 function halfYear() {
   const now = new Date();
@@ -13,72 +13,136 @@ function halfYear() {
   return { from: iso(from), to: iso(now) };
 }
 
+const OVERLAYS = ['coverage', 'heat', 'hotspots', 'violations', 'buffers'];
+
 export async function renderManager(panel, app) {
-  const period = halfYear();
+  const period = app.managerPeriod || halfYear();
   const from = el('input', { type: 'date', class: 'input', value: period.from, 'data-testid': 'period-from' });
   const to = el('input', { type: 'date', class: 'input', value: period.to, 'data-testid': 'period-to' });
-  const metric = el('select', { class: 'input', 'data-testid': 'metric' },
-    ...['coverage', 'inspections', 'violations'].map((m) => el('option', { value: m }, t('metric.' + m))));
-  const heat = el('input', { type: 'checkbox', 'data-testid': 'heat-toggle', disabled: true });
-  const coverageMsg = el('div', {});
+  const metric = el('select', { class: 'input', 'data-testid': 'metric' }, ...METRICS.map((m) => el('option', { value: m }, t('metric.' + m))));
+  const res = el('select', { class: 'input' }, el('option', { value: '8' }, t('manager.res.8')), el('option', { value: '9' }, t('manager.res.9')));
+  const toggle = (id, testid) => el('input', { type: 'checkbox', 'data-testid': testid });
+  const heat = toggle('heat', 'heat-toggle');
+  const hot = toggle('hotspots', 'hotspot-toggle');
+  const viol = toggle('violations', 'violations-toggle');
+  const buf = toggle('buffers', 'buffers-toggle');
+  viol.checked = true;
+  const legend = el('div', {});
   const gaps = el('div', {}, el('p', { class: 'muted' }, t('common.loading')));
+  const compliance = el('div', {}, el('p', { class: 'muted' }, t('common.loading')));
   const report = el('div', {}, el('p', { class: 'muted' }, t('common.loading')));
-  const download = el('a', { class: 'btn', 'data-testid': 'report-download', href: '#', download: 'report.xlsx', 'aria-disabled': 'true' },
-    t('manager.report.download'));
-  const apply = el('button', { type: 'button', class: 'btn' }, t('common.apply'));
+  const download = el('a', { class: 'btn', 'data-testid': 'report-download', href: '#', download: 'report.xlsx', 'aria-disabled': 'true' }, t('manager.report.download'));
+  const apply = el('button', { type: 'button', class: 'btn', 'data-testid': 'period-apply' }, t('common.apply'));
 
   panel.replaceChildren(
     section(t('manager.coverage'),
-      el('div', { class: 'form-grid' },
-        el('label', {}, t('common.from'), from), el('label', {}, t('common.to'), to),
-        el('label', {}, t('manager.metric'), metric), apply),
-      el('label', { class: 'check' }, heat, t('manager.heat')), legendRamp(), coverageMsg),
+      el('div', { class: 'form-grid' }, el('label', {}, t('common.from'), from), el('label', {}, t('common.to'), to),
+        el('label', {}, t('manager.metric'), metric), el('label', {}, t('manager.res'), res), apply),
+      el('div', { class: 'checks' }, el('label', { class: 'check' }, heat, t('manager.heat')), el('label', { class: 'check' }, hot, t('manager.hotspots'))),
+      legend),
     section(t('manager.gaps'), gaps),
+    section(t('manager.compliance'),
+      el('div', { class: 'checks' }, el('label', { class: 'check' }, viol, t('manager.violations')), el('label', { class: 'check' }, buf, t('manager.buffers'))),
+      compliance),
     section(t('manager.report'), report, el('div', { class: 'form-row' }, download)));
 
-  const params = () => ({ from: from.value, to: to.value, metric: metric.value, res: '8' });
+  const params = () => ({ from: from.value, to: to.value, metric: metric.value, res: res.value });
 
-  async function loadCoverage() {
-    const r = await probe(`/api/coverage/hex?${new URLSearchParams({ ...params(), bbox: '-180,-85,180,85', limit: '1' })}`);
-    if (r.state === 'missing') { coverageMsg.replaceChildren(unavailable()); return; }
-    if (r.state !== 'ok') { coverageMsg.replaceChildren(problemView(r.error)); return; }
-    coverageMsg.replaceChildren();
-    heat.disabled = false;
-    app.view.removeOverlay('coverage');
-    app.view.addOverlay('coverage', hexOverlay(app.map, params), { visible: true });
+  function layer(id, on, build) {
+    app.view.removeOverlay(id);
+    if (on) app.view.addOverlay(id, build, { onError: (e) => legend.replaceChildren(problemView(e)) });
+  }
+  const coverage = () => layer('coverage', true, hexOverlay(app.map, params, (fc, max) => legend.replaceChildren(
+    legendRamp(metric.value, max), el('span', { class: 'muted' }, t('manager.cells', { n: formatNumber(fc.features.length) })))));
+  const heatLayer = () => layer('heat', heat.checked, heatOverlay(app.map, params));
+  const hotLayer = () => layer('hotspots', hot.checked, hotspotOverlay(app.map, params));
+  const violLayer = () => layer('violations', viol.checked, violationsOverlay(renderCompliance, (p) => app.openVenue(p.venueId)));
+  const bufLayer = () => layer('buffers', buf.checked, buffersOverlay(app.map));
+
+  heat.addEventListener('change', heatLayer);
+  hot.addEventListener('change', hotLayer);
+  viol.addEventListener('change', violLayer);
+  buf.addEventListener('change', bufLayer);
+  // the choropleth and the hot spots are fetched for the map's extent: fetch again after a pan or zoom
+  let moveTimer = null;
+  const onMove = () => { clearTimeout(moveTimer); moveTimer = setTimeout(() => { app.view.refresh('coverage'); if (hot.checked) app.view.refresh('hotspots'); if (buf.checked) app.view.refresh('buffers'); }, 400); };
+  app.map.on('moveend', onMove);
+
+  function renderCompliance(fc) {
+    const items = fc.features.map((f) => f.properties);
+    compliance.replaceChildren(items.length === 0 ? el('p', { class: 'muted' }, t('manager.violations.none'))
+      : el('ol', { class: 'gap-list', 'data-testid': 'violation-list' }, ...items.map((p) => el('li', {},
+        el('button', { type: 'button', class: 'btn-link', onclick: () => app.openVenue(p.venueId) }, p.venueName), ' ',
+        el('span', { class: 'muted' }, `${p.schoolName} · ${formatNumber(p.distance_m)} m / ${formatNumber(p.ruleDistanceM)} m · ${tCode('rule', p.rule)}`)))));
   }
 
-  heat.addEventListener('change', () => {
-    app.view.removeOverlay('heat');
-    if (heat.checked) app.view.addOverlay('heat', heatOverlay(params), { visible: true });
-  });
-
   async function loadGaps() {
-    const r = await probe(`/api/coverage/gaps?${new URLSearchParams({ days: '90' })}`);
-    if (r.state === 'missing') { gaps.replaceChildren(unavailable()); return; }
-    if (r.state !== 'ok') { gaps.replaceChildren(problemView(r.error)); return; }
-    const items = Array.isArray(r.data) ? r.data : (r.data.items || r.data.venues || []);
-    gaps.replaceChildren(items.length === 0 ? el('p', { class: 'muted' }, t('manager.gaps.none'))
-      : el('ol', { class: 'gap-list', 'data-testid': 'gap-list' }, ...items.slice(0, 50).map((g) => el('li', {},
-        el('button', { type: 'button', class: 'btn-link', onclick: () => g.venueId && app.openVenue(g.venueId) }, g.name || g.venueName || `#${g.venueId}`),
-        ' ', el('span', { class: 'muted' }, g.reason || '', g.daysSince != null ? ` · ${formatNumber(g.daysSince)} d` : '')))));
+    try {
+      const r = await api('/api/coverage/gaps?days=90&limit=50');
+      gaps.replaceChildren(
+        el('p', { class: 'muted' }, t('manager.gaps.head', { days: r.days, target: formatNumber(r.target * 100), term: r.term ? r.term.name : '' })),
+        facts(Object.entries(r.counts || {}).map(([k, v]) => [tCode('gapkind', k), formatNumber(v)])),
+        r.items.length === 0 ? el('p', { class: 'muted' }, t('manager.gaps.none'))
+          : el('ol', { class: 'gap-list', 'data-testid': 'gap-list' }, ...r.items.map((g) => el('li', { 'data-testid': 'gap' },
+            el('button', { type: 'button', class: 'btn-link', onclick: () => goToGap(g) }, g.name || `#${g.id}`), ' ',
+            el('span', { class: 'tag' }, tCode('gapkind', g.kind)), ' ', el('span', { class: 'muted' }, g.reason || '')))),
+        el('a', { class: 'btn btn-small btn-secondary', href: '/api/coverage/gaps?days=90&format=xlsx', download: 'gaps.xlsx' }, t('manager.gaps.download')));
+    } catch (e) {
+      gaps.replaceChildren(problemView(e));
+    }
+  }
+
+  let marker = null;
+  function goToGap(g) {
+    if (marker) { app.map.removeLayer(marker); marker = null; }
+    if (g.entity === 'zone') {
+      const z = app.zones.feature(g.id);
+      if (z) app.flyToGeometry(z.geometry);
+      return;
+    }
+    if (g.lon != null && g.lat != null) {
+      const ll = app.view.ctx.ll(g.lon, g.lat);
+      marker = L.circleMarker(ll, { radius: 14, color: '#e69f00', weight: 3, fill: false, className: 'gap-marker' }).addTo(app.map);
+      app.map.setView(ll, Math.max(app.map.getZoom(), 16));
+    }
+    if (g.entity === 'venue') app.openVenue(g.id);
   }
 
   async function loadReport() {
     const q = new URLSearchParams({ from: from.value, to: to.value });
-    const r = await probe(`/api/reports/period?${q}&format=json`);
-    if (r.state === 'missing') { report.replaceChildren(unavailable()); download.setAttribute('aria-disabled', 'true'); download.href = '#'; return; }
-    if (r.state !== 'ok') { report.replaceChildren(problemView(r.error)); return; }
-    download.href = `/api/reports/period?${q}&format=xlsx`;
-    download.removeAttribute('aria-disabled');
-    let text = '';
-    try { text = await api(`/api/reports/period?${q}&format=text`, { accept: 'text/plain' }); } catch (e) { /* the table below suffices */ }
-    const rows = Object.entries(r.data || {}).filter(([, v]) => typeof v !== 'object');
-    report.replaceChildren(text ? el('p', { class: 'report-text', 'data-testid': 'report-text' }, text) : el('span'),
-      el('table', { class: 'grid compact' }, el('tbody', {}, ...rows.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, typeof v === 'number' ? formatNumber(v, 2) : String(v)))))));
+    download.setAttribute('aria-disabled', 'true');
+    try {
+      const r = await api(`/api/reports/period?${q}&format=json`);
+      download.href = `/api/reports/period?${q}&format=xlsx`;
+      download.download = `report-${from.value}-${to.value}.xlsx`;
+      download.removeAttribute('aria-disabled');
+      const rows = [['officerVisits', r.officerVisits], ['inspections', r.inspections], ['venuesChecked', r.venuesChecked],
+        ['distinctVenuesChecked', r.distinctVenuesChecked], ['violationsHandled', r.violationsHandled], ['warnings', r.warnings],
+        ['rectificationOrders', r.rectificationOrders], ['casesFiled', r.casesFiled], ['closed', r.closed], ['campaigns', r.campaigns],
+        ['venues', r.venues], ['coverage', r.coverage == null ? null : `${formatNumber(r.coverage * 100, 1)}%`]];
+      report.replaceChildren(el('p', { class: 'report-text', 'data-testid': 'report-text', lang: 'zh-CN' }, r.text),
+        el('table', { class: 'grid compact' }, el('tbody', {}, ...rows.map(([k, v]) => el('tr', {}, el('td', {}, t('report.' + k)),
+          el('td', { class: 'num' }, typeof v === 'number' ? formatNumber(v) : (v ?? '—')))),
+        ...(r.venuesCheckedByCategory || []).map((c) => el('tr', { class: 'sub' }, el('td', {}, '· ' + tCode('cat', c.category)), el('td', { class: 'num' }, formatNumber(c.venueVisits)))))));
+    } catch (e) {
+      report.replaceChildren(problemView(e));
+    }
   }
 
   download.addEventListener('click', (e) => { if (download.getAttribute('aria-disabled') === 'true') e.preventDefault(); });
-  apply.addEventListener('click', () => { loadCoverage(); loadReport(); if (heat.checked) app.view.refresh('heat'); });
-  await Promise.all([loadCoverage(), loadGaps(), loadReport()]);
+  apply.addEventListener('click', () => {
+    app.managerPeriod = { from: from.value, to: to.value };
+    coverage(); heatLayer(); hotLayer(); loadReport();
+  });
+  metric.addEventListener('change', () => { coverage(); heatLayer(); });
+  res.addEventListener('change', coverage);
+  coverage();
+  violLayer();
+  await Promise.all([loadGaps(), loadReport()]);
+  return () => {
+    app.map.off('moveend', onMove);
+    clearTimeout(moveTimer);
+    if (marker) app.map.removeLayer(marker);
+    OVERLAYS.forEach((id) => app.view.removeOverlay(id));
+  };
 }

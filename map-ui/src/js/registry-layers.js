@@ -23,6 +23,8 @@ export function districtsOverlay() {
       style: { color: '#3d4f66', weight: 2, dashArray: '7 4', fillColor: '#dfe6ee', fillOpacity: 0.25, className: 'district-outline' },
     });
     fc.features.forEach((f) => polys.addData({ ...f, geometry: ctx.geo(f.geometry) }));
+    // the planner's zone editor snaps to district outlines (Geoman runs opt-in: only explicit snap targets)
+    polys.eachLayer((l) => { l.options.snapIgnore = false; });
     group.addLayer(polys);
     if (fc.features.length <= 40) {
       polys.eachLayer((layer) => {

@@ -1,5 +1,5 @@
-// Search box: registered venues and schools by name/address/licence, plus the address geocoder when deployed (issue 3).
-import { api, documented } from './api.js';
+// Search box: registered venues and schools by name/address/licence, plus the address geocoder (GET /api/geocode).
+import { api } from './api.js';
 import { t, tCode } from './i18n.js';
 import { el } from './dom.js';
 
@@ -12,11 +12,10 @@ export function wireSearch(form, input, results, app) {
     if (!q) { close(); return; }
     const my = ++seq;
     const enc = encodeURIComponent(q);
-    const geocoder = await documented('/api/geocode');
     const [v, s, g] = await Promise.all([
       api(`/api/venues?q=${enc}&limit=6`).catch(() => null),
       api(`/api/schools?q=${enc}&limit=4`).catch(() => null),
-      geocoder ? api(`/api/geocode?q=${enc}&limit=3`).catch(() => null) : null,
+      api(`/api/geocode?q=${enc}&limit=3`).catch(() => null),
     ]);
     if (my !== seq) return;
     const items = [];
@@ -26,7 +25,7 @@ export function wireSearch(form, input, results, app) {
     (s ? s.features : []).forEach((f) => items.push(el('li', {}, el('button', { type: 'button', onclick: () => { close(); app.flyToGeometry(f.properties.campus || f.geometry); } },
       el('span', { class: 'swatch swatch-campus' }), f.properties.name, el('small', { class: 'muted' }, ' ', tCode('level', f.properties.level))))));
     (Array.isArray(g) ? g : (g && g.candidates) || []).forEach((c) => items.push(el('li', {}, el('button', { type: 'button', onclick: () => { close(); app.flyToGeometry({ type: 'Point', coordinates: [c.lon, c.lat] }); } },
-      el('span', { class: 'swatch swatch-address' }), c.matched || c.text || `${c.lon}, ${c.lat}`, el('small', { class: 'muted' }, ' ', t('search.geocoder'), ' · ', c.level || '')))));
+      el('span', { class: 'swatch swatch-address' }), c.matched || c.text || `${c.lon}, ${c.lat}`, el('small', { class: 'muted' }, ' ', t('search.geocoder'), ' · ', tCode('geolevel', c.level))))));
     results.replaceChildren(...(items.length ? items : [el('li', { class: 'muted' }, t('search.none'))]));
     results.hidden = false;
   });

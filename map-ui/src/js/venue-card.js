@@ -1,5 +1,5 @@
-// A venue's card in the side panel: register details, the change history and (when deployed) its inspections.
-import { api, probe, problemView } from './api.js';
+// A venue's card in the side panel: register details, the change history and its inspections.
+import { api, problemView } from './api.js';
 import { t, tCode, formatDateTime, formatNumber } from './i18n.js';
 import { el, facts } from './dom.js';
 
@@ -78,19 +78,15 @@ export async function renderVenueCard(container, id, onBack) {
   card.append(el('h3', {}, t('card.inspections')), insp);
   container.replaceChildren(card);
 
-  const r = await probe(`/api/inspections?venue=${encodeURIComponent(id)}`);
-  if (r.state === 'missing') insp.replaceChildren(unavailable());
-  else if (r.state !== 'ok') insp.replaceChildren(problemView(r.error));
-  else {
-    const items = Array.isArray(r.data) ? r.data : (r.data.items || r.data.features || []);
+  try {
+    const items = await api(`/api/inspections?venue=${encodeURIComponent(id)}&limit=20`);
     insp.replaceChildren(items.length === 0 ? el('p', { class: 'muted' }, t('card.inspections.empty'))
-      : el('ul', { class: 'plain' }, ...items.map((i) => {
-        const x = i.properties || i;
-        return el('li', {}, formatDateTime(x.time || x.inspectedAt), ' · ', x.outcome || '');
-      })));
+      : el('ul', { class: 'plain inspection-list' }, ...items.map((x) => el('li', {},
+        el('strong', {}, formatDateTime(x.inspectedAt)), ' · ', tCode('outcome', x.outcome),
+        x.officers && x.officers.length ? el('div', { class: 'muted' }, x.officers.map((o) => o.name).join('、')) : null,
+        x.violations && x.violations.length ? el('div', {}, x.violations.map((v) => v.name).join('；')) : null))));
+  } catch (e) {
+    // a team leader may only read the own team's inspections: say so instead of an error
+    insp.replaceChildren(e.status === 403 ? el('p', { class: 'muted' }, t('common.forbidden')) : problemView(e));
   }
-}
-
-export function unavailable() {
-  return el('p', { class: 'unavailable', 'data-testid': 'unavailable' }, t('common.unavailable'), ' — ', t('common.unavailable.detail'));
 }

@@ -21,8 +21,18 @@ public interface ImportHandler {
      * @param file     the uploaded file on disk (deleted after the import)
      * @param filename the client's file name (its extension tells the format when the content does not)
      * @param mapping  optional column mapping: our field name → the file's column header
+     * @param options  further form fields a kind may read (e.g. {@code attribution}); never null
      */
-    record Request(String kind, Path file, String filename, Datum datum, Map<String, String> mapping, String user) {
+    record Request(String kind, Path file, String filename, Datum datum, Map<String, String> mapping, String user,
+            Map<String, String> options) {
+        public Request(String kind, Path file, String filename, Datum datum, Map<String, String> mapping, String user) {
+            this(kind, file, filename, datum, mapping, user, Map.of());
+        }
+
+        /** A named option of the upload other than the file itself (e.g. {@code attribution} for districts), or null. */
+        public String option(String name) {
+            return options == null ? null : options.get(name);
+        }
     }
 
     /** {@code extra} carries kind-specific counts (e.g. rows kept for geocoding). */

@@ -21,9 +21,8 @@ import java.util.Map;
 
 /**
  * The figures of a half-year summary for a period and optionally one district, and the paragraph that reports them
- * ("1-6月份，共出动执法人员120余人次，检查各类场所40多家次，…"). Campaigns are counted from the campaign capability's
- * table pp.campaign when it exists (all its rows: the table is being written in parallel and its date columns are not
- * known yet), else 0 with a note.
+ * ("1-6月份，共出动执法人员120余人次，检查各类场所40多家次，…"). Campaigns run are those of the period (date ranges
+ * overlapping it, not cancelled); campaigns carry no district, so the count is bureau-wide.
  */
 @ApplicationScoped
 public class PeriodReportService {
@@ -95,7 +94,7 @@ public class PeriodReportService {
             seized.add(new SeizedCount(e.getKey(), k.zh, k.unit, e.getValue()));
         }
         long[] campaigns = new long[1];
-        String campaignsNote = campaigns(campaigns);
+        String campaignsNote = campaigns(campaigns, from, to);
         Double ratio = cov.coverage();
         String text = text(from, to, x, cats, seized, campaigns[0], campaignsNote == null, cov);
         return new PeriodReport(from, to, adcode, d == null ? null : d[1], x.officerVisits(), x.distinctOfficers(),
@@ -147,17 +146,14 @@ public class PeriodReportService {
     }
 
     /** Counts pp.campaign rows into {@code out[0]}; returns a note when the table does not exist. */
-    private String campaigns(long[] out) {
-        try (Connection c = ds.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('pp.campaign') IS NOT NULL");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    out[0] = 0;
-                    return "pp.campaign does not exist yet (campaign capability not merged): campaigns reported as 0";
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pp.campaign"); ResultSet rs = ps.executeQuery()) {
+    /** Campaigns run in the period: those not cancelled whose date range overlaps [from, to]. */
+    private String campaigns(long[] out, java.time.LocalDate from, java.time.LocalDate to) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pp.campaign WHERE status <> 'cancelled' "
+                        + "AND start_date <= ? AND end_date >= ?")) {
+            ps.setObject(1, to);
+            ps.setObject(2, from);
+            try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 out[0] = rs.getLong(1);
                 return null;

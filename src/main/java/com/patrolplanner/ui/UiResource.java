@@ -2,8 +2,6 @@ package com.patrolplanner.ui;
 
 import com.patrolplanner.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,12 +9,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What the map page needs from the server besides the capability APIs: basemap settings and logout. */
 @Path("/api")
@@ -25,6 +23,10 @@ public class UiResource {
     UiConfig config;
     @Inject
     SecurityIdentity identity;
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
+    String cookieName;
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/")
+    String cookiePath;
 
     /**
      * Whether the browser holds a session. Unlike {@code /api/me} it answers 200 to anonymous callers too, so the page's
@@ -60,21 +62,13 @@ public class UiResource {
      * no logout endpoint of its own: this expires the cookie. Permitted to anyone so that a stale session can always be
      * cleared.
      */
-    private static final String FORM_COOKIE_NAME = "io.quarkus.vertx.http.runtime.security.form.cookie-name";
-
     @POST
     @Path("/logout")
     @PermitAll
-    public Response logout(@Context RoutingContext rc) {
-        // Quarkus' helper needs the cookie settings that only the form mechanism leaves on the request; a caller that
-        // authenticated with HTTP Basic never passed through it (that was a 500), so expire the cookie by name then.
-        if (rc.get(FORM_COOKIE_NAME) != null) {
-            FormAuthenticationMechanism.logout(rc);
-        } else {
-            return Response.noContent().cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("")
-                    .path("/").maxAge(0).httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build())
-                    .build();
-        }
-        return Response.noContent().build();
+    public Response logout() {
+        // FormAuthenticationMechanism.logout(rc) needs routing-context attributes that only a request the form
+        // mechanism authenticated carries (a Basic or anonymous caller gets an NPE): expire the cookie by name instead
+        return Response.noContent().header("Set-Cookie", cookieName + "=; Path=" + cookiePath
+                + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict").build();
     }
 }

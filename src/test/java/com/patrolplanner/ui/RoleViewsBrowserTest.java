@@ -13,8 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * Each role gets its view from /api/me; parts whose backend is not deployed say "暂不可用" instead of breaking (the
- * console check of the base class fails the test on any script error).
+ * Each role gets its view from /api/me (the console check of the base class fails a test on any script error).
  */
 @QuarkusTest
 class RoleViewsBrowserTest extends BrowserTestBase {
@@ -34,10 +33,9 @@ class RoleViewsBrowserTest extends BrowserTestBase {
     void teamLeaderGetsMyShiftWithAStopList() throws Exception {
         login("leader1");
         assertEquals(List.of("leader"), tabs());
-        // the list exists even when empty (an empty list has no height, so presence rather than visibility)
+        // the list exists even when the day has no stops (an empty list has no height: presence, not visibility)
         waitUpTo(20).until(d -> !d.findElements(By.cssSelector("[data-testid='stop-list']")).isEmpty());
-        // until plans exist (issue 6) the panel says so, or lists no stops for today
-        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("[data-testid='unavailable'], .stop, .muted")).isEmpty());
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("[data-testid='stop'], [data-testid='no-stops']")).isEmpty());
         assertTrue(byTestId("map").isDisplayed());
         screenshot("leader");
     }
@@ -46,16 +44,20 @@ class RoleViewsBrowserTest extends BrowserTestBase {
     void managerGetsCoverageHeatToggleAndReportDownload() throws Exception {
         login("manager");
         assertEquals(List.of("manager"), tabs());
-        WebElement heat = waitForTestId("heat-toggle");
-        WebElement report = byTestId("report-download");
-        assertTrue(report.isDisplayed());
-        boolean coverageDeployed = Boolean.TRUE.equals(js("return document.querySelector('[data-testid=heat-toggle]').disabled === false"));
-        if (!coverageDeployed) {
-            assertFalse(heat.isEnabled());
-            assertFalse(allByTestId("unavailable").isEmpty());
-            assertTrue(byTestId("unavailable").getText().contains("暂不可用"));
-        }
+        assertTrue(waitForTestId("heat-toggle").isEnabled());
+        assertTrue(byTestId("report-download").isDisplayed());
+        waitForTestId("report-text");
         screenshot("manager");
+    }
+
+    @Test
+    void plannerGetsZonesCampaignsAndTheDrawingTools() throws Exception {
+        login("planner");
+        assertEquals(List.of("planner"), tabs());
+        waitForTestId("zone-save");
+        assertFalse(driver().findElements(By.cssSelector(".leaflet-pm-icon-polygon")).isEmpty(), "Geoman drawing tools");
+        waitForTestId("campaign-select");
+        screenshot("planner");
     }
 
     @Test

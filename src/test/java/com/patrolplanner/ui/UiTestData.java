@@ -28,6 +28,12 @@ public class UiTestData {
     EntityManager em;
 
     private long firstVenueId = -1;
+    private final List<Long> venueIds = new java.util.ArrayList<>();
+    private Plan plan;
+
+    /** A solved campaign day for the team-leader test: both demo teams, the test venues, solved once per run. */
+    public record Plan(long campaignId, String date, long team1, long team2) {
+    }
 
     /** Creates the data once per test run; returns the id of the first venue (an internet café). */
     public synchronized long ensure() {
@@ -52,6 +58,7 @@ public class UiTestData {
             if (i == 0) {
                 firstVenueId = id;
             }
+            venueIds.add((long) id);
         }
         for (int i = 0; i < 2; i++) {
             double lo = LON - 0.015 + i * 0.02;
@@ -64,5 +71,64 @@ public class UiTestData {
                     .post("/api/schools").then().statusCode(201);
         }
         return firstVenueId;
+    }
+
+    /**
+     * Seeds a plan through the API: two certified officers in each demo team (执法一组 is leader1's), a routine campaign
+     * on a day no other test uses, its venues the test venues, solved for two seconds. Returns once the job is done.
+     */
+    public synchronized Plan ensurePlan() throws InterruptedException {
+        if (plan != null) {
+            return plan;
+        }
+        ensure();
+        String date = "2031-03-12";
+        long t1 = team("执法一组");
+        long t2 = team("执法二组");
+        for (long t : List.of(t1, t2)) {
+            for (String who : List.of("甲", "乙")) {
+                as("planner").contentType(ContentType.JSON)
+                        .body(Map.of("name", "界面测试" + who + t, "certificateNo", "UI-" + t + who + System.nanoTime(), "teamId", t))
+                        .post("/api/inspectors").then().statusCode(201);
+            }
+        }
+        Map<String, Object> c = new java.util.HashMap<>();
+        c.put("name", VENUE_PREFIX + "日常巡查");
+        c.put("type", "ROUTINE");
+        c.put("startDate", date);
+        c.put("endDate", date);
+        c.put("teamIds", List.of(t1, t2));
+        c.put("targets", Map.of("venueIds", venueIds));
+        int id = as("planner").contentType(ContentType.JSON).body(c).post("/api/campaigns").then().statusCode(201).extract().path("id");
+        String job = as("planner").contentType(ContentType.JSON).body(Map.of("date", date, "seconds", 2))
+                .post("/api/campaigns/" + id + "/solve").then().statusCode(202).extract().path("jobId");
+        for (int i = 0; i < 150; i++) {
+            String state = as("planner").get("/api/jobs/" + job).then().statusCode(200).extract().path("state");
+            if ("DONE".equals(state)) {
+                break;
+            }
+            if ("FAILED".equals(state) || i == 149) {
+                throw new IllegalStateException("solve of the UI test campaign ended " + state);
+            }
+            Thread.sleep(200);
+        }
+        plan = new Plan(id, date, t1, t2);
+        return plan;
+    }
+
+    private static long team(String name) {
+        List<Map<String, Object>> teams = as("planner").get("/api/teams").then().statusCode(200).extract().path("$");
+        return teams.stream().filter(t -> name.equals(t.get("name"))).map(t -> ((Number) t.get("id")).longValue()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no demo team " + name));
+    }
+
+    /** An empty zone set over the test district, activated, so the planner's drawing overlaps nothing else. */
+    public long emptyZoneSet() {
+        ensure();
+        int id = as("planner").contentType(ContentType.JSON)
+                .body(Map.of("name", VENUE_PREFIX + "片区方案" + System.nanoTime(), "district", DISTRICT))
+                .post("/api/zone-sets").then().statusCode(201).extract().path("id");
+        as("planner").put("/api/zone-sets/" + id + "/activate").then().statusCode(200);
+        return id;
     }
 }

@@ -80,9 +80,14 @@ public class ProblemBuilder {
         Map<String, CampaignProblem.TeamInfo> teams = new LinkedHashMap<>();
         Map<String, Integer> certified = new HashMap<>();
         double[] centroid = centroid(cands, kept);
+        // 双随机: a drawn campaign is staffed by the officers the draw put together, drawn team k in the campaign's
+        // k-th team slot (its base, shift and team leader); slots without a drawn team keep their registered members.
+        Map<Integer, List<CampaignProblem.Member>> drawnTeams = type == CampaignType.RANDOM ? drawnTeams(c.id) : Map.of();
+        int slot = 0;
         for (Long id : teamIds) {
             Team t = Team.findById(id);
-            List<CampaignProblem.Member> members = members(id);
+            slot++;
+            List<CampaignProblem.Member> members = drawnTeams.getOrDefault(slot, members(id));
             double lon = t.base != null ? t.base.getX() : centroid[0];
             double lat = t.base != null ? t.base.getY() : centroid[1];
             String vid = "t" + id;
@@ -244,6 +249,23 @@ public class ProblemBuilder {
             zoneOf.add(zone);
             return coords.size() - 1;
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    /** Drawn team number → its officers, for the campaign's draw (empty when not drawn). */
+    private Map<Integer, List<CampaignProblem.Member>> drawnTeams(long campaignId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT m.team_no, i.id, i.name, i.certificate_no, i.active "
+                + "FROM draw_member m JOIN campaign_draw d ON d.id = m.draw_id JOIN inspector i ON i.id = m.inspector_id "
+                + "WHERE d.campaign_id = ?1 ORDER BY m.team_no, i.id").setParameter(1, campaignId).getResultList();
+        Map<Integer, List<CampaignProblem.Member>> out = new HashMap<>();
+        for (Object[] r : rows) {
+            String cert = (String) r[3];
+            if (Boolean.TRUE.equals(r[4])) {
+                out.computeIfAbsent(((Number) r[0]).intValue(), k -> new ArrayList<>()).add(new CampaignProblem.Member(
+                        ((Number) r[1]).longValue(), (String) r[2], cert, cert != null && !cert.isBlank()));
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,178 @@
+// Campaigns (planner): create one, run the 双随机 draw (POST /api/campaigns/{id}/draw), solve it as a job with progress
+// and the live best plan (GET /api/campaigns/{id}/solve while solving), then routes per team on the map, a timeline per
+// team and the score explanation. Plans and draws load on demand: a campaign without one answers 404.
+import { api, problemView, toast } from './api.js';
+import { t, tCode, formatNumber, formatDateTime } from './i18n.js';
+import { el, facts } from './dom.js';
+import { routesOverlay, timeline, planSummary, explanation } from './plan-view.js';
+
+const TYPES = ['ROUTINE', 'STAGGERED', 'NIGHT_SWEEP', 'STAKEOUT', 'RANDOM', 'SPECIAL'];
+const CATEGORIES = ['internet_cafe', 'song_dance', 'game_arcade', 'publication', 'hotel', 'satellite_equipment', 'printing', 'performance'];
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function campaignPanel(box, app) {
+  let campaigns = [];
+  let polling = null;
+  const select = el('select', { class: 'input', 'data-testid': 'campaign-select' });
+  const detail = el('div', { 'data-testid': 'campaign-detail' });
+  const newBtn = el('button', { type: 'button', class: 'btn btn-secondary btn-small', 'data-testid': 'campaign-new' }, t('campaign.new'));
+  box.replaceChildren(el('div', { class: 'form-row' }, select, newBtn), detail);
+
+  async function load(selectId) {
+    campaigns = await api('/api/campaigns');
+    select.replaceChildren(el('option', { value: '' }, campaigns.length ? t('campaign.pick') : t('campaign.none')),
+      ...campaigns.map((c) => el('option', { value: String(c.id) }, `${c.name} · ${c.typeZh || tCode('ctype', c.type)} · ${c.startDate}`)));
+    if (selectId) { select.value = String(selectId); show(); }
+  }
+
+  function stopPolling() { if (polling) { clearTimeout(polling); polling = null; } }
+
+  function showPlan(out, plan, matches) {
+    app.view.removeOverlay('plan');
+    if (!plan) return;
+    app.view.addOverlay('plan', routesOverlay(plan, { onStop: (s) => app.openVenue(s.venueId) }));
+    out.replaceChildren(planSummary(plan), el('h3', {}, t('plan.timeline')), timeline(plan),
+      matches ? el('h3', {}, t('plan.explain')) : null, matches ? explanation(matches, plan) : null);
+  }
+
+  function show() {
+    stopPolling();
+    app.view.removeOverlay('plan');
+    const c = campaigns.find((x) => String(x.id) === select.value);
+    if (!c) { detail.replaceChildren(); return; }
+    const drawOut = el('div', { 'data-testid': 'draw-result' });
+    const planOut = el('div', { 'data-testid': 'plan-result' });
+    const ratio = el('input', { type: 'number', class: 'input', min: 1, max: 100, value: 20, 'data-testid': 'draw-ratio' });
+    const seed = el('input', { type: 'number', class: 'input', placeholder: t('campaign.draw.seed.auto') });
+    const date = el('input', { type: 'date', class: 'input', value: c.startDate, min: c.startDate, max: c.endDate });
+    const seconds = el('input', { type: 'number', class: 'input', min: 1, max: 300, value: 10, 'data-testid': 'solve-seconds' });
+    const progress = el('progress', { class: 'progress', max: 100, value: 0, hidden: true, 'data-testid': 'solve-progress' });
+    const status = el('span', { class: 'muted', 'data-testid': 'solve-status' });
+    const solveBtn = el('button', { type: 'button', class: 'btn', 'data-testid': 'solve-run' }, t('campaign.solve'));
+    const stopBtn = el('button', { type: 'button', class: 'btn btn-secondary', hidden: true }, t('campaign.solve.stop'));
+
+    async function draw() {
+      try {
+        const body = { ratio: Number(ratio.value) / 100 };
+        if (seed.value) body.seed = Number(seed.value);
+        renderDraw(await api(`/api/campaigns/${c.id}/draw`, { method: 'POST', json: body }));
+        toast(t('campaign.draw.done'));
+      } catch (e) { drawOut.replaceChildren(problemView(e)); }
+    }
+    async function showDraw() {
+      try { renderDraw(await api(`/api/campaigns/${c.id}/draw`)); } catch (e) { drawOut.replaceChildren(e.status === 404 ? el('p', { class: 'muted' }, t('campaign.draw.none')) : problemView(e)); }
+    }
+    function renderDraw(d) {
+      drawOut.replaceChildren(facts([
+        [t('campaign.draw.seed'), el('code', {}, String(d.seed))], [t('campaign.draw.candidates'), formatNumber(d.candidateCount)],
+        [t('campaign.draw.venues'), formatNumber(d.venues.length)], [t('campaign.draw.by'), `${d.drawnBy} · ${formatDateTime(d.drawnAt)}`],
+        [t('campaign.draw.hash'), el('code', { class: 'hash' }, (d.inputsHash || '').slice(0, 16) + '…')]]),
+      el('details', {}, el('summary', {}, t('campaign.draw.list')),
+        el('ol', { class: 'plain' }, ...d.venues.map((v) => el('li', {}, `${v.order}. ${v.name} · ${tCode('cat', v.category)} · ${t('campaign.draw.teamNo', { n: v.teamNo })}`))),
+        el('ul', { class: 'plain' }, ...d.teams.map((tm) => el('li', {}, t('campaign.draw.teamNo', { n: tm.teamNo }), ': ',
+          tm.members.map((m) => `${m.name}（${m.certificateNo}）`).join('、'))))),
+      el('a', { class: 'btn btn-small btn-secondary', href: `/api/campaigns/${c.id}/draw/publication?format=csv`, download: `publication-${c.id}.csv` }, t('campaign.draw.publication')));
+    }
+
+    async function poll(jobId) {
+      try {
+        const [s, job] = await Promise.all([api(`/api/campaigns/${c.id}/solve`), api(`/api/jobs/${jobId}`)]);
+        if (job.percent != null) progress.value = job.percent;
+        status.textContent = `${t('job.' + job.state)} · ${s.score || ''}${job.etaSeconds != null && job.state === 'RUNNING' ? ' · ' + t('job.eta', { s: formatNumber(job.etaSeconds) }) : ''}`;
+        if (s.plan) showPlan(planOut, s.plan, s.explanation);
+        if (['DONE', 'FAILED', 'CANCELLED'].includes(job.state)) {
+          progress.value = 100;
+          solveBtn.disabled = false;
+          stopBtn.hidden = true;
+          if (job.state === 'FAILED') planOut.replaceChildren(problemView({ problem: job.error }));
+          else await loadPlan();
+          return;
+        }
+        polling = setTimeout(() => poll(jobId), 1000);
+      } catch (e) {
+        solveBtn.disabled = false;
+        planOut.replaceChildren(problemView(e));
+      }
+    }
+    async function solve() {
+      solveBtn.disabled = true;
+      progress.hidden = false;
+      progress.value = 0;
+      try {
+        const r = await api(`/api/campaigns/${c.id}/solve`, { method: 'POST', json: { date: date.value, seconds: Number(seconds.value) } });
+        stopBtn.hidden = false;
+        poll(r.jobId);
+      } catch (e) {
+        solveBtn.disabled = false;
+        planOut.replaceChildren(problemView(e));
+      }
+    }
+    async function loadPlan() {
+      try {
+        const q = `?date=${encodeURIComponent(date.value)}`;
+        const [plan, matches] = await Promise.all([api(`/api/campaigns/${c.id}/plan${q}`), api(`/api/campaigns/${c.id}/plan/explanation${q}`).catch(() => null)]);
+        showPlan(planOut, plan, matches);
+      } catch (e) {
+        planOut.replaceChildren(e.status === 404 ? el('p', { class: 'muted' }, t('campaign.plan.none')) : problemView(e));
+      }
+    }
+    solveBtn.addEventListener('click', solve);
+    stopBtn.addEventListener('click', () => api(`/api/campaigns/${c.id}/solve`, { method: 'DELETE' }).catch((e) => planOut.replaceChildren(problemView(e))));
+
+    detail.replaceChildren(
+      facts([[t('campaign.type'), c.typeZh || c.type], [t('campaign.dates'), `${c.startDate} – ${c.endDate}`],
+        [t('campaign.teams'), c.teams.map((x) => x.name).join('、')], [t('campaign.shift'), `${c.shiftStart || ''}–${c.shiftEnd || ''}`],
+        [t('campaign.windows'), (c.windows || []).map((w) => `${w.from}–${w.to}`).join('，')], [t('campaign.status'), tCode('cstatus', c.status)]]),
+      el('h3', {}, t('campaign.draw')),
+      el('div', { class: 'form-grid' }, el('label', {}, t('campaign.draw.ratio'), ratio), el('label', {}, t('campaign.draw.seed'), seed),
+        el('button', { type: 'button', class: 'btn', 'data-testid': 'draw-run', onclick: draw }, t('campaign.draw.run')),
+        el('button', { type: 'button', class: 'btn btn-secondary', onclick: showDraw }, t('campaign.draw.show'))),
+      drawOut,
+      el('h3', {}, t('campaign.plan')),
+      el('div', { class: 'form-grid' }, el('label', {}, t('campaign.date'), date), el('label', {}, t('campaign.seconds'), seconds), solveBtn, stopBtn,
+        el('button', { type: 'button', class: 'btn btn-secondary', onclick: loadPlan }, t('campaign.plan.show'))),
+      progress, status, planOut);
+  }
+
+  function createForm() {
+    stopPolling();
+    const name = el('input', { type: 'text', class: 'input', required: true, 'data-testid': 'campaign-name' });
+    const type = el('select', { class: 'input' }, ...TYPES.map((x) => el('option', { value: x }, tCode('ctype', x))));
+    const start = el('input', { type: 'date', class: 'input', value: today(), required: true });
+    const end = el('input', { type: 'date', class: 'input', value: today(), required: true });
+    const teams = el('div', { class: 'checks' });
+    const cats = el('div', { class: 'checks' }, ...CATEGORIES.map((c) => el('label', { class: 'check' },
+      el('input', { type: 'checkbox', value: c, checked: c === 'internet_cafe' }), tCode('cat', c))));
+    const near = el('label', { class: 'check' }, el('input', { type: 'checkbox' }), t('campaign.nearSchool'));
+    const out = el('div');
+    api('/api/teams').then((ts) => ts.forEach((x) => teams.append(el('label', { class: 'check' },
+      el('input', { type: 'checkbox', value: String(x.id), checked: true }), x.name)))).catch((e) => out.replaceChildren(problemView(e)));
+    const form = el('form', { class: 'form', 'data-testid': 'campaign-form' },
+      el('label', {}, t('campaign.name'), name), el('label', {}, t('campaign.type'), type),
+      el('div', { class: 'form-grid' }, el('label', {}, t('common.from'), start), el('label', {}, t('common.to'), end)),
+      el('fieldset', {}, el('legend', {}, t('campaign.teams')), teams),
+      el('fieldset', {}, el('legend', {}, t('campaign.categories')), cats, near),
+      el('div', { class: 'form-row' }, el('button', { type: 'submit', class: 'btn' }, t('campaign.create')),
+        el('button', { type: 'button', class: 'btn btn-secondary', onclick: show }, t('common.cancel'))), out);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const checked = (box2) => [...box2.querySelectorAll('input:checked')].map((i) => i.value);
+      try {
+        const c = await api('/api/campaigns', { method: 'POST', json: { name: name.value.trim(), type: type.value, startDate: start.value, endDate: end.value,
+          teamIds: checked(teams).map(Number), targets: { categories: checked(cats), nearSchool: near.querySelector('input').checked || undefined } } });
+        toast(t('campaign.created', { name: c.name }));
+        await load(c.id);
+      } catch (e) { out.replaceChildren(problemView(e)); }
+    });
+    detail.replaceChildren(form);
+  }
+
+  select.addEventListener('change', show);
+  newBtn.addEventListener('click', createForm);
+  load().catch((e) => detail.replaceChildren(problemView(e)));
+  return { destroy() { stopPolling(); app.view.removeOverlay('plan'); } };
+}

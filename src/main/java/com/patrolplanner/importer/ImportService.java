@@ -1,0 +1,198 @@
+package com.patrolplanner.importer;
+
+import com.patrolplanner.jobs.JobService;
+import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Problem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs an import: finds the {@link ImportHandler} of the kind, and calls it inside one transaction so that a file is
+ * imported whole or not at all. Large files (more than {@link #ASYNC_ROWS} rows, or on request) run as a job of
+ * {@link JobService}; its result is the same summary, its error the same problem.
+ *
+ * <p>The HTTP resource and the demo loader both come through here, so the demo data takes the code path users take.
+ */
+@ApplicationScoped
+public class ImportService {
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    /** Files with more data rows than this are imported in the background (202 + job id). */
+    public static final long ASYNC_ROWS = 5000;
+    /** One import is one transaction; a 20 MB file of upserts may take minutes on a small machine. */
+    static final int TRANSACTION_TIMEOUT_SECONDS = 3600;
+
+    @Inject
+    @Any
+    Instance<ImportHandler> handlers;
+    @Inject
+    JobService jobs;
+
+    /** Every kind some handler accepts, sorted. */
+    public List<String> kinds() {
+        TreeMap<String, ImportHandler> all = byKind();
+        return List.copyOf(all.keySet());
+    }
+
+    public ImportHandler handler(String kind) {
+        TreeMap<String, ImportHandler> all = byKind();
+        if (kind == null || kind.isBlank()) {
+            throw ApiException.badRequest("kind", "required: one of " + String.join(", ", all.keySet()));
+        }
+        ImportHandler h = all.get(kind.trim());
+        if (h == null) {
+            throw ApiException.badRequest("kind", "unknown kind '" + kind + "': one of " + String.join(", ", all.keySet()));
+        }
+        return h;
+    }
+
+    private TreeMap<String, ImportHandler> byKind() {
+        TreeMap<String, ImportHandler> m = new TreeMap<>();
+        for (ImportHandler h : handlers) {
+            for (String k : h.kinds()) {
+                m.put(k, h);
+            }
+        }
+        return m;
+    }
+
+    /** True when the file is big enough to go to the background anyway. */
+    public boolean large(Path file) {
+        return TabularReader.estimateRows(file) > ASYNC_ROWS;
+    }
+
+    /** Imports now, in a transaction of its own; the caller's file is left in place. */
+    public Map<String, Object> run(ImportHandler.Request req) {
+        return run(req, NO_PROGRESS);
+    }
+
+    private Map<String, Object> run(ImportHandler.Request req, JobService.Progress progress) {
+        ImportHandler h = handler(req.kind());
+        long t0 = System.nanoTime();
+        ImportHandler.Summary s;
+        try {
+            s = QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+                    .call(() -> h.importFile(req, progress));
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+        LOG.infof("import %s %s by %s: %d imported, %d updated, %d unchanged (%d ms)", req.kind(), req.filename(),
+                req.user(), s.imported(), s.updated(), s.unchanged(), (System.nanoTime() - t0) / 1_000_000);
+        return summary(s);
+    }
+
+    /**
+     * Imports in the background; the job owns {@code req.file()} and deletes it when done.
+     *
+     * @return the job id clients poll at {@code /api/jobs/{id}}
+     */
+    public UUID submit(ImportHandler.Request req) {
+        handler(req.kind()); // an unknown kind is a 400 now, not a failed job later
+        return jobs.submit("import:" + req.kind(), req.user(), progress -> {
+            try {
+                return run(req, progress);
+            } finally {
+                deleteQuietly(req.file());
+            }
+        });
+    }
+
+    /** {imported, updated, unchanged, …extra}: the response body and the job result. */
+    public static Map<String, Object> summary(ImportHandler.Summary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("imported", s.imported());
+        m.put("updated", s.updated());
+        m.put("unchanged", s.unchanged());
+        if (s.extra() != null) {
+            s.extra().forEach(m::putIfAbsent);
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------- helpers for handlers
+
+    /** Format and encoding of a table, for the summary's extra members. */
+    public static Map<String, Object> describe(TabularReader.Table t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", t.format().name().toLowerCase());
+        if (t.encoding() != null) {
+            m.put("encoding", t.encoding());
+        }
+        return m;
+    }
+
+    /**
+     * Runs one row's write; a refusal from the registry that names no row (e.g. a rule only the database knows) comes
+     * back as a 422 naming this row. The transaction is rolled back either way.
+     */
+    public static <T> T atRow(int row, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (ApiException e) {
+            List<Problem.FieldError> errs = e.errors() == null ? List.of(new Problem.FieldError(row, "row", e.getMessage()))
+                    : e.errors().stream().map(f -> new Problem.FieldError(f.row() == null ? row : f.row(),
+                            f.field(), f.reason())).toList();
+            throw ApiException.unprocessable("row " + row + ": " + e.getMessage() + "; nothing was imported", errs);
+        }
+    }
+
+    /**
+     * Every few hundred rows: writes pending changes and empties the persistence context, so that a big import does not
+     * dirty-check every earlier row on each flush; reports progress and honours a cancel (which rolls everything back).
+     */
+    public static void checkpoint(EntityManager em, JobService.Progress progress, int rows) {
+        em.flush();
+        em.clear();
+        progress.advance(rows);
+        if (progress.cancelled()) {
+            throw new ApiException(409, "Cancelled", "the import was cancelled; nothing was imported", null);
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("could not delete " + p, e);
+        }
+    }
+
+    static final JobService.Progress NO_PROGRESS = new JobService.Progress() {
+        @Override
+        public void total(long total) {
+        }
+
+        @Override
+        public void advance(long by) {
+        }
+
+        @Override
+        public void detail(Map<String, Object> detail) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    };
+}

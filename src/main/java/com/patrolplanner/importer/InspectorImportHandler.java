@@ -1,0 +1,225 @@
+package com.patrolplanner.importer;
+
+import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.jobs.JobService;
+import com.patrolplanner.registry.Inspector;
+import com.patrolplanner.registry.RegistryService;
+import com.patrolplanner.registry.Team;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Kind {@code inspectors}: the inspector register (执法检查人员名录库). A row's team is found by name and created when
+ * missing; optional team-base columns set the team's base (where its patrols start and end). Upserts by certificate
+ * number (执法证号), or by name and unit for officers without one — they stay in the register but may not inspect
+ * (《行政处罚法》第四十二条 asks for certified officers).
+ */
+@ApplicationScoped
+public class InspectorImportHandler implements ImportHandler {
+    static final Map<String, List<String>> COLUMNS = columns();
+
+    @Inject
+    RegistryService registry;
+    @Inject
+    EntityManager em;
+
+    private static Map<String, List<String>> columns() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("name", List.of("姓名", "名字"));
+        m.put("certificate_no", List.of("certificate", "执法证号", "执法证编号", "证件号"));
+        m.put("unit", List.of("单位", "所属单位"));
+        m.put("team", List.of("小组", "执法小组", "班组", "组别"));
+        m.put("team_base_lon", List.of("base_lon", "驻地经度"));
+        m.put("team_base_lat", List.of("base_lat", "驻地纬度"));
+        m.put("team_base_address", List.of("base_address", "驻地地址", "驻地"));
+        m.put("active", List.of("在岗"));
+        m.put("synthetic", List.of("合成数据", "合成"));
+        return m;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of("inspectors");
+    }
+
+    private record Parsed(int row, String name, String certificateNo, String unit, String team, boolean active,
+            boolean synthetic) {
+    }
+
+    private record Base(int row, double lon, double lat, String address) {
+    }
+
+    @Override
+    public Summary importFile(Request req, JobService.Progress progress) {
+        TabularReader.Table table = TabularReader.read(req.file(), req.filename());
+        Columns c = table.columns(COLUMNS, req.mapping());
+        c.require("name");
+        RowErrors errors = new RowErrors();
+        List<Parsed> parsed = new ArrayList<>();
+        Map<String, Integer> certs = new HashMap<>();
+        Map<String, Integer> uncertified = new HashMap<>();
+        Map<String, Base> bases = new LinkedHashMap<>();
+        for (TabularReader.Row row : table.rows()) {
+            int before = errors.mark();
+            String name = c.opt(row, "name");
+            String cert = c.opt(row, "certificate_no");
+            String unit = c.opt(row, "unit");
+            String team = c.opt(row, "team");
+            errors.maxLength(row, "name", name, 100);
+            errors.maxLength(row, "certificate_no", cert, 64);
+            errors.maxLength(row, "unit", unit, 200);
+            errors.maxLength(row, "team", team, 100);
+            if (name == null) {
+                errors.add(row.number(), "name", "required");
+            }
+            boolean active = errors.flag(row, c, "active", true);
+            boolean synthetic = errors.flag(row, c, "synthetic", false);
+            Double lon = errors.number(row, c, "team_base_lon");
+            Double lat = errors.number(row, c, "team_base_lat");
+            String baseAddress = c.opt(row, "team_base_address");
+            if ((lon == null) != (lat == null)) {
+                errors.add(row.number(), lon == null ? "team_base_lon" : "team_base_lat", "give both or neither");
+            } else if (lon != null) {
+                if (team == null) {
+                    errors.add(row.number(), "team", "a team base needs the team's name");
+                } else {
+                    try {
+                        GeoJson.checkLonLat(lon, lat, "team base");
+                        Base b = new Base(row.number(), lon, lat, baseAddress);
+                        Base other = bases.putIfAbsent(team, b);
+                        if (other != null && (other.lon != lon || other.lat != lat)) {
+                            errors.add(row.number(), "team_base_lon", "team " + team + " has another base on row " + other.row);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        errors.add(row.number(), "team_base_lon", e.getMessage());
+                    }
+                }
+            }
+            if (errors.mark() != before) {
+                continue;
+            }
+            Integer seen = cert != null ? certs.putIfAbsent(cert, row.number())
+                    : uncertified.putIfAbsent(name + "\u0000" + unit, row.number());
+            if (seen != null) {
+                errors.add(row.number(), cert != null ? "certificate_no" : "name", cert != null
+                        ? "certificate number " + cert + " already on row " + seen
+                        : "same name and unit as row " + seen + " (officers without certificate are keyed by both)");
+            }
+            parsed.add(new Parsed(row.number(), name, cert, unit, team, active, synthetic));
+        }
+        errors.throwIfAny(table.rows().size());
+
+        progress.total(parsed.size());
+        String reason = "import " + (req.filename() == null ? "" : req.filename());
+        Map<String, Long> teamIds = new HashMap<>();
+        long teamsCreated = 0;
+        long teamsUpdated = 0;
+        for (Parsed p : parsed) {
+            if (p.team == null || teamIds.containsKey(p.team)) {
+                continue;
+            }
+            Team t = Team.find("name", p.team).firstResult();
+            boolean createdNow = t == null;
+            if (createdNow) {
+                t = new Team();
+                t.name = p.team;
+                t.persist();
+                teamsCreated++;
+            }
+            Base b = bases.get(p.team);
+            if (b != null) {
+                double[] w = req.datum().toWgs84(b.lon, b.lat);
+                Point base = GeoJson.point(w[0], w[1]);
+                if (t.base == null || !t.base.equalsExact(base, 1e-9) || !Objects.equals(t.baseAddress, b.address)) {
+                    t.base = base;
+                    t.baseAddress = b.address;
+                    if (!createdNow) {
+                        teamsUpdated++;
+                    }
+                }
+            }
+            em.flush();
+            teamIds.put(p.team, t.id);
+        }
+        long created = 0;
+        long updated = 0;
+        long unchanged = 0;
+        long withoutCertificate = 0;
+        for (Parsed p : parsed) {
+            Long teamId = p.team == null ? null : teamIds.get(p.team);
+            Inspector i = p.certificateNo != null ? Inspector.find("certificateNo", p.certificateNo).firstResult()
+                    : Inspector.find("certificateNo is null and name = ?1 and "
+                            + (p.unit == null ? "unit is null" : "unit = ?2"), p.unit == null
+                            ? new Object[] {p.name} : new Object[] {p.name, p.unit}).firstResult();
+            Map<String, Object> before = i == null ? Map.of() : snapshot(i);
+            boolean isNew = i == null;
+            if (isNew) {
+                i = new Inspector();
+            }
+            i.name = p.name;
+            i.certificateNo = p.certificateNo;
+            i.unit = p.unit;
+            i.teamId = teamId;
+            i.active = p.active;
+            i.synthetic = p.synthetic;
+            Map<String, Map<String, Object>> changes = diff(before, snapshot(i));
+            if (isNew) {
+                i.persist();
+                em.flush();
+                created++;
+            } else if (changes.isEmpty()) {
+                unchanged++;
+            } else {
+                em.flush();
+                updated++;
+            }
+            if (!changes.isEmpty()) {
+                registry.history("inspector", i.id, "import", req.user(), reason, changes);
+            }
+            if (p.certificateNo == null) {
+                withoutCertificate++;
+            }
+            progress.advance(1);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("rows", parsed.size());
+        extra.put("withoutCertificate", withoutCertificate);
+        extra.put("teamsCreated", teamsCreated);
+        extra.put("teamsUpdated", teamsUpdated);
+        extra.putAll(ImportService.describe(table));
+        return new Summary(created, updated, unchanged, extra);
+    }
+
+    private static Map<String, Object> snapshot(Inspector i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", i.name);
+        m.put("certificateNo", i.certificateNo);
+        m.put("unit", i.unit);
+        m.put("teamId", i.teamId);
+        m.put("active", i.active);
+        m.put("synthetic", i.synthetic);
+        return m;
+    }
+
+    private static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (String k : after.keySet()) {
+            if (!Objects.equals(before.get(k), after.get(k))) {
+                Map<String, Object> ch = new LinkedHashMap<>();
+                ch.put("old", before.get(k));
+                ch.put("new", after.get(k));
+                out.put(k, ch);
+            }
+        }
+        return out;
+    }
+}

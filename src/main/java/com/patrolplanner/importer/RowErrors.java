@@ -1,0 +1,104 @@
+package com.patrolplanner.importer;
+
+import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Collects every bad cell of a file during the validation pass (before anything is written), and parses the cell types
+ * imports share. {@link #throwIfAny} ends an all-or-nothing import with one 422 listing the rows.
+ */
+public final class RowErrors {
+    /** A file with more bad rows than this is listed only this far (the detail says how many there were). */
+    public static final int MAX_LISTED = 1000;
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+    private int count;
+
+    public void add(int row, String field, String reason) {
+        count++;
+        if (errors.size() < MAX_LISTED) {
+            errors.add(new Problem.FieldError(row, field, reason));
+        }
+    }
+
+    /** How many problems so far: compare before and after a row to know whether that row was bad. */
+    public int mark() {
+        return count;
+    }
+
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** A number, or null for an empty cell; a bad number is recorded and gives null. */
+    public Double number(TabularReader.Row row, Columns c, String field) {
+        String v = c.get(row, field);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v.replace('，', '.').replace("°", ""));
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            add(row.number(), field, "not a number: '" + v + "'");
+            return null;
+        }
+    }
+
+    /** A whole number ≥ 0, or null for an empty cell. "120.0" (Excel) is accepted as 120. */
+    public Integer count(TabularReader.Row row, Columns c, String field) {
+        String v = c.get(row, field);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (d != Math.rint(d) || d < 0 || d > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return (int) d;
+        } catch (NumberFormatException e) {
+            add(row.number(), field, "not a whole number ≥ 0: '" + v + "'");
+            return null;
+        }
+    }
+
+    /** Yes/no: true/false, yes/no, y/n, 1/0, 是/否, 有/无; empty gives {@code dflt}. */
+    public boolean flag(TabularReader.Row row, Columns c, String field, boolean dflt) {
+        String v = c.get(row, field).toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "" -> dflt;
+            case "true", "yes", "y", "1", "是", "有", "t", "在岗", "合成" -> true;
+            case "false", "no", "n", "0", "否", "无", "f", "离岗", "真实" -> false;
+            default -> {
+                add(row.number(), field, "expected yes or no (true/false, 是/否): '" + v + "'");
+                yield dflt;
+            }
+        };
+    }
+
+    /** Records a cell longer than {@code max} characters. */
+    public void maxLength(TabularReader.Row row, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            add(row.number(), field, "longer than " + max + " characters");
+        }
+    }
+
+    /** 422 listing every bad row; nothing has been written yet. */
+    public void throwIfAny(int rows) {
+        if (count == 0) {
+            return;
+        }
+        long badRows = errors.stream().map(Problem.FieldError::row).distinct().count();
+        String detail = count + " problem(s) in " + (count > errors.size() ? "at least " : "") + badRows + " of " + rows
+                + " rows; nothing was imported. Fix the rows listed in 'errors' and upload the file again."
+                + (count > errors.size() ? " Only the first " + MAX_LISTED + " problems are listed." : "");
+        throw ApiException.unprocessable(detail, errors);
+    }
+}
