@@ -138,6 +138,22 @@ public class CampaignService {
         return new int[] {start, end};
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The targets as they read back from jsonb (venue ids as Integer, not Long). Hibernate compares a JSON attribute with
+     * a JSON copy of itself: with Long ids it looked dirty at every flush, and each native query of the same save
+     * flushed once more, so one save moved the version by 4.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asStored(Map<String, Object> m) {
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(m), LinkedHashMap.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void setTeams(long id, List<Long> teams) {
         em.createNativeQuery("DELETE FROM campaign_team WHERE campaign_id = ?1").setParameter(1, id).executeUpdate();
         for (Long t : teams) {
@@ -196,7 +212,7 @@ public class CampaignService {
         c.type = type.name();
         c.startDate = start;
         c.endDate = end;
-        c.targets = t.toMap();
+        c.targets = asStored(t.toMap());
         c.windows = windows;
         c.stakeoutVenueId = in.stakeoutVenueId();
         c.shiftStart = in.shiftStart() == null ? null : Clock.format(Clock.parse(in.shiftStart()));
@@ -233,6 +249,10 @@ public class CampaignService {
                     errors.add(Problem.FieldError.of("targets.statuses[" + i + "]", e.getMessage()));
                 }
             }
+        }
+        if (in.zoneId() != null && ((Number) em.createNativeQuery("SELECT count(*) FROM zone WHERE id = ?1")
+                .setParameter(1, in.zoneId()).getSingleResult()).longValue() == 0) {
+            errors.add(Problem.FieldError.of("targets.zoneId", "no zone " + in.zoneId()));
         }
         if (in.minComplaints() != null && in.minComplaints() < 0) {
             errors.add(Problem.FieldError.of("targets.minComplaints", "must be ≥ 0"));

@@ -33,7 +33,8 @@ public final class GeoJson {
     /** Throws {@link IllegalArgumentException} naming {@code field} when lon/lat is not a finite WGS-84 position. */
     public static void checkLonLat(double lon, double lat, String field) {
         if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
-            throw new IllegalArgumentException(field + ": coordinates must be finite numbers");
+            throw new IllegalArgumentException(field + ": " + (Double.isFinite(lon) ? "latitude" : "longitude")
+                    + " must be a finite number (coordinates must be finite numbers)");
         }
         if (lon < -180 || lon > 180) {
             throw new IllegalArgumentException(field + ": longitude " + lon + " outside -180..180"
@@ -61,6 +62,10 @@ public final class GeoJson {
             g = new GeoJsonReader(FACTORY).read(geometry.toString());
         } catch (ParseException | RuntimeException e) {
             throw new IllegalArgumentException(field + ": invalid GeoJSON " + type.asText() + " (" + e.getMessage() + ")");
+        }
+        if (g.isEmpty()) {
+            // an empty ring list parses to an empty geometry, whose interior point has no x (that was a 500)
+            throw new IllegalArgumentException(field + ": empty GeoJSON " + type.asText() + " (no coordinates)");
         }
         for (Coordinate c : g.getCoordinates()) {
             checkLonLat(c.x, c.y, field);

@@ -4,6 +4,7 @@ import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -195,7 +196,12 @@ public class PeopleResource {
             throw ApiException.invalid("baseLon", "baseLon and baseLat go together");
         }
         if (in.baseLon() != null) {
-            RegistryService.checkLonLat(in.baseLon(), in.baseLat());
+            try {
+                RegistryService.checkLonLat(in.baseLon(), in.baseLat());
+            } catch (ApiException e) {
+                Problem.FieldError f = e.errors().get(0);
+                throw ApiException.invalid(f.field().equals("lat") ? "baseLat" : "baseLon", f.reason());
+            }
             t.base = GeoJson.point(in.baseLon(), in.baseLat());
         }
         t.baseAddress = in.baseAddress();

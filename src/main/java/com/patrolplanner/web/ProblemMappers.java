@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
@@ -52,6 +53,10 @@ public class ProblemMappers {
                     String[] parts = path.split("\\.");
                     String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
                             : parts[parts.length - 1];
+                    // resources call their request-body parameter "in": a missing body is the body's fault
+                    if (parts.length == 2 && field.equals("in")) {
+                        field = "body";
+                    }
                     return Problem.FieldError.of(field, v.getMessage());
                 })
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
@@ -76,6 +81,15 @@ public class ProblemMappers {
                 field == null ? null : List.of(Problem.FieldError.of(field, reason)), uri);
     }
 
+    /**
+     * A JSON value of the wrong shape ("东经119度" for a number, an array for an object). Quarkus has its own mapper for
+     * this subtype that answers a bare JSON object, not a problem; this more specific one wins over it.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response optimistic(OptimisticLockException e, UriInfo uri) {
         return problem(409, "Conflict", "changed concurrently by someone else: reload and try again", null, uri);
@@ -91,7 +105,21 @@ public class ProblemMappers {
         if (e.getKind() == ConstraintKind.UNIQUE) {
             return problem(409, "Conflict", "duplicate value (" + e.getConstraintName() + ")", null, uri);
         }
+        String field = foreignKeyField(e.getConstraintName());
+        if (e.getKind() == ConstraintKind.FOREIGN_KEY && field != null) {
+            return problem(422, "Unprocessable content", field + ": refers to a record that does not exist ("
+                    + e.getConstraintName() + ")", List.of(Problem.FieldError.of(field, "refers to a record that does not exist")), uri);
+        }
         return problem(422, "Unprocessable content", "rejected by a database rule (" + e.getConstraintName() + ")", null, uri);
+    }
+
+    /** PostgreSQL's default name {@code table_column_id_fkey} → {@code columnId} (team_id → teamId); else null. */
+    static String foreignKeyField(String constraint) {
+        if (constraint == null || !constraint.endsWith("_id_fkey")) {
+            return null;
+        }
+        String[] w = constraint.substring(0, constraint.length() - "_fkey".length()).split("_");
+        return w.length < 2 ? null : w[w.length - 2] + "Id";
     }
 
     @ServerExceptionMapper
@@ -139,6 +167,16 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         Response r = e.getResponse();
         int status = r.getStatus();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            // unreadable JSON reaches us wrapped in a bare 400 ("HTTP 400 Bad Request"): say what and where
+            if (t instanceof JsonProcessingException jpe) {
+                return json(jpe, uri);
+            }
+        }
+        if (status == 404 && e.getCause() != null && uri != null) {
+            // JAX-RS answers 404 when a query parameter does not convert (limit=lots); it is the client's typo
+            return badParameter(e.getCause(), uri);
+        }
         if (status >= 500) {
             LOG.error("server error", e);
         }
@@ -148,6 +186,18 @@ public class ProblemMappers {
             detail = "no such resource: " + (uri == null ? "" : uri.getPath());
         }
         return problem(status, title, detail, null, uri);
+    }
+
+    private static Response badParameter(Throwable cause, UriInfo uri) {
+        String msg = String.valueOf(cause.getMessage());
+        String field = "query";
+        for (Map.Entry<String, List<String>> q : uri.getQueryParameters().entrySet()) {
+            if (q.getValue().stream().anyMatch(v -> msg.contains("\"" + v + "\""))) {
+                field = q.getKey();
+            }
+        }
+        return problem(400, "Bad request", field + ": not a valid value (" + msg + ")",
+                List.of(Problem.FieldError.of(field, "not a valid value")), uri);
     }
 
     @ServerExceptionMapper

@@ -49,11 +49,17 @@ final class Jdbc {
         }
     }
 
+    static final int MAX_NAME = 200;
+
     static String text(JsonNode n, String field) {
         if (n == null || !n.hasNonNull(field)) {
             return null;
         }
         String s = n.get(field).asText().trim();
+        if (field.equals("name") && s.length() > MAX_NAME) {
+            // zone and zone-set names are varchar(200): longer ones failed in SQL as a 500
+            throw com.patrolplanner.web.ApiException.invalid(field, "at most " + MAX_NAME + " characters");
+        }
         return s.isEmpty() ? null : s;
     }
 

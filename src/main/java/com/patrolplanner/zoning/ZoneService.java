@@ -56,6 +56,10 @@ public class ZoneService {
         }
         String district = text(body, "district");
         JsonNode polygon = body.get("polygon");
+        JsonNode given = body.get("zones");
+        if (given != null && !given.isNull() && !given.isArray() && !(given.has("features") && given.get("features").isArray())) {
+            throw ApiException.invalid("zones", "a GeoJSON FeatureCollection or an array of zones");
+        }
         try (Connection c = dataSource.getConnection()) {
             byte[] boundary;
             if (polygon != null && !polygon.isNull()) {

@@ -1,0 +1,265 @@
+package com.patrolplanner.reliability;
+
+import com.patrolplanner.cli.CliCommand;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * {@code ./planner bench load [--seconds N] [--clients N] [--think-ms N]}: a bounded load generator on loopback. N
+ * virtual clients (default 50) each run a loop of map requests — venue and school layers by bounding box, district
+ * outlines, coverage hexagons and heat — over 奎文区 scaled ×100 ({@link LoadData}), for N seconds (default 600), then
+ * stop. A client pauses a think time between requests (default uniform 0–2× 500 ms: a person panning a map; 0 = flat
+ * out). The service under test is this same process, serving on the random port of {@code ./planner bench}; requests go
+ * to 127.0.0.1 only, with HTTP Basic (the credential cache saves a bcrypt per request). Prints p50/p95/p99 per endpoint
+ * and overall, requests/s, errors, and the load average. Target: 0 errors, p95 ≤ 100 ms. Asserts nothing.
+ */
+@ApplicationScoped
+public class LoadBench implements CliCommand {
+    static final String[] USERS = {"planner", "manager"};
+    static final String PERIOD = "from=" + LoadData.FROM + "&to=" + LoadData.TO;
+
+    @Inject
+    LoadData data;
+
+    @Override
+    public String name() {
+        return "bench:load";
+    }
+
+    @Override
+    public String summary() {
+        return "50 clients on loopback over map layers, bbox queries and coverage (--seconds N, default 600; target p95 ≤ 100 ms)";
+    }
+
+    @Inject
+    jakarta.enterprise.inject.Instance<io.quarkus.value.registry.ValueRegistry> registry;
+
+    /**
+     * The port the service actually listens on. {@code ./planner bench} asks for port 0 (any free one); the configured
+     * value then stays 0, and the chosen port is published in Quarkus' value registry once the server is up.
+     */
+    int httpPort() {
+        Integer actual = registry.isResolvable() ? registry.get().getOrDefault(io.quarkus.vertx.http.HttpServer.HTTP_PORT, null)
+                : null;
+        int port = actual != null ? actual
+                : ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        if (port <= 0) {
+            throw new IllegalStateException("the HTTP port is not known (quarkus.http.port=" + port + ")");
+        }
+        return port;
+    }
+
+    record Endpoint(String name, int weight) {
+    }
+
+    static final List<Endpoint> MIX = List.of(new Endpoint("venues?bbox", 30), new Endpoint("schools?bbox", 20),
+            new Endpoint("districts", 10), new Endpoint("coverage/hex", 20), new Endpoint("coverage/heat", 20));
+
+    /** A request of the mix: a street-level view (≈ 1.5 km) nine times in ten, else the whole district. */
+    static String path(Endpoint e, double[] box, Random r) {
+        String bbox;
+        if (r.nextInt(10) < 9) {
+            double w = 0.015;
+            double h = 0.012;
+            double x = box[0] + r.nextDouble() * (box[2] - box[0] - w);
+            double y = box[1] + r.nextDouble() * (box[3] - box[1] - h);
+            bbox = String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", x, y, x + w, y + h);
+        } else {
+            bbox = String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", box[0], box[1], box[2], box[3]);
+        }
+        return switch (e.name()) {
+            case "venues?bbox" -> "/api/venues?bbox=" + bbox;
+            case "schools?bbox" -> "/api/schools?bbox=" + bbox;
+            case "districts" -> "/api/districts";
+            case "coverage/hex" -> "/api/coverage/hex?bbox=" + bbox + "&" + PERIOD;
+            case "coverage/heat" -> "/api/coverage/heat?bbox=" + bbox + "&" + PERIOD;
+            default -> throw new IllegalArgumentException(e.name());
+        };
+    }
+
+    /** Latencies of one endpoint (µs), appended by many clients. */
+    static final class Samples {
+        private long[] v = new long[1024];
+        private int n;
+        final AtomicLong errors = new AtomicLong();
+        final Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+        synchronized void add(long micros) {
+            if (n == v.length) {
+                v = Arrays.copyOf(v, n * 2);
+            }
+            v[n++] = micros;
+        }
+
+        synchronized long[] sorted() {
+            long[] s = Arrays.copyOf(v, n);
+            Arrays.sort(s);
+            return s;
+        }
+
+        void error(String kind) {
+            errors.incrementAndGet();
+            errorKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    static double pct(long[] s, double p) {
+        if (s.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
+        return s[Math.max(0, Math.min(s.length - 1, i))] / 1000.0;
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out) throws Exception {
+        int seconds = 600;
+        int clients = 50;
+        int thinkMs = 500;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--think-ms" -> thinkMs = Integer.parseInt(args[++i]);
+                default -> {
+                    out.println("usage: bench load [--seconds N] [--clients N] [--think-ms N]");
+                    return 2;
+                }
+            }
+        }
+        if (seconds < 1 || seconds > 3600 || clients < 1 || clients > 500 || thinkMs < 0) {
+            out.println("--seconds 1..3600, --clients 1..500, --think-ms ≥ 0");
+            return 2;
+        }
+        double[] box = data.ensure(out);
+        out.println("data: " + data.summary());
+        int port = httpPort();
+        String base = "http://127.0.0.1:" + port;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+
+        // warm-up: every endpoint once per user (coverage syncs its venue cells on first use), not counted
+        long w0 = System.nanoTime();
+        Random wr = new Random(1);
+        for (String u : USERS) {
+            for (Endpoint e : MIX) {
+                HttpResponse<byte[]> r = http.send(request(base + path(e, box, wr), u), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    out.printf("warm-up %s as %s: HTTP %d %s%n", e.name(), u, r.statusCode(),
+                            new String(r.body(), StandardCharsets.UTF_8));
+                    return 1;
+                }
+            }
+        }
+        out.printf("warm-up %.1f s; port %d; %d clients, think time uniform 0–%d ms, %d s%n",
+                (System.nanoTime() - w0) / 1e9, port, clients, 2 * thinkMs, seconds);
+
+        Map<String, Samples> samples = new LinkedHashMap<>();
+        MIX.forEach(e -> samples.put(e.name(), new Samples()));
+        int totalWeight = MIX.stream().mapToInt(Endpoint::weight).sum();
+        double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        int think = thinkMs;
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                Random r = new Random(1000 + client);
+                String user = USERS[client % USERS.length];
+                while (System.nanoTime() < end) {
+                    int pick = r.nextInt(totalWeight);
+                    Endpoint e = MIX.get(0);
+                    for (Endpoint x : MIX) {
+                        if ((pick -= x.weight()) < 0) {
+                            e = x;
+                            break;
+                        }
+                    }
+                    Samples s = samples.get(e.name());
+                    long t = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> resp = http.send(request(base + path(e, box, r), user),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        long micros = (System.nanoTime() - t) / 1000;
+                        if (resp.statusCode() == 200 && resp.body().length > 0) {
+                            s.add(micros);
+                        } else {
+                            s.error("HTTP " + resp.statusCode());
+                        }
+                    } catch (Exception ex) {
+                        s.error(ex.getClass().getSimpleName());
+                    }
+                    if (think > 0) {
+                        try {
+                            Thread.sleep(r.nextInt(2 * think + 1));
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        out.printf("%n%s, %d cores, load average %.2f at start, %.2f at end%n", OffsetDateTime.now().withNano(0),
+                Runtime.getRuntime().availableProcessors(), load0, load1);
+        out.println("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | max ms |");
+        out.println("|---|---|---|---|---|---|---|");
+        List<Long> all = new ArrayList<>();
+        long errors = 0;
+        for (Map.Entry<String, Samples> en : samples.entrySet()) {
+            long[] s = en.getValue().sorted();
+            for (long x : s) {
+                all.add(x);
+            }
+            errors += en.getValue().errors.get();
+            out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", en.getKey(), s.length,
+                    en.getValue().errors.get(), pct(s, 50), pct(s, 95), pct(s, 99), pct(s, 100));
+        }
+        long[] total = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        out.printf(Locale.ROOT, "| **all** | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", total.length, errors, pct(total, 50),
+                pct(total, 95), pct(total, 99), pct(total, 100));
+        out.printf(Locale.ROOT, "%.1f requests/s over %.0f s; errors %d%s%n", total.length / elapsed, elapsed, errors,
+                errors == 0 ? "" : " " + samples.entrySet().stream()
+                        .filter(x -> x.getValue().errors.get() > 0)
+                        .map(x -> x.getKey() + " " + x.getValue().errorKinds).toList());
+        out.printf("target: 0 errors, p95 ≤ 100 ms → %s%n",
+                errors == 0 && pct(total, 95) <= 100 ? "met" : "NOT met");
+        return 0;
+    }
+
+    private static HttpRequest request(String url, String user) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+    }
+}
