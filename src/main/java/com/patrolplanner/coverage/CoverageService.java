@@ -80,6 +80,32 @@ public class CoverageService {
      * Brings venue_cell in step with the register: computes the H3 cells of venues that are new or have moved. Cheap
      * when nothing changed (one anti-join), so every coverage question calls it first.
      */
+    /**
+     * Set after a committed venue write (registry event) and at start: the venue → cell table is refreshed only then, not
+     * on every map request. Writes that bypass the registry (bulk SQL) are caught by a refresh at most a minute later.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean venuesChanged = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private volatile long lastSync;
+    static final long RESYNC_MILLIS = 60_000;
+
+    void onVenueChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            com.patrolplanner.registry.RegistryEvents.VenueChanged e) {
+        venuesChanged.set(true);
+    }
+
+    void syncIfVenuesChanged() {
+        long now = System.currentTimeMillis();
+        if (venuesChanged.getAndSet(false) || now - lastSync > RESYNC_MILLIS) {
+            try {
+                syncVenueCells();
+                lastSync = now;
+            } catch (RuntimeException e) {
+                venuesChanged.set(true);
+                throw e;
+            }
+        }
+    }
+
     public int syncVenueCells() {
         try (Connection c = ds.getConnection()) {
             List<long[]> ids = new ArrayList<>();
@@ -124,7 +150,7 @@ public class CoverageService {
 
     /** Figures per H3 cell of the cells holding a venue inside the box (all venues of such a cell are counted). */
     public List<CellStats> cells(CoverageQuery q, int res) {
-        syncVenueCells();
+        syncIfVenuesChanged();
         return cellsSql(q, res);
     }
 
@@ -201,7 +227,7 @@ public class CoverageService {
      * since the last inspection, capped at 365 (never inspected = 1).
      */
     public Map<String, Object> heat(CoverageQuery q, CoverageQuery.Metric metric) {
-        syncVenueCells();
+        syncIfVenuesChanged();
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
         double max = 0;
