@@ -105,7 +105,7 @@ public class ProblemMappers {
         if (e.getKind() == ConstraintKind.UNIQUE) {
             return problem(409, "Conflict", "duplicate value (" + e.getConstraintName() + ")", null, uri);
         }
-        String field = foreignKeyField(e.getConstraintName());
+        String field = foreignKeyField(e);
         if (e.getKind() == ConstraintKind.FOREIGN_KEY && field != null) {
             return problem(422, "Unprocessable content", field + ": refers to a record that does not exist ("
                     + e.getConstraintName() + ")", List.of(Problem.FieldError.of(field, "refers to a record that does not exist")), uri);
@@ -113,13 +113,29 @@ public class ProblemMappers {
         return problem(422, "Unprocessable content", "rejected by a database rule (" + e.getConstraintName() + ")", null, uri);
     }
 
-    /** PostgreSQL's default name {@code table_column_id_fkey} → {@code columnId} (team_id → teamId); else null. */
-    static String foreignKeyField(String constraint) {
-        if (constraint == null || !constraint.endsWith("_id_fkey")) {
+    private static final java.util.regex.Pattern FK_COLUMN = java.util.regex.Pattern.compile("Key \\(([a-z0-9_]+)\\)=");
+
+    /**
+     * The field a foreign-key violation is about, from PostgreSQL's detail "Key (team_id)=(9) is not present…" (team_id →
+     * teamId), else from the default constraint name {@code table_column_id_fkey}; null when neither says.
+     */
+    static String foreignKeyField(org.hibernate.exception.ConstraintViolationException e) {
+        java.util.regex.Matcher m = FK_COLUMN.matcher(String.valueOf(e.getSQLException() == null ? null
+                : e.getSQLException().getMessage()));
+        String column = m.find() ? m.group(1) : null;
+        String constraint = e.getConstraintName();
+        if (column == null && constraint != null && constraint.endsWith("_id_fkey")) {
+            String[] w = constraint.substring(0, constraint.length() - "_fkey".length()).split("_");
+            column = w.length < 2 ? null : w[w.length - 2] + "_id";
+        }
+        if (column == null) {
             return null;
         }
-        String[] w = constraint.substring(0, constraint.length() - "_fkey".length()).split("_");
-        return w.length < 2 ? null : w[w.length - 2] + "Id";
+        StringBuilder sb = new StringBuilder();
+        for (String part : column.split("_")) {
+            sb.append(sb.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return sb.toString();
     }
 
     @ServerExceptionMapper
@@ -175,7 +191,10 @@ public class ProblemMappers {
         }
         if (status == 404 && e.getCause() != null && uri != null) {
             // JAX-RS answers 404 when a query parameter does not convert (limit=lots); it is the client's typo
-            return badParameter(e.getCause(), uri);
+            Response bad = badQueryParameter(e.getCause(), uri);
+            if (bad != null) {
+                return bad;
+            }
         }
         if (status >= 500) {
             LOG.error("server error", e);
@@ -188,16 +207,16 @@ public class ProblemMappers {
         return problem(status, title, detail, null, uri);
     }
 
-    private static Response badParameter(Throwable cause, UriInfo uri) {
+    /** 400 naming the query parameter whose value the conversion error quotes; null when none does (a bad path id stays 404). */
+    private static Response badQueryParameter(Throwable cause, UriInfo uri) {
         String msg = String.valueOf(cause.getMessage());
-        String field = "query";
         for (Map.Entry<String, List<String>> q : uri.getQueryParameters().entrySet()) {
             if (q.getValue().stream().anyMatch(v -> msg.contains("\"" + v + "\""))) {
-                field = q.getKey();
+                return problem(400, "Bad request", q.getKey() + ": not a valid value (" + msg + ")",
+                        List.of(Problem.FieldError.of(q.getKey(), "not a valid value")), uri);
             }
         }
-        return problem(400, "Bad request", field + ": not a valid value (" + msg + ")",
-                List.of(Problem.FieldError.of(field, "not a valid value")), uri);
+        return null;
     }
 
     @ServerExceptionMapper

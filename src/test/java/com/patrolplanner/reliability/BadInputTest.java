@@ -164,6 +164,9 @@ class BadInputTest {
         add("venues limit negative", "planner", "GET", "/api/venues?limit=-1", null, 400, "limit");
         add("venues limit huge", "planner", "GET", "/api/venues?limit=100000000", null, 400, "limit");
         add("venues limit not a number", "planner", "GET", "/api/venues?limit=lots", null, 400, "limit");
+        add("venues offset not a number", "planner", "GET", "/api/venues?offset=1e400", null, 400, "offset");
+        add("venue id not a number", "planner", "GET", "/api/venues/" + enc(INJECTION), null, 404, "no such resource");
+        add("inspections venue not a number", "planner", "GET", "/api/inspections?venue=" + enc(INJECTION), null, 400, "venue");
         add("venues offset negative", "planner", "GET", "/api/venues?offset=-5", null, 400, "offset");
         add("venues category injection", "planner", "GET", "/api/venues?category=" + enc(INJECTION), null, 400, "category");
         add("venues status unknown", "planner", "GET", "/api/venues?status=gone", null, 400, "status");
