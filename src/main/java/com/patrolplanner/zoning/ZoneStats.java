@@ -128,6 +128,12 @@ public class ZoneStats {
             cond = "vv.verdict::text IN ('violation', 'violating', 'VIOLATION', 'VIOLATING')";
         } else if (cols.containsKey("status")) {
             cond = "vv.status::text IN ('violation', 'violating', 'open', 'VIOLATION', 'VIOLATING', 'OPEN')";
+        } else if (cols.containsKey("rule_id") && cols.containsKey("distance_m")) {
+            // compliance stores one row per (venue, school, rule) within the rule's distance: each is a violation while
+            // the rule is in force today
+            cond = "EXISTS (SELECT 1 FROM compliance_rule cr WHERE cr.id = vv.rule_id AND cr.distance_m IS NOT NULL "
+                    + "AND (cr.effective_from IS NULL OR cr.effective_from <= current_date) "
+                    + "AND (cr.effective_to IS NULL OR cr.effective_to > current_date))";
         } else {
             return null;
         }
