@@ -157,8 +157,11 @@ public abstract class BrowserTestBase {
         expectedConsole.add(Pattern.compile(regex));
     }
 
+    /** A wait that retries when the page re-renders the element it was reading (stale reference). */
     protected WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return w;
     }
 
     protected WebElement byTestId(String id) {
