@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.web.ApiException;
-import com.patrolplanner.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,7 +62,7 @@ public class ZoneService {
         try (Connection c = dataSource.getConnection()) {
             byte[] boundary;
             if (polygon != null && !polygon.isNull()) {
-                boundary = repair(c, parsePolygon(polygon, "polygon"), null, "polygon").wkb;
+                boundary = ZoneGeometry.repair(c, ZoneGeometry.parsePolygon(polygon, "polygon"), null, "polygon").wkb;
             } else if (district != null) {
                 boundary = one(c, "SELECT ST_AsBinary(ST_Multi(geom)) FROM district WHERE adcode = ?", district);
                 if (boundary == null) {
@@ -96,8 +95,8 @@ public class ZoneService {
                     String zn = text(props, "name");
                     Long team = props.hasNonNull("teamId") ? props.get("teamId").asLong() : null;
                     String field = "zones[" + (n - 1) + "].geometry";
-                    Prepared p = repair(c, parsePolygon(z.get("geometry"), field), boundaryOf(c, setId), field);
-                    checkOverlaps(c, setId, null, p.wkb, field);
+                    Prepared p = ZoneGeometry.repair(c, ZoneGeometry.parsePolygon(z.get("geometry"), field), boundaryOf(c, setId), field);
+                    ZoneGeometry.checkOverlaps(c, setId, null, p.wkb, field);
                     insertZone(c, setId, zn == null ? "片区" + n : zn, p.wkb, team, user);
                 }
             }
@@ -230,8 +229,8 @@ public class ZoneService {
         long setId = body.get("zoneSetId").asLong();
         try (Connection c = dataSource.getConnection()) {
             lockSet(c, setId);
-            Prepared p = repair(c, parsePolygon(body.get("geometry"), "geometry"), boundaryOf(c, setId), "geometry");
-            checkOverlaps(c, setId, null, p.wkb, "geometry");
+            Prepared p = ZoneGeometry.repair(c, ZoneGeometry.parsePolygon(body.get("geometry"), "geometry"), boundaryOf(c, setId), "geometry");
+            ZoneGeometry.checkOverlaps(c, setId, null, p.wkb, "geometry");
             String name = text(body, "name");
             Long team = teamOf(c, body);
             long id = insertZone(c, setId, name == null ? "片区" : name, p.wkb, team, user);
@@ -248,8 +247,8 @@ public class ZoneService {
             long setId = lockZone(c, id, body);
             ObjectNode repair = null;
             if (body.hasNonNull("geometry")) {
-                Prepared p = repair(c, parsePolygon(body.get("geometry"), "geometry"), boundaryOf(c, setId), "geometry");
-                checkOverlaps(c, setId, id, p.wkb, "geometry");
+                Prepared p = ZoneGeometry.repair(c, ZoneGeometry.parsePolygon(body.get("geometry"), "geometry"), boundaryOf(c, setId), "geometry");
+                ZoneGeometry.checkOverlaps(c, setId, id, p.wkb, "geometry");
                 update(c, "UPDATE zone SET geom = ST_Multi(ST_GeomFromWKB(?, 4326)) WHERE id = ?", p.wkb, id);
                 repair = p.repair;
             }
@@ -390,100 +389,6 @@ public class ZoneService {
         }
     }
 
-    // ---- helpers: geometry ----
-
-    static Geometry parsePolygon(JsonNode g, String field) {
-        try {
-            return GeoJson.toMultiPolygon(GeoJson.parse(g, field), field);
-        } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            throw ApiException.invalid(field, msg.startsWith(field + ":") ? msg.substring(field.length() + 1).trim() : msg);
-        }
-    }
-
-    /** ST_MakeValid when needed (reported with the reason), then clipped to the set's area (the cut reported). */
-    private Prepared repair(Connection c, Geometry g, byte[] boundary, String field) throws SQLException {
-        ObjectNode rep = MAPPER.createObjectNode();
-        try (PreparedStatement ps = c.prepareStatement("""
-                WITH i AS (SELECT ST_GeomFromWKB(?, 4326) g, ST_GeomFromWKB(?, 4326) b),
-                 v AS (SELECT g, b, ST_IsValid(g) ok, ST_IsValidReason(g) why,
-                              ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) mv FROM i),
-                 c AS (SELECT *, CASE WHEN b IS NULL THEN mv ELSE ST_Multi(ST_CollectionExtract(ST_Intersection(mv, b), 3)) END cg FROM v)
-                SELECT ok, why, ST_AsBinary(cg), ST_Area(mv::geography) - ST_Area(cg::geography), ST_Area(cg::geography),
-                       abs(ST_Area(g::geography) - ST_Area(mv::geography)) FROM c""")) {
-            ps.setBytes(1, new WKBWriter().write(g));
-            ps.setBytes(2, boundary);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                boolean ok = rs.getBoolean(1);
-                rep.put("repaired", !ok);
-                if (!ok) {
-                    rep.put("reason", rs.getString(2));
-                    rep.put("method", "ST_MakeValid");
-                }
-                double outside = rs.getDouble(4);
-                rep.put("clippedOutsideM2", Math.round(Math.max(outside, 0) * 10) / 10.0);
-                if (rs.getDouble(5) <= 0) {
-                    throw ApiException.invalid(field, boundary == null ? "the polygon has no area"
-                            : "lies outside the zone set's area");
-                }
-                return new Prepared(rs.getBytes(3), rep);
-            }
-        }
-    }
-
-    private void checkOverlaps(Connection c, long setId, Long self, byte[] wkb, String field) throws SQLException {
-        ArrayNode overlaps = MAPPER.createArrayNode();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                WITH n AS (SELECT ST_GeomFromWKB(?, 4326) g),
-                 o AS (SELECT z.id, z.name, ST_CollectionExtract(ST_Intersection(z.geom, n.g), 3) ov
-                         FROM zone z, n WHERE z.zone_set_id = ? AND z.id <> ? AND ST_Intersects(z.geom, n.g))
-                SELECT id, name, ST_Area(ov::geography), ST_AsGeoJSON(ov, 7) FROM o
-                 WHERE ST_Area(ov::geography) > ? ORDER BY id""")) {
-            ps.setBytes(1, wkb);
-            ps.setLong(2, setId);
-            ps.setLong(3, self == null ? -1 : self);
-            ps.setDouble(4, OVERLAP_TOLERANCE_M2);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ObjectNode o = overlaps.addObject();
-                    o.put("zoneId", rs.getLong(1));
-                    o.put("zoneName", rs.getString(2));
-                    o.put("areaM2", Math.round(rs.getDouble(3) * 10) / 10.0);
-                    o.set("geometry", json(rs.getString(4)));
-                    errors.add(Problem.FieldError.of(field, "overlaps zone " + rs.getLong(1) + " '" + rs.getString(2) + "' by "
-                            + Math.round(rs.getDouble(3)) + " m²"));
-                }
-            }
-        }
-        if (!overlaps.isEmpty()) {
-            throw new ZoneOverlapException("the zone overlaps " + overlaps.size() + " other zone(s) of the set", errors, overlaps);
-        }
-    }
-
-    private ObjectNode uncovered(Connection c, long setId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                WITH u AS (SELECT s.boundary b, (SELECT ST_Union(z.geom) FROM zone z WHERE z.zone_set_id = s.id) zs
-                             FROM zone_set s WHERE s.id = ?),
-                 d AS (SELECT CASE WHEN zs IS NULL THEN b ELSE ST_CollectionExtract(ST_Difference(b, zs), 3) END g FROM u)
-                SELECT ST_Area(g::geography), ST_AsGeoJSON(g, 7) FROM d""")) {
-            ps.setLong(1, setId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                ObjectNode o = MAPPER.createObjectNode();
-                double a = rs.getDouble(1);
-                o.put("uncoveredM2", Math.round(a * 10) / 10.0);
-                if (a > OVERLAP_TOLERANCE_M2) {
-                    o.set("uncovered", json(rs.getString(2)));
-                } else {
-                    o.putNull("uncovered");
-                }
-                return o;
-            }
-        }
-    }
-
     // ---- helpers: rows ----
 
     private long insertZone(Connection c, long setId, String name, byte[] wkb, Long team, String user) throws SQLException {
@@ -569,7 +474,7 @@ public class ZoneService {
             out.set("repair", repair);
         }
         long setId = z.get("properties").get("zoneSetId").asLong();
-        out.setAll(uncovered(c, setId));
+        out.setAll(ZoneGeometry.uncovered(c, setId));
         out.put("zoneSetVersion", setVersion(c, setId));
         return out;
     }
@@ -656,7 +561,7 @@ public class ZoneService {
             }
         }
         o.set("boundary", json(one(c, "SELECT ST_AsGeoJSON(boundary, 7) FROM zone_set WHERE id = ?", id)));
-        o.setAll(uncovered(c, id));
+        o.setAll(ZoneGeometry.uncovered(c, id));
         return o;
     }
 
