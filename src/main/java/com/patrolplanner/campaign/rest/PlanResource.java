@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.campaign.CampaignPlans;
 import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.PlanService;
 import com.patrolplanner.campaign.PlanStore;
@@ -49,6 +50,8 @@ public class PlanResource {
     CampaignService campaigns;
     @Inject
     CurrentUser user;
+    @Inject
+    CampaignPlans summaries;
 
     @POST
     @Path("/solve")
@@ -76,6 +79,19 @@ public class PlanResource {
     @RolesAllowed(Roles.PLANNER)
     public Response stop(@PathParam("id") long id) {
         return plans.stop(id) ? Response.accepted().build() : Response.noContent().build();
+    }
+
+    /**
+     * The campaign's plans over its date range: per date the current plan in short (planId, status, teams going out,
+     * stops, feasible; {@code solvingPlanId} while a solve still works on the date), and the totals: venues targeted,
+     * planned (each on one date: a venue is checked once per campaign) and left unplanned with the reasons per date.
+     */
+    @GET
+    @Path("/plans")
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    @Transactional
+    public Map<String, Object> plans(@PathParam("id") long id) {
+        return summaries.summary(campaigns.visible(id, user));
     }
 
     /** The current plan: JSON, or GeoJSON with {@code ?format=geojson}. {@code ?date=} picks a day of the campaign. */
