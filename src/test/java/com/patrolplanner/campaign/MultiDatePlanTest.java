@@ -148,6 +148,12 @@ class MultiDatePlanTest {
                 .patch("/api/campaigns/" + id + "/plan/stops/" + pin.get("id")).then().statusCode(204);
         Set<Long> others = new HashSet<>(byDate.getOrDefault("2026-07-06", Set.of()));
         others.addAll(byDate.getOrDefault("2026-07-08", Set.of()));
+        assertFalse(byDate.getOrDefault("2026-07-08", Set.of()).isEmpty(), "the last date has stops: " + byDate);
+        // a whole day's shift now: the middle date could take every venue, were the other dates' not left out
+        Map<String, Object> longer = new HashMap<>(body);
+        longer.put("shiftEnd", "17:00");
+        longer.put("version", 0);
+        as("planner").contentType(ContentType.JSON).body(longer).put("/api/campaigns/" + id).then().statusCode(200);
         assertEquals("DONE", PlanApiTest.await(solve(id, Map.of("date", "2026-07-07", "seconds", 2))));
         Map<String, Object> again = plan(id, "2026-07-07");
         assertNotEquals(planIds.get("2026-07-07"), ((Number) again.get("planId")).longValue(), "a new plan");
