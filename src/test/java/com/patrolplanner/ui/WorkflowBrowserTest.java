@@ -156,8 +156,9 @@ class WorkflowBrowserTest extends BrowserTestBase {
         // both days come out solved in the day list
         waitUpTo(90).until(d -> d.findElements(By.cssSelector("[data-testid='plan-date'] option[data-status='solved']")).size() == 2);
         waitUpTo(20).until(d -> byTestId("solve-run").isEnabled());
-        String totals = waitForTestId("campaign-totals").getText();
-        assertTrue(totals.contains("4"), "four venues targeted: " + totals);
+        // the campaign totals: 2/2 days planned, four venues targeted, four planned
+        waitUpTo(20).until(d -> List.of("2/2", "4", "4", "0").equals(js("return [...document.querySelectorAll("
+                + "\"[data-testid='campaign-totals'] .stat-value\")].map(e => e.textContent)")));
 
         // pick the second day: the timeline shows exactly that day's stops
         List<Map<String, Object>> routes = as("planner").get("/api/campaigns/" + id + "/plan?date=2031-04-08").then()
