@@ -189,6 +189,16 @@ public class BestSoFar {
         return out;
     }
 
+    /** The date's solve failed: its 'solving' row, if written, becomes 'failed' rather than waiting to turn stale. */
+    void abandon(DateSolve d) {
+        synchronized (d.rowLock) {
+            d.closed = true;
+            if (d.planId != null) {
+                store.fail(d.planId);
+            }
+        }
+    }
+
     /** What a status poll shows of the date's best plan: score, routing-core score, feasibility, plan, explanation. */
     Map<String, Object> live(DateSolve d, boolean finished) {
         Map<String, Object> out = new LinkedHashMap<>();

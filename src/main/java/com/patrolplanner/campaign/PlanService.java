@@ -178,6 +178,9 @@ public class PlanService {
                             progress.detail(detail(date, d.index, n, String.valueOf(best.getScore())));
                             advanceTo(progress, reported, base + Math.min(perDate, (System.currentTimeMillis() - t0) / 100));
                         }, progress::cancelled);
+                    } catch (RuntimeException e) {
+                        bestSoFar.abandon(d);
+                        throw e;
                     } finally {
                         bestSoFar.unregister(d);
                     }

@@ -75,6 +75,13 @@ public class PlanStore {
         return true;
     }
 
+    /** A 'solving' row whose solve failed is no plan: it becomes 'failed' (kept for the record, never read as a plan). */
+    @Transactional
+    public void fail(long planId) {
+        em.createNativeQuery("UPDATE plan SET status = 'failed', updated_at = now() WHERE id = ?1 AND status = 'solving'")
+                .setParameter(1, planId).executeUpdate();
+    }
+
     /** Keeps a 'solving' row fresh while its solve runs (see {@link #recoverOrphans}). */
     @Transactional
     public void heartbeat(long planId) {
