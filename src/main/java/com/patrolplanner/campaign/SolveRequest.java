@@ -41,11 +41,11 @@ public record SolveRequest(List<LocalDate> dates, int seconds) {
         } else if (range) {
             LocalDate from = i.from() == null ? c.startDate : parse("from", i.from());
             LocalDate to = i.to() == null ? c.endDate : parse("to", i.to());
+            inside(c, "from", from);
+            inside(c, "to", to);
             if (to.isBefore(from)) {
                 throw ApiException.badRequest("to", "before from (" + from + ")");
             }
-            inside(c, "from", from);
-            inside(c, "to", to);
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 dates.add(d);
             }
