@@ -154,8 +154,8 @@ public class BestSoFar {
                 if (d.planId == null || !store.replace(d.planId, s.view(), s.explanation().matches())) {
                     d.planId = store.save(s.view(), d.jobId, d.user, s.explanation().matches(), node());
                 }
-                d.lastWrite = now;
-                d.lastBeat = now;
+                d.lastWrite = System.currentTimeMillis(); // from the write's end: scoring the first plan can take a while
+                d.lastBeat = d.lastWrite;
             } else if (d.planId != null && now - d.lastBeat >= HEARTBEAT_MS) {
                 store.heartbeat(d.planId);
                 d.lastBeat = now;

@@ -40,6 +40,10 @@ class MultiDatePlanTest {
     BestSoFar bestSoFar;
     @Inject
     PlanStore store;
+    @Inject
+    com.patrolplanner.campaign.solver.ProblemBuilder builder;
+    @Inject
+    CampaignService campaigns;
 
     private static long twoOfficerTeam(String name, double lon, double lat) {
         long t = CampaignFixtures.team(name, lon, lat);
@@ -309,6 +313,48 @@ class MultiDatePlanTest {
         assertNotNull(plan(id, date));
     }
 
+    /**
+     * Bests offered every 100 ms for 5 s (a solver improving all the time) are written to the 'solving' row at most
+     * every 2 s: the first at once, then about one per interval, each replacing the row's content in place.
+     */
+    @Test
+    void bestSoFarWritesAreThrottled() throws Exception {
+        long team = twoOfficerTeam("节流组" + CampaignFixtures.RUN, 119.26, 36.76);
+        long venue = CampaignFixtures.venue("节流网吧", "internet_cafe", 119.261, 36.761, null, 0);
+        long id = CampaignFixtures.createCampaign(CampaignFixtures.campaign("节流测试 " + CampaignFixtures.RUN, "ROUTINE",
+                "2026-07-20", List.of(team), Map.of("venueIds", List.of(venue))));
+        com.patrolplanner.campaign.solver.CampaignProblem problem = QuarkusTransaction.requiringNew().call(() ->
+                builder.build(campaigns.find(id), java.time.LocalDate.parse("2026-07-20"), List.of()));
+        BestSoFar.DateSolve d = new BestSoFar.DateSolve(java.util.UUID.randomUUID(), "planner", problem, "节流测试", "ROUTINE",
+                1, 1);
+        bestSoFar.register(d);
+        List<java.time.Instant> writes = new ArrayList<>();
+        long end = System.currentTimeMillis() + 5000;
+        try {
+            while (System.currentTimeMillis() < end) {
+                d.offer(problem.plan());
+                Thread.sleep(100);
+                if (d.planId() != null) {
+                    java.time.Instant w = solvingWrite(d.planId());
+                    if (w != null && (writes.isEmpty() || !writes.get(writes.size() - 1).equals(w))) {
+                        writes.add(w);
+                    }
+                }
+            }
+        } finally {
+            bestSoFar.unregister(d);
+        }
+        assertTrue(writes.size() >= 2 && writes.size() <= 4, "about one write per 2 s over 5 s: " + writes);
+        for (int i = 1; i < writes.size(); i++) {
+            assertTrue(Duration.between(writes.get(i - 1), writes.get(i)).toMillis() >= 1900, "writes " + writes);
+        }
+        // one row, replaced in place; finishing turns it into the plan
+        assertEquals(d.planId(), solvingRow(id));
+        bestSoFar.finish(d, problem.plan(), "solved");
+        assertEquals(null, solvingRow(id));
+        assertEquals(d.planId().longValue(), ((Number) plan(id, "2026-07-20").get("planId")).longValue());
+    }
+
     private void sql(String update) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(update).executeUpdate());
     }
@@ -318,6 +364,19 @@ class MultiDatePlanTest {
         List<Number> l = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT id FROM plan WHERE campaign_id = ?1 AND status = 'solving'").setParameter(1, campaign).getResultList());
         return l.isEmpty() ? null : l.get(0).longValue();
+    }
+
+    /** When the row was last written while it is 'solving' (null once finished). */
+    @SuppressWarnings("unchecked")
+    private java.time.Instant solvingWrite(long planId) {
+        List<Object> l = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT updated_at FROM plan WHERE id = ?1 AND status = 'solving'").setParameter(1, planId).getResultList());
+        if (l.isEmpty()) {
+            return null;
+        }
+        Object o = l.get(0);
+        return o instanceof java.time.OffsetDateTime odt ? odt.toInstant() : o instanceof java.sql.Timestamp ts
+                ? ts.toInstant() : (java.time.Instant) o;
     }
 
     private long stopsOf(long planId) {
