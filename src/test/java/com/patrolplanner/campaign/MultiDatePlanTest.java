@@ -44,6 +44,8 @@ class MultiDatePlanTest {
     com.patrolplanner.campaign.solver.ProblemBuilder builder;
     @Inject
     CampaignService campaigns;
+    @Inject
+    SolveStatus solveStatus;
 
     private static long twoOfficerTeam(String name, double lon, double lat) {
         long t = CampaignFixtures.team(name, lon, lat);
@@ -279,6 +281,12 @@ class MultiDatePlanTest {
         assertEquals(first, ((Number) plan(id, date).get("planId")).longValue());
         as("planner").get("/api/campaigns/" + id + "/plans").then().statusCode(200)
                 .body("dates[0].planId", equalTo((int) first)).body("dates[0].solvingPlanId", equalTo(solving[0].intValue()));
+        // what another node answers meanwhile (it has no solve in memory): the same best plan, from the database
+        Map<String, Object> elsewhere = solveStatus.fromDatabase(id);
+        assertEquals("database", elsewhere.get("source"));
+        assertEquals("RUNNING", elsewhere.get("state"));
+        assertEquals(solving[0], ((Number) elsewhere.get("planId")).longValue());
+        assertEquals("solving", ((com.patrolplanner.campaign.output.PlanView) elsewhere.get("plan")).status());
         // a second solve of the same campaign meanwhile is a conflict
         as("planner").contentType(ContentType.JSON).body(Map.of("date", date)).post("/api/campaigns/" + id + "/solve")
                 .then().statusCode(409);
