@@ -172,6 +172,12 @@ class MultiDatePlanTest {
         assertEquals(0, venuesOnSeveralDates(id));
         assertEquals(planIds.get("2026-07-06"), ((Number) plan(id, "2026-07-06").get("planId")).longValue());
         assertEquals(planIds.get("2026-07-08"), ((Number) plan(id, "2026-07-08").get("planId")).longValue());
+
+        // the whole campaign again: the first date must not take the venue pinned on the second
+        assertEquals("DONE", PlanApiTest.await(solve(id, Map.of("dates", "all", "seconds", 1))));
+        Map<String, Set<Long>> after = venuesByDate(id);
+        assertTrue(after.get("2026-07-07").contains(((Number) pin.get("venueId")).longValue()), "pinned stop kept: " + after);
+        assertEquals(0, venuesOnSeveralDates(id), "a venue planned on two dates: " + after);
     }
 
     @Test
