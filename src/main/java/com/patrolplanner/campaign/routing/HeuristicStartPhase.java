@@ -47,10 +47,16 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
         new RegretInsertion(state).run();
         trace("construction", state, t0);
         boolean fleetCosts = plan.getVehicles().stream().anyMatch(v -> v.getUsageCost() > 0);
+        if (fleetCosts && state.unplannedCount() == 0 && ConcurrentStart.available()) {
+            long iterations = ConcurrentStart.run(arrays, state, random, loadLowerBound(arrays), t0,
+                    routeMinimisationNanos, t0 + phaseNanos, isPhaseTerminated);
+            trace("string removal (" + iterations + " iterations)", state, t0);
+            write(state, plan, scoreDirector);
+            return;
+        }
         if (fleetCosts && state.unplannedCount() == 0) {
-            long rmDeadline = t0 + routeMinimisationNanos;
-            new RouteMinimizer(arrays, random).run(state, loadLowerBound(arrays),
-                    () -> System.nanoTime() >= rmDeadline || isPhaseTerminated.getAsBoolean());
+            new RouteMinimizer(arrays, random).run(state, loadLowerBound(arrays), t0, routeMinimisationNanos,
+                    isPhaseTerminated);
             trace("route minimisation", state, t0);
         }
         StringRemovalSearch sisr = new StringRemovalSearch(arrays, random);

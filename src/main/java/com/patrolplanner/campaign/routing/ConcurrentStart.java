@@ -1,0 +1,65 @@
+package com.patrolplanner.campaign.routing;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Route removal and distance search side by side on two threads: {@link RouteMinimizer} works on its own copy of the
+ * plan and hands over each plan with a route fewer; {@link StringRemovalSearch} shortens the best plan so far on the
+ * calling thread and carries on from a handed-over plan as soon as it sees one. So the distance search is not starved
+ * while route removal keeps trying, and route removal may use more of the time than it could if the two took turns
+ * (one route fewer outweighs any distance).
+ */
+final class ConcurrentStart {
+
+    /** Route removal gets this many times the sequential share of the time (it no longer takes it from distance). */
+    static final double ROUTE_MINIMISATION_FACTOR = 1.5;
+
+    private ConcurrentStart() {
+    }
+
+    /** Whether a second thread is worth starting: more than one processor. */
+    static boolean available() {
+        return Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("routing.sequential");
+    }
+
+    /**
+     * Leaves in {@code state} the best plan found by {@code deadlineNanos}: fewest routes first, then shortest.
+     *
+     * @return the string-removal iterations done
+     */
+    static long run(RoutingArrays arrays, RouteState state, SplittableRandom random, int lowerBound, long t0,
+            long routeMinimisationNanos, long deadlineNanos, BooleanSupplier isPhaseTerminated) {
+        AtomicReference<RouteState> handedOver = new AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        RouteState own = state.copy();
+        SplittableRandom minimiserRandom = random.split();
+        long minimiserNanos = (long) (routeMinimisationNanos * ROUTE_MINIMISATION_FACTOR);
+        Thread minimiser = new Thread(() -> {
+            new RouteMinimizer(arrays, minimiserRandom)
+                    .onFewerRoutes(plan -> {
+                        handedOver.set(plan.copy());
+                        HeuristicStartPhase.trace("route removed", plan, t0);
+                    })
+                    .run(own, lowerBound, t0, minimiserNanos, () -> done.get() || System.nanoTime() >= deadlineNanos);
+            HeuristicStartPhase.trace("route minimisation", own, t0);
+        }, "route-minimiser");
+        minimiser.setDaemon(true);
+        minimiser.start();
+        StringRemovalSearch sisr = new StringRemovalSearch(arrays, random);
+        sisr.run(state, deadlineNanos, isPhaseTerminated, () -> handedOver.getAndSet(null));
+        done.set(true);
+        try {
+            minimiser.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RouteState late = handedOver.get();
+        if (late != null && late.usedRoutes() < state.usedRoutes()) {
+            state.copyFrom(late); // found after the distance search's last look: still worth a route
+        }
+        return sisr.iterations();
+    }
+}
