@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
  * plan and hands over each plan with a route fewer; {@link StringRemovalSearch} shortens the best plan so far on the
  * calling thread and carries on from a handed-over plan as soon as it sees one. So the distance search is not starved
  * while route removal keeps trying, and route removal may use more of the time than it could if the two took turns
- * (one route fewer outweighs any distance).
+ * (one route fewer outweighs any distance). Once route removal is over, its thread runs a second, independent
+ * string-removal search from its own plan, and the better of the two plans is kept.
  */
 final class ConcurrentStart {
 
@@ -34,6 +35,7 @@ final class ConcurrentStart {
             long routeMinimisationNanos, long deadlineNanos, BooleanSupplier isPhaseTerminated) {
         AtomicReference<RouteState> handedOver = new AtomicReference<>();
         AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<RouteState> secondResult = new AtomicReference<>();
         RouteState own = state.copy();
         SplittableRandom minimiserRandom = random.split();
         long minimiserNanos = (long) (routeMinimisationNanos * ROUTE_MINIMISATION_FACTOR);
@@ -45,6 +47,14 @@ final class ConcurrentStart {
                     })
                     .run(own, lowerBound, t0, minimiserNanos, () -> done.get() || System.nanoTime() >= deadlineNanos);
             HeuristicStartPhase.trace("route minimisation", own, t0);
+            if (!done.get()) {
+                // the second processor would idle: a second, independent distance search from the minimiser's plan
+                StringRemovalSearch second = new StringRemovalSearch(arrays, minimiserRandom);
+                second.run(own, deadlineNanos, done::get);
+                HeuristicStartPhase.trace("second string removal (" + second.iterations() + " iterations)", own,
+                        t0);
+                secondResult.set(own);
+            }
         }, "route-minimiser");
         minimiser.setDaemon(true);
         minimiser.start();
@@ -59,6 +69,11 @@ final class ConcurrentStart {
         RouteState late = handedOver.get();
         if (late != null && late.usedRoutes() < state.usedRoutes()) {
             state.copyFrom(late); // found after the distance search's last look: still worth a route
+        }
+        RouteState second = secondResult.get();
+        if (second != null && (second.usedRoutes() < state.usedRoutes()
+                || second.usedRoutes() == state.usedRoutes() && second.totalDistance() < state.totalDistance())) {
+            state.copyFrom(second);
         }
         return sisr.iterations();
     }

@@ -23,9 +23,14 @@ import java.util.function.Consumer;
 final class RouteMinimizer {
 
     static final int MAX_EJECTED = 5;
-    /** An attempt whose pool never got below this many visits within {@link #STALL_SHARE} of the time is given up. */
+    /**
+     * An attempt whose pool never got below this many visits within {@link #STALL_SHARE} of the time and
+     * {@link #STALL_EJECTIONS} ejections (work, so that a busy machine does not cut it short), or within twice that
+     * share of the time, is given up.
+     */
     static final int STALL_POOL = 3;
     static final double STALL_SHARE = 0.25;
+    static final long STALL_EJECTIONS = 10_000;
     /** An attempt whose pool got down to one visit may run on to this multiple of the time. */
     static final double EXTENSION = 1.5;
     private static final int PERTURB_MOVES = 1000;
@@ -77,7 +82,7 @@ final class RouteMinimizer {
     /**
      * Removes routes from {@code state} until {@code lowerBound} routes remain or the time is up; leaves the best plan
      * reached in {@code state}. The time is {@code nanos} from {@code startNanos}, but an attempt at removing a route
-     * that has not got its pool below {@link #STALL_POOL} visits within {@link #STALL_SHARE} of it is given up early
+     * that has not got its pool below {@link #STALL_POOL} visits for a while is given up early
      * (the rest of the time goes to shortening routes), and one that has got its pool down to a single visit may run
      * on up to {@link #EXTENSION} times the time: one route fewer outweighs any distance.
      */
@@ -119,7 +124,9 @@ final class RouteMinimizer {
         if (now >= startNanos + nanos && minPool > 1) {
             return true;
         }
-        return now - attemptStart >= (long) (STALL_SHARE * nanos) && minPool >= STALL_POOL;
+        long spent = now - attemptStart;
+        return minPool >= STALL_POOL && (spent >= (long) (2 * STALL_SHARE * nanos)
+                || spent >= (long) (STALL_SHARE * nanos) && ejections >= STALL_EJECTIONS);
     }
 
     private boolean removeOneRoute() {
