@@ -15,6 +15,9 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
  * {@link RouteMinimizer} until its time share is up or the load limits allow no fewer routes, then shortens the routes
  * with {@link StringRemovalSearch} until the phase ends. The result is written back to the working solution through
  * the score director, so Timefold's local search continues from it.
+ *
+ * <p>Models built on the core (campaigns) pass their {@link RoutingRules}; with {@code constructionOnly} the phase
+ * stops after the insertion, so that Timefold publishes a first plan at once and a second command improves it.
  */
 final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
 
@@ -23,15 +26,24 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
     private final long seed;
     private final long routeMinimisationNanos;
     private final long phaseNanos;
+    private final RoutingRules rules;
+    private final boolean constructionOnly;
 
     /**
      * @param routeMinimisationNanos the most time spent removing routes
      * @param phaseNanos the phase's whole time limit; what route removal leaves goes to {@link StringRemovalSearch}
      */
     HeuristicStartPhase(long seed, long routeMinimisationNanos, long phaseNanos) {
+        this(seed, routeMinimisationNanos, phaseNanos, RoutingRules.CORE, false);
+    }
+
+    HeuristicStartPhase(long seed, long routeMinimisationNanos, long phaseNanos, RoutingRules rules,
+            boolean constructionOnly) {
         this.seed = seed;
         this.routeMinimisationNanos = routeMinimisationNanos;
         this.phaseNanos = phaseNanos;
+        this.rules = rules;
+        this.constructionOnly = constructionOnly;
     }
 
     @Override
@@ -40,12 +52,19 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
         if (plan.getVisits().isEmpty() || plan.getVehicles().isEmpty()) {
             return;
         }
-        RoutingArrays arrays = new RoutingArrays(plan);
-        RouteState state = read(plan, arrays);
         long t0 = System.nanoTime();
+        RoutingArrays arrays = new RoutingArrays(plan, rules);
+        RouteState state = read(plan, arrays);
+        if (state == null) {
+            return; // a done or pinned stop no longer fits its route: leave the plan to the score-driven search
+        }
         SplittableRandom random = new SplittableRandom(seed);
         new RegretInsertion(state).run();
         trace("construction", state, t0);
+        if (constructionOnly) {
+            write(state, plan, scoreDirector);
+            return;
+        }
         boolean fleetCosts = plan.getVehicles().stream().anyMatch(v -> v.getUsageCost() > 0);
         if (fleetCosts && state.unplannedCount() == 0 && ConcurrentStart.available()) {
             long iterations = ConcurrentStart.run(arrays, state, random, loadLowerBound(arrays), t0,
@@ -87,7 +106,10 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
         return Math.max(1, routes);
     }
 
-    /** The routes of the working solution, keeping only what is feasible: a visit that breaks its route is dropped. */
+    /**
+     * The routes of the working solution, keeping only what is feasible: a visit that breaks its route, or whose group
+     * is already served, is dropped. Null when a fixed visit would have to be dropped.
+     */
     static RouteState read(RoutingPlan plan, RoutingArrays arrays) {
         RouteState state = new RouteState(arrays);
         List<Visit> visits = plan.getVisits();
@@ -98,8 +120,10 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
         for (int r = 0; r < arrays.vehicleCount; r++) {
             for (Visit visit : plan.getVehicles().get(r).getVisits()) {
                 int v = index.get(visit);
-                if (state.canInsert(v, r, state.len[r])) {
+                if (state.canInsert(v, r, state.len[r]) && !state.groupServed(v)) {
                     state.insert(v, r, state.len[r]);
+                } else if (arrays.fixed[v] >= 0) {
+                    return null;
                 }
             }
         }

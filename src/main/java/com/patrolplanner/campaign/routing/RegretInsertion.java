@@ -9,6 +9,10 @@ import java.util.List;
  * visit farthest from the bases and seeds so far, then repeatedly inserts the visit whose best feasible insertion
  * would cost most to postpone (second-best route minus best route), at its cheapest position. When no unplanned visit
  * fits any open route, it opens the next vehicle; when the fleet is exhausted the rest stays unplanned.
+ *
+ * <p>With optional visits ({@link RoutingRules#optionalVisits()}) every usable vehicle is opened at once (the fleet is
+ * given), the visit of highest priority goes first (regret breaks ties), and once a visit is planned the other visits
+ * of its group are dropped.
  */
 final class RegretInsertion {
 
@@ -42,8 +46,10 @@ final class RegretInsertion {
         if (unplanned.isEmpty()) {
             return;
         }
+        dropServed(unplanned);
         int maxCapacity = Arrays.stream(a.capacity).max().orElse(1);
-        int toOpen = (int) Math.max(1, Math.min(a.vehicleCount, (totalDemand + maxCapacity - 1) / maxCapacity));
+        int toOpen = a.optional ? a.vehicleCount
+                : (int) Math.max(1, Math.min(a.vehicleCount, (totalDemand + maxCapacity - 1) / maxCapacity));
         int opened = 0;
         for (int r = 0; r < a.vehicleCount; r++) {
             if (s.len[r] > 0) {
@@ -81,6 +87,9 @@ final class RegretInsertion {
                     continue;
                 }
                 double regret = (c2 == Double.POSITIVE_INFINITY ? NO_SECOND_ROUTE : c2) - c1;
+                if (a.optional) {
+                    regret += a.priority[v] * 1e9; // the most important visit first
+                }
                 if (regret > bestRegret || regret == bestRegret && c1 < bestCost) {
                     bestRegret = regret;
                     bestCost = c1;
@@ -100,6 +109,7 @@ final class RegretInsertion {
             int v = unplanned.remove(pick);
             int route = bestRoute(v);
             s.insert(v, route, position[v][route]);
+            dropServed(unplanned);
             for (int u : unplanned) {
                 evaluate(u, route);
             }
@@ -140,6 +150,9 @@ final class RegretInsertion {
                     d = Math.min(d, a.dist(a.location[s.seq[q][0]], a.location[v]));
                 }
             }
+            if (a.optional) {
+                d += a.priority[v] * 1e9;
+            }
             if (d > far) {
                 far = d;
                 pick = idx;
@@ -151,7 +164,13 @@ final class RegretInsertion {
         }
         int v = unplanned.remove(pick);
         s.insert(v, r, 0);
+        dropServed(unplanned);
         return true;
+    }
+
+    /** Drops the visits another visit of whose group is planned: the venue is served. */
+    private void dropServed(List<Integer> unplanned) {
+        unplanned.removeIf(s::groupServed);
     }
 
     private void evaluate(int v, int r) {

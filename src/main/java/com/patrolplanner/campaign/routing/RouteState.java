@@ -122,7 +122,7 @@ final class RouteState {
 
     /** Whether visit v fits into route r before position pos (0 … len) without breaking a window, shift or load. */
     boolean canInsert(int v, int r, int pos) {
-        if (load[r] + a.demand[v] > a.capacity[r]) {
+        if (!a.usable[r] || a.fixed[v] >= 0 && a.fixed[v] != r || load[r] + a.demand[v] > a.capacity[r]) {
             return false;
         }
         return timeFeasibleInsert(v, r, pos);
@@ -152,6 +152,60 @@ final class RouteState {
             return leave + a.time(a.location[v], a.base[r]) <= a.shiftEnd[r] + SEARCH_EPSILON;
         }
         return leave + a.time(a.location[v], a.location[seq[r][pos]]) <= latest[r][pos] + SEARCH_EPSILON;
+    }
+
+    /** Whether another visit of v's group (an alternative window of the same venue) is planned. */
+    boolean groupServed(int v) {
+        for (int u : a.groupMembers[a.group[v]]) {
+            if (u != v && routeOf[u] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What leaving visits unplanned costs, with optional visits ({@link RoutingRules#optionalVisits()}): the priority
+     * of each unplanned visit whose group has no planned member, as the score's medium level counts it.
+     */
+    long unplannedPriority() {
+        long sum = 0;
+        for (int v = 0; v < a.visitCount; v++) {
+            if (routeOf[v] < 0 && !groupServed(v)) {
+                sum += a.priority[v];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The soft objective in distance units: distance, plus with {@link RoutingRules#fairWorkload()} the square of each
+     * route's working minutes (travel + service) in thousandths, the campaign score's "fair workload" on the same
+     * scale as its distance (which it counts in thousandths).
+     */
+    double softCost() {
+        double d = 0.0;
+        for (int r = 0; r < len.length; r++) {
+            d += routeDistance[r];
+            if (a.fairWorkload && len[r] > 0) {
+                double work = routeTime(r);
+                long m = Math.round(work);
+                d += m * m / 1000.0;
+            }
+        }
+        return d;
+    }
+
+    /** Travel plus service minutes of route r, waiting excluded. */
+    double routeTime(int r) {
+        double t = 0.0;
+        int prevLoc = a.base[r];
+        for (int i = 0; i < len[r]; i++) {
+            int v = seq[r][i];
+            t += a.time(prevLoc, a.location[v]) + a.service[v];
+            prevLoc = a.location[v];
+        }
+        return len[r] == 0 ? 0.0 : t + a.time(prevLoc, a.base[r]);
     }
 
     /** Extra distance of inserting visit v into route r before position pos. */

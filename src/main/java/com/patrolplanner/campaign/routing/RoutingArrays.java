@@ -23,12 +23,26 @@ final class RoutingArrays {
     final int[] capacity;
     /** For each visit, the other visits nearest first. */
     final int[][] neighbours;
+    /** What the model adds to the core ({@link RoutingRules}), as arrays. */
+    final boolean optional;
+    final boolean fairWorkload;
+    final long[] priority;
+    /** Alternatives: group of each visit, and the visits of each group. */
+    final int[] group;
+    final int[][] groupMembers;
+    /** Vehicle index a visit must stay on, or -1. */
+    final int[] fixed;
+    final boolean[] usable;
 
     private final int locationCount;
     private final double[] time;
     private final double[] distance;
 
     RoutingArrays(RoutingPlan plan) {
+        this(plan, RoutingRules.CORE);
+    }
+
+    RoutingArrays(RoutingPlan plan, RoutingRules rules) {
         List<Visit> visits = plan.getVisits();
         List<Vehicle> vehicles = plan.getVehicles();
         TravelMatrix matrix = plan.getMatrix();
@@ -46,6 +60,39 @@ final class RoutingArrays {
             due[i] = v.getDue();
             service[i] = v.getServiceDuration();
             demand[i] = v.getDemand();
+        }
+        optional = rules.optionalVisits();
+        fairWorkload = rules.fairWorkload();
+        priority = visits.stream().mapToLong(Visit::getPriority).toArray();
+        group = new int[visitCount];
+        java.util.Map<Object, Integer> groups = new java.util.HashMap<>();
+        for (int i = 0; i < visitCount; i++) {
+            group[i] = groups.computeIfAbsent(rules.group().apply(visits.get(i)), k -> groups.size());
+        }
+        int[] sizes = new int[groups.size()];
+        for (int g : group) {
+            sizes[g]++;
+        }
+        groupMembers = new int[groups.size()][];
+        for (int g = 0; g < sizes.length; g++) {
+            groupMembers[g] = new int[sizes[g]];
+            sizes[g] = 0;
+        }
+        for (int i = 0; i < visitCount; i++) {
+            groupMembers[group[i]][sizes[group[i]]++] = i;
+        }
+        java.util.Map<String, Integer> vehicleIndex = new java.util.HashMap<>();
+        for (int k = 0; k < vehicles.size(); k++) {
+            vehicleIndex.put(vehicles.get(k).getId(), k);
+        }
+        fixed = new int[visitCount];
+        for (int i = 0; i < visitCount; i++) {
+            String pin = rules.fixedVehicle().apply(visits.get(i));
+            fixed[i] = pin == null ? -1 : vehicleIndex.getOrDefault(pin, -1);
+        }
+        usable = new boolean[vehicles.size()];
+        for (int k = 0; k < vehicles.size(); k++) {
+            usable[k] = rules.usable().test(vehicles.get(k));
         }
         base = new int[vehicleCount];
         shiftStart = new double[vehicleCount];

@@ -50,6 +50,18 @@ public final class RoutingSolver {
         return solver.solve(problem);
     }
 
+    /**
+     * The core's search as a Timefold custom phase for a model built on the core (campaigns): regret insertion as a
+     * first step, so a first plan is published at once, then string-removal ruin-and-recreate under the model's
+     * {@link RoutingRules} until {@code limit}. No route removal: such models are given their fleet.
+     */
+    public static CustomPhaseConfig heuristicPhase(RoutingRules rules, long seed, Duration limit) {
+        return new CustomPhaseConfig()
+                .withCustomPhaseCommands(new HeuristicStartPhase(seed, 0L, 0L, rules, true),
+                        new HeuristicStartPhase(seed, 0L, limit.toNanos(), rules, false))
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
+    }
+
     SolverConfig config() {
         long startMillis = Math.max(1L, (long) (timeLimit.toMillis() * START_PHASE_SHARE));
         long routeMinimisationNanos = (long) (timeLimit.toNanos() * startShare);

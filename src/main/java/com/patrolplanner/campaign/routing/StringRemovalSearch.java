@@ -14,6 +14,11 @@ import java.util.function.Supplier;
  *
  * <p>Only routes in use when the search starts take visits; a plan that leaves a visit unplaced is rejected, so the
  * fleet never grows. A route emptied on the way stays closed: the fleet may shrink.
+ *
+ * <p>With optional visits ({@link RoutingRules#optionalVisits()}, campaigns) the fleet is fixed instead: every usable
+ * vehicle takes visits, recreate also tries every unplanned visit whose venue is not served, a visit that fits nowhere
+ * stays unplanned, and a plan is judged by the priority it leaves unplanned first, then by {@link RouteState#softCost()}.
+ * Fixed (done or pinned) visits are never removed, and at most one visit of a group is planned.
  */
 final class StringRemovalSearch {
 
@@ -23,6 +28,8 @@ final class StringRemovalSearch {
     private static final double SPLIT_KEEP_PROBABILITY = 0.5;
     private static final double START_TEMPERATURE = 100.0;
     private static final double END_TEMPERATURE = 1.0;
+    /** One unplanned priority point outweighs any soft difference the annealing could accept. */
+    private static final double PRIORITY_SCALE = 1e7;
 
     private final RoutingArrays a;
     private final SplittableRandom random;
@@ -80,13 +87,13 @@ final class StringRemovalSearch {
     void run(RouteState state, long deadlineNanos, BooleanSupplier stop, Supplier<RouteState> handedOver) {
         s = state;
         RouteState best = state.copy();
-        int bestRoutes = state.usedRoutes();
-        double bestCost = state.totalDistance();
+        int bestRoutes = a.optional ? 0 : state.usedRoutes();
+        double bestCost = objective(true);
         double current = bestCost;
         long begin = System.nanoTime();
         double span = Math.max(1.0, deadlineNanos - begin);
         for (int r = 0; r < a.vehicleCount; r++) {
-            open[r] = s.len[r] > 0;
+            open[r] = a.optional ? a.usable[r] : s.len[r] > 0;
         }
         double temperature = START_TEMPERATURE;
         while (true) {
@@ -115,12 +122,12 @@ final class StringRemovalSearch {
             touchedCount = 0;
             ruin();
             boolean complete = recreate();
-            double cost = complete ? s.totalDistance() : Double.POSITIVE_INFINITY;
-            int routes = complete ? s.usedRoutes() : Integer.MAX_VALUE;
+            double cost = objective(complete);
+            int routes = a.optional ? 0 : complete ? s.usedRoutes() : Integer.MAX_VALUE;
             boolean fewerRoutes = routes < bestRoutes;
             if (complete && (fewerRoutes || cost < current - temperature * Math.log(random.nextDouble()))) {
                 current = cost;
-                for (int r = 0; r < a.vehicleCount; r++) {
+                for (int r = 0; r < a.vehicleCount && !a.optional; r++) {
                     open[r] = s.len[r] > 0;
                 }
                 if (fewerRoutes || routes == bestRoutes && cost < bestCost - 1e-9) {
@@ -136,6 +143,14 @@ final class StringRemovalSearch {
             }
         }
         state.copyFrom(best);
+    }
+
+    /** Distance with every visit planned (core), or unplanned priority then soft cost (optional visits). */
+    private double objective(boolean complete) {
+        if (a.optional) {
+            return s.unplannedPriority() * PRIORITY_SCALE + s.softCost();
+        }
+        return complete ? s.totalDistance() : Double.POSITIVE_INFINITY;
     }
 
     private void touch(int r) {
@@ -154,6 +169,12 @@ final class StringRemovalSearch {
 
     /** Puts the touched routes back as they were, by copying: no replay needed. */
     private void undo() {
+        for (int k = 0; k < touchedCount; k++) {
+            int r = touchedList[k];
+            for (int i = 0; i < s.len[r]; i++) {
+                s.routeOf[s.seq[r][i]] = -1; // a visit unplanned before this iteration becomes unplanned again
+            }
+        }
         for (int k = 0; k < touchedCount; k++) {
             int r = touchedList[k];
             int n = savedLen[r];
@@ -244,7 +265,7 @@ final class StringRemovalSearch {
             boolean inWindow = offset >= 0 && offset < window;
             boolean isKept = offset >= keptOffset && offset < keptOffset + kept;
             int v = s.seq[r][i];
-            if (inWindow && !isKept) {
+            if (inWindow && !isKept && a.fixed[v] < 0) {
                 removed[removedCount++] = v;
             } else {
                 scratch[n++] = v;
@@ -256,14 +277,26 @@ final class StringRemovalSearch {
     // ---------------------------------------------------------------- recreate
 
     private boolean recreate() {
+        if (a.optional) {
+            removedCount = 0;
+            for (int v = 0; v < a.visitCount; v++) {
+                if (s.routeOf[v] < 0) {
+                    removed[removedCount++] = v;
+                }
+            }
+        }
         sortRemoved();
         for (int k = 0; k < removedCount; k++) {
             int v = removed[k];
+            if (a.optional && s.groupServed(v)) {
+                continue;
+            }
             int bestR = -1;
             int bestPos = -1;
             double best = Double.POSITIVE_INFINITY;
             for (int r = 0; r < a.vehicleCount; r++) {
-                if (!open[r] || s.len[r] == 0 || s.load[r] + a.demand[v] > a.capacity[r]) {
+                if (!open[r] || s.len[r] == 0 && !a.optional || s.load[r] + a.demand[v] > a.capacity[r]
+                        || a.fixed[v] >= 0 && a.fixed[v] != r) {
                     continue;
                 }
                 for (int pos = 0; pos <= s.len[r]; pos++) {
@@ -279,6 +312,9 @@ final class StringRemovalSearch {
                 }
             }
             if (bestR < 0) {
+                if (a.optional) {
+                    continue; // stays unplanned; the objective counts its priority
+                }
                 return false;
             }
             touch(bestR);
@@ -300,6 +336,9 @@ final class StringRemovalSearch {
                 sortKey[k] = -a.dist(base, a.location[v]);
             } else {
                 sortKey[k] = a.dist(base, a.location[v]);
+            }
+            if (a.optional) {
+                sortKey[k] -= a.priority[v] * 1e9; // the most important first
             }
         }
         // insertion sort: a handful of visits
