@@ -13,7 +13,8 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
  * The first Timefold phase: builds a plan with {@link RegretInsertion} (keeping the feasible part of routes already
  * in the working solution, e.g. when re-planning), then, if vehicles cost something, removes whole routes with
  * {@link RouteMinimizer} until its time share is up or the load limits allow no fewer routes, then shortens the routes
- * with {@link StringRemovalSearch} until the phase ends. The result is written back to the working solution through
+ * with {@link StringRemovalSearch} until the phase ends (with two processors the two run side by side:
+ * {@link ConcurrentStart}). The result is written back to the working solution through
  * the score director, so Timefold's local search continues from it.
  *
  * <p>Models built on the core (campaigns) pass their {@link RoutingRules}; with {@code constructionOnly} the phase

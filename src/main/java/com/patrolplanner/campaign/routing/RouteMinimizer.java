@@ -373,6 +373,13 @@ final class RouteMinimizer {
     private void swap(int v, int w) {
         int r1 = s.routeOf[v];
         int r2 = s.routeOf[w];
+        int i = s.posOf[v];
+        int j = s.posOf[w];
+        if (s.load[r1] - a.demand[v] + a.demand[w] > a.capacity[r1]
+                || s.load[r2] - a.demand[w] + a.demand[v] > a.capacity[r2]
+                || !fitsBetween(r1, i - 1, w, i + 1) || !fitsBetween(r2, j - 1, v, j + 1)) {
+            return; // exact test in O(1); the replay below only confirms
+        }
         int n1 = s.len[r1];
         int n2 = s.len[r2];
         System.arraycopy(s.seq[r1], 0, scratch1, 0, n1);
@@ -391,6 +398,9 @@ final class RouteMinimizer {
         int r2 = s.routeOf[w];
         int i = s.posOf[v];
         int j = s.posOf[w];
+        if (alike(r1, r2) && (!joinFits(r1, i, r2, j + 1) || !joinFits(r2, j, r1, i + 1))) {
+            return; // time test in O(1) when both vehicles share base and shift; the replay below decides
+        }
         int n1 = 0;
         int n2 = 0;
         for (int k = 0; k <= i; k++) {
@@ -409,6 +419,54 @@ final class RouteMinimizer {
             s.setRoute(r1, scratch1, n1);
             s.setRoute(r2, scratch2, n2);
         }
+    }
+
+    /** Whether visit u fits between positions prev and next of route r (-1 / len: the base), in time. */
+    private boolean fitsBetween(int r, int prev, int u, int next) {
+        int prevLoc;
+        double depart;
+        if (prev < 0) {
+            prevLoc = a.base[r];
+            depart = a.shiftStart[r];
+        } else {
+            int p = s.seq[r][prev];
+            prevLoc = a.location[p];
+            depart = s.start[r][prev] + a.service[p];
+        }
+        double st = Math.max(depart + a.time(prevLoc, a.location[u]), a.ready[u]);
+        if (st > a.due[u] + RoutingTolerance.SEARCH_EPSILON) {
+            return false;
+        }
+        double leave = st + a.service[u];
+        if (next >= s.len[r]) {
+            return leave + a.time(a.location[u], a.base[r]) <= a.shiftEnd[r] + RoutingTolerance.SEARCH_EPSILON;
+        }
+        return leave + a.time(a.location[u], a.location[s.seq[r][next]])
+                <= s.latest[r][next] + RoutingTolerance.SEARCH_EPSILON;
+    }
+
+    /** Whether route r1 up to position i, followed by route r2 from position j on, keeps its windows. */
+    private boolean joinFits(int r1, int i, int r2, int j) {
+        int prevLoc;
+        double depart;
+        if (i < 0) {
+            prevLoc = a.base[r1];
+            depart = a.shiftStart[r1];
+        } else {
+            int p = s.seq[r1][i];
+            prevLoc = a.location[p];
+            depart = s.start[r1][i] + a.service[p];
+        }
+        if (j >= s.len[r2]) {
+            return depart + a.time(prevLoc, a.base[r1]) <= a.shiftEnd[r1] + RoutingTolerance.SEARCH_EPSILON;
+        }
+        int x = s.seq[r2][j];
+        return Math.max(depart + a.time(prevLoc, a.location[x]), a.ready[x])
+                <= s.latest[r2][j] + RoutingTolerance.SEARCH_EPSILON;
+    }
+
+    private boolean alike(int r1, int r2) {
+        return a.base[r1] == a.base[r2] && a.shiftStart[r1] == a.shiftStart[r2] && a.shiftEnd[r1] == a.shiftEnd[r2];
     }
 
     private int copyWithout(int r, int pos, int[] out) {

@@ -259,6 +259,29 @@ final class Squeeze {
         cLoad += load2;
     }
 
+    /** bufA := the route with the visit at position i moved right after position j. */
+    private int moveWithin(int[] q, int n, int i, int j) {
+        int na = 0;
+        for (int k = 0; k < n; k++) {
+            if (k != i) {
+                bufA[na++] = q[k];
+            }
+            if (k == j) {
+                bufA[na++] = q[i];
+            }
+        }
+        return na;
+    }
+
+    /** Penalty of a whole sequence as route r. */
+    private double sequencePenalty(int r, int[] q, int n) {
+        start(r);
+        for (int k = 0; k < n; k++) {
+            catVisit(q[k]);
+        }
+        return routePenalty(r);
+    }
+
     private double routePenalty(int r) {
         double w = close(r);
         return penalty(w, Math.max(0, cLoad - a.capacity[r]));
@@ -332,10 +355,26 @@ final class Squeeze {
             for (int q = 0; q < near; q++) {
                 int w = a.neighbours[v][q];
                 int r2 = s.routeOf[w];
-                if (r2 < 0 || r2 == r) {
+                if (r2 < 0) {
                     continue;
                 }
                 int j = s.posOf[w];
+                if (r2 == r) {
+                    // within the route: v moved right after w
+                    if (j == i - 1 || j == i) {
+                        continue;
+                    }
+                    int na = moveWithin(s1, n1, i, j);
+                    double delta = sequencePenalty(r, bufA, na) - current;
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        bestR2 = r;
+                        bestMove = 5;
+                        bestI = i;
+                        bestJ = j;
+                    }
+                    continue;
+                }
                 int n2 = s.len[r2];
                 int[] s2 = s.seq[r2];
                 double before = current + penalty(warp[r2], excess[r2]);
@@ -405,6 +444,11 @@ final class Squeeze {
         }
         if (bestR2 < 0) {
             return false;
+        }
+        if (bestMove == 5) {
+            int na = moveWithin(s1, n1, bestI, bestJ);
+            apply(s, r, bufA, na);
+            return true;
         }
         int r2 = bestR2;
         int i = bestI;
