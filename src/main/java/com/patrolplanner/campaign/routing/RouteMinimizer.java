@@ -25,10 +25,11 @@ final class RouteMinimizer {
     static final int MAX_EJECTED = 5;
     /**
      * An attempt whose pool never got below this many visits within {@link #STALL_SHARE} of the time and
-     * {@link #STALL_EJECTIONS} ejections (work, so that a busy machine does not cut it short), or within twice that
-     * share of the time, is given up.
+     * {@link #STALL_EJECTIONS} ejections (work, so that a busy machine does not cut it short), or never below
+     * {@link #FAR_POOL} within that time, is given up.
      */
     static final int STALL_POOL = 3;
+    static final int FAR_POOL = 10;
     static final double STALL_SHARE = 0.25;
     static final long STALL_EJECTIONS = 10_000;
     /** An attempt whose pool got down to one visit may run on to this multiple of the time. */
@@ -124,9 +125,8 @@ final class RouteMinimizer {
         if (now >= startNanos + nanos && minPool > 1) {
             return true;
         }
-        long spent = now - attemptStart;
-        return minPool >= STALL_POOL && (spent >= (long) (2 * STALL_SHARE * nanos)
-                || spent >= (long) (STALL_SHARE * nanos) && ejections >= STALL_EJECTIONS);
+        return now - attemptStart >= (long) (STALL_SHARE * nanos)
+                && (minPool >= STALL_POOL && ejections >= STALL_EJECTIONS || minPool >= FAR_POOL);
     }
 
     private boolean removeOneRoute() {
