@@ -50,7 +50,7 @@ final class RouteMinimizer {
     private BooleanSupplier stop = () -> false;
     private Consumer<RouteState> onFewerRoutes = plan -> { };
     private long startNanos;
-    private long nanos = Long.MAX_VALUE / 4;
+    private long nanos;
 
     // ejection search state
     private int searchRoute;
@@ -83,17 +83,13 @@ final class RouteMinimizer {
     /**
      * Removes routes from {@code state} until {@code lowerBound} routes remain or the time is up; leaves the best plan
      * reached in {@code state}. The time is {@code nanos} from {@code startNanos}, but an attempt at removing a route
-     * that has not got its pool below {@link #STALL_POOL} visits for a while is given up early
-     * (the rest of the time goes to shortening routes), and one that has got its pool down to a single visit may run
+     * that has not got its pool below {@link #STALL_POOL} visits for a while is given up early (the rest of the time
+     * goes to shortening routes), and one that has got its pool down to a single visit may run
      * on up to {@link #EXTENSION} times the time: one route fewer outweighs any distance.
      */
     void run(RouteState state, int lowerBound, long startNanos, long nanos, BooleanSupplier hardStop) {
         this.startNanos = startNanos;
         this.nanos = nanos;
-        run(state, lowerBound, hardStop);
-    }
-
-    private void run(RouteState state, int lowerBound, BooleanSupplier hardStop) {
         s = state;
         this.stop = hardStop;
         for (int r = 0; r < a.vehicleCount; r++) {
