@@ -21,9 +21,27 @@ final class ConcurrentStart {
     private ConcurrentStart() {
     }
 
-    /** Whether a second thread is worth starting: more than one processor. */
-    static boolean available() {
-        return Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("routing.sequential");
+    /**
+     * Whether to run side by side: more than one processor, route removal given time, and the core model alone (route
+     * removal and the choice of the better plan know nothing of optional visits, fixed visits, unusable vehicles or
+     * fair workload).
+     */
+    static boolean applies(RoutingArrays a, long routeMinimisationNanos) {
+        if (Runtime.getRuntime().availableProcessors() < 2 || Boolean.getBoolean("routing.sequential")
+                || routeMinimisationNanos <= 0 || a.optional || a.fairWorkload) {
+            return false;
+        }
+        for (int f : a.fixed) {
+            if (f >= 0) {
+                return false;
+            }
+        }
+        for (boolean u : a.usable) {
+            if (!u) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

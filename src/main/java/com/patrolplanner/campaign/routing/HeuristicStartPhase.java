@@ -67,7 +67,8 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
             return;
         }
         boolean fleetCosts = plan.getVehicles().stream().anyMatch(v -> v.getUsageCost() > 0);
-        if (fleetCosts && state.unplannedCount() == 0 && ConcurrentStart.available()) {
+        if (fleetCosts && state.unplannedCount() == 0
+                && ConcurrentStart.applies(arrays, routeMinimisationNanos)) {
             long iterations = ConcurrentStart.run(arrays, state, random, loadLowerBound(arrays), t0,
                     routeMinimisationNanos, t0 + phaseNanos, isPhaseTerminated);
             trace("string removal (" + iterations + " iterations)", state, t0);

@@ -6,10 +6,11 @@ import java.util.SplittableRandom;
  * The "squeeze" step of Nagata and Bräysy's route minimisation: a visit that fits nowhere is inserted where it breaks
  * the plan least, measured by a penalty (load over the limit plus α × time warp, the minutes a route would have to go
  * back in time to meet its windows and shift end), and the broken routes are then repaired by moves between nearby
- * visits (2-opt*, relocate, swap) that lower the penalty, best move first, until the plan is feasible again or no move
- * helps. On failure the plan is restored. α adapts to which part of the penalty a failed repair left.
+ * visits (2-opt*, relocate, swap between routes; relocate within the broken route) that lower the penalty, best move
+ * first, until the plan is feasible again or no move helps. On failure the plan is restored. α adapts to which part
+ * of the penalty a failed repair left. Like {@link RouteMinimizer}, it knows the core model only (no fixed visits).
  *
- * <p>Moves are evaluated in O(1) by concatenating time-warp segments of route prefixes and suffixes (duration, time
+ * <p>Moves between routes are evaluated in O(1) by concatenating time-warp segments of route prefixes and suffixes (duration, time
  * warp, earliest and latest start: Vidal et al., "A hybrid genetic algorithm with adaptive diversity management for a
  * large class of vehicle routing problems with time-windows", Comput. Oper. Res. 40, 2013).
  */
