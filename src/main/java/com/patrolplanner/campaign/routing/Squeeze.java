@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
  * first, until the plan is feasible again or no move helps. On failure the plan is restored. α adapts to which part
  * of the penalty a failed repair left. Like {@link RouteMinimizer}, it knows the core model only (no fixed visits).
  *
- * <p>Moves between routes are evaluated in O(1) by concatenating time-warp segments of route prefixes and suffixes (duration, time
- * warp, earliest and latest start: Vidal et al., "A hybrid genetic algorithm with adaptive diversity management for a
- * large class of vehicle routing problems with time-windows", Comput. Oper. Res. 40, 2013).
+ * <p>Moves between routes are evaluated in O(1) by concatenating time-warp segments of route prefixes and suffixes
+ * (duration, time warp, earliest and latest start: Vidal et al., "A hybrid genetic algorithm with adaptive diversity
+ * management for a large class of vehicle routing problems with time-windows", Comput. Oper. Res. 40, 2013).
  */
 final class Squeeze {
 
