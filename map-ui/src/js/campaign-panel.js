@@ -1,10 +1,11 @@
-// Campaigns (planner): create one, run the 双随机 draw (POST /api/campaigns/{id}/draw), solve it as a job with progress
-// and the live best plan (GET /api/campaigns/{id}/solve while solving), then routes per team on the map, a timeline per
-// team and the score explanation. Plans and draws load on demand: a campaign without one answers 404.
+// Campaigns (planner): create one, run the 双随机 draw (POST /api/campaigns/{id}/draw), solve one day or the whole
+// campaign day by day as a job with progress and the live best plan (GET /api/campaigns/{id}/solve while solving), then
+// per day routes per team on the map, a timeline per team and the score explanation; the days and the campaign's
+// totals come from GET /api/campaigns/{id}/plans. Plans and draws load on demand: a campaign without one answers 404.
 import { api, problemView, toast } from './api.js';
 import { t, tCode, formatNumber, formatDateTime } from './i18n.js';
 import { el, facts } from './dom.js';
-import { routesOverlay, timeline, planSummary, explanation } from './plan-view.js';
+import { routesOverlay, timeline, planSummary, explanation, campaignTotals } from './plan-view.js';
 
 const TYPES = ['ROUTINE', 'STAGGERED', 'NIGHT_SWEEP', 'STAKEOUT', 'RANDOM', 'SPECIAL'];
 const CATEGORIES = ['internet_cafe', 'song_dance', 'game_arcade', 'publication', 'hotel', 'satellite_equipment', 'printing', 'performance'];
@@ -54,6 +55,11 @@ export function campaignPanel(box, app) {
     const status = el('span', { class: 'muted', 'data-testid': 'solve-status' });
     const solveBtn = el('button', { type: 'button', class: 'btn', 'data-testid': 'solve-run' }, t('campaign.solve'));
     const stopBtn = el('button', { type: 'button', class: 'btn btn-secondary', hidden: true }, t('campaign.solve.stop'));
+    const scope = el('select', { class: 'input', 'data-testid': 'solve-scope' },
+      el('option', { value: 'day' }, t('campaign.solve.scope.day')), el('option', { value: 'all' }, t('campaign.solve.scope.all')));
+    const dayPick = el('select', { class: 'input', 'data-testid': 'plan-date' });
+    const totalsOut = el('div', { 'data-testid': 'plans-summary' });
+    let resultsSeen = -1;
 
     async function draw() {
       try {
@@ -82,14 +88,17 @@ export function campaignPanel(box, app) {
       try {
         const [s, job] = await Promise.all([api(`/api/campaigns/${c.id}/solve`), api(`/api/jobs/${jobId}`)]);
         if (job.percent != null) progress.value = job.percent;
-        status.textContent = `${t('job.' + job.state)} · ${s.score || ''}${job.etaSeconds != null && job.state === 'RUNNING' ? ' · ' + t('job.eta', { s: formatNumber(job.etaSeconds) }) : ''}`;
+        const day = s.dateCount > 1 && s.date ? `${t('campaign.solve.dateOf', { k: s.dateIndex || '', n: s.dateCount, date: s.date })} · ` : '';
+        status.textContent = `${day}${t('job.' + job.state)} · ${s.score || ''}${job.etaSeconds != null && job.state === 'RUNNING' ? ' · ' + t('job.eta', { s: formatNumber(job.etaSeconds) }) : ''}`;
         if (s.plan) showPlan(planOut, s.plan, s.explanation);
+        // a day finished: the day list shows it
+        if (s.results && s.results.length !== resultsSeen) { resultsSeen = s.results.length; loadSummary(); }
         if (['DONE', 'FAILED', 'CANCELLED'].includes(job.state)) {
           progress.value = 100;
           solveBtn.disabled = false;
           stopBtn.hidden = true;
           if (job.state === 'FAILED') planOut.replaceChildren(problemView({ problem: job.error }));
-          else await loadPlan();
+          else { await loadSummary(); await loadPlan(); }
           return;
         }
         polling = setTimeout(() => poll(jobId), 1000);
@@ -103,8 +112,10 @@ export function campaignPanel(box, app) {
       progress.hidden = false;
       progress.value = 0;
       try {
-        const r = await api(`/api/campaigns/${c.id}/solve`, { method: 'POST', json: { date: date.value, seconds: Number(seconds.value) } });
+        const body = scope.value === 'all' ? { dates: 'all', seconds: Number(seconds.value) } : { date: date.value, seconds: Number(seconds.value) };
+        const r = await api(`/api/campaigns/${c.id}/solve`, { method: 'POST', json: body });
         stopBtn.hidden = false;
+        resultsSeen = -1;
         poll(r.jobId);
       } catch (e) {
         solveBtn.disabled = false;
@@ -120,6 +131,20 @@ export function campaignPanel(box, app) {
         planOut.replaceChildren(e.status === 404 ? el('p', { class: 'muted' }, t('campaign.plan.none')) : problemView(e));
       }
     }
+    async function loadSummary() {
+      try {
+        const sum = await api(`/api/campaigns/${c.id}/plans`);
+        dayPick.replaceChildren(...sum.dates.map((d) => el('option', { value: d.date, 'data-status': d.status },
+          d.planId ? `${d.date} · ${t('campaign.plans.stops', { n: formatNumber(d.stops) })} · ${tCode('pstatus', d.status)}${d.feasible === false ? ' · ' + t('plan.infeasible') : ''}`
+            : `${d.date} · ${tCode('pstatus', 'unplanned')}`)));
+        dayPick.value = date.value;
+        totalsOut.replaceChildren(campaignTotals(sum));
+      } catch (e) {
+        totalsOut.replaceChildren(problemView(e));
+      }
+    }
+    dayPick.addEventListener('change', () => { date.value = dayPick.value; loadPlan(); });
+    date.addEventListener('change', () => { dayPick.value = date.value; });
     solveBtn.addEventListener('click', solve);
     stopBtn.addEventListener('click', () => api(`/api/campaigns/${c.id}/solve`, { method: 'DELETE' }).catch((e) => planOut.replaceChildren(problemView(e))));
 
@@ -133,9 +158,11 @@ export function campaignPanel(box, app) {
         el('button', { type: 'button', class: 'btn btn-secondary', onclick: showDraw }, t('campaign.draw.show'))),
       drawOut,
       el('h3', {}, t('campaign.plan')),
-      el('div', { class: 'form-grid' }, el('label', {}, t('campaign.date'), date), el('label', {}, t('campaign.seconds'), seconds), solveBtn, stopBtn,
+      el('div', { class: 'form-grid' }, el('label', {}, t('campaign.solve.scope'), scope), el('label', {}, t('campaign.date'), date),
+        el('label', {}, t('campaign.seconds'), seconds), solveBtn, stopBtn,
         el('button', { type: 'button', class: 'btn btn-secondary', onclick: loadPlan }, t('campaign.plan.show'))),
-      progress, status, planOut);
+      progress, status, totalsOut, el('label', {}, t('campaign.plans.day'), dayPick), planOut);
+    loadSummary();
   }
 
   function createForm() {

@@ -91,6 +91,24 @@ export function planSummary(plan) {
       el('ul', { class: 'plain' }, ...plan.unassigned.map((u) => el('li', {}, `${u.name || '#' + u.venueId}: ${u.reason}`)))) : null);
 }
 
+/**
+ * A campaign over its dates (GET /api/campaigns/{id}/plans): days planned, venues targeted / planned / left, the
+ * rule that each venue is checked once per campaign, and why each unplanned venue was left out (per date).
+ */
+export function campaignTotals(summary) {
+  const x = summary.totals;
+  return el('div', { class: 'plan-summary', 'data-testid': 'campaign-totals' },
+    el('div', { class: 'stat-row' },
+      stat(t('campaign.plans.datesPlanned'), `${formatNumber(x.datesPlanned)}/${formatNumber(x.dates)}`),
+      stat(t('campaign.plans.targeted'), formatNumber(x.targeted)), stat(t('campaign.plans.planned'), formatNumber(x.planned)),
+      stat(t('campaign.plans.left'), formatNumber(x.unplanned))),
+    el('p', { class: 'muted' }, t('campaign.plans.once')),
+    summary.plannedOnSeveralDates.length ? el('p', { class: 'problem' }, t('campaign.plans.twice', { n: summary.plannedOnSeveralDates.length })) : null,
+    summary.unplanned.length ? el('details', {}, el('summary', {}, t('campaign.plans.reasons', { n: summary.unplanned.length })),
+      el('ul', { class: 'plain' }, ...summary.unplanned.map((u) => el('li', {}, `${u.name || '#' + u.venueId}: `,
+        u.reasons.map((r) => (r.date ? `${r.date} ` : '') + r.reason).join('；'))))) : null);
+}
+
 function stat(label, v) {
   return el('div', { class: 'stat' }, el('div', { class: 'stat-value' }, v), el('div', { class: 'stat-label' }, label));
 }

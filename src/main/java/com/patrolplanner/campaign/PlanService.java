@@ -2,7 +2,6 @@ package com.patrolplanner.campaign;
 
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.output.PlanView;
-import com.patrolplanner.campaign.output.PlanViews;
 import com.patrolplanner.campaign.routing.RoutingPlan;
 import com.patrolplanner.campaign.solver.CampaignFeasibility;
 import com.patrolplanner.campaign.solver.CampaignProblem;
@@ -11,25 +10,35 @@ import com.patrolplanner.campaign.solver.ProblemBuilder;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
- * Solving campaigns, quickstart style: {@link #solve} builds the problem (bad input fails here, synchronously), then
- * a {@link JobService} job runs the solver; the best plan so far is kept in memory for status polls; when the job ends
- * (time up or stopped) the best plan is checked by {@link CampaignFeasibility} and persisted.
+ * Solving campaigns, quickstart style: {@link #solve} checks the request and builds the first date's problem (bad
+ * input fails here, synchronously, nothing written), then a {@link JobService} job solves the requested dates in
+ * order. Each date's problem leaves out the venues the campaign visits on its other dates, so that each targeted venue
+ * is checked once per campaign (the 双随机 publication list promises one check per drawn venue). While a date is
+ * solved its best plan so far is written to a 'solving' plan row ({@link BestSoFar}); when the date ends (time up or
+ * stopped) the best plan is checked by {@link CampaignFeasibility} and the row finished as the date's plan.
  */
 @ApplicationScoped
 public class PlanService {
-    public static final int DEFAULT_SECONDS = 10;
-    public static final int MAX_SECONDS = 300;
+    private static final Logger LOG = Logger.getLogger(PlanService.class);
+    public static final int DEFAULT_SECONDS = SolveRequest.DEFAULT_SECONDS;
+    public static final int MAX_SECONDS = SolveRequest.MAX_SECONDS;
 
     @Inject
     CampaignService campaigns;
@@ -41,28 +50,53 @@ public class PlanService {
     PlanStore store;
     @Inject
     JobService jobs;
+    @Inject
+    BestSoFar bestSoFar;
+    @Inject
+    SolveStatus statusView;
 
-    /** A running (or just finished) solve of one campaign. */
+    /** A running (or just finished) solve of some dates of one campaign. */
     static final class Solve {
         final UUID jobId;
-        final CampaignProblem problem;
+        final long campaignId;
         final String campaignName;
         final String campaignType;
-        volatile RoutingPlan best;
-        volatile Long planId;
+        final List<LocalDate> dates;
+        final String user;
+        /** One entry per date done (or not reached), in date order. */
+        final List<Map<String, Object>> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile BestSoFar.DateSolve current;
         volatile boolean finished;
 
-        Solve(UUID jobId, CampaignProblem problem, String campaignName, String campaignType) {
+        Solve(UUID jobId, long campaignId, String campaignName, String campaignType, List<LocalDate> dates, String user) {
             this.jobId = jobId;
-            this.problem = problem;
+            this.campaignId = campaignId;
             this.campaignName = campaignName;
             this.campaignType = campaignType;
+            this.dates = dates;
+            this.user = user;
         }
     }
 
     private final Map<Long, Solve> solves = new ConcurrentHashMap<>();
 
-    public record SolveInput(String date, Integer seconds) {
+    /**
+     * {@code date}: one day; {@code dates}: "all" for every day of the campaign; {@code from}/{@code to}: a range;
+     * {@code seconds}: solver time per date.
+     */
+    public record SolveInput(String date, String dates, String from, String to, Integer seconds) {
+    }
+
+    /** Rows a crashed run of this node left 'solving', and stale ones of other nodes, become 'stopped'. */
+    void onStart(@Observes StartupEvent ev) {
+        try {
+            int n = store.recoverOrphans(bestSoFar.node(), BestSoFar.STALE_SECONDS);
+            if (n > 0) {
+                LOG.infof("%d plan row(s) left 'solving' by an earlier run kept as 'stopped'", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not recover plan rows left 'solving': " + e.getMessage());
+        }
     }
 
     public synchronized UUID solve(long campaignId, SolveInput in, String user) {
@@ -71,65 +105,132 @@ public class PlanService {
             throw ApiException.conflict("campaign " + campaignId + " is being solved (job " + running.jobId + "); "
                     + "stop it with DELETE first");
         }
-        int seconds = in == null || in.seconds() == null ? DEFAULT_SECONDS : in.seconds();
-        if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw ApiException.invalid("seconds", "between 1 and " + MAX_SECONDS);
-        }
         Object[] built = QuarkusTransaction.requiringNew().call(() -> {
             Campaign c = campaigns.find(campaignId);
-            LocalDate date;
-            try {
-                date = in == null || in.date() == null ? c.startDate : LocalDate.parse(in.date());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ApiException.invalid("date", "not a date (YYYY-MM-DD)");
+            SolveRequest req = SolveRequest.of(c, in);
+            store.recoverOrphans(null, BestSoFar.STALE_SECONDS);
+            if (!store.solvingPlans(campaignId).isEmpty()) {
+                throw ApiException.conflict("campaign " + campaignId + " is being solved on another node; "
+                        + "wait for it or stop it there");
             }
-            Long previous = store.currentPlanId(campaignId, date);
-            List<ProblemBuilder.KeptStop> kept = previous == null ? List.of() : store.keptStops(previous, date);
-            return new Object[] {builder.build(c, date, kept), c.name, c.type};
+            LocalDate last = req.dates().get(req.dates().size() - 1);
+            return new Object[] {req, build(c, req.dates().get(0), last), c.name, c.type};
         });
-        CampaignProblem problem = (CampaignProblem) built[0];
+        SolveRequest req = (SolveRequest) built[0];
+        CampaignProblem first = (CampaignProblem) built[1];
         Solve[] holder = new Solve[1];
-        UUID jobId = jobs.submit("campaign-solve", user, progress -> {
-            Solve s = awaitHolder(holder);
-            long limitMs = seconds * 1000L;
-            progress.total(limitMs / 100);
-            long t0 = System.currentTimeMillis();
-            java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
-            RoutingPlan result;
-            try {
-                result = solver.solve(problem, Duration.ofSeconds(seconds), best -> {
-                    s.best = best;
-                    progress.detail(Map.of("score", String.valueOf(best.getScore())));
-                    long done = Math.min(limitMs, System.currentTimeMillis() - t0) / 100;
-                    progress.advance(Math.max(0, done - reported.getAndSet(Math.max(done, reported.get()))));
-                }, progress::cancelled);
-                s.best = result;
-                CampaignFeasibility.Report report = CampaignFeasibility.check(problem, result);
-                String status = progress.cancelled() ? "stopped" : "solved";
-                PlanView view = PlanViews.of(problem, result, s.campaignName, s.campaignType, null, status, report);
-                PlanSolver.Explanation ex;
-                synchronized (s) {
-                    ex = solver.explain(result);
-                }
-                s.planId = store.save(view, s.jobId, user, ex.matches());
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("planId", s.planId);
-                out.put("score", String.valueOf(result.getScore()));
-                out.put("feasible", report.feasible());
-                out.put("violations", report.violations());
-                out.put("planned", report.venuesVisited());
-                return out;
-            } finally {
-                s.finished = true;
-            }
-        });
-        Solve s = new Solve(jobId, problem, (String) built[1], (String) built[2]);
+        UUID jobId = jobs.submit("campaign-solve", user, progress -> run(awaitHolder(holder), req, first, progress));
+        Solve s = new Solve(jobId, campaignId, (String) built[2], (String) built[3], req.dates(), user);
         solves.put(campaignId, s);
         holder[0] = s;
         synchronized (holder) {
             holder.notifyAll();
         }
         return jobId;
+    }
+
+    /**
+     * The problem of one date: kept (done, pinned) stops of the date's current plan, without the venues planned on
+     * the campaign's other dates — but on the dates up to {@code replannedUntil}, which this solve re-plans next, only
+     * their kept stops count.
+     */
+    private CampaignProblem build(Campaign c, LocalDate date, LocalDate replannedUntil) {
+        Long previous = store.currentPlanId(c.id, date);
+        List<ProblemBuilder.KeptStop> kept = previous == null ? List.of() : store.keptStops(previous, date);
+        Set<Long> elsewhere = store.venuesPlannedElsewhere(c.id, date, replannedUntil);
+        return builder.build(c, date, kept, elsewhere);
+    }
+
+    private Map<String, Object> run(Solve s, SolveRequest req, CampaignProblem first, JobService.Progress progress) {
+        int n = s.dates.size();
+        long perDate = req.seconds() * 10L; // progress in tenths of a second
+        progress.total(perDate * n);
+        AtomicLong reported = new AtomicLong();
+        LocalDate last = s.dates.get(n - 1);
+        try {
+            for (int k = 0; k < n; k++) {
+                LocalDate date = s.dates.get(k);
+                if (progress.cancelled()) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("date", date.toString());
+                    r.put("status", "not solved");
+                    r.put("reason", "the solve was stopped before this date");
+                    s.results.add(r);
+                    continue;
+                }
+                CampaignProblem problem = k == 0 ? first : QuarkusTransaction.requiringNew().call(() ->
+                        build(campaigns.find(s.campaignId), date, last));
+                BestSoFar.DateSolve d = new BestSoFar.DateSolve(s.jobId, s.user, problem, s.campaignName,
+                        s.campaignType, k + 1, n);
+                s.current = d;
+                long base = perDate * k;
+                progress.detail(detail(date, k + 1, n, null));
+                advanceTo(progress, reported, base);
+                RoutingPlan result;
+                if (problem.plan().getVisits().isEmpty()) {
+                    result = problem.plan(); // nothing to visit this date (no window, all planned elsewhere)
+                } else {
+                    bestSoFar.register(d);
+                    long t0 = System.currentTimeMillis();
+                    try {
+                        result = solver.solve(problem, Duration.ofSeconds(req.seconds()), best -> {
+                            d.offer(best);
+                            progress.detail(detail(date, d.index, n, String.valueOf(best.getScore())));
+                            advanceTo(progress, reported, base + Math.min(perDate, (System.currentTimeMillis() - t0) / 100));
+                        }, progress::cancelled);
+                    } catch (RuntimeException e) {
+                        bestSoFar.abandon(d);
+                        throw e;
+                    } finally {
+                        bestSoFar.unregister(d);
+                    }
+                }
+                Map<String, Object> r = bestSoFar.finish(d, result, progress.cancelled() ? "stopped" : "solved");
+                s.results.add(r);
+                advanceTo(progress, reported, base + perDate);
+            }
+        } finally {
+            s.finished = true;
+        }
+        return jobResult(s);
+    }
+
+    private static Map<String, Object> detail(LocalDate date, int index, int of, String score) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", date.toString());
+        m.put("dateIndex", index);
+        m.put("dateCount", of);
+        if (score != null) {
+            m.put("score", score);
+        }
+        return m;
+    }
+
+    private static void advanceTo(JobService.Progress progress, AtomicLong reported, long to) {
+        long before = reported.getAndUpdate(r -> Math.max(r, to));
+        if (to > before) {
+            progress.advance(to - before);
+        }
+    }
+
+    /** The job's result: the last date's figures as for a one-date solve, and every date's. */
+    private static Map<String, Object> jobResult(Solve s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> solved = s.results.stream().filter(r -> r.get("planId") != null).toList();
+        Map<String, Object> lastSolved = solved.isEmpty() ? Map.of() : solved.get(solved.size() - 1);
+        out.put("planId", lastSolved.get("planId"));
+        out.put("score", lastSolved.get("score"));
+        out.put("feasible", solved.stream().allMatch(r -> Boolean.TRUE.equals(r.get("feasible"))));
+        List<Object> violations = new ArrayList<>();
+        for (Map<String, Object> r : solved) {
+            for (Object v : (List<?>) r.getOrDefault("violations", List.of())) {
+                violations.add(s.dates.size() == 1 ? v : r.get("date") + ": " + v);
+            }
+        }
+        out.put("violations", violations);
+        out.put("planned", solved.stream().mapToInt(r -> ((Number) r.get("planned")).intValue()).sum());
+        out.put("dates", new ArrayList<>(s.results));
+        return out;
     }
 
     private static Solve awaitHolder(Solve[] holder) throws InterruptedException {
@@ -149,30 +250,39 @@ public class PlanService {
         return jobs.cancel(s.jobId);
     }
 
-    /** Status of the latest solve: job state, best plan so far with its score explanation. Null when never solved here. */
+    /**
+     * Status of the campaign's latest solve: job state, the date being solved (k of n), each date's result, and the
+     * best plan so far with its score explanation. Without a solve in this node's memory (another node solves, or
+     * this one restarted) it is read from the plan rows. Null when the campaign was never solved.
+     */
     public Map<String, Object> status(long campaignId) {
         Solve s = solves.get(campaignId);
         if (s == null) {
-            return null;
+            return statusView.fromDatabase(campaignId);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("jobId", s.jobId.toString());
         out.put("state", QuarkusTransaction.requiringNew().call(() -> jobs.status(s.jobId)).get("state").asText());
-        out.put("planId", s.planId);
-        RoutingPlan best = s.best;
-        if (best != null) {
-            synchronized (s) {
-                PlanSolver.Explanation ex = solver.explain(best);
-                CampaignFeasibility.Report report = CampaignFeasibility.check(s.problem, best);
-                out.put("score", ex.score());
-                out.put("routingCoreScore", solver.coreScore(best));
-                out.put("feasible", report.feasible());
-                out.put("plan", PlanViews.of(s.problem, best, s.campaignName, s.campaignType, s.planId,
-                        s.finished ? "done" : "solving", report));
-                out.put("explanation", ex.matches());
-            }
+        out.put("source", "memory");
+        out.put("dateCount", s.dates.size());
+        out.put("dates", s.dates.stream().map(LocalDate::toString).toList());
+        out.put("results", new ArrayList<>(s.results));
+        BestSoFar.DateSolve d = s.current;
+        if (d != null) {
+            out.put("date", d.problem.date().toString());
+            out.put("dateIndex", d.index);
+            out.put("planId", d.planId());
+            out.putAll(bestSoFar.live(d, s.finished));
         }
         return out;
+    }
+
+    /** For tests: forgets the in-memory solve of a campaign, as a restart or another node would not know it. */
+    void forget(long campaignId) {
+        Solve s = solves.get(campaignId);
+        if (s != null && s.finished) {
+            solves.remove(campaignId);
+        }
     }
 
     /** For tests and commands: the job id of the campaign's latest solve, or null. */

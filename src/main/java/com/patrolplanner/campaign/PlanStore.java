@@ -27,17 +27,83 @@ public class PlanStore {
     @Inject
     ObjectMapper mapper;
 
+    /** Writes a plan (status from the view: 'solved', 'stopped', or 'solving' for a best-so-far row); returns its id. */
     @Transactional
     public long save(PlanView v, java.util.UUID jobId, String user, Object explanation) {
+        return save(v, jobId, user, explanation, null);
+    }
+
+    /** As {@link #save(PlanView, java.util.UUID, String, Object)}, recording the node that keeps a 'solving' row fresh. */
+    @Transactional
+    public long save(PlanView v, java.util.UUID jobId, String user, Object explanation, String solverNode) {
         long planId = ((Number) em.createNativeQuery("""
                 INSERT INTO plan (campaign_id, plan_date, job_id, status, score, feasible, travel_model, unassigned,
-                  explanation, created_by)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), CAST(?8 AS jsonb), CAST(?9 AS jsonb), ?10) RETURNING id""")
+                  explanation, created_by, solver_node, heartbeat_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), CAST(?8 AS jsonb), CAST(?9 AS jsonb), ?10, ?11,
+                  CASE WHEN ?4 = 'solving' THEN now() END) RETURNING id""")
                 .setParameter(1, v.campaignId()).setParameter(2, LocalDate.parse(v.date())).setParameter(3, jobId)
                 .setParameter(4, v.status()).setParameter(5, v.score()).setParameter(6, v.feasible())
                 .setParameter(7, json(v.travelModel())).setParameter(8, json(v.unassigned()))
                 .setParameter(9, json(Map.of("violations", v.violations(), "matches", explanation == null ? List.of() : explanation)))
-                .setParameter(10, user).getSingleResult()).longValue();
+                .setParameter(10, user).setParameter(11, solverNode).getSingleResult()).longValue();
+        insertRoutes(planId, v);
+        return planId;
+    }
+
+    /**
+     * Replaces the content of a 'solving' row with a newer best plan, or finishes it ('solved'/'stopped': it becomes
+     * the date's plan, created_at moving to now so that "newest finished" means finished last). Returns false when
+     * the row is no longer 'solving' (recovered as stopped by another node): the caller then saves a new row.
+     */
+    @Transactional
+    public boolean replace(long planId, PlanView v, Object explanation) {
+        int n = em.createNativeQuery("""
+                UPDATE plan SET status = ?2, score = ?3, feasible = ?4, travel_model = CAST(?5 AS jsonb),
+                  unassigned = CAST(?6 AS jsonb), explanation = CAST(?7 AS jsonb), updated_at = now(),
+                  heartbeat_at = CASE WHEN ?2 = 'solving' THEN now() END,
+                  created_at = CASE WHEN ?2 = 'solving' THEN created_at ELSE now() END
+                WHERE id = ?1 AND status = 'solving'""")
+                .setParameter(1, planId).setParameter(2, v.status()).setParameter(3, v.score())
+                .setParameter(4, v.feasible()).setParameter(5, json(v.travelModel())).setParameter(6, json(v.unassigned()))
+                .setParameter(7, json(Map.of("violations", v.violations(), "matches", explanation == null ? List.of() : explanation)))
+                .executeUpdate();
+        if (n == 0) {
+            return false;
+        }
+        em.createNativeQuery("DELETE FROM plan_route WHERE plan_id = ?1").setParameter(1, planId).executeUpdate();
+        insertRoutes(planId, v);
+        return true;
+    }
+
+    /** A 'solving' row whose solve failed is no plan: it becomes 'failed' (kept for the record, never read as a plan). */
+    @Transactional
+    public void fail(long planId) {
+        em.createNativeQuery("UPDATE plan SET status = 'failed', updated_at = now() WHERE id = ?1 AND status = 'solving'")
+                .setParameter(1, planId).executeUpdate();
+    }
+
+    /** Keeps a 'solving' row fresh while its solve runs (see {@link #recoverOrphans}). */
+    @Transactional
+    public void heartbeat(long planId) {
+        em.createNativeQuery("UPDATE plan SET heartbeat_at = now() WHERE id = ?1 AND status = 'solving'")
+                .setParameter(1, planId).executeUpdate();
+    }
+
+    /**
+     * Rows left 'solving' by a solve that no longer runs become 'stopped': they hold the best plan that solve found,
+     * as a planner's stop would have kept it. Orphans are this node's own rows (it just started, so none of its
+     * solves runs) and any row whose heartbeat is older than {@code staleSeconds} (its node died or lost the database).
+     */
+    @Transactional
+    public int recoverOrphans(String node, int staleSeconds) {
+        return em.createNativeQuery("""
+                UPDATE plan SET status = 'stopped', updated_at = now()
+                WHERE status = 'solving' AND ((CAST(?1 AS varchar) IS NOT NULL AND solver_node = CAST(?1 AS varchar))
+                  OR heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ?2))""")
+                .setParameter(1, node).setParameter(2, staleSeconds).executeUpdate();
+    }
+
+    private void insertRoutes(long planId, PlanView v) {
         for (PlanView.Route r : v.routes()) {
             long routeId = ((Number) em.createNativeQuery("""
                     INSERT INTO plan_route (plan_id, team_id, team_name, members, shift_start, shift_end, back_at_base, base,
@@ -64,7 +130,6 @@ public class PlanStore {
                         .setParameter(17, s.pinned()).setParameter(18, s.done()).executeUpdate();
             }
         }
-        return planId;
     }
 
     /** The newest finished plan of a campaign (for a date, or any date), or null. */
@@ -142,6 +207,101 @@ public class PlanStore {
                     ((Number) r[7]).doubleValue(), ((Number) r[8]).intValue(), (String) r[9], minute, (Boolean) r[11]));
         }
         return out;
+    }
+
+    /**
+     * Venues the campaign visits on dates other than {@code date}: every stop of each other date's current plan,
+     * except on dates in ({@code date}, {@code replannedUntil}], which the same solve is about to re-plan: of those only
+     * the stops re-planning keeps (done or pinned) count.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<Long> venuesPlannedElsewhere(long campaignId, LocalDate date, LocalDate replannedUntil) {
+        List<Number> ids = em.createNativeQuery("""
+                WITH cur AS (
+                  SELECT DISTINCT ON (plan_date) id, plan_date FROM plan
+                  WHERE campaign_id = ?1 AND status IN ('solved','stopped') AND plan_date <> ?2
+                  ORDER BY plan_date, created_at DESC, id DESC)
+                SELECT DISTINCT s.venue_id FROM cur JOIN plan_route r ON r.plan_id = cur.id
+                JOIN plan_stop s ON s.route_id = r.id
+                WHERE s.venue_id IS NOT NULL
+                  AND (NOT (cur.plan_date > ?2 AND cur.plan_date <= ?3) OR s.pinned OR s.done)""")
+                .setParameter(1, campaignId).setParameter(2, date).setParameter(3, replannedUntil).getResultList();
+        java.util.Set<Long> out = new java.util.TreeSet<>();
+        ids.forEach(n -> out.add(n.longValue()));
+        return out;
+    }
+
+    /** A plan row in short: what per-date summaries and solve status list. */
+    public record DateRow(LocalDate date, long planId, String status, Boolean feasible, String score, int teams,
+            int stops, List<PlanView.Unassigned> unassigned, String updatedAt) {
+    }
+
+    private static final String DATE_ROW = """
+            SELECT p.plan_date, p.id, p.status, p.feasible, p.score,
+              (SELECT count(DISTINCT r.id) FROM plan_route r JOIN plan_stop s ON s.route_id = r.id WHERE r.plan_id = p.id),
+              (SELECT count(*) FROM plan_stop s JOIN plan_route r ON r.id = s.route_id WHERE r.plan_id = p.id),
+              p.unassigned::text, p.updated_at
+            FROM plan p""";
+
+    /** The current plan of each planned date of the campaign (newest finished row per date), in date order. */
+    public List<DateRow> currentPlans(long campaignId) {
+        return dateRows(em.createNativeQuery("SELECT DISTINCT ON (plan_date) * FROM (" + DATE_ROW
+                + " WHERE p.campaign_id = ?1 AND p.status IN ('solved','stopped') ORDER BY p.plan_date, p.created_at DESC, "
+                + "p.id DESC) x").setParameter(1, campaignId));
+    }
+
+    /** Rows of the campaign still being solved (best so far), in date order. */
+    public List<DateRow> solvingPlans(long campaignId) {
+        return dateRows(em.createNativeQuery(DATE_ROW + " WHERE p.campaign_id = ?1 AND p.status = 'solving' "
+                + "ORDER BY p.plan_date, p.id").setParameter(1, campaignId));
+    }
+
+    /** The rows a solve job wrote, one per date it reached, in date order. */
+    public List<DateRow> plansOfJob(java.util.UUID jobId) {
+        return dateRows(em.createNativeQuery(DATE_ROW + " WHERE p.job_id = ?1 ORDER BY p.plan_date, p.id")
+                .setParameter(1, jobId));
+    }
+
+    /** The job of the campaign's newest solve that wrote a plan row, or null. */
+    @SuppressWarnings("unchecked")
+    public java.util.UUID latestJob(long campaignId) {
+        List<Object> l = em.createNativeQuery("SELECT job_id FROM plan WHERE campaign_id = ?1 AND job_id IS NOT NULL "
+                + "ORDER BY updated_at DESC, id DESC LIMIT 1").setParameter(1, campaignId).getResultList();
+        return l.isEmpty() ? null : (java.util.UUID) l.get(0);
+    }
+
+    /** Venue ids on each date's current plan: date → venue ids. */
+    @SuppressWarnings("unchecked")
+    public Map<LocalDate, List<Long>> plannedVenues(long campaignId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH cur AS (
+                  SELECT DISTINCT ON (plan_date) id, plan_date FROM plan
+                  WHERE campaign_id = ?1 AND status IN ('solved','stopped')
+                  ORDER BY plan_date, created_at DESC, id DESC)
+                SELECT cur.plan_date, s.venue_id FROM cur JOIN plan_route r ON r.plan_id = cur.id
+                JOIN plan_stop s ON s.route_id = r.id WHERE s.venue_id IS NOT NULL ORDER BY cur.plan_date, s.venue_id""")
+                .setParameter(1, campaignId).getResultList();
+        Map<LocalDate, List<Long>> out = new java.util.TreeMap<>();
+        for (Object[] r : rows) {
+            out.computeIfAbsent(toDate(r[0]), k -> new ArrayList<>()).add(((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<DateRow> dateRows(jakarta.persistence.Query q) {
+        List<Object[]> rows = q.getResultList();
+        List<DateRow> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new DateRow(toDate(r[0]), ((Number) r[1]).longValue(), (String) r[2], (Boolean) r[3], (String) r[4],
+                    ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                    read((String) r[7], new TypeReference<List<PlanView.Unassigned>>() { }), iso(r[8])));
+        }
+        return out;
+    }
+
+    private static LocalDate toDate(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : o instanceof LocalDate l ? l : LocalDate.parse(o.toString());
     }
 
     /** Marks a stop done or pinned; returns {campaignId, teamId} of the stop so callers can check the scope. */

@@ -76,7 +76,7 @@ class AccessMatrixTest {
         allow("P", "POST /api/campaigns", "PUT /api/campaigns/{id}", "DELETE /api/campaigns/{id}",
                 "POST /api/campaigns/{id}/solve", "DELETE /api/campaigns/{id}/solve", "POST /api/campaigns/{id}/draw",
                 "PUT /api/campaigns/{id}/draw/venues/{venueId}/result", "POST /api/recusals", "DELETE /api/recusals/{id}");
-        allow("PMA", "GET /api/campaigns/{id}/targets", "GET /api/campaigns/{id}/solve",
+        allow("PMA", "GET /api/campaigns/{id}/targets", "GET /api/campaigns/{id}/solve", "GET /api/campaigns/{id}/plans",
                 "GET /api/campaigns/{id}/plan/explanation", "GET /api/campaigns/{id}/draw",
                 "POST /api/campaigns/{id}/draw/verify", "GET /api/campaigns/{id}/draw/publication", "GET /api/recusals");
         allow("PL", "PATCH /api/campaigns/{id}/plan/stops/{stopId}");

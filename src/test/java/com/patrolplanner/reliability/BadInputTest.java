@@ -281,6 +281,12 @@ class BadInputTest {
         add("solve seconds negative", "planner", "POST", c + "/{campaign}/solve", "{\"seconds\":-1}", 0, "seconds");
         add("solve seconds 1e9", "planner", "POST", c + "/{campaign}/solve", "{\"seconds\":1000000000}", 0, "seconds");
         add("solve date a word", "planner", "POST", c + "/{campaign}/solve", "{\"date\":\"tomorrow\"}", 0, "date");
+        add("solve dates not all", "planner", "POST", c + "/{campaign}/solve", "{\"dates\":\"" + INJECTION + "\"}", 0, "dates");
+        add("solve dates an object", "planner", "POST", c + "/{campaign}/solve", "{\"dates\":{\"all\":true}}", 0, "dates");
+        add("solve from a word", "planner", "POST", c + "/{campaign}/solve", "{\"from\":\"monday\"}", 0, "from");
+        add("solve to before from", "planner", "POST", c + "/{campaign}/solve",
+                "{\"from\":\"2026-11-02\",\"to\":\"2026-11-01\"}", 0, "to");
+        add("solve from year 99999", "planner", "POST", c + "/{campaign}/solve", "{\"from\":\"+99999-01-01\"}", 0, "from");
         add("recusal inspector missing", "planner", "POST", "/api/recusals", "{\"venueId\":{venue},\"reason\":\"亲属\"}", 0,
                 "inspectorId");
         add("recusal unknown venue", "planner", "POST", "/api/recusals",

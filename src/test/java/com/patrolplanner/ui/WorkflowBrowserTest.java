@@ -110,6 +110,70 @@ class WorkflowBrowserTest extends BrowserTestBase {
         screenshot("leader-stop-card");
     }
 
+    /** The planner solves a two-day campaign as a whole, then picks each day from the list to see its plan. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void plannerSolvesTheWholeCampaignAndViewsEachDay() throws Exception {
+        data.ensure();
+        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        int team = as("planner").contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", "两日组-" + tag, "baseLon", UiTestData.LON + 0.02, "baseLat", UiTestData.LAT + 0.02))
+                .post("/api/teams").then().statusCode(201).extract().path("id");
+        for (String who : List.of("甲", "乙")) {
+            as("planner").contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("name", "两日" + who, "certificateNo", "UI2-" + who + tag, "teamId", team))
+                    .post("/api/inspectors").then().statusCode(201);
+        }
+        List<Integer> venues = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            venues.add(as("planner").contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("licenceNo", "UI2-" + tag + i, "name", "两日网吧" + i, "category", "internet_cafe",
+                            "address", "界面测试区两日路" + i + "号", "lon", UiTestData.LON + 0.02 + 0.003 * i,
+                            "lat", UiTestData.LAT + 0.021, "openingHours", "08:00-24:00"))
+                    .post("/api/venues").then().statusCode(201).extract().path("id"));
+        }
+        Map<String, Object> c = new java.util.HashMap<>();
+        c.put("name", "两日巡查 " + tag);
+        c.put("type", "ROUTINE");
+        c.put("startDate", "2031-04-07");
+        c.put("endDate", "2031-04-08");
+        c.put("teamIds", List.of(team));
+        c.put("targets", Map.of("venueIds", venues));
+        c.put("shiftStart", "09:00");
+        c.put("shiftEnd", "10:30"); // two 30-minute checks a day: the four venues need both days
+        int id = as("planner").contentType(io.restassured.http.ContentType.JSON).body(c).post("/api/campaigns")
+                .then().statusCode(201).extract().path("id");
+
+        login("planner");
+        WebElement select = waitForTestId("campaign-select");
+        waitUpTo(20).until(d -> !select.findElements(By.cssSelector("option[value='" + id + "']")).isEmpty());
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", select, String.valueOf(id));
+        WebElement scope = waitForTestId("solve-scope");
+        js("arguments[0].value = 'all'; arguments[0].dispatchEvent(new Event('change'))", scope);
+        js("arguments[0].value = '1'", byTestId("solve-seconds"));
+        byTestId("solve-run").click();
+
+        // both days come out solved in the day list
+        waitUpTo(90).until(d -> d.findElements(By.cssSelector("[data-testid='plan-date'] option[data-status='solved']")).size() == 2);
+        waitUpTo(20).until(d -> byTestId("solve-run").isEnabled());
+        // the campaign totals: 2/2 days planned, four venues targeted, four planned
+        waitUpTo(20).until(d -> List.of("2/2", "4", "4", "0").equals(js("return [...document.querySelectorAll("
+                + "\"[data-testid='campaign-totals'] .stat-value\")].map(e => e.textContent)")));
+
+        // pick the second day: the timeline shows exactly that day's stops
+        List<Map<String, Object>> routes = as("planner").get("/api/campaigns/" + id + "/plan?date=2031-04-08").then()
+                .statusCode(200).extract().path("routes");
+        Set<String> dayTwo = routes.stream().flatMap(r -> ((List<Map<String, Object>>) r.get("stops")).stream())
+                .map(x -> (String) x.get("name")).collect(Collectors.toSet());
+        assertFalse(dayTwo.isEmpty(), "the second day has stops");
+        js("arguments[0].value = '2031-04-08'; arguments[0].dispatchEvent(new Event('change'))", byTestId("plan-date"));
+        // a timeline block's title is "seq. name hh:mm–hh:mm"
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("[data-testid='plan-result'] .tl-stop")).stream()
+                .map(e -> e.getAttribute("title").replaceFirst("^\\d+\\. ", "").replaceFirst(" \\S+$", ""))
+                .collect(Collectors.toSet()).equals(dayTwo));
+        screenshot("planner-campaign-days");
+    }
+
     @SuppressWarnings("unchecked")
     private static Set<Long> venuesOfRoute(UiTestData.Plan plan, long team) {
         List<Map<String, Object>> routes = as("planner").get("/api/campaigns/" + plan.campaignId() + "/plan?date=" + plan.date())

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.campaign.CampaignPlans;
 import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.PlanService;
 import com.patrolplanner.campaign.PlanStore;
@@ -31,6 +32,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Solving and reading a campaign's plan. Solve: POST → 202 with the job id; GET status with the best plan so far and
@@ -49,11 +51,24 @@ public class PlanResource {
     CampaignService campaigns;
     @Inject
     CurrentUser user;
+    @Inject
+    CampaignPlans summaries;
 
     @POST
     @Path("/solve")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed(Roles.PLANNER)
+    @Operation(summary = "Solve one date, a range or the whole campaign (a job)", description = """
+            Body: {"date":"YYYY-MM-DD"} (one date, default the campaign's first), {"dates":"all"} (every date of the
+            campaign) or {"from":…,"to":…} (a range inside it; a missing end is the campaign's), and "seconds" of solver
+            time per date (1–300; dates × seconds at most 1200). The dates are solved in order. Each venue is visited at
+            most once per campaign (the 双随机 publication list promises one check per drawn venue), so a date's problem
+            leaves out the venues planned on the campaign's other dates: when a middle date is re-planned, the venues of
+            the later dates stay where they are. Done or pinned stops of the date's current plan are kept. A date with
+            nothing to visit (no window on a rest day, …) gets an empty plan listing why. While a date is solved its
+            best plan so far is stored with status 'solving' (never the date's plan) and finished as the plan when the
+            date ends. Malformed or contradictory input: 400; dates outside the campaign or over the limits: 422; both
+            name the field, and nothing is written.""")
     public Response solve(@PathParam("id") long id, PlanService.SolveInput in) {
         UUID job = plans.solve(id, in, user.name());
         return Response.accepted(Map.of("jobId", job.toString(), "campaignId", id))
@@ -76,6 +91,23 @@ public class PlanResource {
     @RolesAllowed(Roles.PLANNER)
     public Response stop(@PathParam("id") long id) {
         return plans.stop(id) ? Response.accepted().build() : Response.noContent().build();
+    }
+
+    /**
+     * The campaign's plans over its date range: per date the current plan in short (planId, status, teams going out,
+     * stops, feasible; {@code solvingPlanId} while a solve still works on the date), and the totals: venues targeted,
+     * planned (each on one date: a venue is checked once per campaign) and left unplanned with the reasons per date.
+     */
+    @GET
+    @Path("/plans")
+    @Operation(summary = "The campaign's plans per date and its totals", description = """
+            Per date of the campaign: planId, status (solved, stopped or unplanned), teams going out, stops, feasible,
+            and solvingPlanId while a solve is still on the date. Totals: dates planned, venues targeted, planned (each
+            on one date only: a venue is checked once per campaign) and left unplanned, with the reason per date.""")
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    @Transactional
+    public Map<String, Object> plans(@PathParam("id") long id) {
+        return summaries.summary(campaigns.visible(id, user));
     }
 
     /** The current plan: JSON, or GeoJSON with {@code ?format=geojson}. {@code ?date=} picks a day of the campaign. */

@@ -30,6 +30,8 @@ final class StringRemovalSearch {
     private static final double END_TEMPERATURE = 1.0;
     /** One unplanned priority point outweighs any soft difference the annealing could accept. */
     private static final double PRIORITY_SCALE = 1e7;
+    /** With optional visits: how many of the ruin seed's nearest visits recreate also tries when unplanned. */
+    private static final int RELATED_UNPLANNED = 40;
 
     private final RoutingArrays a;
     private final SplittableRandom random;
@@ -48,6 +50,8 @@ final class StringRemovalSearch {
     private final boolean[] ruinedRoute;
     private final int[] scratch;
     private final double[] sortKey;
+    private final boolean[] candidate;
+    private int lastSeed;
     private long iterations;
 
     private RouteState s;
@@ -68,6 +72,7 @@ final class StringRemovalSearch {
         ruinedRoute = new boolean[a.vehicleCount];
         scratch = new int[a.visitCount + 1];
         sortKey = new double[a.visitCount];
+        candidate = new boolean[a.visitCount];
     }
 
     long iterations() {
@@ -205,12 +210,16 @@ final class StringRemovalSearch {
             }
         }
         if (used == 0) {
+            if (a.optional) {
+                lastSeed = random.nextInt(a.visitCount);
+            }
             return;
         }
         double maxString = Math.min(MAX_STRING, (double) planned / used);
         double maxStrings = 4.0 * AVERAGE_REMOVED / (1.0 + maxString) - 1.0;
         int strings = (int) (random.nextDouble() * maxStrings) + 1;
         int seed = random.nextInt(a.visitCount);
+        lastSeed = seed;
         int ruined = 0;
         for (int k = -1; k < a.neighbours[seed].length && ruined < strings; k++) {
             int c = k < 0 ? seed : a.neighbours[seed][k];
@@ -278,17 +287,16 @@ final class StringRemovalSearch {
 
     private boolean recreate() {
         if (a.optional) {
-            removedCount = 0;
-            for (int v = 0; v < a.visitCount; v++) {
-                if (s.routeOf[v] < 0) {
-                    removed[removedCount++] = v;
-                }
-            }
+            addRelatedUnplanned();
         }
         sortRemoved();
         for (int k = 0; k < removedCount; k++) {
             int v = removed[k];
-            if (a.optional && s.groupServed(v)) {
+            if (a.optional && (s.routeOf[v] >= 0 || s.groupServed(v))) {
+                continue; // planned already as the cheapest window of its venue, or another window is
+            }
+            if (a.optional && a.groupMembers[a.group[v]].length > 1) {
+                insertBestOfGroup(v);
                 continue;
             }
             int bestR = -1;
@@ -323,7 +331,60 @@ final class StringRemovalSearch {
         return true;
     }
 
+    /**
+     * Adds to the visits to recreate the unplanned ones near the ruin's seed, where the ruin made room: trying every
+     * unplanned visit each iteration would cost more than it finds.
+     */
+    private void addRelatedUnplanned() {
+        for (int k = 0; k < removedCount; k++) {
+            candidate[removed[k]] = true;
+        }
+        int[] near = a.neighbours[lastSeed];
+        for (int k = -1; k < Math.min(near.length, RELATED_UNPLANNED); k++) {
+            int v = k < 0 ? lastSeed : near[k];
+            if (s.routeOf[v] < 0 && !candidate[v]) {
+                candidate[v] = true;
+                removed[removedCount++] = v;
+            }
+        }
+        for (int k = 0; k < removedCount; k++) {
+            candidate[removed[k]] = false;
+        }
+    }
+
+    /** Inserts the cheapest of the group's visits (one venue's windows) at its cheapest position, if any fits. */
+    private void insertBestOfGroup(int v) {
+        int bestV = -1;
+        int bestR = -1;
+        int bestPos = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int u : a.groupMembers[a.group[v]]) {
+            for (int r = 0; r < a.vehicleCount; r++) {
+                if (!open[r] || s.load[r] + a.demand[u] > a.capacity[r] || a.fixed[u] >= 0 && a.fixed[u] != r) {
+                    continue;
+                }
+                for (int pos = 0; pos <= s.len[r]; pos++) {
+                    if (random.nextDouble() < BLINK) {
+                        continue;
+                    }
+                    double c = s.insertionCost(u, r, pos);
+                    if (c < best && s.timeFeasibleInsert(u, r, pos)) {
+                        best = c;
+                        bestV = u;
+                        bestR = r;
+                        bestPos = pos;
+                    }
+                }
+            }
+        }
+        if (bestV >= 0) {
+            touch(bestR);
+            s.insert(bestV, bestR, bestPos);
+        }
+    }
+
     private void sortRemoved() {
+        boolean priorityFirst = a.optional && random.nextBoolean();
         int order = random.nextInt(11);
         for (int k = 0; k < removedCount; k++) {
             int v = removed[k];
@@ -337,7 +398,7 @@ final class StringRemovalSearch {
             } else {
                 sortKey[k] = a.dist(base, a.location[v]);
             }
-            if (a.optional) {
+            if (priorityFirst) {
                 sortKey[k] -= a.priority[v] * 1e9; // the most important first
             }
         }

@@ -56,6 +56,14 @@ public class ProblemBuilder {
     }
 
     public CampaignProblem build(Campaign c, LocalDate date, List<KeptStop> kept) {
+        return build(c, date, kept, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #build(Campaign, LocalDate, List)}, leaving out the {@code excluded} venues: those the campaign visits
+     * on another of its dates (each targeted venue is checked once per campaign). Kept stops stay even if excluded.
+     */
+    public CampaignProblem build(Campaign c, LocalDate date, List<KeptStop> kept, java.util.Set<Long> excluded) {
         if (date.isBefore(c.startDate) || date.isAfter(c.endDate)) {
             throw ApiException.invalid("date", date + " is outside the campaign (" + c.startDate + " – " + c.endDate + ")");
         }
@@ -128,6 +136,9 @@ public class ProblemBuilder {
             if (locationOfVenue.containsKey(v.id())) {
                 continue; // kept from the earlier plan
             }
+            if (excluded.contains(v.id())) {
+                continue; // visited on another date of the campaign
+            }
             int service = CategoryProfile.serviceMinutes(v.category());
             List<TimeWindowRule> applicable = TimeWindowRule.applicable(rules, v.category(), schoolDay);
             if (applicable.isEmpty()) {
@@ -184,6 +195,11 @@ public class ProblemBuilder {
         }
         RoutingPlan plan = new CampaignPlan("campaign " + c.id + " " + date, matrix, vehicles, visits);
         return new CampaignProblem(c.id, date, night, plan, matrix, infos, teams, skipped, model);
+    }
+
+    /** The venues the campaign targets (filters, the 双随机 draw, the stake-out venue), as of its start date. */
+    public List<Candidate> targets(Campaign c) {
+        return candidates(c, c.campaignType());
     }
 
     private List<Candidate> candidates(Campaign c, CampaignType type) {
