@@ -13,7 +13,8 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
  * The first Timefold phase: builds a plan with {@link RegretInsertion} (keeping the feasible part of routes already
  * in the working solution, e.g. when re-planning), then, if vehicles cost something, removes whole routes with
  * {@link RouteMinimizer} until its time share is up or the load limits allow no fewer routes, then shortens the routes
- * with {@link StringRemovalSearch} until the phase ends. The result is written back to the working solution through
+ * with {@link StringRemovalSearch} until the phase ends (with two processors the two run side by side:
+ * {@link ConcurrentStart}). The result is written back to the working solution through
  * the score director, so Timefold's local search continues from it.
  *
  * <p>Models built on the core (campaigns) pass their {@link RoutingRules}; with {@code constructionOnly} the phase
@@ -66,10 +67,17 @@ final class HeuristicStartPhase implements PhaseCommand<RoutingPlan> {
             return;
         }
         boolean fleetCosts = plan.getVehicles().stream().anyMatch(v -> v.getUsageCost() > 0);
+        if (fleetCosts && state.unplannedCount() == 0
+                && ConcurrentStart.applies(arrays, routeMinimisationNanos)) {
+            long iterations = ConcurrentStart.run(arrays, state, random, loadLowerBound(arrays), t0,
+                    routeMinimisationNanos, t0 + phaseNanos, isPhaseTerminated);
+            trace("string removal (" + iterations + " iterations)", state, t0);
+            write(state, plan, scoreDirector);
+            return;
+        }
         if (fleetCosts && state.unplannedCount() == 0) {
-            long rmDeadline = t0 + routeMinimisationNanos;
-            new RouteMinimizer(arrays, random).run(state, loadLowerBound(arrays),
-                    () -> System.nanoTime() >= rmDeadline || isPhaseTerminated.getAsBoolean());
+            new RouteMinimizer(arrays, random).run(state, loadLowerBound(arrays), t0, routeMinimisationNanos,
+                    isPhaseTerminated);
             trace("route minimisation", state, t0);
         }
         StringRemovalSearch sisr = new StringRemovalSearch(arrays, random);

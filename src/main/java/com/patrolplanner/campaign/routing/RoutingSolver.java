@@ -13,9 +13,10 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
  * Solves a {@link RoutingPlan} with Timefold Solver, built programmatically so it runs inside Quarkus or without it.
  *
  * <p>Two phases share the time limit. First {@link HeuristicStartPhase}, a Timefold custom phase, for 95 % of it:
- * regret insertion, then removal of whole routes (while vehicles cost something) for at most {@code startShare} of the
- * time, then string-removal ruin-and-recreate on distance at the fleet reached. Then Timefold's default local search
- * on the list variable, scored by {@link RoutingConstraintProvider}, for the rest: it verifies the plan's score and
+ * regret insertion, then removal of whole routes (while vehicles cost something) for about {@code startShare} of the
+ * time, then string-removal ruin-and-recreate on distance at the fleet reached. With two processors or more the route
+ * removal runs on a second thread beside the distance search, for longer ({@link ConcurrentStart}). Then Timefold's
+ * default local search on the list variable, scored by {@link RoutingConstraintProvider}, for the rest: it verifies the plan's score and
  * polishes it (fewer vehicles is on the medium level, so it never trades a vehicle for distance). Timefold's nearby
  * selection would help that last phase but needs the Enterprise Edition in 1.32.
  */

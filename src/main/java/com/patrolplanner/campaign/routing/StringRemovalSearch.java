@@ -3,6 +3,7 @@ package com.patrolplanner.campaign.routing;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Ruin-and-recreate with simulated annealing at a fixed fleet, after Christiaens and Vanden Berghe's "Slack Induction
@@ -82,6 +83,15 @@ final class StringRemovalSearch {
 
     /** Improves {@code state} in place until {@code deadlineNanos} or {@code stop}; leaves the best plan found. */
     void run(RouteState state, long deadlineNanos, BooleanSupplier stop) {
+        run(state, deadlineNanos, stop, () -> null);
+    }
+
+    /**
+     * As {@link #run(RouteState, long, BooleanSupplier)}, but now and then asks {@code handedOver} for a plan with
+     * fewer routes found meanwhile (by a route minimisation on another thread; null when there is none) and, given
+     * one, carries on from it with the temperature schedule restarted for the time left.
+     */
+    void run(RouteState state, long deadlineNanos, BooleanSupplier stop, Supplier<RouteState> handedOver) {
         s = state;
         RouteState best = state.copy();
         int bestRoutes = a.optional ? 0 : state.usedRoutes();
@@ -98,6 +108,19 @@ final class StringRemovalSearch {
                 long now = System.nanoTime();
                 if (now >= deadlineNanos || stop.getAsBoolean()) {
                     break;
+                }
+                RouteState fewer = handedOver.get();
+                if (fewer != null && fewer.usedRoutes() < bestRoutes) {
+                    s.copyFrom(fewer);
+                    best.copyFrom(fewer);
+                    bestRoutes = fewer.usedRoutes();
+                    bestCost = fewer.totalDistance();
+                    current = bestCost;
+                    for (int r = 0; r < a.vehicleCount; r++) {
+                        open[r] = s.len[r] > 0;
+                    }
+                    begin = now;
+                    span = Math.max(1.0, deadlineNanos - begin);
                 }
                 double progress = (now - begin) / span;
                 temperature = START_TEMPERATURE * Math.pow(END_TEMPERATURE / START_TEMPERATURE, progress);
