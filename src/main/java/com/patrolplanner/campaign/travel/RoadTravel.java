@@ -1,0 +1,47 @@
+package com.patrolplanner.campaign.travel;
+
+import com.patrolplanner.geo.Geodesy;
+import java.util.Map;
+
+/**
+ * Travel on a loaded {@link RoadGraph}: from a point to its nearest node at {@link #CRAWL_KMH}, the shortest path in
+ * the graph, then from the target's node to the target at the crawl, plus the fixed seconds per trip of the calibrated
+ * {@link TravelModel} (day or night: parking, finding the door). A pair with no path falls back to the great-circle
+ * model. This class snaps in memory and runs one point-to-point Dijkstra per query: the campaign checker replays
+ * plans through it, independently of the matrix {@link RoadNetwork} built with PostGIS for the solver.
+ *
+ * @param built what the solver's matrix was built from (nodes, edges, snaps, fallbacks), for plan outputs
+ */
+public record RoadTravel(RoadGraph graph, TravelModel model, boolean night, Map<String, Object> built) {
+
+    /**
+     * Speed over the stretch between a point and its snapped node: the venue door is often off the mapped roads
+     * (courtyards, market lanes, parking), driven slowly or walked; 10 km/h sits between a walk and a car park crawl.
+     */
+    public static final double CRAWL_KMH = 10.0;
+
+    /** Minutes from one point to another; zero for the same point (under a metre apart). */
+    public double minutes(double lon1, double lat1, double lon2, double lat2) {
+        if (Geodesy.distance(lon1, lat1, lon2, lat2) < 1.0) {
+            return 0.0;
+        }
+        int a = graph.nearest(lon1, lat1);
+        int b = graph.nearest(lon2, lat2);
+        if (a < 0 || b < 0) {
+            return model.minutes(lon1, lat1, lon2, lat2, night);
+        }
+        double path = graph.seconds(a, b);
+        if (Double.isInfinite(path)) {
+            return model.minutes(lon1, lat1, lon2, lat2, night);
+        }
+        double snapA = Geodesy.distance(lon1, lat1, graph.lon(a), graph.lat(a));
+        double snapB = Geodesy.distance(lon2, lat2, graph.lon(b), graph.lat(b));
+        return minutes(model, night, snapA, path, snapB);
+    }
+
+    /** The formula both the solver's matrix and the replay use: fixed + crawl in + path + crawl out, in minutes. */
+    public static double minutes(TravelModel model, boolean night, double snapFromM, double pathSeconds, double snapToM) {
+        double fixed = night ? model.nightFixedS() : model.dayFixedS();
+        return (fixed + (snapFromM + snapToM) / (CRAWL_KMH / 3.6) + pathSeconds) / 60.0;
+    }
+}
