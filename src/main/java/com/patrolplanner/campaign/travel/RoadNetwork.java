@@ -68,18 +68,26 @@ public class RoadNetwork {
                 ((Number) r[3]).doubleValue());
     }
 
-    /** The drivable graph of the edges touching a box (degrees), node coordinates included. */
-    @SuppressWarnings("unchecked")
+    /** The drivable graph of the edges touching a box (degrees), arcs weighted in seconds. */
     public RoadGraph load(double minLon, double minLat, double maxLon, double maxLat) {
+        return load(minLon, minLat, maxLon, maxLat, false);
+    }
+
+    /**
+     * As {@link #load(double, double, double, double)}; with {@code byLength} the arc weights are metres instead of
+     * seconds (shortest rather than fastest paths: for tests and the bench, which compare with great-circle metres).
+     */
+    @SuppressWarnings("unchecked")
+    public RoadGraph load(double minLon, double minLat, double maxLon, double maxLat, boolean byLength) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT e.from_node, ST_X(a.geom), ST_Y(a.geom), e.to_node, ST_X(b.geom), ST_Y(b.geom),
-                       e.length_m / (e.speed_kmh / 3.6), e.oneway
+                       CASE WHEN ?5 THEN e.length_m ELSE e.length_m / (e.speed_kmh / 3.6) END, e.oneway
                 FROM road_edge e
                 JOIN road_node a ON a.source = e.source AND a.id = e.from_node
                 JOIN road_node b ON b.source = e.source AND b.id = e.to_node
                 WHERE e.geom && ST_MakeEnvelope(?1, ?2, ?3, ?4, 4326)""")
                 .setParameter(1, minLon).setParameter(2, minLat).setParameter(3, maxLon).setParameter(4, maxLat)
-                .getResultList();
+                .setParameter(5, byLength).getResultList();
         RoadGraph.Builder b = RoadGraph.builder();
         for (Object[] r : rows) {
             long from = ((Number) r[0]).longValue();
