@@ -6,6 +6,9 @@ CREATE TABLE road_node (
     source text NOT NULL,
     id     bigint NOT NULL,                -- OSM node id
     geom   geometry(Point, 4326) NOT NULL,
+    -- in the largest strongly connected component of the source: points snap only to these, so that a venue is not
+    -- tied to an island of service roads or a one-way trap
+    connected boolean NOT NULL,
     PRIMARY KEY (source, id)
 );
 CREATE INDEX road_node_geom_idx ON road_node USING gist (geom);

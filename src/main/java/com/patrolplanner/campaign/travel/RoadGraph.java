@@ -19,9 +19,11 @@ public final class RoadGraph {
     private final int[] head;
     private final double[] seconds;
     private final Map<Long, Integer> index;
+    private final boolean[] snappable;
 
     private RoadGraph(long[] osmId, double[] lon, double[] lat, int[] first, int[] head, double[] seconds,
-            Map<Long, Integer> index) {
+            Map<Long, Integer> index, boolean[] snappable) {
+        this.snappable = snappable;
         this.osmId = osmId;
         this.lon = lon;
         this.lat = lat;
@@ -72,8 +74,10 @@ public final class RoadGraph {
     }
 
     /**
-     * The node nearest to a point (geodesic metres), by a scan of every node: an equirectangular pre-filter, then the
-     * exact distance for the few nodes that could still win. -1 for an empty graph.
+     * The snappable node nearest to a point (geodesic metres), by a scan of every node: an equirectangular pre-filter,
+     * then the exact distance for the few nodes that could still win; ties go to the lower OSM id. -1 when the graph has
+     * no snappable node. Nodes outside the largest strongly connected part of the network are not snappable (see
+     * {@link #largestComponent()}), so that a point is not tied to an island of service roads.
      */
     public int nearest(double lonDeg, double latDeg) {
         int n = osmId.length;
@@ -84,10 +88,17 @@ public final class RoadGraph {
         double[] approx = new double[n];
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
+            if (!snappable[i]) {
+                approx[i] = Double.POSITIVE_INFINITY;
+                continue;
+            }
             double dx = (lon[i] - lonDeg) * k;
             double dy = lat[i] - latDeg;
             approx[i] = dx * dx + dy * dy;
             best = Math.min(best, approx[i]);
+        }
+        if (Double.isInfinite(best)) {
+            return -1;
         }
         // the equirectangular error is far below 1 % within the few kilometres a snap spans; 1e-12 deg² ≈ 0.1 m
         double limit = best * 1.0201 + 1e-12;
@@ -103,6 +114,101 @@ public final class RoadGraph {
             }
         }
         return winner;
+    }
+
+    public boolean snappable(int node) {
+        return snappable[node];
+    }
+
+    /**
+     * Marks the nodes of the largest strongly connected component (every node reaches every other): the part of the
+     * network a car can both enter and leave. Kosaraju's two passes, iterative (no recursion on large graphs).
+     */
+    public boolean[] largestComponent() {
+        int n = osmId.length;
+        // reverse adjacency
+        int[] rFirst = new int[n + 1];
+        for (int u = 0; u < n; u++) {
+            for (int a = first[u]; a < first[u + 1]; a++) {
+                rFirst[head[a] + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            rFirst[i + 1] += rFirst[i];
+        }
+        int[] rHead = new int[head.length];
+        int[] fill = Arrays.copyOf(rFirst, n);
+        for (int u = 0; u < n; u++) {
+            for (int a = first[u]; a < first[u + 1]; a++) {
+                rHead[fill[head[a]]++] = u;
+            }
+        }
+        // pass 1: finishing order on the forward graph
+        int[] order = new int[n];
+        int done = 0;
+        boolean[] seen = new boolean[n];
+        int[] stack = new int[n];
+        int[] next = new int[n];
+        for (int s = 0; s < n; s++) {
+            if (seen[s]) {
+                continue;
+            }
+            int top = 0;
+            stack[0] = s;
+            next[s] = first[s];
+            seen[s] = true;
+            while (top >= 0) {
+                int u = stack[top];
+                if (next[u] < first[u + 1]) {
+                    int v = head[next[u]++];
+                    if (!seen[v]) {
+                        seen[v] = true;
+                        next[v] = first[v];
+                        stack[++top] = v;
+                    }
+                } else {
+                    order[done++] = u;
+                    top--;
+                }
+            }
+        }
+        // pass 2: components on the reverse graph in reverse finishing order
+        int[] comp = new int[n];
+        Arrays.fill(comp, -1);
+        int comps = 0;
+        int bestComp = -1;
+        int bestSize = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int s = order[i];
+            if (comp[s] >= 0) {
+                continue;
+            }
+            int size = 0;
+            int top = 0;
+            stack[0] = s;
+            comp[s] = comps;
+            while (top >= 0) {
+                int u = stack[top--];
+                size++;
+                for (int a = rFirst[u]; a < rFirst[u + 1]; a++) {
+                    int v = rHead[a];
+                    if (comp[v] < 0) {
+                        comp[v] = comps;
+                        stack[++top] = v;
+                    }
+                }
+            }
+            if (size > bestSize) {
+                bestSize = size;
+                bestComp = comps;
+            }
+            comps++;
+        }
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = comp[i] == bestComp;
+        }
+        return out;
     }
 
     private double[] run(int source, int target) {
@@ -204,6 +310,7 @@ public final class RoadGraph {
         private long[] ids = new long[1024];
         private double[] xs = new double[1024];
         private double[] ys = new double[1024];
+        private boolean[] snap = new boolean[1024];
         private int n;
         private int[] tail = new int[1024];
         private int[] tip = new int[1024];
@@ -211,17 +318,26 @@ public final class RoadGraph {
         private int m;
 
         public Builder node(long osmId, double lonDeg, double latDeg) {
-            if (index.containsKey(osmId)) {
+            return node(osmId, lonDeg, latDeg, true);
+        }
+
+        /** A node; {@code snappable} false keeps points from snapping to it (it still carries paths). */
+        public Builder node(long osmId, double lonDeg, double latDeg, boolean snappable) {
+            Integer known = index.get(osmId);
+            if (known != null) {
+                snap[known] |= snappable; // the same OSM node from two sources: snappable if either says so
                 return this;
             }
             if (n == ids.length) {
                 ids = Arrays.copyOf(ids, n * 2);
                 xs = Arrays.copyOf(xs, n * 2);
                 ys = Arrays.copyOf(ys, n * 2);
+                snap = Arrays.copyOf(snap, n * 2);
             }
             ids[n] = osmId;
             xs[n] = lonDeg;
             ys[n] = latDeg;
+            snap[n] = snappable;
             index.put(osmId, n++);
             return this;
         }
@@ -272,7 +388,7 @@ public final class RoadGraph {
                 seconds[at] = secs[i];
             }
             return new RoadGraph(Arrays.copyOf(ids, n), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), first, head, seconds,
-                    Map.copyOf(index));
+                    Map.copyOf(index), Arrays.copyOf(snap, n));
         }
     }
 }

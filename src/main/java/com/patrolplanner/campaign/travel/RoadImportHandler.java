@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,8 @@ import org.openstreetmap.osmosis.core.task.v0_6.Sink;
  * {@code oneway=no} both ways. Relations (turn restrictions) are not read.
  *
  * <p>All or nothing: the source's ({@code roads:<file name>}) nodes and edges are deleted and rewritten in the import
- * transaction; a file without any drivable way is a 422 and leaves the stored network as it was.
+ * transaction; a file without any drivable way is a 422 and leaves the stored network as it was. Each node records
+ * whether it lies in the largest strongly connected component of the source (points snap only to those).
  */
 @ApplicationScoped
 public class RoadImportHandler implements ImportHandler {
@@ -98,15 +100,16 @@ public class RoadImportHandler implements ImportHandler {
         em.createNativeQuery("DELETE FROM road_node WHERE source = ?1").setParameter(1, source).executeUpdate();
         em.unwrap(Session.class).doWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
-                    INSERT INTO road_node (source, id, geom)
-                    SELECT ?, t.id, ST_SetSRID(ST_MakePoint(t.x, t.y), 4326)
-                    FROM unnest(?::bigint[], ?::float8[], ?::float8[]) AS t(id, x, y)""")) {
+                    INSERT INTO road_node (source, id, geom, connected)
+                    SELECT ?, t.id, ST_SetSRID(ST_MakePoint(t.x, t.y), 4326), t.c
+                    FROM unnest(?::bigint[], ?::float8[], ?::float8[], ?::boolean[]) AS t(id, x, y, c)""")) {
                 for (int from = 0; from < g.nodeIds.size(); from += CHUNK) {
                     List<Long> ids = g.nodeIds.subList(from, Math.min(g.nodeIds.size(), from + CHUNK));
                     ps.setString(1, source);
                     ps.setArray(2, conn.createArrayOf("bigint", ids.toArray()));
                     ps.setArray(3, conn.createArrayOf("float8", ids.stream().map(id -> c.x(id)).toArray()));
                     ps.setArray(4, conn.createArrayOf("float8", ids.stream().map(id -> c.y(id)).toArray()));
+                    ps.setArray(5, conn.createArrayOf("boolean", ids.stream().map(g.connected::contains).toArray()));
                     ps.executeUpdate();
                     progress.advance(ids.size());
                 }
@@ -136,6 +139,7 @@ public class RoadImportHandler implements ImportHandler {
         extra.put("source", source);
         extra.put("roadNodes", g.nodeIds.size());
         extra.put("roadEdges", g.edges.size());
+        extra.put("connectedNodes", g.connected.size());
         extra.put("oneWayEdges", g.edges.stream().filter(Edge::oneway).count());
         extra.put("roadKm", Math.round(g.edges.stream().mapToDouble(Edge::lengthM).sum() / 100) / 10.0);
         extra.put("drivableWays", c.wayNodes.size());
@@ -187,7 +191,8 @@ public class RoadImportHandler implements ImportHandler {
             String wkt) {
     }
 
-    private record Graph(List<Long> nodeIds, List<Edge> edges, long maxspeedUsed) {
+    /** {@code connected}: the nodes of the largest strongly connected component. */
+    private record Graph(List<Long> nodeIds, List<Edge> edges, long maxspeedUsed, Set<Long> connected) {
     }
 
     private record WayInfo(long id, String highway, double speedKmh, boolean fromMaxspeed, int direction) {
@@ -305,7 +310,18 @@ public class RoadImportHandler implements ImportHandler {
                     len = 0;
                 }
             }
-            return new Graph(new ArrayList<>(vertex.keySet()), edges, maxspeedUsed);
+            RoadGraph.Builder b = RoadGraph.builder();
+            vertex.keySet().forEach(id -> b.node(id, x(id), y(id)));
+            edges.forEach(e -> b.road(e.from(), e.to(), e.lengthM(), e.oneway()));
+            RoadGraph rg = b.build();
+            boolean[] main = rg.largestComponent();
+            Set<Long> connected = new HashSet<>();
+            for (int i = 0; i < rg.nodes(); i++) {
+                if (main[i]) {
+                    connected.add(rg.osmId(i));
+                }
+            }
+            return new Graph(new ArrayList<>(vertex.keySet()), edges, maxspeedUsed, connected);
         }
 
         private static void reverse(long[] a) {

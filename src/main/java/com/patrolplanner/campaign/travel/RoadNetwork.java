@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Travel minutes over the imported road network (import kind {@code roads}, tables {@code road_node}/{@code road_edge}).
- * Each point snaps to its nearest road node (PostGIS KNN on geography, then the exact spheroid distance among the
- * first candidates); the graph is loaded from the edges inside the bounding box of the points and their nodes, widened
+ * Each point snaps to its nearest road node of the network's largest strongly connected part (PostGIS KNN on
+ * geography, then the exact spheroid distance among the first candidates); the graph is loaded from the edges inside the bounding box of the points and their nodes, widened
  * by {@link #MARGIN_M} so that a shortest path may leave the box a little; one Dijkstra per distinct source node fills
  * the matrix. A pair with no path (an island of service roads, a one-way trap at the box edge) takes the great-circle
  * model instead and is counted in {@link Matrix#fallbackPairs()}.
@@ -56,7 +56,7 @@ public class RoadNetwork {
     public Snap snap(double lon, double lat) {
         List<Object[]> rows = em.createNativeQuery("""
                 WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?1, ?2), 4326) AS g),
-                     c AS (SELECT n.id, n.geom FROM road_node n, p ORDER BY n.geom::geography <-> p.g::geography LIMIT ?3)
+                     c AS (SELECT n.id, n.geom FROM road_node n, p WHERE n.connected ORDER BY n.geom::geography <-> p.g::geography LIMIT ?3)
                 SELECT c.id, ST_X(c.geom), ST_Y(c.geom), ST_Distance(c.geom::geography, p.g::geography, true) AS m
                 FROM c, p ORDER BY m, c.id LIMIT 1""")
                 .setParameter(1, lon).setParameter(2, lat).setParameter(3, KNN_CANDIDATES).getResultList();
@@ -81,7 +81,8 @@ public class RoadNetwork {
     public RoadGraph load(double minLon, double minLat, double maxLon, double maxLat, boolean byLength) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT e.from_node, ST_X(a.geom), ST_Y(a.geom), e.to_node, ST_X(b.geom), ST_Y(b.geom),
-                       CASE WHEN ?5 THEN e.length_m ELSE e.length_m / (e.speed_kmh / 3.6) END, e.oneway
+                       CASE WHEN ?5 THEN e.length_m ELSE e.length_m / (e.speed_kmh / 3.6) END, e.oneway,
+                       a.connected, b.connected
                 FROM road_edge e
                 JOIN road_node a ON a.source = e.source AND a.id = e.from_node
                 JOIN road_node b ON b.source = e.source AND b.id = e.to_node
@@ -92,8 +93,8 @@ public class RoadNetwork {
         for (Object[] r : rows) {
             long from = ((Number) r[0]).longValue();
             long to = ((Number) r[3]).longValue();
-            b.node(from, ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue());
-            b.node(to, ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue());
+            b.node(from, ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue(), Boolean.TRUE.equals(r[8]));
+            b.node(to, ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue(), Boolean.TRUE.equals(r[9]));
             b.road(from, to, ((Number) r[6]).doubleValue(), Boolean.TRUE.equals(r[7]));
         }
         return b.build();

@@ -62,6 +62,27 @@ class RoadGraphTest {
     }
 
     @Test
+    void largestStronglyConnectedPartLeavesOutIslandsAndOneWayTraps() {
+        RoadGraph g = RoadGraph.builder()
+                .node(1, 0.000, 0.000).node(2, 0.010, 0.000).node(3, 0.010, 0.010).node(4, 0.000, 0.010)
+                .node(5, 0.020, 0.000).node(6, 0.5, 0.5).node(7, 0.51, 0.5)
+                .road(1, 2, 60, true).road(2, 3, 60, false).road(3, 4, 60, false).road(4, 1, 600, false)
+                .road(2, 5, 30, true) // a one-way into a dead end: one can drive in, never out
+                .road(6, 7, 30, false) // an island
+                .build();
+        boolean[] main = g.largestComponent();
+        for (long id = 1; id <= 4; id++) {
+            assertTrue(main[g.index(id)], "square node " + id);
+        }
+        for (long id = 5; id <= 7; id++) {
+            assertTrue(!main[g.index(id)], "node " + id + " is not in the main part");
+        }
+        // snapping skips nodes marked unsnappable, even when nearer
+        RoadGraph marked = RoadGraph.builder().node(1, 0, 0, true).node(2, 0.001, 0, false).road(1, 2, 5, false).build();
+        assertEquals(1, marked.osmId(marked.nearest(0.001, 0)));
+    }
+
+    @Test
     void roadBetweenUnknownNodesIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> RoadGraph.builder().node(1, 0, 0).road(1, 2, 5, false));
     }

@@ -48,6 +48,9 @@ class RoadNetworkTest {
         assertEquals(0, num("SELECT count(*) FROM road_edge e JOIN road_node a ON a.source = e.source AND a.id = "
                 + "e.from_node WHERE e.source = ?1 AND ST_Distance(a.geom, ST_StartPoint(e.geom)) > 1e-9"));
         assertTrue(num("SELECT count(*) FROM road_edge WHERE source = ?1 AND oneway") > 10, "one-way edges stored");
+        double connected = num("SELECT count(*) FROM road_node WHERE source = ?1 AND connected");
+        System.out.printf("largest strongly connected part: %.0f of %d nodes%n", connected, nodes);
+        assertTrue(connected > 0.8 * nodes && connected < nodes, "the main part, without islands: " + connected);
         assertEquals(0, num("SELECT count(*) FROM road_edge WHERE source = ?1 AND (speed_kmh < 5 OR speed_kmh > 150)"));
 
         ImportHandler.Summary again = RoadTestData.importAndorra(handler);
