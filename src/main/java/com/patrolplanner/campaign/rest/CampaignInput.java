@@ -1,6 +1,7 @@
 package com.patrolplanner.campaign.rest;
 
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -23,6 +24,10 @@ public record CampaignInput(
         Integer strikeMinutes,
         String status,
         Integer version,
+        @Schema(description = "How travel times are computed: GREAT_CIRCLE (default; great-circle distance × the "
+                + "calibrated detour factor at day/night speed) or ROAD_NETWORK (shortest paths over the OSM road network "
+                + "imported with POST /api/imports kind=roads; every team base within 5 km of it, else 422 on this field)",
+                enumeration = {"GREAT_CIRCLE", "ROAD_NETWORK"}, defaultValue = "GREAT_CIRCLE")
         String travel) {
 
     /** Without {@code travel}: great-circle travel (the default). */
