@@ -208,7 +208,8 @@ public class CampaignService {
         }
         TravelKind travel = null;
         try {
-            travel = TravelKind.parse(in.travel());
+            // omitted on PUT: unchanged (clients written before the field existed must not reset it)
+            travel = in.travel() == null && c.travel != null ? TravelKind.of(c.travel) : TravelKind.parse(in.travel());
         } catch (IllegalArgumentException e) {
             errors.add(Problem.FieldError.of("travel", e.getMessage()));
         }

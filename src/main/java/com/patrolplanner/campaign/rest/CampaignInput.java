@@ -8,7 +8,8 @@ import java.util.List;
  * A campaign as a client writes it. Dates ISO ({@code 2026-06-01}); times {@code HH:MM}; a window whose end is not
  * after its start runs past midnight. {@code version} is required on PUT (a stale one gets 409). {@code travel}:
  * {@code GREAT_CIRCLE} (default) or {@code ROAD_NETWORK} (shortest paths over an imported OSM road network; every team
- * base must lie within {@link com.patrolplanner.campaign.CampaignService#ROAD_SNAP_LIMIT_M} m of it).
+ * base must lie within {@link com.patrolplanner.campaign.CampaignService#ROAD_SNAP_LIMIT_M} m of it); omitted on PUT it
+ * stays as it was.
  */
 public record CampaignInput(
         @Size(max = 200) String name,
@@ -26,7 +27,8 @@ public record CampaignInput(
         Integer version,
         @Schema(description = "How travel times are computed: GREAT_CIRCLE (default; great-circle distance × the "
                 + "calibrated detour factor at day/night speed) or ROAD_NETWORK (shortest paths over the OSM road network "
-                + "imported with POST /api/imports kind=roads; every team base within 5 km of it, else 422 on this field)",
+                + "imported with POST /api/imports kind=roads; every team base within 5 km of it, else 422 on this field); "
+                + "omitted on PUT: unchanged",
                 enumeration = {"GREAT_CIRCLE", "ROAD_NETWORK"}, defaultValue = "GREAT_CIRCLE")
         String travel) {
 

@@ -2,6 +2,7 @@ package com.patrolplanner.campaign.travel;
 
 import com.patrolplanner.geo.Geodesy;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Travel on a loaded {@link RoadGraph}: from a point to its nearest node at {@link #CRAWL_KMH}, the shortest path in
@@ -10,9 +11,42 @@ import java.util.Map;
  * model. This class snaps in memory and runs one point-to-point Dijkstra per query: the campaign checker replays
  * plans through it, independently of the matrix {@link RoadNetwork} built with PostGIS for the solver.
  *
- * @param built what the solver's matrix was built from (nodes, edges, snaps, fallbacks), for plan outputs
+ * <p>{@code built}: what the solver's matrix was built from (nodes, edges, snaps, fallbacks), for plan outputs.
  */
-public record RoadTravel(RoadGraph graph, TravelModel model, boolean night, Map<String, Object> built) {
+public final class RoadTravel {
+    private final RoadGraph graph;
+    private final TravelModel model;
+    private final boolean night;
+    private final Map<String, Object> built;
+    /** Snapped node per point: the scan is over every node, and a checker replays the same stops many times. */
+    private final Map<String, Integer> snaps = new ConcurrentHashMap<>();
+
+    public RoadTravel(RoadGraph graph, TravelModel model, boolean night, Map<String, Object> built) {
+        this.graph = graph;
+        this.model = model;
+        this.night = night;
+        this.built = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(built));
+    }
+
+    public RoadGraph graph() {
+        return graph;
+    }
+
+    public TravelModel model() {
+        return model;
+    }
+
+    public boolean night() {
+        return night;
+    }
+
+    public Map<String, Object> built() {
+        return built;
+    }
+
+    private int nearest(double lon, double lat) {
+        return snaps.computeIfAbsent(lon + "," + lat, k -> graph.nearest(lon, lat));
+    }
 
     /**
      * Speed over the stretch between a point and its snapped node: the venue door is often off the mapped roads
@@ -25,8 +59,8 @@ public record RoadTravel(RoadGraph graph, TravelModel model, boolean night, Map<
         if (Geodesy.distance(lon1, lat1, lon2, lat2) < 1.0) {
             return 0.0;
         }
-        int a = graph.nearest(lon1, lat1);
-        int b = graph.nearest(lon2, lat2);
+        int a = nearest(lon1, lat1);
+        int b = nearest(lon2, lat2);
         if (a < 0 || b < 0) {
             return model.minutes(lon1, lat1, lon2, lat2, night);
         }
