@@ -60,6 +60,22 @@ class RoadNetworkTest {
     }
 
     @Test
+    void httpImportOfRoadsAndABadFileThatLeavesTheNetworkAlone() throws Exception {
+        byte[] pbf = java.nio.file.Files.readAllBytes(com.patrolplanner.geocode.SharedData.file("osm/andorra.osm.pbf"));
+        com.patrolplanner.TestSupport.as("admin").multiPart("file", "andorra.osm.pbf", pbf, "application/octet-stream")
+                .multiPart("kind", "roads").post("/api/imports").then().statusCode(200)
+                .body("imported", org.hamcrest.Matchers.greaterThan(1000));
+        long edges = (long) num("SELECT count(*) FROM road_edge WHERE source = ?1");
+        com.patrolplanner.TestSupport.as("admin")
+                .multiPart("file", "andorra.osm.pbf", "not a pbf".getBytes(), "application/octet-stream")
+                .multiPart("kind", "roads").post("/api/imports").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("file"));
+        assertEquals(edges, (long) num("SELECT count(*) FROM road_edge WHERE source = ?1"), "all or nothing");
+        com.patrolplanner.TestSupport.as("planner").get("/api/imports/kinds").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasItem("roads"));
+    }
+
+    @Test
     void laVellaToEncampIsLongerThanTheGreatCircleButNotAbsurdly() {
         RoadTestData.ensureAndorra(handler, roads);
         double[] a = RoadTestData.LA_VELLA;
