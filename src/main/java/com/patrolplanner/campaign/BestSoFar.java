@@ -98,17 +98,7 @@ public class BestSoFar {
 
     /** The name this node writes into the rows it keeps fresh: {@code patrol.node.name}, else the host name. */
     public String node() {
-        return nodeName.filter(s -> !s.isBlank()).orElseGet(() -> {
-            String h = System.getenv("HOSTNAME");
-            if (h != null && !h.isBlank()) {
-                return h;
-            }
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                return "localhost";
-            }
-        });
+        return com.patrolplanner.jobs.NodeName.of(nodeName);
     }
 
     void register(DateSolve d) {

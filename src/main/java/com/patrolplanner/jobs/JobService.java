@@ -25,6 +25,10 @@ import org.jboss.logging.Logger;
  * request and any node can answer {@code GET /api/jobs/{id}}. Progress writes are throttled (at most every 500 ms).
  *
  * <p>A job body receives a {@link Progress}; it does its own transactions (e.g. one for an all-or-nothing import).
+ *
+ * <p>Each job row names the node running it, which refreshes {@code heartbeat_at} every {@link #HEARTBEAT_SECONDS} s.
+ * A node that starts marks the jobs it left open as FAILED ("interrupted"); any node reading a job whose heartbeat is
+ * older than {@link #STALE_SECONDS} s does the same, so a crash never leaves a job RUNNING for ever.
  */
 @ApplicationScoped
 public class JobService {
@@ -48,10 +52,22 @@ public class JobService {
         Object run(Progress progress) throws Exception;
     }
 
+    public static final int HEARTBEAT_SECONDS = 10;
+    public static final int STALE_SECONDS = 60;
+
     @Inject
     EntityManager em;
     @Inject
     ObjectMapper mapper;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "patrol.node.name")
+    java.util.Optional<String> nodeName;
+
+    private final java.util.concurrent.ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "patrol-job-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "patrol-job");
@@ -65,8 +81,9 @@ public class JobService {
     public UUID submit(String kind, String owner, Body body) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "INSERT INTO job (id, kind, state, owner) VALUES (?1, ?2, 'QUEUED', ?3)")
-                .setParameter(1, id).setParameter(2, kind).setParameter(3, owner).executeUpdate());
+                "INSERT INTO job (id, kind, state, owner, node, heartbeat_at) VALUES (?1, ?2, 'QUEUED', ?3, ?4, now())")
+                .setParameter(1, id).setParameter(2, kind).setParameter(3, owner).setParameter(4, node())
+                .executeUpdate());
         running.put(id, pool.submit(() -> execute(id, body)));
         return id;
     }
@@ -105,6 +122,55 @@ public class JobService {
         }
     }
 
+    public String node() {
+        return NodeName.of(nodeName);
+    }
+
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ev) {
+        int n = recoverInterrupted();
+        if (n > 0) {
+            LOG.warnf("%d job(s) left open by an earlier run of node %s marked FAILED (interrupted)", n, node());
+        }
+        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Marks FAILED the jobs this node left QUEUED or RUNNING when it stopped; returns how many. */
+    int recoverInterrupted() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) "
+                        + "WHERE state IN ('QUEUED','RUNNING') AND node = ?1")
+                .setParameter(1, node()).setParameter(2, interrupted("the node running it (" + node() + ") restarted"))
+                .executeUpdate());
+    }
+
+    /** Marks FAILED the job when it is open but its node has not refreshed it for {@link #STALE_SECONDS} s. */
+    private void expireIfStale(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id = ?1 "
+                        + "AND state IN ('QUEUED','RUNNING') AND heartbeat_at < now() - make_interval(secs => ?3)")
+                .setParameter(1, id).setParameter(2, interrupted("the node running it stopped answering"))
+                .setParameter(3, STALE_SECONDS).executeUpdate());
+    }
+
+    private String interrupted(String why) {
+        try {
+            return mapper.writeValueAsString(new Problem("about:blank", "Job interrupted", 503,
+                    "interrupted: " + why + "; start it again", null, null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void beat() {
+        try {
+            for (UUID id : running.keySet()) {
+                update(id, "UPDATE job SET heartbeat_at=now() WHERE id=?1");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("job heartbeat failed: " + e.getMessage());
+        }
+    }
+
     /** Asks a running job to stop at its next check; true if it was running. */
     public boolean cancel(UUID id) {
         if (running.containsKey(id)) {
@@ -116,6 +182,9 @@ public class JobService {
 
     /** The job's state as a JSON object: id, kind, state, processed, total, percent, etaSeconds, detail, result, error. */
     public JsonNode status(UUID id) {
+        if (!running.containsKey(id)) {
+            expireIfStale(id);
+        }
         @SuppressWarnings("unchecked")
         java.util.List<String> rows = em.createNativeQuery("""
                 SELECT json_build_object('id', id, 'kind', kind, 'state', state, 'processed', processed, 'total', total,
@@ -163,6 +232,7 @@ public class JobService {
 
     @PreDestroy
     void shutdown() {
+        heartbeat.shutdownNow();
         pool.shutdownNow();
     }
 

@@ -74,6 +74,8 @@ final class StringRemovalSearch {
         candidate = new boolean[a.visitCount];
     }
 
+    private final int[] single = new int[1];
+
     long iterations() {
         return iterations;
     }
@@ -272,38 +274,12 @@ final class StringRemovalSearch {
             if (a.optional && (s.routeOf[v] >= 0 || s.groupServed(v))) {
                 continue; // planned already as the cheapest window of its venue, or another window is
             }
-            if (a.optional && a.groupMembers[a.group[v]].length > 1) {
-                insertBestOfGroup(v);
-                continue;
+            // a venue offered in several windows goes into the cheapest of them
+            single[0] = v;
+            boolean inserted = insertCheapest(a.optional ? a.groupMembers[a.group[v]] : single);
+            if (!inserted && !a.optional) {
+                return false; // with required visits a plan that leaves one out is rejected
             }
-            int bestR = -1;
-            int bestPos = -1;
-            double best = Double.POSITIVE_INFINITY;
-            for (int r = 0; r < a.vehicleCount; r++) {
-                if (!open[r] || s.len[r] == 0 && !a.optional || s.load[r] + a.demand[v] > a.capacity[r]
-                        || a.fixed[v] >= 0 && a.fixed[v] != r) {
-                    continue;
-                }
-                for (int pos = 0; pos <= s.len[r]; pos++) {
-                    if (random.nextDouble() < BLINK) {
-                        continue;
-                    }
-                    double c = s.insertionCost(v, r, pos);
-                    if (c < best && s.timeFeasibleInsert(v, r, pos)) {
-                        best = c;
-                        bestR = r;
-                        bestPos = pos;
-                    }
-                }
-            }
-            if (bestR < 0) {
-                if (a.optional) {
-                    continue; // stays unplanned; the objective counts its priority
-                }
-                return false;
-            }
-            touch(bestR);
-            s.insert(v, bestR, bestPos);
         }
         return true;
     }
@@ -329,35 +305,41 @@ final class StringRemovalSearch {
         }
     }
 
-    /** Inserts the cheapest of the group's visits (one venue's windows) at its cheapest position, if any fits. */
-    private void insertBestOfGroup(int v) {
+    /**
+     * Inserts the cheapest of the candidate visits at its cheapest feasible position in an open route, skipping each
+     * position with the blink probability; false when none fits.
+     */
+    private boolean insertCheapest(int[] candidates) {
         int bestV = -1;
         int bestR = -1;
         int bestPos = -1;
         double best = Double.POSITIVE_INFINITY;
-        for (int u : a.groupMembers[a.group[v]]) {
+        for (int v : candidates) {
             for (int r = 0; r < a.vehicleCount; r++) {
-                if (!open[r] || s.load[r] + a.demand[u] > a.capacity[r] || a.fixed[u] >= 0 && a.fixed[u] != r) {
+                if (!open[r] || s.len[r] == 0 && !a.optional || s.load[r] + a.demand[v] > a.capacity[r]
+                        || a.fixed[v] >= 0 && a.fixed[v] != r) {
                     continue;
                 }
                 for (int pos = 0; pos <= s.len[r]; pos++) {
                     if (random.nextDouble() < BLINK) {
                         continue;
                     }
-                    double c = s.insertionCost(u, r, pos);
-                    if (c < best && s.timeFeasibleInsert(u, r, pos)) {
+                    double c = s.insertionCost(v, r, pos);
+                    if (c < best && s.timeFeasibleInsert(v, r, pos)) {
                         best = c;
-                        bestV = u;
+                        bestV = v;
                         bestR = r;
                         bestPos = pos;
                     }
                 }
             }
         }
-        if (bestV >= 0) {
-            touch(bestR);
-            s.insert(bestV, bestR, bestPos);
+        if (bestV < 0) {
+            return false;
         }
+        touch(bestR);
+        s.insert(bestV, bestR, bestPos);
+        return true;
     }
 
     private void sortRemoved() {
