@@ -8,6 +8,7 @@ import com.patrolplanner.campaign.domain.Targets;
 import com.patrolplanner.campaign.domain.TimeWindowRule;
 import com.patrolplanner.campaign.rest.CampaignInput;
 import com.patrolplanner.campaign.travel.RoadNetwork;
+import com.patrolplanner.campaign.travel.RoadTravel;
 import com.patrolplanner.campaign.travel.TravelKind;
 import com.patrolplanner.registry.Team;
 import com.patrolplanner.registry.Venue;
@@ -241,9 +242,9 @@ public class CampaignService {
 
     /**
      * Road-network travel needs an imported network near the teams: a base farther than this from any road node is
-     * outside the network (another city, or none imported), and its travel would be mostly crawl and fallback.
+     * outside the network (another city, or none imported) and every trip from it would fall back to the great circle.
      */
-    public static final double ROAD_SNAP_LIMIT_M = 5000;
+    public static final double ROAD_SNAP_LIMIT_M = RoadTravel.MAX_SNAP_M;
 
     private void roadNetworkCovers(List<Long> teams, List<Problem.FieldError> errors) {
         if (!roads.imported()) {
@@ -257,8 +258,8 @@ public class CampaignService {
                 double m = roads.distanceToNetwork(t.base.getX(), t.base.getY());
                 if (m > ROAD_SNAP_LIMIT_M) {
                     errors.add(Problem.FieldError.of("travel", "ROAD_NETWORK: team " + t.name + "'s base is "
-                            + Math.round(m / 1000) + " km from the imported road network (limit "
-                            + Math.round(ROAD_SNAP_LIMIT_M / 1000) + " km)"));
+                            + Math.round(m) + " m from the imported road network (limit "
+                            + Math.round(ROAD_SNAP_LIMIT_M) + " m)"));
                 }
             }
         }

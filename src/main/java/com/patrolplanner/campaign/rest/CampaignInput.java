@@ -27,7 +27,7 @@ public record CampaignInput(
         Integer version,
         @Schema(description = "How travel times are computed: GREAT_CIRCLE (default; great-circle distance × the "
                 + "calibrated detour factor at day/night speed) or ROAD_NETWORK (shortest paths over the OSM road network "
-                + "imported with POST /api/imports kind=roads; every team base within 5 km of it, else 422 on this field); "
+                + "imported with POST /api/imports kind=roads; every team base within 1 km of it, else 422 on this field); "
                 + "omitted on PUT: unchanged",
                 enumeration = {"GREAT_CIRCLE", "ROAD_NETWORK"}, defaultValue = "GREAT_CIRCLE")
         String travel) {

@@ -15,8 +15,9 @@ import java.util.Map;
  * Each point snaps to its nearest road node of the network's largest strongly connected part (PostGIS KNN on
  * geography, then the exact spheroid distance among the first candidates); the graph is loaded from the edges inside the bounding box of the points and their nodes, widened
  * by {@link #MARGIN_M} so that a shortest path may leave the box a little; one Dijkstra per distinct source node fills
- * the matrix. A pair with no path (an island of service roads, a one-way trap at the box edge) takes the great-circle
- * model instead and is counted in {@link Matrix#fallbackPairs()}.
+ * the matrix. A pair with no path (a one-way trap at the box edge), or with a point more than
+ * {@link RoadTravel#MAX_SNAP_M} from the network, takes the great-circle model instead and is counted in
+ * {@link Matrix#fallbackPairs()}.
  */
 @ApplicationScoped
 public class RoadNetwork {
@@ -115,11 +116,18 @@ public class RoadNetwork {
         double maxLat = Double.NEGATIVE_INFINITY;
         double maxSnap = 0;
         double sumSnap = 0;
+        int offNetwork = 0;
         for (int i = 0; i < n; i++) {
             final int k = i;
             snaps[i] = byPoint.computeIfAbsent(lon[i] + "," + lat[i], p -> snap(lon[k], lat[k]));
             if (snaps[i] == null) {
                 throw ApiException.invalid("travel", "ROAD_NETWORK: no road network is imported (import kind 'roads')");
+            }
+            maxSnap = Math.max(maxSnap, snaps[i].metres());
+            sumSnap += snaps[i].metres();
+            if (snaps[i].metres() > RoadTravel.MAX_SNAP_M) {
+                offNetwork++;
+                continue; // its trips take the great circle: it must not widen the graph's box
             }
             for (double[] p : List.of(new double[] {lon[i], lat[i]}, new double[] {snaps[i].lon(), snaps[i].lat()})) {
                 minLon = Math.min(minLon, p[0]);
@@ -127,12 +135,17 @@ public class RoadNetwork {
                 minLat = Math.min(minLat, p[1]);
                 maxLat = Math.max(maxLat, p[1]);
             }
-            maxSnap = Math.max(maxSnap, snaps[i].metres());
-            sumSnap += snaps[i].metres();
         }
         double[][] minutes = new double[n][n];
-        if (n == 0) {
-            return new Matrix(minutes, new RoadTravel(RoadGraph.builder().build(), model, night, Map.of()), 0, 0);
+        if (n == 0 || offNetwork == n) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    minutes[i][j] = i == j ? 0.0 : model.minutes(lon[i], lat[i], lon[j], lat[j], night);
+                }
+            }
+            Map<String, Object> built = Map.of("offNetworkPoints", offNetwork, "fallbackPairs", n * (n - 1));
+            return new Matrix(minutes, new RoadTravel(RoadGraph.builder().build(), model, night, built), n * (n - 1),
+                    maxSnap);
         }
         double dLat = MARGIN_M / 111_320.0;
         double dLon = dLat / Math.max(0.05, Math.cos(Math.toRadians((minLat + maxLat) / 2)));
@@ -141,13 +154,15 @@ public class RoadNetwork {
         int fallbacks = 0;
         for (int i = 0; i < n; i++) {
             int a = g.index(snaps[i].nodeId());
-            double[] dist = a < 0 ? null : fromNode.computeIfAbsent(a, g::secondsFrom);
+            double[] dist = a < 0 || snaps[i].metres() > RoadTravel.MAX_SNAP_M ? null
+                    : fromNode.computeIfAbsent(a, g::secondsFrom);
             for (int j = 0; j < n; j++) {
                 if (i == j || Geodesy.distance(lon[i], lat[i], lon[j], lat[j]) < 1.0) {
                     continue;
                 }
                 int b = g.index(snaps[j].nodeId());
-                double path = dist == null || b < 0 ? Double.POSITIVE_INFINITY : dist[b];
+                boolean off = snaps[i].metres() > RoadTravel.MAX_SNAP_M || snaps[j].metres() > RoadTravel.MAX_SNAP_M;
+                double path = off || dist == null || b < 0 ? Double.POSITIVE_INFINITY : dist[b];
                 if (Double.isInfinite(path)) {
                     fallbacks++;
                     minutes[i][j] = model.minutes(lon[i], lat[i], lon[j], lat[j], night);
@@ -165,8 +180,11 @@ public class RoadNetwork {
         built.put("maxSnapM", Math.round(maxSnap * 10) / 10.0);
         built.put("meanSnapM", Math.round(sumSnap / n * 10) / 10.0);
         built.put("pairs", (long) n * (n - 1));
+        built.put("offNetworkPoints", offNetwork);
+        built.put("maxSnapForRoadM", RoadTravel.MAX_SNAP_M);
         built.put("fallbackPairs", fallbacks);
-        built.put("fallback", "great-circle × detour at the calibrated speed for pairs with no road path");
+        built.put("fallback", "great-circle × detour at the calibrated speed for pairs with no road path or a point "
+                + "off the network");
         built.put("buildMs", (System.nanoTime() - t0) / 1_000_000);
         return new Matrix(minutes, new RoadTravel(g, model, night, built), fallbacks, maxSnap);
     }

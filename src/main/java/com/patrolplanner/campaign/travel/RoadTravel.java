@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Travel on a loaded {@link RoadGraph}: from a point to its nearest node at {@link #CRAWL_KMH}, the shortest path in
  * the graph, then from the target's node to the target at the crawl, plus the fixed seconds per trip of the calibrated
- * {@link TravelModel} (day or night: parking, finding the door). A pair with no path falls back to the great-circle
- * model. This class snaps in memory and runs one point-to-point Dijkstra per query: the campaign checker replays
+ * {@link TravelModel} (day or night: parking, finding the door). A pair with no path, or with a point more than
+ * {@link #MAX_SNAP_M} from the network, falls back to the great-circle model. This class snaps in memory and runs one point-to-point Dijkstra per query: the campaign checker replays
  * plans through it, independently of the matrix {@link RoadNetwork} built with PostGIS for the solver.
  *
  * <p>{@code built}: what the solver's matrix was built from (nodes, edges, snaps, fallbacks), for plan outputs.
@@ -54,6 +54,13 @@ public final class RoadTravel {
      */
     public static final double CRAWL_KMH = 10.0;
 
+    /**
+     * A point farther than this from every road node is off the network (outside the imported extract, or an unmapped
+     * area): its trips take the great-circle model, as a crawl of kilometres would be absurd. 1 km is ten minutes'
+     * crawl, more than any venue door is from a mapped road in a city.
+     */
+    public static final double MAX_SNAP_M = 1000.0;
+
     /** Minutes from one point to another; zero for the same point (under a metre apart). */
     public double minutes(double lon1, double lat1, double lon2, double lat2) {
         if (Geodesy.distance(lon1, lat1, lon2, lat2) < 1.0) {
@@ -70,6 +77,9 @@ public final class RoadTravel {
         }
         double snapA = Geodesy.distance(lon1, lat1, graph.lon(a), graph.lat(a));
         double snapB = Geodesy.distance(lon2, lat2, graph.lon(b), graph.lat(b));
+        if (snapA > MAX_SNAP_M || snapB > MAX_SNAP_M) {
+            return model.minutes(lon1, lat1, lon2, lat2, night);
+        }
         return minutes(model, night, snapA, path, snapB);
     }
 

@@ -60,6 +60,31 @@ class RoadNetworkTest {
     }
 
     @Test
+    void aPointFarOffTheNetworkTravelsByTheGreatCircleAndIsCounted() {
+        RoadTestData.ensureAndorra(handler, roads);
+        double[] lon = {RoadTestData.LA_VELLA[0], RoadTestData.ENCAMP[0], 1.0}; // the last one in Spain, 60 km away
+        double[] lat = {RoadTestData.LA_VELLA[1], RoadTestData.ENCAMP[1], 42.0};
+        QuarkusTransaction.requiringNew().run(() -> {
+            RoadNetwork.Matrix m = roads.matrix(lon, lat, TravelModel.DEFAULT, true);
+            System.out.println("with a point off the network: " + m.travel().built());
+            assertEquals(4, m.fallbackPairs(), "both directions between the far point and each town");
+            assertEquals(1, m.travel().built().get("offNetworkPoints"));
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    if (i != j) {
+                        double replay = m.travel().minutes(lon[i], lat[i], lon[j], lat[j]);
+                        assertEquals(m.minutes()[i][j], replay, 1e-6, "replay " + i + " → " + j);
+                        if (i == 2 || j == 2) {
+                            assertEquals(TravelModel.DEFAULT.minutes(lon[i], lat[i], lon[j], lat[j], true),
+                                    m.minutes()[i][j], 1e-9);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
     void httpImportOfRoadsAndABadFileThatLeavesTheNetworkAlone() throws Exception {
         byte[] pbf = java.nio.file.Files.readAllBytes(com.patrolplanner.geocode.SharedData.file("osm/andorra.osm.pbf"));
         com.patrolplanner.TestSupport.as("admin").multiPart("file", "andorra.osm.pbf", pbf, "application/octet-stream")
