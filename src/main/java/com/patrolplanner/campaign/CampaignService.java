@@ -7,6 +7,9 @@ import com.patrolplanner.campaign.domain.DayKind;
 import com.patrolplanner.campaign.domain.Targets;
 import com.patrolplanner.campaign.domain.TimeWindowRule;
 import com.patrolplanner.campaign.rest.CampaignInput;
+import com.patrolplanner.campaign.travel.RoadNetwork;
+import com.patrolplanner.campaign.travel.RoadTravel;
+import com.patrolplanner.campaign.travel.TravelKind;
 import com.patrolplanner.registry.Team;
 import com.patrolplanner.registry.Venue;
 import com.patrolplanner.registry.VenueCategory;
@@ -33,6 +36,8 @@ import java.util.Set;
 public class CampaignService {
     @Inject
     EntityManager em;
+    @Inject
+    RoadNetwork roads;
     @Inject
     com.patrolplanner.campaign.domain.TargetQuery targets;
 
@@ -202,6 +207,16 @@ public class CampaignService {
         if (in.stakeoutVenueId() != null && Venue.findById(in.stakeoutVenueId()) == null) {
             errors.add(Problem.FieldError.of("stakeoutVenueId", "no venue " + in.stakeoutVenueId()));
         }
+        TravelKind travel = null;
+        try {
+            // omitted on PUT: unchanged (clients written before the field existed must not reset it)
+            travel = in.travel() == null && c.travel != null ? TravelKind.of(c.travel) : TravelKind.parse(in.travel());
+        } catch (IllegalArgumentException e) {
+            errors.add(Problem.FieldError.of("travel", e.getMessage()));
+        }
+        if (travel == TravelKind.ROAD_NETWORK) {
+            roadNetworkCovers(teams, errors);
+        }
         if (in.status() != null && !List.of("draft", "active", "done", "cancelled").contains(in.status())) {
             errors.add(Problem.FieldError.of("status", "one of draft, active, done, cancelled"));
         }
@@ -218,10 +233,36 @@ public class CampaignService {
         c.shiftStart = in.shiftStart() == null ? null : Clock.format(Clock.parse(in.shiftStart()));
         c.shiftEnd = in.shiftEnd() == null ? null : Clock.format(Clock.parse(in.shiftEnd()));
         c.strikeMinutes = in.strikeMinutes();
+        c.travel = travel.name();
         if (in.status() != null) {
             c.status = in.status();
         }
         return teams;
+    }
+
+    /**
+     * Road-network travel needs an imported network near the teams: a base farther than this from any road node is
+     * outside the network (another city, or none imported) and every trip from it would fall back to the great circle.
+     */
+    public static final double ROAD_SNAP_LIMIT_M = RoadTravel.MAX_SNAP_M;
+
+    private void roadNetworkCovers(List<Long> teams, List<Problem.FieldError> errors) {
+        if (!roads.imported()) {
+            errors.add(Problem.FieldError.of("travel", "ROAD_NETWORK: no road network is imported (POST /api/imports "
+                    + "kind=roads with an .osm.pbf)"));
+            return;
+        }
+        for (Long id : teams) {
+            Team t = id == null ? null : Team.findById(id);
+            if (t != null && t.base != null) {
+                double m = roads.distanceToNetwork(t.base.getX(), t.base.getY());
+                if (m > ROAD_SNAP_LIMIT_M) {
+                    errors.add(Problem.FieldError.of("travel", "ROAD_NETWORK: team " + t.name + "'s base is "
+                            + Math.round(m) + " m from the imported road network (limit "
+                            + Math.round(ROAD_SNAP_LIMIT_M) + " m)"));
+                }
+            }
+        }
     }
 
     private Targets targets(CampaignInput.TargetsInput in, List<Problem.FieldError> errors) {

@@ -44,6 +44,8 @@ public class Campaign extends PanacheEntityBase {
     /** Night-sweep simultaneous strike: all visits in a zone start within this many minutes. */
     @Column(name = "strike_minutes")
     public Integer strikeMinutes;
+    /** Name of {@link com.patrolplanner.campaign.travel.TravelKind}: great-circle (default) or road network. */
+    public String travel = "GREAT_CIRCLE";
     public String status = "draft";
     @Column(name = "created_by")
     public String createdBy;

@@ -12,7 +12,7 @@ import java.util.Map;
 public record CampaignView(Long id, String name, String type, String typeZh, String startDate, String endDate,
         Map<String, Object> targets, List<TeamRef> teams, List<WindowView> windows, boolean defaultWindows,
         Long stakeoutVenueId, String shiftStart, String shiftEnd, Integer strikeMinutes, String status,
-        String createdBy, int version) {
+        String createdBy, int version, String travel) {
 
     public record TeamRef(long id, String name) {
     }
@@ -34,6 +34,6 @@ public record CampaignView(Long id, String name, String type, String typeZh, Str
         return new CampaignView(c.id, c.name, c.type, c.campaignType().zh, c.startDate.toString(), c.endDate.toString(),
                 c.targets, teams, CampaignService.windows(c).stream().map(WindowView::of).toList(),
                 c.windows == null || c.windows.isEmpty(), c.stakeoutVenueId, Clock.format(shift[0]),
-                Clock.format(shift[1]), c.strikeMinutes, c.status, c.createdBy, c.version);
+                Clock.format(shift[1]), c.strikeMinutes, c.status, c.createdBy, c.version, c.travel);
     }
 }

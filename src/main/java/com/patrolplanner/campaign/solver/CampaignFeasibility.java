@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Checks a campaign plan from scratch, apart from the score: the routing core's {@link FeasibilityChecker} replays
- * every route (windows, shift end, no visit twice) with travel times recomputed from coordinates, and this class adds
+ * every route (windows, shift end, no visit twice) with travel times recomputed from coordinates (over the road
+ * network when the campaign travels on it), and this class adds
  * the campaign rules by reading only the problem facts: each venue at most once, ≥ 2 certified officers in every team
  * that goes out, kept stops on their team, and the simultaneous strike.
  */
@@ -80,9 +81,14 @@ public final class CampaignFeasibility {
         return new Report(violations.isEmpty(), List.copyOf(violations), planned, venueOn.size(), core.distance());
     }
 
-    /** Travel recomputed from the coordinates on every query, sharing nothing with the solver's matrix but the model. */
+    /**
+     * Travel recomputed from the coordinates, sharing nothing with the solver's matrix but the model: great-circle ×
+     * detour, or for a road-network campaign an in-memory snap and shortest path on the loaded graph (the solver's
+     * matrix came from PostGIS snaps and one-to-all Dijkstra runs).
+     */
     private static final class ReplayMatrix implements TravelMatrix {
         private final CampaignProblem p;
+        private final Map<Long, Double> legs = new HashMap<>();
 
         ReplayMatrix(CampaignProblem p) {
             this.p = p;
@@ -95,8 +101,16 @@ public final class CampaignFeasibility {
 
         @Override
         public double travelTime(int from, int to) {
+            if (from == to) {
+                return 0.0;
+            }
             CampaignMatrix m = p.matrix();
-            return from == to ? 0.0 : p.travel().minutes(m.lon(from), m.lat(from), m.lon(to), m.lat(to), p.night());
+            if (p.road() == null) {
+                return p.travel().minutes(m.lon(from), m.lat(from), m.lon(to), m.lat(to), p.night());
+            }
+            // one point-to-point Dijkstra on the loaded graph per leg; a replay asks each leg a few times at most
+            return legs.computeIfAbsent((long) from * p.matrix().size() + to,
+                    k -> p.road().minutes(m.lon(from), m.lat(from), m.lon(to), m.lat(to)));
         }
 
         @Override

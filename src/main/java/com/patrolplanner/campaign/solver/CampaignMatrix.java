@@ -31,6 +31,16 @@ public final class CampaignMatrix implements TravelMatrix {
     public CampaignMatrix(double[] lon, double[] lat, TravelModel model, boolean night, long[] venueId,
             String[] zoneKey, Map<String, Integer> certifiedOfficers, Map<String, String> pinnedVehicle,
             int strikeMinutes) {
+        this(lon, lat, greatCircle(lon, lat, model, night), venueId, zoneKey, certifiedOfficers, pinnedVehicle,
+                strikeMinutes);
+    }
+
+    private CampaignMatrix(double[] lon, double[] lat, double[][] minutes, long[] venueId, String[] zoneKey,
+            Map<String, Integer> certifiedOfficers, Map<String, String> pinnedVehicle, int strikeMinutes) {
+        int n = lon.length;
+        if (lat.length != n || minutes.length != n || venueId.length != n || zoneKey.length != n) {
+            throw new IllegalArgumentException("locations, coordinates and matrix differ in size");
+        }
         this.lon = lon.clone();
         this.lat = lat.clone();
         this.venueId = venueId.clone();
@@ -38,13 +48,35 @@ public final class CampaignMatrix implements TravelMatrix {
         this.certifiedOfficers = Map.copyOf(certifiedOfficers);
         this.pinnedVehicle = Map.copyOf(pinnedVehicle);
         this.strikeMinutes = strikeMinutes;
+        this.minutes = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (minutes[i].length != n) {
+                throw new IllegalArgumentException("matrix row " + i + " has " + minutes[i].length + " columns, not " + n);
+            }
+            this.minutes[i] = minutes[i].clone();
+            this.minutes[i][i] = 0.0;
+        }
+    }
+
+    /**
+     * A matrix of precomputed minutes (e.g. shortest paths over the road network, {@code minutes[from][to]}); the
+     * other arguments as in the great-circle constructor. The diagonal is taken as zero.
+     */
+    public static CampaignMatrix ofMinutes(double[] lon, double[] lat, double[][] minutes, long[] venueId,
+            String[] zoneKey, Map<String, Integer> certifiedOfficers, Map<String, String> pinnedVehicle,
+            int strikeMinutes) {
+        return new CampaignMatrix(lon, lat, minutes, venueId, zoneKey, certifiedOfficers, pinnedVehicle, strikeMinutes);
+    }
+
+    private static double[][] greatCircle(double[] lon, double[] lat, TravelModel model, boolean night) {
         int n = lon.length;
-        minutes = new double[n][n];
+        double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                minutes[i][j] = i == j ? 0.0 : model.minutes(lon[i], lat[i], lon[j], lat[j], night);
+                m[i][j] = i == j ? 0.0 : model.minutes(lon[i], lat[i], lon[j], lat[j], night);
             }
         }
+        return m;
     }
 
     @Override

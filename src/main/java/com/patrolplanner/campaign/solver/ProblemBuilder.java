@@ -12,6 +12,9 @@ import com.patrolplanner.campaign.domain.TimeWindowRule;
 import com.patrolplanner.campaign.routing.RoutingPlan;
 import com.patrolplanner.campaign.routing.Vehicle;
 import com.patrolplanner.campaign.routing.Visit;
+import com.patrolplanner.campaign.travel.RoadNetwork;
+import com.patrolplanner.campaign.travel.RoadTravel;
+import com.patrolplanner.campaign.travel.TravelKind;
 import com.patrolplanner.campaign.travel.TravelModel;
 import com.patrolplanner.campaign.travel.TravelModels;
 import com.patrolplanner.registry.OpeningHours;
@@ -49,6 +52,8 @@ public class ProblemBuilder {
     SchoolCalendar calendar;
     @Inject
     TravelModels travel;
+    @Inject
+    RoadNetwork roads;
 
     /** A stop of an earlier plan that re-planning keeps on its team at its time: done, or pinned by the planner. */
     public record KeptStop(long teamId, int seq, long venueId, String name, String category, String address, double lon,
@@ -175,8 +180,17 @@ public class ProblemBuilder {
         double[] lat = coords.stream().mapToDouble(p -> p[1]).toArray();
         long[] venues = venueOf.stream().mapToLong(Long::longValue).toArray();
         int strike = type == CampaignType.NIGHT_SWEEP && c.strikeMinutes != null ? c.strikeMinutes : 0;
-        CampaignMatrix matrix = new CampaignMatrix(lon, lat, model, night, venues, zoneOf.toArray(new String[0]),
-                certified, pinned, strike);
+        CampaignMatrix matrix;
+        RoadTravel road = null;
+        if (TravelKind.of(c.travel) == TravelKind.ROAD_NETWORK) {
+            RoadNetwork.Matrix m = roads.matrix(lon, lat, model, night);
+            road = m.travel();
+            matrix = CampaignMatrix.ofMinutes(lon, lat, m.minutes(), venues, zoneOf.toArray(new String[0]), certified,
+                    pinned, strike);
+        } else {
+            matrix = new CampaignMatrix(lon, lat, model, night, venues, zoneOf.toArray(new String[0]), certified, pinned,
+                    strike);
+        }
         List<Vehicle> vehicles = new ArrayList<>();
         int i = 0;
         for (CampaignProblem.TeamInfo t : teams.values()) {
@@ -194,7 +208,7 @@ public class ProblemBuilder {
             }
         }
         RoutingPlan plan = new CampaignPlan("campaign " + c.id + " " + date, matrix, vehicles, visits);
-        return new CampaignProblem(c.id, date, night, plan, matrix, infos, teams, skipped, model);
+        return new CampaignProblem(c.id, date, night, plan, matrix, infos, teams, skipped, model, road);
     }
 
     /** The venues the campaign targets (filters, the 双随机 draw, the stake-out venue), as of its start date. */

@@ -1,2 +1,2 @@
-/** Travel times for campaign routing: great-circle distance × a detour factor at day and night speeds, calibrated on real routes. */
+/** Travel times for campaign routing: great-circle × a detour factor at calibrated day/night speeds, or shortest paths over an imported OSM road network. */
 package com.patrolplanner.campaign.travel;

@@ -1,0 +1,343 @@
+package com.patrolplanner.campaign.travel;
+
+import com.patrolplanner.geo.Datum;
+import com.patrolplanner.geo.Geodesy;
+import com.patrolplanner.importer.ImportHandler;
+import com.patrolplanner.jobs.JobService;
+import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Problem.FieldError;
+import crosby.binary.osmosis.OsmosisReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+import org.openstreetmap.osmosis.core.container.v0_6.EntityContainer;
+import org.openstreetmap.osmosis.core.domain.v0_6.Entity;
+import org.openstreetmap.osmosis.core.domain.v0_6.Node;
+import org.openstreetmap.osmosis.core.domain.v0_6.Tag;
+import org.openstreetmap.osmosis.core.domain.v0_6.Way;
+import org.openstreetmap.osmosis.core.task.v0_6.Sink;
+
+/**
+ * Kind {@code roads}: the drivable road graph of an OpenStreetMap {@code .osm.pbf}, for campaigns that travel on the
+ * road network ({@link RoadNetwork}). A separate kind from {@code osm} (the geocoder's gazetteer) because the two are
+ * wanted apart — a city may have a gazetteer from address points and roads from OSM, or the reverse — and because a
+ * road import replaces its source whole while the gazetteer upserts row by row.
+ *
+ * <p>Ways whose {@code highway} is in {@link #DEFAULT_SPEED_KMH} become roads, unless closed to cars
+ * ({@code access}/{@code motor_vehicle}/{@code motorcar} = no or private). Each way is split at the nodes it shares
+ * with another drivable way (and at its own ends) into edges; an edge keeps the way's shape, its geodesic length,
+ * the way's {@code maxspeed} when it parses ("50", "50 km/h", "30 mph"; else the class default) and its direction:
+ * {@code oneway=yes|true|1}, {@code junction=roundabout|circular} and {@code highway=motorway} drive forward only,
+ * {@code oneway=-1|reverse} backward only (stored reversed, so a one-way edge always runs from → to),
+ * {@code oneway=no} both ways. Relations (turn restrictions) are not read.
+ *
+ * <p>All or nothing: the source's ({@code roads:<file name>}) nodes and edges are deleted and rewritten in the import
+ * transaction; a file without any drivable way is a 422 and leaves the stored network as it was. Each node records
+ * whether it lies in the largest strongly connected component of the source (points snap only to those).
+ */
+@ApplicationScoped
+public class RoadImportHandler implements ImportHandler {
+    public static final String KIND = "roads";
+
+    /**
+     * km/h by highway class, used when a way has no parseable {@code maxspeed}: the free-flow speeds of the OSRM car
+     * profile (profiles/car.lua, {@code speeds.highway}), which are tuned on real traces rather than posted limits.
+     * The calibrated fixed seconds per trip ({@link TravelModel}) carry the time lost at junctions and parking.
+     */
+    public static final Map<String, Double> DEFAULT_SPEED_KMH = Map.ofEntries(
+            Map.entry("motorway", 90.0), Map.entry("motorway_link", 45.0),
+            Map.entry("trunk", 85.0), Map.entry("trunk_link", 40.0),
+            Map.entry("primary", 65.0), Map.entry("primary_link", 30.0),
+            Map.entry("secondary", 55.0), Map.entry("secondary_link", 25.0),
+            Map.entry("tertiary", 40.0), Map.entry("tertiary_link", 20.0),
+            Map.entry("unclassified", 25.0), Map.entry("residential", 25.0),
+            Map.entry("living_street", 10.0), Map.entry("service", 15.0));
+
+    private static final Set<String> CLOSED = Set.of("no", "private");
+    private static final Pattern SPEED = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*(km/h|kmh|kph|mph)?\\s*$");
+    private static final int CHUNK = 5000;
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(KIND);
+    }
+
+    @Override
+    public Summary importFile(Request request, JobService.Progress progress) throws Exception {
+        String source = KIND + ":" + (request.filename() == null ? request.file().getFileName() : request.filename());
+        Collector c = new Collector(request.datum());
+        OsmosisReader reader = new OsmosisReader(request.file().toFile());
+        reader.setSink(c);
+        try {
+            reader.run();
+        } catch (RuntimeException e) {
+            throw ApiException.unprocessable("not a readable .osm.pbf file: " + e.getMessage(),
+                    List.of(new FieldError(null, "file", "not a readable .osm.pbf file")));
+        }
+        Graph g = c.split();
+        if (g.edges.isEmpty()) {
+            throw ApiException.unprocessable("no drivable highway way in the file",
+                    List.of(new FieldError(null, "file", "no way tagged highway=motorway…residential/service/living_street")));
+        }
+        progress.total(g.nodeIds.size() + g.edges.size());
+        long removed = em.createNativeQuery("DELETE FROM road_edge WHERE source = ?1").setParameter(1, source).executeUpdate();
+        em.createNativeQuery("DELETE FROM road_node WHERE source = ?1").setParameter(1, source).executeUpdate();
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    INSERT INTO road_node (source, id, geom, connected)
+                    SELECT ?, t.id, ST_SetSRID(ST_MakePoint(t.x, t.y), 4326), t.c
+                    FROM unnest(?::bigint[], ?::float8[], ?::float8[], ?::boolean[]) AS t(id, x, y, c)""")) {
+                for (int from = 0; from < g.nodeIds.size(); from += CHUNK) {
+                    List<Long> ids = g.nodeIds.subList(from, Math.min(g.nodeIds.size(), from + CHUNK));
+                    ps.setString(1, source);
+                    ps.setArray(2, conn.createArrayOf("bigint", ids.toArray()));
+                    ps.setArray(3, conn.createArrayOf("float8", ids.stream().map(id -> c.x(id)).toArray()));
+                    ps.setArray(4, conn.createArrayOf("float8", ids.stream().map(id -> c.y(id)).toArray()));
+                    ps.setArray(5, conn.createArrayOf("boolean", ids.stream().map(g.connected::contains).toArray()));
+                    ps.executeUpdate();
+                    progress.advance(ids.size());
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    INSERT INTO road_edge (source, way_id, from_node, to_node, length_m, speed_kmh, oneway, highway, geom)
+                    SELECT ?, t.w, t.a, t.b, t.len, t.v, t.one, t.hw, ST_GeomFromText(t.wkt, 4326)
+                    FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::boolean[], ?::text[],
+                                ?::text[]) AS t(w, a, b, len, v, one, hw, wkt)""")) {
+                for (int from = 0; from < g.edges.size(); from += CHUNK) {
+                    List<Edge> es = g.edges.subList(from, Math.min(g.edges.size(), from + CHUNK));
+                    ps.setString(1, source);
+                    ps.setArray(2, conn.createArrayOf("bigint", es.stream().map(Edge::wayId).toArray()));
+                    ps.setArray(3, conn.createArrayOf("bigint", es.stream().map(Edge::from).toArray()));
+                    ps.setArray(4, conn.createArrayOf("bigint", es.stream().map(Edge::to).toArray()));
+                    ps.setArray(5, conn.createArrayOf("float8", es.stream().map(Edge::lengthM).toArray()));
+                    ps.setArray(6, conn.createArrayOf("float8", es.stream().map(Edge::speedKmh).toArray()));
+                    ps.setArray(7, conn.createArrayOf("boolean", es.stream().map(Edge::oneway).toArray()));
+                    ps.setArray(8, conn.createArrayOf("text", es.stream().map(Edge::highway).toArray()));
+                    ps.setArray(9, conn.createArrayOf("text", es.stream().map(Edge::wkt).toArray()));
+                    ps.executeUpdate();
+                    progress.advance(es.size());
+                }
+            }
+        });
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("source", source);
+        extra.put("roadNodes", g.nodeIds.size());
+        extra.put("roadEdges", g.edges.size());
+        extra.put("connectedNodes", g.connected.size());
+        extra.put("oneWayEdges", g.edges.stream().filter(Edge::oneway).count());
+        extra.put("roadKm", Math.round(g.edges.stream().mapToDouble(Edge::lengthM).sum() / 100) / 10.0);
+        extra.put("drivableWays", c.wayNodes.size());
+        extra.put("maxspeedUsed", g.maxspeedUsed);
+        extra.put("edgesReplaced", removed);
+        extra.put("nodesRead", c.nodes);
+        extra.put("waysRead", c.ways);
+        return new Summary(g.edges.size(), 0, 0, extra);
+    }
+
+    /** km/h from an OSM maxspeed value, or null when it does not parse (e.g. "none", "CN:urban", "signals"). */
+    static Double parseMaxspeed(String v) {
+        if (v == null) {
+            return null;
+        }
+        String first = v.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        Matcher m = SPEED.matcher(first);
+        if (!m.matches()) {
+            return null;
+        }
+        double s = Double.parseDouble(m.group(1));
+        if ("mph".equals(m.group(2))) {
+            s *= 1.609344;
+        }
+        return s > 0 && s <= 200 ? s : null;
+    }
+
+    /** +1 forward only, -1 backward only, 0 both ways. */
+    static int direction(Map<String, String> tags) {
+        String ow = tags.getOrDefault("oneway", "").trim().toLowerCase(Locale.ROOT);
+        switch (ow) {
+            case "yes", "true", "1":
+                return 1;
+            case "-1", "reverse":
+                return -1;
+            case "no", "false", "0":
+                return 0;
+            default:
+                break;
+        }
+        String junction = tags.get("junction");
+        if ("roundabout".equals(junction) || "circular".equals(junction)) {
+            return 1;
+        }
+        return "motorway".equals(tags.get("highway")) ? 1 : 0; // OSM convention: a motorway implies oneway=yes
+    }
+
+    record Edge(long wayId, long from, long to, double lengthM, double speedKmh, boolean oneway, String highway,
+            String wkt) {
+    }
+
+    /** {@code connected}: the nodes of the largest strongly connected component. */
+    private record Graph(List<Long> nodeIds, List<Edge> edges, long maxspeedUsed, Set<Long> connected) {
+    }
+
+    private record WayInfo(long id, String highway, double speedKmh, boolean fromMaxspeed, int direction) {
+    }
+
+    private static final class Collector implements Sink {
+        private final Datum datum;
+        private final Map<Long, Integer> index = new HashMap<>();
+        private double[] xs = new double[1 << 16];
+        private double[] ys = new double[1 << 16];
+        private int n;
+        final List<long[]> wayNodes = new ArrayList<>();
+        final List<WayInfo> wayInfo = new ArrayList<>();
+        long nodes;
+        long ways;
+
+        Collector(Datum datum) {
+            this.datum = datum;
+        }
+
+        double x(long id) {
+            return xs[index.get(id)];
+        }
+
+        double y(long id) {
+            return ys[index.get(id)];
+        }
+
+        @Override
+        public void initialize(Map<String, Object> metaData) {
+        }
+
+        @Override
+        public void process(EntityContainer container) {
+            Entity e = container.getEntity();
+            if (e instanceof Node node) {
+                nodes++;
+                double[] w = datum.toWgs84(node.getLongitude(), node.getLatitude());
+                if (n == xs.length) {
+                    xs = Arrays.copyOf(xs, n * 2);
+                    ys = Arrays.copyOf(ys, n * 2);
+                }
+                xs[n] = w[0];
+                ys[n] = w[1];
+                index.put(node.getId(), n++);
+            } else if (e instanceof Way way) {
+                ways++;
+                Map<String, String> tags = new HashMap<>();
+                for (Tag t : way.getTags()) {
+                    tags.put(t.getKey(), t.getValue());
+                }
+                String hw = tags.get("highway");
+                Double defaultSpeed = hw == null ? null : DEFAULT_SPEED_KMH.get(hw);
+                if (defaultSpeed == null || "yes".equals(tags.get("area"))) {
+                    return;
+                }
+                for (String k : List.of("access", "motor_vehicle", "motorcar")) {
+                    if (tags.containsKey(k) && CLOSED.contains(tags.get(k))) {
+                        return;
+                    }
+                }
+                // nodes outside the extract (clipped ways) are dropped; the way keeps its nodes that are present
+                long[] ids = way.getWayNodes().stream().mapToLong(wn -> wn.getNodeId()).filter(index::containsKey)
+                        .toArray();
+                if (ids.length < 2) {
+                    return;
+                }
+                Double max = parseMaxspeed(tags.get("maxspeed"));
+                wayNodes.add(ids);
+                wayInfo.add(new WayInfo(way.getId(), hw, max != null ? max : defaultSpeed, max != null, direction(tags)));
+            }
+        }
+
+        /** Splits every drivable way at the nodes it shares with another (or itself) and at its ends. */
+        Graph split() {
+            Map<Long, Integer> uses = new HashMap<>();
+            for (long[] w : wayNodes) {
+                for (long id : w) {
+                    uses.merge(id, 1, Integer::sum);
+                }
+            }
+            Map<Long, Boolean> vertex = new LinkedHashMap<>();
+            List<Edge> edges = new ArrayList<>();
+            long maxspeedUsed = 0;
+            for (int k = 0; k < wayNodes.size(); k++) {
+                long[] w = wayNodes.get(k);
+                WayInfo info = wayInfo.get(k);
+                int start = 0;
+                double len = 0;
+                for (int i = 1; i < w.length; i++) {
+                    len += Geodesy.distance(x(w[i - 1]), y(w[i - 1]), x(w[i]), y(w[i]));
+                    boolean end = i == w.length - 1 || uses.get(w[i]) > 1;
+                    if (!end) {
+                        continue;
+                    }
+                    if (w[start] != w[i] || i - start > 1) {
+                        long[] piece = Arrays.copyOfRange(w, start, i + 1);
+                        if (info.direction() < 0) {
+                            reverse(piece);
+                        }
+                        StringBuilder wkt = new StringBuilder("LINESTRING(");
+                        for (int p = 0; p < piece.length; p++) {
+                            wkt.append(p == 0 ? "" : ",").append(x(piece[p])).append(' ').append(y(piece[p]));
+                        }
+                        wkt.append(')');
+                        edges.add(new Edge(info.id(), piece[0], piece[piece.length - 1], len, info.speedKmh(),
+                                info.direction() != 0, info.highway(), wkt.toString()));
+                        vertex.put(piece[0], true);
+                        vertex.put(piece[piece.length - 1], true);
+                        if (info.fromMaxspeed()) {
+                            maxspeedUsed++;
+                        }
+                    }
+                    start = i;
+                    len = 0;
+                }
+            }
+            RoadGraph.Builder b = RoadGraph.builder();
+            vertex.keySet().forEach(id -> b.node(id, x(id), y(id)));
+            edges.forEach(e -> b.road(e.from(), e.to(), e.lengthM(), e.oneway()));
+            RoadGraph rg = b.build();
+            boolean[] main = rg.largestComponent();
+            Set<Long> connected = new HashSet<>();
+            for (int i = 0; i < rg.nodes(); i++) {
+                if (main[i]) {
+                    connected.add(rg.osmId(i));
+                }
+            }
+            return new Graph(new ArrayList<>(vertex.keySet()), edges, maxspeedUsed, connected);
+        }
+
+        private static void reverse(long[] a) {
+            for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+                long t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+            }
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
