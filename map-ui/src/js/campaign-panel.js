@@ -151,7 +151,8 @@ export function campaignPanel(box, app) {
     detail.replaceChildren(
       facts([[t('campaign.type'), c.typeZh || c.type], [t('campaign.dates'), `${c.startDate} – ${c.endDate}`],
         [t('campaign.teams'), c.teams.map((x) => x.name).join('、')], [t('campaign.shift'), `${c.shiftStart || ''}–${c.shiftEnd || ''}`],
-        [t('campaign.windows'), (c.windows || []).map((w) => `${w.from}–${w.to}`).join('，')], [t('campaign.status'), tCode('cstatus', c.status)]]),
+        [t('campaign.windows'), (c.windows || []).map((w) => `${w.from}–${w.to}`).join('，')], [t('campaign.status'), tCode('cstatus', c.status)],
+        [t('campaign.travel'), tCode('travel', c.travel || 'GREAT_CIRCLE')]]),
       el('h3', {}, t('campaign.draw')),
       el('div', { class: 'form-grid' }, el('label', {}, t('campaign.draw.ratio'), ratio), el('label', {}, t('campaign.draw.seed'), seed),
         el('button', { type: 'button', class: 'btn', 'data-testid': 'draw-run', onclick: draw }, t('campaign.draw.run')),
@@ -175,6 +176,8 @@ export function campaignPanel(box, app) {
     const cats = el('div', { class: 'checks' }, ...CATEGORIES.map((c) => el('label', { class: 'check' },
       el('input', { type: 'checkbox', value: c, checked: c === 'internet_cafe' }), tCode('cat', c))));
     const near = el('label', { class: 'check' }, el('input', { type: 'checkbox' }), t('campaign.nearSchool'));
+    const travel = el('select', { class: 'input', 'data-testid': 'campaign-travel' },
+      ...['GREAT_CIRCLE', 'ROAD_NETWORK'].map((x) => el('option', { value: x }, tCode('travel', x))));
     const out = el('div');
     api('/api/teams').then((ts) => ts.forEach((x) => teams.append(el('label', { class: 'check' },
       el('input', { type: 'checkbox', value: String(x.id), checked: true }), x.name)))).catch((e) => out.replaceChildren(problemView(e)));
@@ -183,13 +186,14 @@ export function campaignPanel(box, app) {
       el('div', { class: 'form-grid' }, el('label', {}, t('common.from'), start), el('label', {}, t('common.to'), end)),
       el('fieldset', {}, el('legend', {}, t('campaign.teams')), teams),
       el('fieldset', {}, el('legend', {}, t('campaign.categories')), cats, near),
+      el('label', {}, t('campaign.travel'), travel),
       el('div', { class: 'form-row' }, el('button', { type: 'submit', class: 'btn' }, t('campaign.create')),
         el('button', { type: 'button', class: 'btn btn-secondary', onclick: show }, t('common.cancel'))), out);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const checked = (box2) => [...box2.querySelectorAll('input:checked')].map((i) => i.value);
       try {
-        const c = await api('/api/campaigns', { method: 'POST', json: { name: name.value.trim(), type: type.value, startDate: start.value, endDate: end.value,
+        const c = await api('/api/campaigns', { method: 'POST', json: { name: name.value.trim(), type: type.value, startDate: start.value, endDate: end.value, travel: travel.value,
           teamIds: checked(teams).map(Number), targets: { categories: checked(cats), nearSchool: near.querySelector('input').checked || undefined } } });
         toast(t('campaign.created', { name: c.name }));
         await load(c.id);

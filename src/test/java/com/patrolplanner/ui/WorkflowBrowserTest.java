@@ -112,6 +112,26 @@ class WorkflowBrowserTest extends BrowserTestBase {
 
     /** The planner solves a two-day campaign as a whole, then picks each day from the list to see its plan. */
     @Test
+    void plannerChoosesTheCampaignsTravelTimes() {
+        data.ensure();
+        login("planner");
+        waitForTestId("campaign-new").click();
+        WebElement name = waitForTestId("campaign-name");
+        name.sendKeys("行车时间 " + System.nanoTime() % 1_000_000L);
+        WebElement travel = byTestId("campaign-travel");
+        assertEquals(2, travel.findElements(By.tagName("option")).size());
+        // road travel without an imported road network: the form shows the 422 naming the field
+        expectConsole("/api/campaigns .*422");
+        js("arguments[0].value = 'ROAD_NETWORK'", travel);
+        js("arguments[0].requestSubmit()", byTestId("campaign-form"));
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("[data-testid='campaign-form'] .problem-errors td")).stream()
+                .anyMatch(td -> td.getText().equals("travel")));
+        js("arguments[0].value = 'GREAT_CIRCLE'", travel);
+        js("arguments[0].requestSubmit()", byTestId("campaign-form"));
+        waitUpTo(20).until(d -> ((String) js("return document.body.textContent")).contains("直线距离 × 绕行系数"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void plannerSolvesTheWholeCampaignAndViewsEachDay() throws Exception {
         data.ensure();
