@@ -3,10 +3,10 @@ package com.patrolplanner.campaign.travel;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.Geodesy;
 import com.patrolplanner.importer.ImportHandler;
+import com.patrolplanner.importer.OsmPbf;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem.FieldError;
-import crosby.binary.osmosis.OsmosisReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -82,14 +82,7 @@ public class RoadImportHandler implements ImportHandler {
     public Summary importFile(Request request, JobService.Progress progress) throws Exception {
         String source = KIND + ":" + (request.filename() == null ? request.file().getFileName() : request.filename());
         Collector c = new Collector(request.datum());
-        OsmosisReader reader = new OsmosisReader(request.file().toFile());
-        reader.setSink(c);
-        try {
-            reader.run();
-        } catch (RuntimeException e) {
-            throw ApiException.unprocessable("not a readable .osm.pbf file: " + e.getMessage(),
-                    List.of(new FieldError(null, "file", "not a readable .osm.pbf file")));
-        }
+        OsmPbf.read(request.file(), c);
         Graph g = c.split();
         if (g.edges.isEmpty()) {
             throw ApiException.unprocessable("no drivable highway way in the file",

@@ -7,10 +7,8 @@ import com.patrolplanner.geocode.GazetteerStore.StreetRow;
 import com.patrolplanner.geocode.parse.StreetKeys;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.importer.ImportHandler;
+import com.patrolplanner.importer.OsmPbf;
 import com.patrolplanner.jobs.JobService;
-import com.patrolplanner.web.ApiException;
-import com.patrolplanner.web.Problem.FieldError;
-import crosby.binary.osmosis.OsmosisReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -56,14 +54,7 @@ public class OsmImportHandler implements ImportHandler {
     public Summary importFile(Request request, JobService.Progress progress) throws Exception {
         String source = KIND + ":" + (request.filename() == null ? request.file().getFileName() : request.filename());
         Collector c = new Collector(request.datum());
-        OsmosisReader reader = new OsmosisReader(request.file().toFile());
-        reader.setSink(c);
-        try {
-            reader.run();
-        } catch (RuntimeException e) {
-            throw ApiException.unprocessable("not a readable .osm.pbf file: " + e.getMessage(),
-                    List.of(new FieldError(null, "file", "not a readable .osm.pbf file")));
-        }
+        OsmPbf.read(request.file(), c);
         progress.total(c.addresses.size() + c.places.size() + c.streets.size());
         GazetteerStore.Counts a = store.upsertAddresses(source, request.datum().name(), c.addresses, null);
         progress.advance(c.addresses.size());
