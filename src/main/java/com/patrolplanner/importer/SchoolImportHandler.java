@@ -80,27 +80,14 @@ public class SchoolImportHandler implements ImportHandler {
         errors.throwIfAny(table.rows().size());
 
         progress.total(parsed.size());
-        long created = 0;
-        long updated = 0;
-        long unchanged = 0;
+        UpsertTally tally = new UpsertTally();
         long withoutLocation = 0;
         long withCampus = 0;
         String reason = "import " + (req.filename() == null ? "" : req.filename());
         int n = 0;
         for (Parsed p : parsed) {
             RegistryService.Result<School> r = ImportService.atRow(p.row, () -> registry.upsertSchool(p.input, req.user(), reason));
-            RegistryService.Outcome outcome = r.outcome();
-            if (r.entity().synthetic != p.synthetic) {
-                r.entity().synthetic = p.synthetic;
-                if (outcome == RegistryService.Outcome.UNCHANGED) {
-                    outcome = RegistryService.Outcome.UPDATED;
-                }
-            }
-            switch (outcome) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-            }
+            tally.count(r.outcome(), r.entity().synthetic, p.synthetic, () -> r.entity().synthetic = p.synthetic);
             if (r.entity().geom == null) {
                 withoutLocation++;
             }
@@ -117,7 +104,7 @@ public class SchoolImportHandler implements ImportHandler {
         extra.put("withoutCoordinates", withoutLocation);
         extra.put("withCampus", withCampus);
         extra.putAll(ImportService.describe(table));
-        return new Summary(created, updated, unchanged, extra);
+        return tally.summary(extra);
     }
 
     private static Parsed validate(TabularReader.Row row, Columns c, Request req, RowErrors errors) {

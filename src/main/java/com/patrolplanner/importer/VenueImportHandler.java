@@ -89,26 +89,13 @@ public class VenueImportHandler implements ImportHandler {
         errors.throwIfAny(table.rows().size());
 
         progress.total(parsed.size());
-        long created = 0;
-        long updated = 0;
-        long unchanged = 0;
+        UpsertTally tally = new UpsertTally();
         long withoutCoordinates = 0;
         String reason = "import " + (req.filename() == null ? "" : req.filename());
         int n = 0;
         for (Parsed p : parsed) {
             RegistryService.Result<Venue> r = ImportService.atRow(p.row, () -> registry.upsertVenue(p.input, req.user(), reason));
-            RegistryService.Outcome outcome = r.outcome();
-            if (r.entity().synthetic != p.synthetic) {
-                r.entity().synthetic = p.synthetic;
-                if (outcome == RegistryService.Outcome.UNCHANGED) {
-                    outcome = RegistryService.Outcome.UPDATED;
-                }
-            }
-            switch (outcome) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-            }
+            tally.count(r.outcome(), r.entity().synthetic, p.synthetic, () -> r.entity().synthetic = p.synthetic);
             if (r.entity().geom == null) {
                 withoutCoordinates++;
             }
@@ -121,7 +108,7 @@ public class VenueImportHandler implements ImportHandler {
         extra.put("rows", parsed.size());
         extra.put("withoutCoordinates", withoutCoordinates);
         extra.putAll(ImportService.describe(table));
-        return new Summary(created, updated, unchanged, extra);
+        return tally.summary(extra);
     }
 
     private static Parsed validate(TabularReader.Row row, Columns c, Request req, RowErrors errors) {
