@@ -42,6 +42,19 @@ public class RuleService {
         return r;
     }
 
+    /**
+     * The school perimeter in force on {@code date}: the rule {@link SchoolPerimeter#RULE_CODE}, its distance and school
+     * levels. 404 problem when the rule was deleted or is not in force on that date (an administrator's choice that
+     * leaves "near a school" undefined rather than silently 200 m).
+     */
+    public SchoolPerimeter schoolPerimeter(java.time.LocalDate date) {
+        ComplianceRule r = ComplianceRule.find("code", SchoolPerimeter.RULE_CODE).firstResult();
+        if (r == null || !r.measurable() || !r.effectiveOn(date)) {
+            throw ApiException.notFound("rule " + SchoolPerimeter.RULE_CODE + " in force on " + date);
+        }
+        return new SchoolPerimeter(r.code, r.distanceM, List.of(r.schoolLevels), r.legalBasis);
+    }
+
     @Transactional
     @TransactionConfiguration(timeout = 900)
     public ComplianceRule create(RuleInput in, String user) {

@@ -1,0 +1,17 @@
+package com.patrolplanner.jobs;
+
+import java.util.Set;
+
+/**
+ * The SQL face of this capability (schema {@code pp}): {@link #OWNED} lists every relation (table or view) it creates and
+ * alone may name in SQL; {@link #PUBLISHED} the subset other capabilities may join against. Everything else it stores
+ * is private: other capabilities reach it through this capability's service. 
+ * Kept true by {@code SqlOwnershipTest}.
+ */
+public final class JobRelations {
+    public static final Set<String> OWNED = Set.of("job");
+    public static final Set<String> PUBLISHED = Set.of();
+
+    private JobRelations() {
+    }
+}
