@@ -3,7 +3,7 @@
 /* global L */
 import { api, problemView, toast } from './api.js';
 import { t, formatNumber } from './i18n.js';
-import { el } from './dom.js';
+import { el, tip } from './dom.js';
 import { PALETTE } from './zones-layer.js';
 
 export function autoZoning(box, app, { onSaved } = {}) {
@@ -29,7 +29,7 @@ export function autoZoning(box, app, { onSaved } = {}) {
     const p = proposals[i];
     app.view.addOverlay('proposal', async (ctx) => L.geoJSON(null, {
       style: (f) => ({ color: PALETTE[(f.properties.index - 1) % PALETTE.length], weight: 2, fillOpacity: 0.3, className: 'proposal' }),
-      onEachFeature: (f, l) => l.bindTooltip(`${f.properties.name} · ${formatNumber(f.properties.workloadMin)} ${t('unit.min')} · PP ${formatNumber(f.properties.polsbyPopper, 2)}`, { sticky: true }),
+      onEachFeature: (f, l) => l.bindTooltip(tip(`${f.properties.name} · ${formatNumber(f.properties.workloadMin)} ${t('unit.min')} · PP ${formatNumber(f.properties.polsbyPopper, 2)}`), { sticky: true }),
     }).addData(p.zones.features.map((f) => ({ ...f, geometry: ctx.geo(f.geometry) }))));
     render();
   }

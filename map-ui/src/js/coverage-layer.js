@@ -2,7 +2,7 @@
 // Getis-Ord Gi* hot spots (/api/coverage/hotspots), violations near schools and the school buffers (/api/compliance/*).
 /* global L */
 import { api } from './api.js';
-import { el, facts } from './dom.js';
+import { el, facts, tip } from './dom.js';
 import { t, tCode, formatNumber } from './i18n.js';
 
 const RAMP = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
@@ -59,7 +59,7 @@ export function hotspotOverlay(map, params) {
     const fc = await api(`/api/coverage/hotspots?${new URLSearchParams({ from: p.from, to: p.to, bbox: bbox(map) })}`);
     return L.geoJSON(null, {
       style: (f) => ({ color: '#555', weight: 0.4, fillColor: BINS[f.properties.bin] || BINS[0], fillOpacity: f.properties.bin ? 0.7 : 0.15, className: 'hotspot' }),
-      onEachFeature: (f, l) => l.bindTooltip(`${tCode('bin', String(f.properties.bin))} · ${t('metric.violations')} ${formatNumber(f.properties.violations)} · z=${formatNumber(f.properties.z, 2)}`, { sticky: true }),
+      onEachFeature: (f, l) => l.bindTooltip(tip(`${tCode('bin', String(f.properties.bin))} · ${t('metric.violations')} ${formatNumber(f.properties.violations)} · z=${formatNumber(f.properties.z, 2)}`), { sticky: true }),
     }).addData(fc.features.map((f) => ({ ...f, geometry: ctx.geo(f.geometry) })));
   };
 }
@@ -72,7 +72,7 @@ export function violationsOverlay(onData, onClick) {
       pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 8, color: '#fff', weight: 2, fillColor: '#b3261e', fillOpacity: 0.95, className: 'violation' }),
       onEachFeature: (f, l) => {
         const p = f.properties;
-        l.bindTooltip(`${p.venueName} · ${p.schoolName} ${formatNumber(p.distance_m)} m < ${formatNumber(p.ruleDistanceM)} m`);
+        l.bindTooltip(tip(`${p.venueName} · ${p.schoolName} ${formatNumber(p.distance_m)} m < ${formatNumber(p.ruleDistanceM)} m`));
         if (onClick) l.on('click', () => onClick(p));
       },
     }).addData(fc.features.map((f) => ({ ...f, geometry: ctx.geo(f.geometry) })));

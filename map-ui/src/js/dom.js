@@ -31,3 +31,8 @@ export function facts(rows) {
 export function section(titleText, ...children) {
   return el('section', { class: 'card' }, el('h2', {}, titleText), ...children);
 }
+
+/** Tooltip content built as a text node: names from the registers never reach Leaflet as an HTML string. */
+export function tip(text) {
+  return el('span', {}, text);
+}

@@ -2,7 +2,7 @@
 // line and numbered stops per team, a timeline per team, and the score explanation.
 /* global L */
 import { t, tCode, formatNumber } from './i18n.js';
-import { el } from './dom.js';
+import { el, tip } from './dom.js';
 
 export const TEAM_COLOURS = ['#b3261e', '#1f5fa8', '#1e7a46', '#8e44ad', '#d55e00', '#0097a7', '#7a6a00', '#c2185b'];
 
@@ -26,14 +26,14 @@ export function routesOverlay(plan, { onStop } = {}) {
       const colour = teamColour(plan, r.teamId);
       if (r.line) {
         group.addLayer(L.geoJSON(ctx.geo(r.line), { style: { color: colour, weight: 4, opacity: 0.85, className: 'route' } })
-          .bindTooltip(r.teamName, { sticky: true }));
+          .bindTooltip(tip(r.teamName), { sticky: true }));
       }
       group.addLayer(L.circleMarker(ctx.ll(r.baseLon, r.baseLat), { radius: 7, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 1, className: 'route-base' })
-        .bindTooltip(`${r.teamName} · ${t('plan.base')}`));
+        .bindTooltip(tip(`${r.teamName} · ${t('plan.base')}`)));
       r.stops.forEach((s) => {
         const icon = L.divIcon({ className: `stop-pin${s.done ? ' done' : ''}`, html: el('span', { style: { background: colour } }, String(s.seq)), iconSize: [24, 24], iconAnchor: [12, 12] });
         const m = L.marker(ctx.ll(s.lon, s.lat), { icon, title: s.name, keyboard: false })
-          .bindTooltip(`${s.seq}. ${s.name} · ${hhmm(s.arrival)}–${hhmm(s.departure)}`);
+          .bindTooltip(tip(`${s.seq}. ${s.name} · ${hhmm(s.arrival)}–${hhmm(s.departure)}`));
         if (onStop) m.on('click', () => onStop(s, r));
         group.addLayer(m);
       });

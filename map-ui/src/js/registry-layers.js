@@ -2,7 +2,7 @@
 /* global L */
 import { api } from './api.js';
 import { t, tCode, formatNumber } from './i18n.js';
-import { el, facts } from './dom.js';
+import { el, facts, tip } from './dom.js';
 
 /** Loads a FeatureCollection once; reload() forgets it. */
 function cached(path) {
@@ -57,7 +57,7 @@ export function schoolsOverlay() {
       }
       if (!layer) continue;
       layer.bindPopup(() => schoolPopup(p));
-      layer.bindTooltip(p.name, { sticky: true, className: 'pp-tooltip' });
+      layer.bindTooltip(tip(p.name), { sticky: true, className: 'pp-tooltip' });
       group.addLayer(layer);
     }
     return group;

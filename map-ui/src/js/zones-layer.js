@@ -1,7 +1,7 @@
 // Patrol zones of the active zone set (GET /api/zone-sets, then /api/zone-sets/{id}); the planner's editor works on it.
 /* global L */
 import { api } from './api.js';
-import { el, facts } from './dom.js';
+import { el, facts, tip } from './dom.js';
 import { t, formatNumber } from './i18n.js';
 
 export const PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666'];
@@ -29,7 +29,7 @@ export function zonesOverlay() {
         fillOpacity: 0.12, className: 'zone' }),
       onEachFeature: (f, l) => {
         l.options.snapIgnore = false;
-        l.bindTooltip(f.properties.name, { sticky: true });
+        l.bindTooltip(tip(f.properties.name), { sticky: true });
         l.on('click', () => { if (onZoneClick) onZoneClick(f); else l.bindPopup(popup(f)).openPopup(); });
       },
     });
