@@ -180,6 +180,46 @@ class RouteMinimizerTest {
         }
     }
 
+    /** The O(1) time tests themselves (the moves replay after them, which would hide a test too lenient). */
+    @Test
+    void constantTimeTestsOfSwapAndTwoOptStarAreExact() {
+        SplittableRandom rnd = new SplittableRandom(43);
+        int[] yes = new int[2];
+        int[] no = new int[2];
+        for (int trial = 0; trial < 300; trial++) {
+            RandomRouting w = RandomRouting.random(rnd, 10 + rnd.nextInt(12), 2 + rnd.nextInt(3), true,
+                    40 + rnd.nextDouble(200));
+            RouteState s = w.feasibleState(rnd, 1.0);
+            RouteMinimizer minimizer = new RouteMinimizer(w.arrays, new SplittableRandom(trial));
+            minimizer.s = s;
+            for (int r = 0; r < w.arrays.vehicleCount; r++) {
+                int[] seq = RandomRouting.route(s, r);
+                for (int i = 0; i < seq.length; i++) {
+                    int u = rnd.nextInt(w.arrays.visitCount);
+                    int[] replaced = seq.clone();
+                    replaced[i] = u;
+                    boolean expected = w.timeFeasible(r, replaced);
+                    assertEquals(expected, minimizer.fitsBetween(r, i - 1, u, i + 1), "visit " + u + " at " + i);
+                    (expected ? yes : no)[0]++;
+                }
+                for (int r2 = 0; r2 < w.arrays.vehicleCount; r2++) {
+                    int[] seq2 = RandomRouting.route(s, r2);
+                    for (int i = -1; i < seq.length; i++) {
+                        for (int j = 0; j <= seq2.length; j++) {
+                            int[] joined = RandomRouting.concat(java.util.Arrays.copyOf(seq, i + 1),
+                                    java.util.Arrays.copyOfRange(seq2, j, seq2.length));
+                            boolean expected = w.timeFeasible(r, joined);
+                            assertEquals(expected, minimizer.joinFits(r, i, r2, j), "join at " + i + ", " + j);
+                            (expected ? yes : no)[1]++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(yes[0] > 100 && no[0] > 100 && yes[1] > 100 && no[1] > 100,
+                java.util.Arrays.toString(yes) + " " + java.util.Arrays.toString(no));
+    }
+
     static void assertFeasibleAndComplete(RandomRouting w, RouteState s) {
         FeasibilityChecker.Report report = new FeasibilityChecker(w.plan.getMatrix(), true).check(w.toPlan(s));
         assertTrue(report.feasible(), report.violations().toString());
