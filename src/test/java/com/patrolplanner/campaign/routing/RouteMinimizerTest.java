@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -149,10 +150,10 @@ class RouteMinimizerTest {
                         n2[j] = v;
                     }
                     default -> { // 2-opt*: r1 keeps its head to v and takes r2's tail after u, and the other way round
-                        n1 = RandomRouting.concat(java.util.Arrays.copyOf(s1, i + 1),
-                                java.util.Arrays.copyOfRange(s2, j + 1, s2.length));
-                        n2 = RandomRouting.concat(java.util.Arrays.copyOf(s2, j + 1),
-                                java.util.Arrays.copyOfRange(s1, i + 1, s1.length));
+                        n1 = RandomRouting.concat(Arrays.copyOf(s1, i + 1),
+                                Arrays.copyOfRange(s2, j + 1, s2.length));
+                        n2 = RandomRouting.concat(Arrays.copyOf(s2, j + 1),
+                                Arrays.copyOfRange(s1, i + 1, s1.length));
                     }
                 }
                 boolean expected = w.feasible(r1, n1) && w.feasible(r2, n2);
@@ -165,8 +166,8 @@ class RouteMinimizerTest {
                 List<List<Integer>> after = RandomRouting.routes(s);
                 if (expected) {
                     made[move]++;
-                    assertEquals(java.util.Arrays.stream(n1).boxed().toList(), after.get(r1), "move " + move);
-                    assertEquals(java.util.Arrays.stream(n2).boxed().toList(), after.get(r2), "move " + move);
+                    assertEquals(Arrays.stream(n1).boxed().toList(), after.get(r1), "move " + move);
+                    assertEquals(Arrays.stream(n2).boxed().toList(), after.get(r2), "move " + move);
                 } else {
                     refused[move]++;
                     assertEquals(before, after, "move " + move + " to an infeasible plan was made");
@@ -206,8 +207,8 @@ class RouteMinimizerTest {
                     int[] seq2 = RandomRouting.route(s, r2);
                     for (int i = -1; i < seq.length; i++) {
                         for (int j = 0; j <= seq2.length; j++) {
-                            int[] joined = RandomRouting.concat(java.util.Arrays.copyOf(seq, i + 1),
-                                    java.util.Arrays.copyOfRange(seq2, j, seq2.length));
+                            int[] joined = RandomRouting.concat(Arrays.copyOf(seq, i + 1),
+                                    Arrays.copyOfRange(seq2, j, seq2.length));
                             boolean expected = w.timeFeasible(r, joined);
                             assertEquals(expected, minimizer.joinFits(r, i, r2, j), "join at " + i + ", " + j);
                             (expected ? yes : no)[1]++;
@@ -217,7 +218,7 @@ class RouteMinimizerTest {
             }
         }
         assertTrue(yes[0] > 100 && no[0] > 100 && yes[1] > 100 && no[1] > 100,
-                java.util.Arrays.toString(yes) + " " + java.util.Arrays.toString(no));
+                Arrays.toString(yes) + " " + Arrays.toString(no));
     }
 
     static void assertFeasibleAndComplete(RandomRouting w, RouteState s) {

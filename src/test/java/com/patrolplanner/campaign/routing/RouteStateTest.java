@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -42,10 +43,10 @@ class RouteStateTest {
             RandomRouting w = RandomRouting.random(rnd, 6, 2, rnd.nextBoolean(), 100 + rnd.nextDouble(300));
             RouteState s = new RouteState(w.arrays);
             int r = rnd.nextInt(2);
-            int[] seq = java.util.Arrays.copyOf(RandomRouting.shuffled(rnd, 6), 1 + rnd.nextInt(6));
+            int[] seq = Arrays.copyOf(RandomRouting.shuffled(rnd, 6), 1 + rnd.nextInt(6));
             boolean expected = w.feasible(r, seq);
             feasible += expected ? 1 : 0;
-            assertEquals(expected, s.isFeasible(r, seq, seq.length), () -> java.util.Arrays.toString(seq));
+            assertEquals(expected, s.isFeasible(r, seq, seq.length), () -> Arrays.toString(seq));
             assertEquals(w.distance(r, seq), s.sequenceDistance(r, seq, seq.length), 1e-9);
         }
         assertTrue(feasible > TRIALS && feasible < TRIALS * 9, "both verdicts exercised: " + feasible + " feasible");
@@ -98,8 +99,7 @@ class RouteStateTest {
                     int r = s.routeOf[v];
                     int[] expected = RandomRouting.without(RandomRouting.route(s, r), s.posOf[v]);
                     s.remove(v);
-                    assertEquals(List.of(RandomRouting.routes(s).get(r)),
-                            List.of(java.util.Arrays.stream(expected).boxed().toList()));
+                    assertEquals(Arrays.stream(expected).boxed().toList(), RandomRouting.routes(s).get(r));
                 } else {
                     int r = rnd.nextInt(w.arrays.vehicleCount);
                     int pos = rnd.nextInt(s.len[r] + 1);

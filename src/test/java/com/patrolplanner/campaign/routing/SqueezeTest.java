@@ -3,6 +3,7 @@ package com.patrolplanner.campaign.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -35,15 +36,15 @@ class SqueezeTest {
                     int[] s1 = RandomRouting.route(s, r);
                     int[] s2 = RandomRouting.route(s, r2);
                     for (int i = -1; i < s1.length; i++) {
-                        int[] head = java.util.Arrays.copyOf(s1, i + 1);
+                        int[] head = Arrays.copyOf(s1, i + 1);
                         for (int j = 0; j <= s2.length; j++) {
-                            int[] tail = java.util.Arrays.copyOfRange(s2, j, s2.length);
+                            int[] tail = Arrays.copyOfRange(s2, j, s2.length);
                             // 2-opt* shape: head of r, tail of r2, driven by vehicle r
                             q.prefix(r, i, s.seq[r]);
                             q.catSuffix(r2, j, s.seq[r2], s.len[r2]);
                             double warp = q.close(r);
                             int[] whole = RandomRouting.concat(head, tail);
-                            assertEquals(w.warp(r, whole), warp, 1e-6, () -> "warp of " + java.util.Arrays.toString(whole));
+                            assertEquals(w.warp(r, whole), warp, 1e-6, () -> "warp of " + Arrays.toString(whole));
                             assertEquals(w.load(whole), q.cLoad);
                             warped += warp > 1e-6 ? 1 : 0;
                             checks++;
@@ -56,10 +57,10 @@ class SqueezeTest {
                         q.catSuffix(r, from, s.seq[r], s.len[r]);
                         double p = q.routePenalty(r);
                         int[] whole = RandomRouting.concat(RandomRouting.concat(head, new int[] {v}),
-                                java.util.Arrays.copyOfRange(s1, from, s1.length));
+                                Arrays.copyOfRange(s1, from, s1.length));
                         double expected = Math.max(0, w.load(whole) - w.vehicle(r).getCapacity())
                                 + q.alpha * w.warp(r, whole);
-                        assertEquals(expected, p, 1e-6, () -> "penalty of " + java.util.Arrays.toString(whole));
+                        assertEquals(expected, p, 1e-6, () -> "penalty of " + Arrays.toString(whole));
                     }
                 }
             }
