@@ -46,7 +46,7 @@ final class RouteMinimizer {
     private final int[] scratch2;
     private final Squeeze squeeze;
 
-    private RouteState s;
+    RouteState s;
     private BooleanSupplier stop = () -> false;
     private Consumer<RouteState> onFewerRoutes = plan -> { };
     private long startNanos;
@@ -351,7 +351,7 @@ final class RouteMinimizer {
     }
 
     /** Moves v right after w. */
-    private void relocate(int v, int w) {
+    void relocate(int v, int w) {
         int r2 = s.routeOf[w];
         int pos = s.posOf[w] + 1;
         if (!s.canInsert(v, r2, pos)) {
@@ -366,7 +366,7 @@ final class RouteMinimizer {
         s.insert(v, r2, pos);
     }
 
-    private void swap(int v, int w) {
+    void swap(int v, int w) {
         int r1 = s.routeOf[v];
         int r2 = s.routeOf[w];
         int i = s.posOf[v];
@@ -389,7 +389,7 @@ final class RouteMinimizer {
     }
 
     /** Route 1 keeps its head up to v and takes route 2's tail after w, and the other way round. */
-    private void twoOptStar(int v, int w) {
+    void twoOptStar(int v, int w) {
         int r1 = s.routeOf[v];
         int r2 = s.routeOf[w];
         int i = s.posOf[v];
@@ -418,7 +418,7 @@ final class RouteMinimizer {
     }
 
     /** Whether visit u fits between positions prev and next of route r (-1 / len: the base), in time. */
-    private boolean fitsBetween(int r, int prev, int u, int next) {
+    boolean fitsBetween(int r, int prev, int u, int next) {
         int prevLoc;
         double depart;
         if (prev < 0) {
@@ -442,7 +442,7 @@ final class RouteMinimizer {
     }
 
     /** Whether route r1 up to position i, followed by route r2 from position j on, keeps its windows. */
-    private boolean joinFits(int r1, int i, int r2, int j) {
+    boolean joinFits(int r1, int i, int r2, int j) {
         int prevLoc;
         double depart;
         if (i < 0) {

@@ -24,8 +24,8 @@ final class Squeeze {
 
     private final RoutingArrays a;
     private final SplittableRandom random;
-    private final double[] warp;
-    private final int[] excess;
+    final double[] warp;
+    final int[] excess;
     private final int[] bufA;
     private final int[] bufB;
     private final int[] infeasible;
@@ -42,17 +42,17 @@ final class Squeeze {
     private final double[][] bL;
     private final int[][] bLoad;
     private RouteState saved;
-    private double alpha = 1.0;
+    double alpha = 1.0;
     private long attempts;
     private long successes;
 
     // the segment built by the last cat()/start()
     private double cD;
-    private double cW;
+    double cW;
     private double cE;
     private double cL;
     private int cLoc;
-    private int cLoad;
+    int cLoad;
 
     Squeeze(RoutingArrays a, SplittableRandom random) {
         this.a = a;
@@ -153,14 +153,14 @@ final class Squeeze {
         }
     }
 
-    private double penalty(double w, int e) {
+    double penalty(double w, int e) {
         return e + alpha * w;
     }
 
     // ---------------------------------------------------------------- segments
 
     /** Prefix and suffix segments of route r as it is in s. */
-    private void build(RouteState s, int r) {
+    void build(RouteState s, int r) {
         int n = s.len[r];
         int[] q = s.seq[r];
         start(r);
@@ -198,7 +198,7 @@ final class Squeeze {
         }
     }
 
-    private void start(int r) {
+    void start(int r) {
         cD = 0.0;
         cW = 0.0;
         cE = a.shiftStart[r];
@@ -208,7 +208,7 @@ final class Squeeze {
     }
 
     /** Current := prefix of route r up to and including position i (i = -1: the depot alone). */
-    private void prefix(int r, int i, int[] q) {
+    void prefix(int r, int i, int[] q) {
         cD = fD[r][i + 1];
         cW = fW[r][i + 1];
         cE = fE[r][i + 1];
@@ -226,13 +226,13 @@ final class Squeeze {
         cLoad = a.demand[v];
     }
 
-    private void catVisit(int v) {
+    void catVisit(int v) {
         catRaw(a.service[v], 0.0, a.ready[v], a.due[v], a.location[v], a.demand[v]);
         cLoc = a.location[v];
     }
 
     /** Current := current ⊕ suffix of route r from position i (nothing if i = n). */
-    private void catSuffix(int r, int i, int[] q, int n) {
+    void catSuffix(int r, int i, int[] q, int n) {
         if (i >= n) {
             return;
         }
@@ -241,7 +241,7 @@ final class Squeeze {
     }
 
     /** Current := current ⊕ the end depot of vehicle r; returns the time warp of the whole route. */
-    private double close(int r) {
+    double close(int r) {
         catRaw(0.0, 0.0, NO_EARLIEST, a.shiftEnd[r], a.base[r], 0);
         return cW;
     }
@@ -283,14 +283,14 @@ final class Squeeze {
         return routePenalty(r);
     }
 
-    private double routePenalty(int r) {
+    double routePenalty(int r) {
         double w = close(r);
         return penalty(w, Math.max(0, cLoad - a.capacity[r]));
     }
 
     // ---------------------------------------------------------------- insertion and repair
 
-    private boolean insertLeastPenalty(RouteState s, boolean[] closed, int v) {
+    boolean insertLeastPenalty(RouteState s, boolean[] closed, int v) {
         int bestR = -1;
         int bestPos = -1;
         double best = Double.POSITIVE_INFINITY;
@@ -341,7 +341,7 @@ final class Squeeze {
     }
 
     /** The best penalty-lowering move of a visit of route r with a nearby visit of another route; false if none. */
-    private boolean improve(RouteState s, int r) {
+    boolean improve(RouteState s, int r) {
         double current = penalty(warp[r], excess[r]);
         double bestDelta = -1e-9;
         int bestR2 = -1;

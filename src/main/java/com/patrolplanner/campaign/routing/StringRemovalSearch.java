@@ -35,16 +35,16 @@ final class StringRemovalSearch {
 
     private final RoutingArrays a;
     private final SplittableRandom random;
-    private final boolean[] open;
-    private final boolean[] touched;
+    final boolean[] open;
+    final boolean[] touched;
     private final int[][] savedSeq;
     private final double[][] savedStart;
     private final double[][] savedLatest;
     private final int[] savedLen;
     private final int[] savedLoad;
     private final double[] savedDistance;
-    private final int[] touchedList;
-    private int touchedCount;
+    final int[] touchedList;
+    int touchedCount;
     private final int[] removed;
     private int removedCount;
     private final boolean[] ruinedRoute;
@@ -54,7 +54,7 @@ final class StringRemovalSearch {
     private int lastSeed;
     private long iterations;
 
-    private RouteState s;
+    RouteState s;
 
     StringRemovalSearch(RoutingArrays a, SplittableRandom random) {
         this.a = a;
@@ -153,7 +153,7 @@ final class StringRemovalSearch {
     }
 
     /** Distance with every visit planned (core), or unplanned priority then soft cost (optional visits). */
-    private double objective(boolean complete) {
+    double objective(boolean complete) {
         if (a.optional) {
             return s.unplannedPriority() * PRIORITY_SCALE + s.softCost();
         }
@@ -175,7 +175,7 @@ final class StringRemovalSearch {
     }
 
     /** Puts the touched routes back as they were, by copying: no replay needed. */
-    private void undo() {
+    void undo() {
         for (int k = 0; k < touchedCount; k++) {
             int r = touchedList[k];
             for (int i = 0; i < s.len[r]; i++) {
@@ -200,7 +200,7 @@ final class StringRemovalSearch {
 
     // ---------------------------------------------------------------- ruin
 
-    private void ruin() {
+    void ruin() {
         removedCount = 0;
         Arrays.fill(ruinedRoute, false);
         int used = 0;
@@ -287,7 +287,7 @@ final class StringRemovalSearch {
 
     // ---------------------------------------------------------------- recreate
 
-    private boolean recreate() {
+    boolean recreate() {
         if (a.optional) {
             addRelatedUnplanned();
         }

@@ -2,10 +2,7 @@ package com.patrolplanner.campaign.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -14,11 +11,7 @@ class RoutingSolverTest {
 
     @Test
     void solvesA25CustomerPrefixOfR101Feasibly() {
-        Path file = SolomonReaderTest.SOLOMON.resolve("R101.txt");
-        assumeTrue(Files.isRegularFile(file), "shared Solomon data not present");
-        SolomonInstance full = SolomonReader.read(file);
-        SolomonInstance prefix = new SolomonInstance("R101-25", full.vehicleCount(), full.capacity(),
-                full.customers().subList(0, 26));
+        SolomonInstance prefix = SolomonData.prefix("R101", 25);
 
         RoutingPlan solved = new RoutingSolver(Duration.ofSeconds(5)).solve(prefix.toPlan());
 

@@ -1,16 +1,10 @@
 package com.patrolplanner.campaign.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
 class SolomonReaderTest {
-
-    static final Path SOLOMON = Path.of("../shared/data/vrptw/solomon");
 
     private static final String TINY = String.join("\r\n",
             "T1", "", "VEHICLE", "NUMBER     CAPACITY", "  3         50", "", "CUSTOMER",
@@ -49,9 +43,7 @@ class SolomonReaderTest {
 
     @Test
     void readsSolomonC101FromSharedData() {
-        Path file = SOLOMON.resolve("C101.txt");
-        assumeTrue(Files.isRegularFile(file), "shared Solomon data not present");
-        SolomonInstance c101 = SolomonReader.read(file);
+        SolomonInstance c101 = SolomonReader.read(SolomonData.file("C101.txt"));
         assertEquals("C101", c101.name());
         assertEquals(25, c101.vehicleCount());
         assertEquals(200, c101.capacity());

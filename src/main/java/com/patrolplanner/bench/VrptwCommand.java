@@ -1,5 +1,15 @@
-package com.patrolplanner.campaign.routing;
+package com.patrolplanner.bench;
 
+import com.patrolplanner.campaign.routing.BestKnown;
+import com.patrolplanner.campaign.routing.FeasibilityChecker;
+import com.patrolplanner.campaign.routing.RoutingPlan;
+import com.patrolplanner.campaign.routing.RoutingSolver;
+import com.patrolplanner.campaign.routing.SolomonInstance;
+import com.patrolplanner.campaign.routing.SolomonReader;
+import com.patrolplanner.campaign.routing.Vehicle;
+import com.patrolplanner.campaign.routing.Visit;
+import com.patrolplanner.cli.CliCommand;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,23 +20,37 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code vrptw FILE… [--seconds N] [--best-known PATH] [--seed S]}: solves Solomon instances and prints one JSON line
- * per instance, then a summary line. Every plan is verified by the {@link FeasibilityChecker} with a travel matrix
- * rebuilt from the file, and its distance recomputed unrounded. Gaps are to the best-known CSV (by default the
+ * {@code ./planner vrptw FILE… [--seconds N] [--best-known PATH] [--seed S]} (also without Quarkus, through
+ * {@link #main}): solves Solomon instances with the routing core and prints one JSON line per instance, then a summary
+ * line. Every plan is verified by the {@link FeasibilityChecker} with a travel matrix rebuilt from the file, and its
+ * distance recomputed unrounded. Gaps are to the best-known CSV (by default the
  * {@code best_known.csv} beside each instance, else {@code ../shared/data/vrptw/solomon/best_known.csv}).
  */
-public final class VrptwCommand {
+@ApplicationScoped
+public class VrptwCommand implements CliCommand {
 
     static final Path FALLBACK_BEST_KNOWN = Path.of("../shared/data/vrptw/solomon/best_known.csv");
 
-    private VrptwCommand() {
-    }
-
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        System.exit(solveAll(args, System.out));
     }
 
-    public static int run(String[] args, PrintStream out) {
+    @Override
+    public String name() {
+        return "vrptw";
+    }
+
+    @Override
+    public String summary() {
+        return "solve Solomon VRPTW instances: FILE… [--seconds N] — one JSON line each, then the gap to best-known";
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out) {
+        return solveAll(args, out);
+    }
+
+    public static int solveAll(String[] args, PrintStream out) {
         List<Path> files = new ArrayList<>();
         long seconds = 60;
         long seed = 0;
