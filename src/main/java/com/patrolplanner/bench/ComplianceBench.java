@@ -1,6 +1,11 @@
-package com.patrolplanner.compliance;
+package com.patrolplanner.bench;
 
 import com.patrolplanner.cli.CliCommand;
+import com.patrolplanner.compliance.ComplianceRule;
+import com.patrolplanner.compliance.ComplianceService;
+import com.patrolplanner.compliance.RuleService;
+import com.patrolplanner.compliance.VerdictService;
+import com.patrolplanner.compliance.ViolationQuery;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +39,8 @@ public class ComplianceBench implements CliCommand {
     @Inject
     VerdictService verdicts;
     @Inject
+    RuleService rules;
+    @Inject
     jakarta.persistence.EntityManager em;
 
     @Override
@@ -46,20 +53,37 @@ public class ComplianceBench implements CliCommand {
         return "school-perimeter violations at national scale: plain join vs service scan, incremental check";
     }
 
-    /** The plain-SQL join (a): every venue within a rule distance of a school, straight from the GiST indexes. */
+    /**
+     * The plain-SQL join (a): every venue within a rule distance of a school, straight from the GiST indexes. The
+     * measurable rules are given as a VALUES list (id, category, levels, metres, jurisdiction prefix) read through
+     * {@link RuleService}: the rule table is compliance's own.
+     */
     static final String PLAIN_JOIN = """
+            WITH r (id, venue_category, school_levels, distance_m, jurisdiction_prefix) AS (VALUES %1$s)
             SELECT v.id, s.id, r.id, ST_Distance(v.geom::geography, s.campus::geography)
-            FROM compliance_rule r JOIN venue v ON v.category = r.venue_category
+            FROM r JOIN venue v ON v.category = r.venue_category
                  AND starts_with(coalesce(v.district_code, ''), r.jurisdiction_prefix)
             JOIN school s ON s.level = ANY (r.school_levels) AND ST_DWithin(v.geom::geography, s.campus::geography, r.distance_m)
-            WHERE r.distance_m IS NOT NULL AND v.geom IS NOT NULL
+            WHERE v.geom IS NOT NULL
             UNION ALL
             SELECT v.id, s.id, r.id, ST_Distance(v.geom::geography, s.geom::geography)
-            FROM compliance_rule r JOIN venue v ON v.category = r.venue_category
+            FROM r JOIN venue v ON v.category = r.venue_category
                  AND starts_with(coalesce(v.district_code, ''), r.jurisdiction_prefix)
             JOIN school s ON s.campus IS NULL AND s.level = ANY (r.school_levels)
                  AND ST_DWithin(v.geom::geography, s.geom::geography, r.distance_m)
-            WHERE r.distance_m IS NOT NULL AND v.geom IS NOT NULL""";
+            WHERE v.geom IS NOT NULL""";
+
+    /** {@link #PLAIN_JOIN} with the measurable rules of the register (codes and categories are [a-z_A-Z0-9]). */
+    String plainJoin(List<ComplianceRule> all) {
+        List<String> rows = new ArrayList<>();
+        for (ComplianceRule r : all) {
+            if (r.measurable()) {
+                rows.add(String.format(Locale.ROOT, "(%d::bigint, '%s'::varchar, '{%s}'::varchar[], %s::float8, '%s'::varchar)",
+                        r.id, r.venueCategory, String.join(",", r.schoolLevels), r.distanceM, r.jurisdictionPrefix()));
+            }
+        }
+        return PLAIN_JOIN.formatted(String.join(", ", rows));
+    }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
@@ -88,14 +112,14 @@ public class ComplianceBench implements CliCommand {
         long t = System.nanoTime();
         int stored = QuarkusTransaction.requiringNew().timeout(7200).call(() -> verdicts.rebuildAll());
         out.printf(Locale.ROOT, "verdict table rebuilt: %d candidate rows in %.1f s%n", stored, secs(t));
-        exec("ANALYZE venue_verdict");
+        String plain = plainJoin(rules.list());
 
-        explain(out, "plain join", PLAIN_JOIN, List.of());
-        Sql live = compliance.violationsSql(new ViolationQuery(null, null, null, null, true), false);
-        explain(out, "service scan (live)", live.text(), live.params());
+        explain(out, "plain join", plain, List.of());
+        ComplianceService.Statement live = compliance.violationsStatement(new ViolationQuery(null, null, null, null, true));
+        explain(out, "service scan (live)", live.sql(), live.params());
 
         // Alternate (a) and (b) twice after a warm-up of each, keep the best: shared cores make single runs noisy.
-        plainJoin();
+        plainJoin(plain);
         double[] a = new double[2];
         double[] b = new double[2];
         long[] features = new long[1];
@@ -103,20 +127,18 @@ public class ComplianceBench implements CliCommand {
         long plainRows = 0;
         for (int round = 0; round < 2; round++) {
             t = System.nanoTime();
-            plainRows = plainJoin();
+            plainRows = plainJoin(plain);
             a[round] = secs(t);
             CountingSink sink = new CountingSink();
             t = System.nanoTime();
-            features[0] = compliance.writeViolations(new ViolationQuery(null, null, null, null, true),
-                    ViolationWriter.Format.GEOJSON, sink);
+            features[0] = compliance.writeViolationsGeoJson(new ViolationQuery(null, null, null, null, true), sink);
             b[round] = secs(t);
             bytes[0] = sink.bytes;
             out.printf(Locale.ROOT, "  round %d: plain %.2f s, service(live) %.2f s%n", round + 1, a[round], b[round]);
         }
         CountingSink sink = new CountingSink();
         t = System.nanoTime();
-        long storedFeatures = compliance.writeViolations(new ViolationQuery(null, null, null, null, false),
-                ViolationWriter.Format.GEOJSON, sink);
+        long storedFeatures = compliance.writeViolationsGeoJson(new ViolationQuery(null, null, null, null, false), sink);
         double bStored = secs(t);
         double bestA = Math.min(a[0], a[1]);
         double bestB = Math.min(b[0], b[1]);
@@ -147,13 +169,13 @@ public class ComplianceBench implements CliCommand {
             return;
         }
         long t = System.nanoTime();
-        exec("TRUNCATE venue_verdict");
+        QuarkusTransaction.requiringNew().run(() -> verdicts.clearAll());
         exec("DELETE FROM bench_compliance_dataset");
-        exec("DELETE FROM venue WHERE licence_no LIKE '" + BenchData.VENUE_TAG + "%'");
-        exec("DELETE FROM school WHERE name LIKE '" + BenchData.SCHOOL_TAG + "%' AND address = 'bench'");
+        exec("DELETE FROM venue WHERE licence_no LIKE '" + ComplianceBenchData.VENUE_TAG + "%'");
+        exec("DELETE FROM school WHERE name LIKE '" + ComplianceBenchData.SCHOOL_TAG + "%' AND address = 'bench'");
         out.printf(Locale.ROOT, "old bench rows removed in %.1f s%n", secs(t));
         t = System.nanoTime();
-        BenchData data = new BenchData(seed, 2500);
+        ComplianceBenchData data = new ComplianceBenchData(seed, 2500);
         try (Connection c = ds.getConnection()) {
             long s = data.copySchools(c, schools);
             long v = data.copyVenues(c, venues);
@@ -166,11 +188,11 @@ public class ComplianceBench implements CliCommand {
         out.printf(Locale.ROOT, "VACUUM ANALYZE in %.1f s%n", secs(t));
     }
 
-    private long plainJoin() throws SQLException {
+    private long plainJoin(String plain) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             long n = 0;
-            try (PreparedStatement st = c.prepareStatement(PLAIN_JOIN)) {
+            try (PreparedStatement st = c.prepareStatement(plain)) {
                 st.setFetchSize(ComplianceService.FETCH);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
