@@ -65,7 +65,7 @@ public class ComplianceResource {
         Response.ResponseBuilder r = Response.ok(body, f.mediaType);
         if (f != ViolationWriter.Format.GEOJSON) {
             r.header("Content-Disposition", "attachment; filename=\"violations-"
-                    + (d == null ? ComplianceService.today() : d) + "." + f.extension + "\"");
+                    + (d == null ? com.patrolplanner.time.BureauClock.today() : d) + "." + f.extension + "\"");
         }
         return r.build();
     }

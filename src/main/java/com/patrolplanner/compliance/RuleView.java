@@ -12,7 +12,7 @@ public record RuleView(String code, String venueCategory, List<String> schoolLev
 
     static RuleView of(ComplianceRule r) {
         return new RuleView(r.code, r.venueCategory, List.of(r.schoolLevels), r.distanceM, r.jurisdiction, r.legalBasis,
-                r.interpretation, r.note, r.effectiveFrom, r.effectiveTo, r.effectiveOn(ComplianceService.today()),
+                r.interpretation, r.note, r.effectiveFrom, r.effectiveTo, r.effectiveOn(com.patrolplanner.time.BureauClock.today()),
                 r.measurable(), r.version, r.updatedBy, r.updatedAt);
     }
 }

@@ -1,7 +1,6 @@
 package com.patrolplanner.coverage;
 
 import com.patrolplanner.inspection.CustomPlan;
-import com.patrolplanner.inspection.HexCells;
 import com.uber.h3core.util.LatLng;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,10 +76,6 @@ public class CoverageService {
     // ---------------------------------------------------------------- venue cells
 
     /**
-     * Brings venue_cell in step with the register: computes the H3 cells of venues that are new or have moved. Cheap
-     * when nothing changed (one anti-join), so every coverage question calls it first.
-     */
-    /**
      * Set after a committed venue write (registry event) and at start: the venue → cell table is refreshed only then, not
      * on every map request. Writes that bypass the registry (bulk SQL) are caught by a refresh at most a minute later.
      */
@@ -106,6 +101,10 @@ public class CoverageService {
         }
     }
 
+    /**
+     * Brings venue_cell in step with the register: computes the H3 cells of venues that are new or have moved. Cheap
+     * when nothing changed (one anti-join).
+     */
     public int syncVenueCells() {
         try (Connection c = ds.getConnection()) {
             List<long[]> ids = new ArrayList<>();
@@ -320,36 +319,9 @@ public class CoverageService {
         return areas(CoverageSql.areaStats(CoverageSql.DISTRICT_VENUES), q, adcode);
     }
 
-    /** True when the zoning capability's table pp.zone exists (it is written in parallel). */
-    public boolean zonesAvailable() {
-        return zoneGeometryColumn() != null;
-    }
-
-    /** Figures per campaign zone; empty when pp.zone does not exist yet. */
+    /** Figures per zone of each district's active zone set (zones with no venue are not listed). */
     public List<AreaStats> zones(CoverageQuery q) {
-        String[] cols = zoneGeometryColumn();
-        if (cols == null) {
-            return List.of();
-        }
-        return areas(CoverageSql.areaStats(CoverageSql.zoneVenues(cols[0], cols[1])), q, null);
-    }
-
-    /** [geometry column, name expression] of pp.zone, found in the catalogue; null when the table is absent. */
-    String[] zoneGeometryColumn() {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.ZONE_COLUMNS);
-                ResultSet rs = ps.executeQuery()) {
-            if (!rs.next() || rs.getString(1) == null) {
-                return null;
-            }
-            String geom = rs.getString(2);
-            if (geom == null) {
-                return null;
-            }
-            String name = rs.getBoolean(3) ? "z.name::text" : "z.id::text";
-            return new String[] {geom, name};
-        } catch (SQLException e) {
-            throw new IllegalStateException("zones: " + e.getMessage(), e);
-        }
+        return areas(CoverageSql.areaStats(CoverageSql.ZONE_VENUES), q, null);
     }
 
     private List<AreaStats> areas(String sql, CoverageQuery q, String only) {
