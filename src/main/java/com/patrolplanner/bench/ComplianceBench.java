@@ -147,7 +147,7 @@ public class ComplianceBench implements CliCommand {
         out.printf(Locale.ROOT, "(b) service violations scan, live, GeoJSON streamed: %.2f s, %d features, %.1f MB%n",
                 bestB, features[0], bytes[0] / 1e6);
         out.printf(Locale.ROOT, "    ratio (b)/(a) = %.2f (target <= 1.2)%n", bestB / bestA);
-        out.printf(Locale.ROOT, "(b') service violations scan from venue_verdict, GeoJSON: %.2f s, %d features (ratio to (a) %.2f)%n",
+        out.printf(Locale.ROOT, "(b') service violations scan of the stored verdicts, GeoJSON: %.2f s, %d features (ratio to (a) %.2f)%n",
                 bStored, storedFeatures, bStored / bestA);
 
         incremental(checks, seed, out);
