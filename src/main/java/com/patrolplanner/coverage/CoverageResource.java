@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Coverage maps, gaps and hot spots for managers and planners. Periods: {@code from}/{@code to} dates, to inclusive. */
 @Path("/api/coverage")
@@ -44,7 +43,7 @@ public class CoverageResource {
     @GET
     @Path("/heat")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> heat(@QueryParam("bbox") String bbox, @QueryParam("from") String from,
+    public CoverageService.Heat heat(@QueryParam("bbox") String bbox, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("metric") String metric) {
         return coverage.heat(CoverageQuery.of(from, to, bbox), CoverageQuery.Metric.parse(metric, CoverageQuery.Metric.INSPECTIONS));
     }
@@ -60,19 +59,21 @@ public class CoverageResource {
     @GET
     @Path("/districts")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> districts(@QueryParam("from") String from, @QueryParam("to") String to,
+    public List<CoverageService.AreaRow> districts(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("district") String district) {
         return coverage.districts(CoverageQuery.of(from, to, null), blank(district)).stream()
-                .map(CoverageService.AreaStats::asMap).toList();
+                .map(CoverageService.AreaStats::row).toList();
     }
 
     /** Per zone of each district's active zone set. */
     @GET
     @Path("/zones")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> zones(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return Map.of("zones", coverage.zones(CoverageQuery.of(from, to, null)).stream()
-                .map(CoverageService.AreaStats::asMap).toList());
+    public Zones zones(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return new Zones(coverage.zones(CoverageQuery.of(from, to, null)).stream().map(CoverageService.AreaStats::row).toList());
+    }
+
+    public record Zones(List<CoverageService.AreaRow> zones) {
     }
 
     /** Gaps ranked by risk; {@code format=csv|xlsx} downloads the list. */

@@ -12,9 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How well inspections cover the venue register: per H3 cell, per venue, per district and per zone; heat points. The
@@ -47,30 +45,32 @@ public class CoverageService {
                 case GAP -> venues - venuesInspected;
             };
         }
-
-        Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("venues", venues);
-            m.put("venuesInspected", venuesInspected);
-            m.put("coverage", coverage() == null ? null : Math.round(coverage() * 10000) / 10000.0);
-            m.put("inspections", inspections);
-            m.put("violations", violations);
-            m.put("officerVisits", officerVisits);
-            return m;
-        }
     }
 
     public record CellStats(long cell, Stats stats) {
     }
 
     public record AreaStats(String id, String name, Stats stats) {
-        public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("name", name);
-            m.putAll(stats.asMap());
-            return m;
+        /** The figures as the API shows them, coverage rounded to 4 decimals. */
+        public AreaRow row() {
+            Double c = stats.coverage();
+            return new AreaRow(id, name, stats.venues(), stats.venuesInspected(),
+                    c == null ? null : Math.round(c * 10000) / 10000.0, stats.inspections(), stats.violations(),
+                    stats.officerVisits());
         }
+    }
+
+    /** One district or zone in {@code /api/coverage/districts} and {@code /zones}. */
+    public record AreaRow(String id, String name, long venues, long venuesInspected, Double coverage, long inspections,
+            long violations, long officerVisits) {
+    }
+
+    /**
+     * Leaflet.heat input: {@code points} are {@code [lat, lon, intensity 0..1]}; {@code max} is always 1 (the layer's
+     * option), {@code rawMax} the value that intensity 1 stands for.
+     */
+    public record Heat(String metric, OffsetDateTime from, OffsetDateTime to, double max, double rawMax,
+            List<double[]> points) {
     }
 
     // ---------------------------------------------------------------- venue cells
@@ -225,7 +225,7 @@ public class CoverageService {
      * #74), so raw counts would saturate into one colour. The client passes {@code max: 1}. {@code gap} weighs days
      * since the last inspection, capped at 365 (never inspected = 1).
      */
-    public Map<String, Object> heat(CoverageQuery q, CoverageQuery.Metric metric) {
+    public Heat heat(CoverageQuery q, CoverageQuery.Metric metric) {
         syncIfVenuesChanged();
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
@@ -259,14 +259,7 @@ public class CoverageService {
         for (double[] r : raw) {
             points.add(new double[] {round6(r[0]), round6(r[1]), round4(r[2] / max)});
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("metric", metric.code());
-        out.put("from", q.from());
-        out.put("to", q.to());
-        out.put("max", 1.0);
-        out.put("rawMax", max);
-        out.put("points", points);
-        return out;
+        return new Heat(metric.code(), q.from(), q.to(), 1.0, max, points);
     }
 
     // ---------------------------------------------------------------- venues
