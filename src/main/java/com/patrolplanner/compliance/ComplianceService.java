@@ -45,6 +45,14 @@ public class ComplianceService {
         return new Statement(sql.text(), List.copyOf(sql.params()));
     }
 
+    /**
+     * The raw PostGIS join (columns venue id, school id, rule id, distance) that the benchmark times the violations scan
+     * against; kept here because it reads compliance's own rule table.
+     */
+    public Statement plainJoinStatement() {
+        return new Statement(ComplianceSql.PLAIN_JOIN.text(), List.of());
+    }
+
     Sql violationsSql(ViolationQuery q, boolean ordered) {
         LocalDate date = q.date() == null ? BureauClock.today() : q.date();
         Sql candidates;
