@@ -5,6 +5,7 @@ import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.registry.RegisterQueries;
 import com.patrolplanner.registry.VenueCategory;
 import com.patrolplanner.security.Roles;
+import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public class ComplianceResource {
         Response.ResponseBuilder r = Response.ok(body, f.mediaType);
         if (f != ViolationWriter.Format.GEOJSON) {
             r.header("Content-Disposition", "attachment; filename=\"violations-"
-                    + (d == null ? ComplianceService.today() : d) + "." + f.extension + "\"");
+                    + (d == null ? BureauClock.today() : d) + "." + f.extension + "\"");
         }
         return r.build();
     }

@@ -3,6 +3,7 @@ package com.patrolplanner.compliance;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.registry.RegistryService;
+import com.patrolplanner.time.BureauClock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,22 +27,34 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ComplianceService {
-    /** The bureaus' calendar day decides whether a rule is in force. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final int FETCH = 2000;
+    /** Rows per round trip of a streamed scan. */
+    public static final int FETCH = 2000;
 
     @Inject
     AgroalDataSource dataSource;
     @Inject
     RegistryService registry;
 
-    public static LocalDate today() {
-        return LocalDate.now(CHINA);
+    /** A statement as text and positional parameters (dates as {@link LocalDate}). */
+    public record Statement(String sql, List<Object> params) {
     }
 
-    /** The SQL of a violations scan (the benchmark prints its EXPLAIN). */
+    /** The SQL of the violations scan the endpoint streams as GeoJSON (the benchmark prints its EXPLAIN). */
+    public Statement violationsStatement(ViolationQuery q) {
+        Sql sql = violationsSql(q, false);
+        return new Statement(sql.text(), List.copyOf(sql.params()));
+    }
+
+    /**
+     * The raw PostGIS join (columns venue id, school id, rule id, distance) that the benchmark times the violations scan
+     * against; kept here because it reads compliance's own rule table.
+     */
+    public Statement plainJoinStatement() {
+        return new Statement(ComplianceSql.PLAIN_JOIN.text(), List.of());
+    }
+
     Sql violationsSql(ViolationQuery q, boolean ordered) {
-        LocalDate date = q.date() == null ? today() : q.date();
+        LocalDate date = q.date() == null ? BureauClock.today() : q.date();
         Sql candidates;
         if (q.live()) {
             Sql rules = q.ruleCode() == null ? ComplianceSql.NONE : Sql.of(" AND r.code = ?", q.ruleCode());
@@ -101,6 +113,11 @@ public class ComplianceService {
         }
     }
 
+    /** {@link #writeViolations} as GeoJSON: what the endpoint sends by default. */
+    public long writeViolationsGeoJson(ViolationQuery q, OutputStream out) {
+        return writeViolations(q, ViolationWriter.Format.GEOJSON, out);
+    }
+
     /** The violations as a list, for tests and small areas. */
     public List<Violation> violations(ViolationQuery q) {
         return query(violationsSql(q, true), Violation::of);
@@ -130,7 +147,7 @@ public class ComplianceService {
     }
 
     public SiteCheck siteCheck(double lon, double lat, String category, LocalDate date, int nearest) {
-        LocalDate d = date == null ? today() : date;
+        LocalDate d = date == null ? BureauClock.today() : date;
         String district = registry.districtOf(GeoJson.point(lon, lat));
         Sql candidates = ComplianceSql.candidates(ComplianceSql.hypotheticalVenue(category, lon, lat, district),
                 ComplianceSql.NONE, ComplianceSql.NONE);
@@ -198,7 +215,7 @@ public class ComplianceService {
 
     /** GeoJSON FeatureCollection of the school buffers of rules in force, for display; null when more than the limit. */
     public String buffers(double[] bbox, String ruleCode, LocalDate date) {
-        LocalDate d = date == null ? today() : date;
+        LocalDate d = date == null ? BureauClock.today() : date;
         List<String> features = query(ComplianceSql.buffers(bbox, ruleCode, d, MAX_BUFFERS + 1), rs -> {
             return "{\"type\":\"Feature\",\"geometry\":" + rs.getString("geojson") + ",\"properties\":{"
                     + "\"schoolId\":" + rs.getLong("id") + ",\"schoolName\":" + json(rs.getString("name"))

@@ -49,6 +49,24 @@ final class ComplianceSql {
 
     static final Sql NONE = Sql.of("");
 
+    /**
+     * The raw PostGIS join the violations scan is measured against (the benchmark's baseline): every venue within a
+     * measurable rule's distance of a school, straight from the GiST indexes, no dates, no overrides, no attributes.
+     */
+    static final Sql PLAIN_JOIN = Sql.of("""
+            SELECT v.id, s.id, r.id, ST_Distance(v.geom::geography, s.campus::geography)
+            FROM compliance_rule r JOIN venue v ON v.category = r.venue_category
+                 AND starts_with(coalesce(v.district_code, ''), r.jurisdiction_prefix)
+            JOIN school s ON s.level = ANY (r.school_levels) AND ST_DWithin(v.geom::geography, s.campus::geography, r.distance_m)
+            WHERE r.distance_m IS NOT NULL AND v.geom IS NOT NULL
+            UNION ALL
+            SELECT v.id, s.id, r.id, ST_Distance(v.geom::geography, s.geom::geography)
+            FROM compliance_rule r JOIN venue v ON v.category = r.venue_category
+                 AND starts_with(coalesce(v.district_code, ''), r.jurisdiction_prefix)
+            JOIN school s ON s.campus IS NULL AND s.level = ANY (r.school_levels)
+                 AND ST_DWithin(v.geom::geography, s.geom::geography, r.distance_m)
+            WHERE r.distance_m IS NOT NULL AND v.geom IS NOT NULL""");
+
     /** The candidates as kept in {@code venue_verdict}, same columns as {@link #candidates}. */
     static Sql storedCandidates(Sql venueFilter) {
         return Sql.compose("""

@@ -1,5 +1,6 @@
 package com.patrolplanner.compliance;
 
+import com.patrolplanner.time.BureauClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,7 +13,7 @@ public record RuleView(String code, String venueCategory, List<String> schoolLev
 
     static RuleView of(ComplianceRule r) {
         return new RuleView(r.code, r.venueCategory, List.of(r.schoolLevels), r.distanceM, r.jurisdiction, r.legalBasis,
-                r.interpretation, r.note, r.effectiveFrom, r.effectiveTo, r.effectiveOn(ComplianceService.today()),
+                r.interpretation, r.note, r.effectiveFrom, r.effectiveTo, r.effectiveOn(BureauClock.today()),
                 r.measurable(), r.version, r.updatedBy, r.updatedAt);
     }
 }

@@ -65,12 +65,23 @@ public class VerdictService {
                 ComplianceSql.venuesWhere(""), Sql.of(" AND r.id = ?", ruleId), ComplianceSql.NONE)));
     }
 
-    /** Recomputes everything (after a bulk load that bypassed the registry, e.g. the benchmark's COPY). */
+    /**
+     * Recomputes everything (after a bulk load that bypassed the registry, e.g. the benchmark's COPY) and refreshes the
+     * table's planner statistics.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int rebuildAll() {
-        run(Sql.of("TRUNCATE venue_verdict"));
-        return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+        clearAll();
+        int n = run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
                 ComplianceSql.venuesWhere(""), ComplianceSql.NONE, ComplianceSql.NONE)));
+        run(Sql.of("ANALYZE venue_verdict"));
+        return n;
+    }
+
+    /** Empties the verdicts (before a bulk delete of venues that bypasses the registry; {@link #rebuildAll} after). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clearAll() {
+        run(Sql.of("TRUNCATE venue_verdict"));
     }
 
     private int run(Sql sql) {

@@ -1,15 +1,14 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** The parameters every coverage question shares: a period [from, to) and an optional view box. */
 public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbox) {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Without a period: the last 182 days (a half year), ending today. */
     public static final int DEFAULT_DAYS = 182;
     /** Venues the bureau is expected to visit; revoked and closed ones are no longer in the denominator. */
@@ -41,7 +40,7 @@ public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbo
         OffsetDateTime t = date("to", to, true);
         OffsetDateTime f = date("from", from, false);
         if (t == null) {
-            t = LocalDate.now(ZONE).plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+            t = BureauClock.today().plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         }
         if (f == null) {
             f = t.minusDays(DEFAULT_DAYS);
@@ -52,7 +51,7 @@ public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbo
         return new CoverageQuery(f, t, bbox(bbox));
     }
 
-    /** A date (read in Asia/Shanghai; as an end the day is included) or an ISO timestamp with offset. */
+    /** A date (read in {@link BureauClock#ZONE}; as an end the day is included) or an ISO timestamp with offset. */
     public static OffsetDateTime date(String field, String s, boolean end) {
         if (s == null || s.isBlank()) {
             return null;
@@ -60,7 +59,7 @@ public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbo
         try {
             if (s.trim().length() <= 10) {
                 LocalDate d = LocalDate.parse(s.trim());
-                return (end ? d.plusDays(1) : d).atStartOfDay(ZONE).toOffsetDateTime();
+                return (end ? d.plusDays(1) : d).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
             }
             return OffsetDateTime.parse(s.trim());
         } catch (DateTimeParseException e) {

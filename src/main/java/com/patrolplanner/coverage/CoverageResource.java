@@ -1,6 +1,6 @@
 package com.patrolplanner.coverage;
 
-import com.patrolplanner.inspection.HexCells;
+import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,9 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Coverage maps, gaps and hot spots for managers and planners. Periods: {@code from}/{@code to} dates, to inclusive. */
 @Path("/api/coverage")
@@ -45,7 +43,7 @@ public class CoverageResource {
     @GET
     @Path("/heat")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> heat(@QueryParam("bbox") String bbox, @QueryParam("from") String from,
+    public CoverageService.Heat heat(@QueryParam("bbox") String bbox, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("metric") String metric) {
         return coverage.heat(CoverageQuery.of(from, to, bbox), CoverageQuery.Metric.parse(metric, CoverageQuery.Metric.INSPECTIONS));
     }
@@ -61,25 +59,21 @@ public class CoverageResource {
     @GET
     @Path("/districts")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> districts(@QueryParam("from") String from, @QueryParam("to") String to,
+    public List<CoverageService.AreaRow> districts(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("district") String district) {
         return coverage.districts(CoverageQuery.of(from, to, null), blank(district)).stream()
-                .map(CoverageService.AreaStats::asMap).toList();
+                .map(CoverageService.AreaStats::row).toList();
     }
 
-    /** Per campaign zone; {@code available: false} until the zoning capability's pp.zone exists. */
+    /** Per zone of each district's active zone set. */
     @GET
     @Path("/zones")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> zones(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        boolean ok = coverage.zonesAvailable();
-        out.put("available", ok);
-        if (!ok) {
-            out.put("reason", "pp.zone does not exist yet (zoning capability not merged)");
-        }
-        out.put("zones", coverage.zones(CoverageQuery.of(from, to, null)).stream().map(CoverageService.AreaStats::asMap).toList());
-        return out;
+    public Zones zones(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return new Zones(coverage.zones(CoverageQuery.of(from, to, null)).stream().map(CoverageService.AreaStats::row).toList());
+    }
+
+    public record Zones(List<CoverageService.AreaRow> zones) {
     }
 
     /** Gaps ranked by risk; {@code format=csv|xlsx} downloads the list. */
@@ -90,7 +84,7 @@ public class CoverageResource {
             @QueryParam("limit") Integer limit, @QueryParam("format") String format) {
         LocalDate asOf;
         try {
-            asOf = at == null || at.isBlank() ? LocalDate.now(CoverageQuery.ZONE) : LocalDate.parse(at.trim());
+            asOf = at == null || at.isBlank() ? BureauClock.today() : LocalDate.parse(at.trim());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("at", "a date (2025-05-31)");
         }

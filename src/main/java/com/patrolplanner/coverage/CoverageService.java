@@ -1,7 +1,6 @@
 package com.patrolplanner.coverage;
 
 import com.patrolplanner.inspection.CustomPlan;
-import com.patrolplanner.inspection.HexCells;
 import com.uber.h3core.util.LatLng;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How well inspections cover the venue register: per H3 cell, per venue, per district and per zone; heat points. The
@@ -48,38 +45,36 @@ public class CoverageService {
                 case GAP -> venues - venuesInspected;
             };
         }
-
-        Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("venues", venues);
-            m.put("venuesInspected", venuesInspected);
-            m.put("coverage", coverage() == null ? null : Math.round(coverage() * 10000) / 10000.0);
-            m.put("inspections", inspections);
-            m.put("violations", violations);
-            m.put("officerVisits", officerVisits);
-            return m;
-        }
     }
 
     public record CellStats(long cell, Stats stats) {
     }
 
     public record AreaStats(String id, String name, Stats stats) {
-        public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("name", name);
-            m.putAll(stats.asMap());
-            return m;
+        /** The figures as the API shows them, coverage rounded to 4 decimals. */
+        public AreaRow row() {
+            Double c = stats.coverage();
+            return new AreaRow(id, name, stats.venues(), stats.venuesInspected(),
+                    c == null ? null : Math.round(c * 10000) / 10000.0, stats.inspections(), stats.violations(),
+                    stats.officerVisits());
         }
+    }
+
+    /** One district or zone in {@code /api/coverage/districts} and {@code /zones}. */
+    public record AreaRow(String id, String name, long venues, long venuesInspected, Double coverage, long inspections,
+            long violations, long officerVisits) {
+    }
+
+    /**
+     * Leaflet.heat input: {@code points} are {@code [lat, lon, intensity 0..1]}; {@code max} is always 1 (the layer's
+     * option), {@code rawMax} the value that intensity 1 stands for.
+     */
+    public record Heat(String metric, OffsetDateTime from, OffsetDateTime to, double max, double rawMax,
+            List<double[]> points) {
     }
 
     // ---------------------------------------------------------------- venue cells
 
-    /**
-     * Brings venue_cell in step with the register: computes the H3 cells of venues that are new or have moved. Cheap
-     * when nothing changed (one anti-join), so every coverage question calls it first.
-     */
     /**
      * Set after a committed venue write (registry event) and at start: the venue → cell table is refreshed only then, not
      * on every map request. Writes that bypass the registry (bulk SQL) are caught by a refresh at most a minute later.
@@ -106,6 +101,10 @@ public class CoverageService {
         }
     }
 
+    /**
+     * Brings venue_cell in step with the register: computes the H3 cells of venues that are new or have moved. Cheap
+     * when nothing changed (one anti-join).
+     */
     public int syncVenueCells() {
         try (Connection c = ds.getConnection()) {
             List<long[]> ids = new ArrayList<>();
@@ -226,7 +225,7 @@ public class CoverageService {
      * #74), so raw counts would saturate into one colour. The client passes {@code max: 1}. {@code gap} weighs days
      * since the last inspection, capped at 365 (never inspected = 1).
      */
-    public Map<String, Object> heat(CoverageQuery q, CoverageQuery.Metric metric) {
+    public Heat heat(CoverageQuery q, CoverageQuery.Metric metric) {
         syncIfVenuesChanged();
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
@@ -260,14 +259,7 @@ public class CoverageService {
         for (double[] r : raw) {
             points.add(new double[] {round6(r[0]), round6(r[1]), round4(r[2] / max)});
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("metric", metric.code());
-        out.put("from", q.from());
-        out.put("to", q.to());
-        out.put("max", 1.0);
-        out.put("rawMax", max);
-        out.put("points", points);
-        return out;
+        return new Heat(metric.code(), q.from(), q.to(), 1.0, max, points);
     }
 
     // ---------------------------------------------------------------- venues
@@ -320,36 +312,9 @@ public class CoverageService {
         return areas(CoverageSql.areaStats(CoverageSql.DISTRICT_VENUES), q, adcode);
     }
 
-    /** True when the zoning capability's table pp.zone exists (it is written in parallel). */
-    public boolean zonesAvailable() {
-        return zoneGeometryColumn() != null;
-    }
-
-    /** Figures per campaign zone; empty when pp.zone does not exist yet. */
+    /** Figures per zone of each district's active zone set (zones with no venue are not listed). */
     public List<AreaStats> zones(CoverageQuery q) {
-        String[] cols = zoneGeometryColumn();
-        if (cols == null) {
-            return List.of();
-        }
-        return areas(CoverageSql.areaStats(CoverageSql.zoneVenues(cols[0], cols[1])), q, null);
-    }
-
-    /** [geometry column, name expression] of pp.zone, found in the catalogue; null when the table is absent. */
-    String[] zoneGeometryColumn() {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.ZONE_COLUMNS);
-                ResultSet rs = ps.executeQuery()) {
-            if (!rs.next() || rs.getString(1) == null) {
-                return null;
-            }
-            String geom = rs.getString(2);
-            if (geom == null) {
-                return null;
-            }
-            String name = rs.getBoolean(3) ? "z.name::text" : "z.id::text";
-            return new String[] {geom, name};
-        } catch (SQLException e) {
-            throw new IllegalStateException("zones: " + e.getMessage(), e);
-        }
+        return areas(CoverageSql.areaStats(CoverageSql.ZONE_VENUES), q, null);
     }
 
     private List<AreaStats> areas(String sql, CoverageQuery q, String only) {

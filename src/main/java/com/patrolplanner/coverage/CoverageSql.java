@@ -2,7 +2,8 @@ package com.patrolplanner.coverage;
 
 /**
  * The coverage SQL in one place. Geometries are WGS-84 (SRID 4326); boxes are lon/lat envelopes; hex cells are the H3
- * ids of each venue's current position, stored in venue_cell. Inspections with
+ * ids of each venue's current position, stored in venue_cell (coverage's own table). Inspections (inspection's published
+ * {@code inspection}) with
  * outcome not_found are never counted (the venue was not there to be checked). Active venues: {@value #ACTIVE}.
  */
 final class CoverageSql {
@@ -72,21 +73,10 @@ final class CoverageSql {
             SELECT coalesce(v.district_code, '') AS area_id, coalesce(d.name, '未定区划') AS area_name, v.id AS venue_id,
                    v.status FROM venue v LEFT JOIN district d ON d.adcode = v.district_code""";
 
-    /** Venues covered by each zone of pp.zone (the zoning capability's table). */
-    static String zoneVenues(String geomColumn, String nameExpr) {
-        return """
-                SELECT z.id::text AS area_id, %2$s AS area_name, v.id AS venue_id, v.status
-                FROM pp.zone z JOIN venue v ON v.geom IS NOT NULL AND ST_Covers(z."%1$s", v.geom)"""
-                .formatted(geomColumn.replace("\"", ""), nameExpr);
-    }
-
-    /** [regclass or null, geometry column, has a name column] of pp.zone. */
-    static final String ZONE_COLUMNS = """
-            SELECT to_regclass('pp.zone')::text,
-                   (SELECT f_geometry_column FROM public.geometry_columns WHERE f_table_schema = 'pp' AND f_table_name = 'zone'
-                    ORDER BY (f_geometry_column = 'geom') DESC LIMIT 1),
-                   EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'pp' AND table_name = 'zone'
-                           AND column_name = 'name')""";
+    /** Venues covered by each zone of the districts' active zone sets (zoning's published view active_zone). */
+    static final String ZONE_VENUES = """
+            SELECT z.id::text AS area_id, z.name AS area_name, v.id AS venue_id, v.status
+            FROM active_zone z JOIN venue v ON v.geom IS NOT NULL AND v.geom && z.geom AND ST_Covers(z.geom, v.geom)""";
 
     /** Figures per area (parameters: from, to) for a query giving (area_id, area_name, venue_id, status). */
     static String areaStats(String areaVenues) {

@@ -1,6 +1,9 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.compliance.RuleService;
+import com.patrolplanner.compliance.SchoolPerimeter;
 import com.patrolplanner.inspection.CustomPlan;
+import com.patrolplanner.time.BureauClock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,27 +22,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the bureau has not been: active venues not inspected for N days, venues inside school buffers not inspected this
- * school term, zones under a target coverage, and schools whose buffer holds such a venue — one list ranked by a risk
- * score (0–100) a manager can read: {@link #venueRisk}.
+ * Where the bureau has not been: active venues not inspected for N days, venues near a school not inspected this school
+ * term, zones (of each district's active zone set) under a target coverage, and schools near such a venue — one list
+ * ranked by a risk score (0–100) a manager can read: {@link #venueRisk}. "Near a school" is compliance's school
+ * perimeter on the as-of date ({@link RuleService#schoolPerimeter}: its distance, school levels and legal basis).
  */
 @ApplicationScoped
 public class GapService {
     public static final int DEFAULT_DAYS = 90;
     public static final double DEFAULT_TARGET = 0.8;
-    /**
-     * The school buffer, metres on the spheroid from the campus boundary (the point when no campus is known):
-     * 《互联网上网服务营业场所管理条例》第九条 (200 m, measured from the campus wall, 文市函[2003]560号) and
-     * 《未成年人保护法》第五十八条. The compliance capability owns per-province distances; 200 m is the national one.
-     */
-    public static final double SCHOOL_BUFFER_M = 200;
-    public static final String SCHOOL_BUFFER_BASIS = "《互联网上网服务营业场所管理条例》第九条：中学、小学校园周围200米范围内不得设立互联网上网服务营业场所"
-            + "（自校园围墙或边界向外直线200米，文市函[2003]560号）；《未成年人保护法》第五十八条。";
 
     public enum Kind {
         /** 超过N天未检查的场所. */
         VENUE_NOT_INSPECTED,
-        /** 校园周边200米内本学期未检查的场所. */
+        /** 校园周边（学校周边距离内）本学期未检查的场所. */
         SCHOOL_BUFFER_VENUE,
         /** 低于目标覆盖率的片区. */
         ZONE_UNDER_TARGET,
@@ -59,14 +55,17 @@ public class GapService {
         }
     }
 
-    public record Result(LocalDate asOf, int days, SchoolTerm term, double target, boolean zonesAvailable,
-            List<String> notes, Map<String, Integer> counts, List<Gap> items) {
+    /** The gaps as of a date; {@code schoolPerimeter} is the rule that defined "near a school" for them. */
+    public record Result(LocalDate asOf, int days, SchoolTerm term, double target, SchoolPerimeter schoolPerimeter,
+            Map<String, Integer> counts, List<Gap> items) {
     }
 
     @Inject
     AgroalDataSource ds;
     @Inject
     CoverageService coverage;
+    @Inject
+    RuleService rules;
 
     public Result gaps(LocalDate asOf, int days, double target, Integer limit) {
         if (days < 1 || days > 3660) {
@@ -75,30 +74,25 @@ public class GapService {
         if (target <= 0 || target > 1) {
             throw com.patrolplanner.web.ApiException.badRequest("target", "a coverage ratio in (0, 1]");
         }
-        OffsetDateTime now = asOf.plusDays(1).atStartOfDay(CoverageQuery.ZONE).toOffsetDateTime();
+        OffsetDateTime now = asOf.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         SchoolTerm term = SchoolTerm.of(asOf);
+        SchoolPerimeter perimeter = rules.schoolPerimeter(asOf);
         List<Gap> items = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         try (Connection c = ds.getConnection()) {
-            notInspected(c, now, days, items);
-            schoolBuffers(c, now, term, items);
+            notInspected(c, now, days, perimeter, items);
+            nearSchools(c, now, term, perimeter, items);
         } catch (SQLException e) {
             throw new IllegalStateException("gaps: " + e.getMessage(), e);
         }
-        boolean zones = coverage.zonesAvailable();
-        if (zones) {
-            CoverageQuery q = new CoverageQuery(now.minusDays(days), now, null);
-            for (CoverageService.AreaStats z : coverage.zones(q)) {
-                Double cov = z.stats().coverage();
-                if (cov != null && cov < target) {
-                    int risk = (int) Math.round(Math.min(100, 100 * (target - cov) / target));
-                    items.add(new Gap(0, Kind.ZONE_UNDER_TARGET.code(), "zone", z.id(), z.name(), null, null, null, null, null,
-                            null, risk, String.format("片区覆盖率 %.0f%%（%d/%d家），低于目标 %.0f%%（近%d天）", cov * 100,
-                                    z.stats().venuesInspected(), z.stats().venues(), target * 100, days)));
-                }
+        CoverageQuery q = new CoverageQuery(now.minusDays(days), now, null);
+        for (CoverageService.AreaStats z : coverage.zones(q)) {
+            Double cov = z.stats().coverage();
+            if (cov != null && cov < target) {
+                int risk = (int) Math.round(Math.min(100, 100 * (target - cov) / target));
+                items.add(new Gap(0, Kind.ZONE_UNDER_TARGET.code(), "zone", z.id(), z.name(), null, null, null, null, null,
+                        null, risk, String.format("片区覆盖率 %.0f%%（%d/%d家），低于目标 %.0f%%（近%d天）", cov * 100,
+                                z.stats().venuesInspected(), z.stats().venues(), target * 100, days)));
             }
-        } else {
-            notes.add("pp.zone does not exist yet (zoning capability not merged): zones are skipped");
         }
         items.sort(Comparator.comparingInt(Gap::risk).reversed()
                 .thenComparing(g -> g.daysSince() == null ? Long.MAX_VALUE : g.daysSince(), Comparator.reverseOrder())
@@ -112,7 +106,7 @@ public class GapService {
         for (int i = 0; i < n; i++) {
             ranked.add(items.get(i).ranked(i + 1));
         }
-        return new Result(asOf, days, term, target, zones, notes, counts, ranked);
+        return new Result(asOf, days, term, target, perimeter, counts, ranked);
     }
 
     private static final String LAST = """
@@ -121,22 +115,35 @@ public class GapService {
             LEFT JOIN LATERAL (SELECT count(*) AS n FROM inspection i
                                WHERE i.venue_id = v.id AND i.outcome = 'violation' AND i.inspected_at < ?) pv ON true""";
 
+    /** Parameters: the school levels (varchar[]), the distance twice (metres). */
     private static final String NEAR_SCHOOL = """
-            ((s.campus IS NOT NULL AND ST_DWithin(s.campus::geography, v.geom::geography, ?))
+            s.level = ANY (CAST(? AS varchar[]))
+            AND ((s.campus IS NOT NULL AND ST_DWithin(s.campus::geography, v.geom::geography, ?))
               OR (s.campus IS NULL AND ST_DWithin(s.geom::geography, v.geom::geography, ?)))""";
 
-    private void notInspected(Connection c, OffsetDateTime now, int days, List<Gap> out) throws SQLException {
+    private static int bindPerimeter(Connection c, PreparedStatement ps, SchoolPerimeter p) throws SQLException {
+        ps.setArray(1, c.createArrayOf("varchar", p.levelArray()));
+        ps.setDouble(2, p.distanceM());
+        ps.setDouble(3, p.distanceM());
+        return 4;
+    }
+
+    private static String metres(double m) {
+        return m == Math.rint(m) ? String.valueOf((long) m) : String.valueOf(m);
+    }
+
+    private void notInspected(Connection c, OffsetDateTime now, int days, SchoolPerimeter perimeter, List<Gap> out)
+            throws SQLException {
         String sql = """
                 SELECT v.id, v.name, v.category, v.district_code, ST_X(v.geom), ST_Y(v.geom), l.last, v.complaint_count, pv.n,
                        v.geom IS NOT NULL AND EXISTS (SELECT 1 FROM school s WHERE %s) AS near_school
                 FROM venue v %s
                 WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?)""".formatted(NEAR_SCHOOL, LAST, CoverageSql.ACTIVE);
         try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
-            ps.setDouble(1, SCHOOL_BUFFER_M);
-            ps.setDouble(2, SCHOOL_BUFFER_M);
-            ps.setTimestamp(3, CoverageService.ts(now));
-            ps.setTimestamp(4, CoverageService.ts(now));
-            ps.setTimestamp(5, CoverageService.ts(now.minusDays(days)));
+            int i = bindPerimeter(c, ps, perimeter);
+            ps.setTimestamp(i, CoverageService.ts(now));
+            ps.setTimestamp(i + 1, CoverageService.ts(now));
+            ps.setTimestamp(i + 2, CoverageService.ts(now.minusDays(days)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     OffsetDateTime last = odt(rs.getTimestamp(7));
@@ -150,24 +157,24 @@ public class GapService {
         }
     }
 
-    private void schoolBuffers(Connection c, OffsetDateTime now, SchoolTerm term, List<Gap> out) throws SQLException {
+    private void nearSchools(Connection c, OffsetDateTime now, SchoolTerm term, SchoolPerimeter perimeter, List<Gap> out)
+            throws SQLException {
         String sql = """
                 SELECT v.id, v.name, v.category, v.district_code, ST_X(v.geom), ST_Y(v.geom), l.last, v.complaint_count, pv.n,
                        s.id, s.name, s.level, s.district_code, ST_X(s.geom), ST_Y(s.geom)
                 FROM venue v JOIN school s ON v.geom IS NOT NULL AND %s %s
                 WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?)
                 ORDER BY v.id, s.id""".formatted(NEAR_SCHOOL, LAST, CoverageSql.ACTIVE);
-        OffsetDateTime termStart = term.start().atStartOfDay(CoverageQuery.ZONE).toOffsetDateTime();
+        OffsetDateTime termStart = term.start().atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         Map<String, Gap> venues = new LinkedHashMap<>();
         Map<String, List<String>> schoolsOfVenue = new LinkedHashMap<>();
-        Map<String, Object[]> schools = new LinkedHashMap<>();
+        Map<String, School> schools = new LinkedHashMap<>();
         Map<String, List<String>> venuesOfSchool = new LinkedHashMap<>();
         try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
-            ps.setDouble(1, SCHOOL_BUFFER_M);
-            ps.setDouble(2, SCHOOL_BUFFER_M);
-            ps.setTimestamp(3, CoverageService.ts(now));
-            ps.setTimestamp(4, CoverageService.ts(now));
-            ps.setTimestamp(5, CoverageService.ts(termStart));
+            int i = bindPerimeter(c, ps, perimeter);
+            ps.setTimestamp(i, CoverageService.ts(now));
+            ps.setTimestamp(i + 1, CoverageService.ts(now));
+            ps.setTimestamp(i + 2, CoverageService.ts(termStart));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String vid = rs.getString(1);
@@ -184,29 +191,33 @@ public class GapService {
                     });
                     schoolsOfVenue.computeIfAbsent(vid, k -> new ArrayList<>()).add(rs.getString(11));
                     String sid = rs.getString(10);
-                    schools.putIfAbsent(sid, new Object[] {rs.getString(11), rs.getString(12), rs.getString(13), num(rs, 14),
-                            num(rs, 15)});
+                    schools.putIfAbsent(sid, new School(rs.getString(11), rs.getString(12), rs.getString(13), num(rs, 14),
+                            num(rs, 15)));
                     venuesOfSchool.computeIfAbsent(sid, k -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
         }
+        String within = "周边" + metres(perimeter.distanceM()) + "米内";
         for (Gap g : venues.values()) {
             out.add(new Gap(0, g.kind(), g.entity(), g.id(), g.name(), g.category(), g.district(), g.lon(), g.lat(),
                     g.lastInspectedAt(), g.daysSince(), g.risk(), "位于" + String.join("、", schoolsOfVenue.get(g.id()))
-                            + "周边200米内，" + term.name() + "（" + term.start() + "起）未检查"));
+                            + within + "，" + term.name() + "（" + term.start() + "起）未检查"));
         }
-        for (Map.Entry<String, Object[]> e : schools.entrySet()) {
-            Object[] s = e.getValue();
+        for (Map.Entry<String, School> e : schools.entrySet()) {
+            School s = e.getValue();
             List<String> vs = venuesOfSchool.get(e.getKey());
-            out.add(new Gap(0, Kind.SCHOOL_WITH_UNCHECKED_VENUE.code(), "school", e.getKey(), (String) s[0], (String) s[1],
-                    (String) s[2], (Double) s[3], (Double) s[4], null, null, Math.min(100, 40 + 15 * vs.size()),
-                    "周边200米内有" + vs.size() + "家场所" + term.name() + "未检查：" + String.join("、", vs)));
+            out.add(new Gap(0, Kind.SCHOOL_WITH_UNCHECKED_VENUE.code(), "school", e.getKey(), s.name(), s.level(),
+                    s.district(), s.lon(), s.lat(), null, null, Math.min(100, 40 + 15 * vs.size()),
+                    within + "有" + vs.size() + "家场所" + term.name() + "未检查：" + String.join("、", vs)));
         }
+    }
+
+    private record School(String name, String level, String district, Double lon, Double lat) {
     }
 
     /**
      * Risk of an unchecked venue, 0–100: category (internet café, song-and-dance 25; arcade 20; publications 15; other
-     * 10) + staleness (never inspected 30, else 30 × days/365, at most 30) + inside a school buffer 20 + complaints
+     * 10) + staleness (never inspected 30, else 30 × days/365, at most 30) + near a school 20 + complaints
      * (2 each, at most 10) + earlier violations (5 each, at most 15).
      */
     public static int venueRisk(String category, Long daysSince, boolean nearSchool, int complaints, int priorViolations) {

@@ -1,6 +1,5 @@
 package com.patrolplanner.coverage;
 
-import com.patrolplanner.inspection.HexCells;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

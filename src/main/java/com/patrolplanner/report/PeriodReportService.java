@@ -5,6 +5,7 @@ import com.patrolplanner.coverage.CoverageService;
 import com.patrolplanner.inspection.InspectionStatistics;
 import com.patrolplanner.inspection.SeizedKind;
 import com.patrolplanner.registry.VenueCategory;
+import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * The figures of a half-year summary for a period and optionally one district, and the paragraph that reports them
  * ("1-6月份，共出动执法人员120余人次，检查各类场所40多家次，…"). Campaigns run are those of the period (date ranges
- * overlapping it, not cancelled); campaigns carry no district, so the count is bureau-wide.
+ * overlapping it, not cancelled); campaigns carry no district, so the count is bureau-wide. Reads only published
+ * relations: registry's {@code district} and campaign's {@code campaign}; the rest through the services.
  */
 @ApplicationScoped
 public class PeriodReportService {
@@ -43,7 +45,7 @@ public class PeriodReportService {
             long distinctOfficers, long inspections, long venuesChecked, long distinctVenuesChecked,
             List<CategoryCount> venuesCheckedByCategory, long violationsHandled, long violationInspections,
             long violationItems, long warnings, long rectificationOrders, long casesFiled, long closed,
-            List<SeizedCount> seized, long campaigns, String campaignsNote, long venues, long venuesInspected,
+            List<SeizedCount> seized, long campaigns, long venues, long venuesInspected,
             Double coverage, String text) {
     }
 
@@ -66,10 +68,10 @@ public class PeriodReportService {
         if (from.isAfter(to)) {
             throw ApiException.badRequest("from", "must not be after to");
         }
-        String[] d = district == null ? null : resolveDistrict(district);
-        String adcode = d == null ? null : d[0];
-        OffsetDateTime f = from.atStartOfDay(CoverageQuery.ZONE).toOffsetDateTime();
-        OffsetDateTime t = to.plusDays(1).atStartOfDay(CoverageQuery.ZONE).toOffsetDateTime();
+        District d = district == null ? null : resolveDistrict(district);
+        String adcode = d == null ? null : d.adcode();
+        OffsetDateTime f = from.atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
+        OffsetDateTime t = to.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         InspectionStatistics.Figures x = statistics.figures(f, t, adcode);
         CoverageService.Stats cov = coverage.total(new CoverageQuery(f, t, null), adcode);
 
@@ -93,19 +95,18 @@ public class PeriodReportService {
             }
             seized.add(new SeizedCount(e.getKey(), k.zh, k.unit, e.getValue()));
         }
-        long[] campaigns = new long[1];
-        String campaignsNote = campaigns(campaigns, from, to);
+        long campaigns = campaigns(from, to);
         Double ratio = cov.coverage();
-        String text = text(from, to, x, cats, seized, campaigns[0], campaignsNote == null, cov);
-        return new PeriodReport(from, to, adcode, d == null ? null : d[1], x.officerVisits(), x.distinctOfficers(),
+        String text = text(from, to, x, cats, seized, campaigns, cov);
+        return new PeriodReport(from, to, adcode, d == null ? null : d.name(), x.officerVisits(), x.distinctOfficers(),
                 x.inspections(), x.venuesChecked(), x.distinctVenuesChecked(), cats, x.violatingVenues(),
                 x.violationInspections(), x.violationItems(), x.warnings(), x.rectificationOrders(), x.casesFiled(),
-                x.closed(), seized, campaigns[0], campaignsNote, cov.venues(), cov.venuesInspected(),
+                x.closed(), seized, campaigns, cov.venues(), cov.venuesInspected(),
                 ratio == null ? null : Math.round(ratio * 10000) / 10000.0, text);
     }
 
     static String text(LocalDate from, LocalDate to, InspectionStatistics.Figures x, List<CategoryCount> cats,
-            List<SeizedCount> seized, long campaigns, boolean campaignsKnown, CoverageService.Stats cov) {
+            List<SeizedCount> seized, long campaigns, CoverageService.Stats cov) {
         StringBuilder s = new StringBuilder(ChineseNumbers.period(from, to));
         s.append("，共出动执法人员").append(ChineseNumbers.approx(x.officerVisits())).append("人次，检查各类场所")
                 .append(ChineseNumbers.approx(x.venuesChecked())).append("家次");
@@ -135,7 +136,7 @@ public class PeriodReportService {
             }
             s.append("，收缴").append(String.join("、", parts));
         }
-        if (campaignsKnown && campaigns > 0) {
+        if (campaigns > 0) {
             s.append("，开展专项行动").append(campaigns).append("次");
         }
         if (cov.coverage() != null) {
@@ -145,26 +146,27 @@ public class PeriodReportService {
         return s.append("。").toString();
     }
 
-    /** Counts pp.campaign rows into {@code out[0]}; returns a note when the table does not exist. */
     /** Campaigns run in the period: those not cancelled whose date range overlaps [from, to]. */
-    private String campaigns(long[] out, java.time.LocalDate from, java.time.LocalDate to) {
+    private long campaigns(LocalDate from, LocalDate to) {
         try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pp.campaign WHERE status <> 'cancelled' "
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM campaign WHERE status <> 'cancelled' "
                         + "AND start_date <= ? AND end_date >= ?")) {
             ps.setObject(1, to);
             ps.setObject(2, from);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                out[0] = rs.getLong(1);
-                return null;
+                return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("campaigns: " + e.getMessage(), e);
         }
     }
 
-    /** [adcode, name] of a district given by adcode or name; 400 when unknown. */
-    private String[] resolveDistrict(String district) {
+    private record District(String adcode, String name) {
+    }
+
+    /** The district given by adcode or name; 400 when unknown. */
+    private District resolveDistrict(String district) {
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT adcode, name FROM district WHERE adcode = ? OR name = ? "
                         + "ORDER BY (adcode = ?) DESC LIMIT 1")) {
@@ -175,7 +177,7 @@ public class PeriodReportService {
                 if (!rs.next()) {
                     throw ApiException.badRequest("district", "no district with adcode or name '" + district + "'");
                 }
-                return new String[] {rs.getString(1), rs.getString(2)};
+                return new District(rs.getString(1), rs.getString(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("district: " + e.getMessage(), e);

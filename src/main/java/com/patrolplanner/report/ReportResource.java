@@ -1,8 +1,8 @@
 package com.patrolplanner.report;
 
-import com.patrolplanner.coverage.CoverageQuery;
 import com.patrolplanner.coverage.TableExport;
 import com.patrolplanner.security.Roles;
+import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, TableExport.XLSX, MediaType.TEXT_PLAIN})
     public Response period(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("district") String district, @QueryParam("format") String format) {
-        LocalDate today = LocalDate.now(CoverageQuery.ZONE);
+        LocalDate today = BureauClock.today();
         LocalDate t = date("to", to, today);
         LocalDate f = date("from", from, LocalDate.of(t.getYear(), t.getMonthValue() <= 6 ? 1 : 7, 1));
         PeriodReportService.PeriodReport r = reports.report(f, t, district == null || district.isBlank() ? null : district.trim());

@@ -1,7 +1,6 @@
 package com.patrolplanner.zoning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
@@ -115,7 +114,7 @@ public class ZoneResource {
     @GET
     @Path("/{id}/stats")
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
-    public ObjectNode zoneStats(@PathParam("id") long id) {
+    public ZoneStats.Figures zoneStats(@PathParam("id") long id) {
         return stats.zone(id);
     }
 }

@@ -82,7 +82,7 @@ public class ZoneSetResource {
     @GET
     @Path("/{id}/stats")
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
-    public ArrayNode setStats(@PathParam("id") long id) {
+    public java.util.List<ZoneStats.Figures> setStats(@PathParam("id") long id) {
         return stats.set(id);
     }
 }

@@ -92,7 +92,7 @@ class RuleOverrideTest {
         double lat = 36.05;
         Fixtures.school("职业测试学校", "vocational", Fixtures.polygon(Fixtures.rect(lon, lat, 100, 100)));
         long v = Fixtures.venue("职校旁网吧", "internet_cafe", go(Fixtures.eastEdge(lon, lat, 100), lat, 90, 80));
-        LocalDate today = ComplianceService.today();
+        LocalDate today = com.patrolplanner.time.BureauClock.today();
         String code = "ICAFE_VOCATIONAL_100M_TEST";
         Map<String, Object> r = rule(code, "internet_cafe", List.of("vocational"), 100.0, "national");
         r.put("effectiveFrom", today.plusDays(30).toString());

@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.patrolplanner.inspection.HexCells;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CoverageApiTest {
+    @Inject
+    AgroalDataSource ds;
     // A corner of the map no other test uses.
     static final String BBOX = "100.49,30.49,100.54,30.53";
 
@@ -109,12 +112,60 @@ class CoverageApiTest {
         as("manager").get("/api/coverage/hex?from=2024-05-01&to=2024-04-01").then().statusCode(400);
     }
 
+    /*
+     * District 519921 (103.20–103.22 E, 33.20–33.21 N), its active zone set: west (103.20–103.21) and east (103.21–103.22);
+     * an inactive set of the same district with one zone over all of it. In March 2024:
+     *   west  café      violation (1 item), 2 officers        → active, inspected
+     *         hotel     never                                 → active, not inspected
+     *         revoked   compliant, 2 officers                 → not active, its inspection counted
+     *   east  arcade    compliant 3 officers; compliant 2     → active, inspected
+     *         bookshop  not_found, 2 officers                 → active, not inspected (not_found is no inspection)
+     * west: venues 2, inspected 1, inspections 2, violations 1, officer-visits 4, coverage 0.5
+     * east: venues 2, inspected 1, inspections 2, violations 0, officer-visits 5, coverage 0.5
+     * district: venues 4, inspected 2, inspections 4, violations 1, officer-visits 9, coverage 0.5
+     */
     @Test
-    void zonesAreSkippedUntilTheZoningTableExists() {
-        boolean exists = as("admin").get("/api/coverage/zones").then().statusCode(200).extract().path("available");
-        if (!exists) {
-            as("admin").get("/api/coverage/zones").then().body("zones.size()", equalTo(0));
-        }
-        as("manager").get("/api/coverage/districts?from=2024-01-01&to=2024-12-31").then().statusCode(200);
+    void zonesAndDistrictsOfAKnownFixture() throws Exception {
+        String adcode = "519921";
+        Fixtures.district(ds, adcode, 103.20, 33.20, 103.22, 33.21);
+        List<Long> zones = Fixtures.zoneSet(ds, adcode, true, new double[] {103.20, 33.20, 103.21, 33.21},
+                new double[] {103.21, 33.20, 103.22, 33.21});
+        long inactive = Fixtures.zoneSet(ds, adcode, false, new double[] {103.20, 33.20, 103.22, 33.21}).get(0);
+        int cafe = venue("internet_cafe", 103.202, 33.205);
+        venue("hotel", 103.204, 33.205);
+        int revoked = venue("internet_cafe", 103.206, 33.205, "revoked");
+        int arcade = venue("game_arcade", 103.212, 33.205);
+        int books = venue("publication", 103.214, 33.205);
+        assertEquals(5, Fixtures.count(ds, "SELECT count(*) FROM venue WHERE district_code = ?", adcode),
+                "the registry put the five venues in the test district");
+        inspect(cafe, "2024-03-05T21:00:00+08:00", officers(2), "violation", List.of("cafe_outside_hours"));
+        inspect(revoked, "2024-03-06T10:00:00+08:00", officers(2), "compliant", null);
+        inspect(arcade, "2024-03-07T10:00:00+08:00", officers(3), "compliant", null);
+        inspect(arcade, "2024-03-08T10:00:00+08:00", officers(2), "compliant", null);
+        inspect(books, "2024-03-09T10:00:00+08:00", officers(2), "not_found", null);
+        inspect(cafe, "2024-04-02T10:00:00+08:00", officers(2), "compliant", null); // outside the period
+
+        JsonPath z = as("manager").get("/api/coverage/zones?from=2024-03-01&to=2024-03-31").then().statusCode(200)
+                .extract().jsonPath();
+        assertFigures(z.getMap("zones.find { it.id == '" + zones.get(0) + "' }"), 2, 1, 2, 1, 4, 0.5);
+        assertFigures(z.getMap("zones.find { it.id == '" + zones.get(1) + "' }"), 2, 1, 2, 0, 5, 0.5);
+        assertNull(z.get("zones.find { it.id == '" + inactive + "' }"), "zones of an inactive set are not listed");
+
+        Map<String, Object> d = as("manager").get("/api/coverage/districts?from=2024-03-01&to=2024-03-31&district=" + adcode)
+                .then().statusCode(200).body("size()", equalTo(1)).extract().jsonPath().getMap("[0]");
+        assertEquals(adcode, d.get("id"));
+        assertEquals("覆盖测试区" + adcode, d.get("name"));
+        assertFigures(d, 4, 2, 4, 1, 9, 0.5);
+    }
+
+    private static void assertFigures(Map<String, Object> m, int venues, int inspected, int inspections, int violations,
+            int officerVisits, double coverage) {
+        assertNotNull(m, "area listed");
+        assertEquals(venues, m.get("venues"), "venues");
+        assertEquals(inspected, m.get("venuesInspected"), "venuesInspected");
+        assertEquals(inspections, m.get("inspections"), "inspections");
+        assertEquals(violations, m.get("violations"), "violations");
+        assertEquals(officerVisits, m.get("officerVisits"), "officerVisits");
+        assertEquals(coverage, ((Number) m.get("coverage")).doubleValue(), 1e-9, "coverage");
     }
 }

@@ -4,14 +4,16 @@ import static com.patrolplanner.TestSupport.as;
 import static com.patrolplanner.coverage.Fixtures.inspect;
 import static com.patrolplanner.coverage.Fixtures.officers;
 import static com.patrolplanner.coverage.Fixtures.venue;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class GapApiTest {
+    @Inject
+    AgroalDataSource ds;
     static final String AT = "2024-04-30"; // spring term 2024 began 2024-02-15
 
     @Test
@@ -44,7 +48,9 @@ class GapApiTest {
         inspect(g, "2024-04-01T10:00:00+08:00", two, "compliant", null);
 
         JsonPath before = as("manager").get("/api/coverage/gaps?days=90&at=" + AT).then().statusCode(200)
-                .body("zonesAvailable", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(true), org.hamcrest.Matchers.is(false)))
+                .body("schoolPerimeter.ruleCode", equalTo("ICAFE_SCHOOL_200M"))
+                .body("schoolPerimeter.distanceM", equalTo(200.0))
+                .body("schoolPerimeter.legalBasis", equalTo(legalBasis()))
                 .extract().jsonPath();
         // e: never inspected, inside the buffer → school-buffer gap and stale gap; the school is listed
         assertNotNull(item(before, "school_buffer_venue", e));
@@ -56,9 +62,10 @@ class GapApiTest {
         assertEquals(151, ff.get("daysSince"));
         // g: inspected 29 days before → no gap
         assertNull(item(before, "venue_not_inspected", g));
-        // risk: e (café, never, near a school) outranks f (café, 151 days, one earlier violation)
-        assertEquals(GapService.venueRisk("internet_cafe", null, true, 0, 0), item(before, "venue_not_inspected", e).get("risk"));
-        assertEquals(GapService.venueRisk("internet_cafe", 151L, false, 0, 1), ff.get("risk"));
+        // risk: e (café 25, never 30, near a school 20) = 75 outranks f (café 25, 30 × 151/365 = 12.4, one earlier
+        // violation 5) = 42
+        assertEquals(75, item(before, "venue_not_inspected", e).get("risk"));
+        assertEquals(42, ff.get("risk"));
         assertTrue((int) item(before, "venue_not_inspected", e).get("rank") < (int) ff.get("rank"));
         List<Integer> risks = before.getList("items.risk");
         for (int i = 1; i < risks.size(); i++) {
@@ -70,9 +77,6 @@ class GapApiTest {
         JsonPath after = as("manager").get("/api/coverage/gaps?days=90&at=" + AT).then().statusCode(200).extract().jsonPath();
         assertNull(item(after, "school_buffer_venue", e));
         assertNull(item(after, "school_with_unchecked_venue", school));
-        if (!after.getBoolean("zonesAvailable")) {
-            assertTrue(after.getList("notes", String.class).stream().anyMatch(n -> n.contains("pp.zone")));
-        }
 
         // CSV (UTF-8 with BOM) parses and holds the same rows in the same order
         byte[] csv = as("manager").get("/api/coverage/gaps?days=90&at=" + AT + "&format=csv").then().statusCode(200)
@@ -98,7 +102,6 @@ class GapApiTest {
         }
         as("manager").get("/api/coverage/gaps?format=pdf").then().statusCode(400).body("errors.field", hasItem("format"));
         as("leader1").get("/api/coverage/gaps").then().statusCode(403);
-        assertFalse(GapService.SCHOOL_BUFFER_BASIS.isBlank());
     }
 
     @Test
@@ -117,7 +120,93 @@ class GapApiTest {
         assertNotNull(item(gaps, "school_buffer_venue", near));
         assertNull(item(gaps, "school_buffer_venue", far));
         assertNotNull(item(gaps, "school_with_unchecked_venue", school));
-        assertEquals(200.0, GapService.SCHOOL_BUFFER_M, 0);
+    }
+
+    /** The seeded rule's legal basis, read from the rule register (the perimeter's basis comes from the rule row). */
+    private String legalBasis() throws Exception {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT legal_basis FROM compliance_rule WHERE code = 'ICAFE_SCHOOL_200M'");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * "Near a school" is the rule's perimeter: a kindergarten (not among ICAFE_SCHOOL_200M's levels) makes no gap, and
+     * when the administrator widens the rule to 300 m a café 250 m from a primary school becomes one.
+     */
+    @Test
+    void nearSchoolFollowsTheComplianceRule() throws Exception {
+        int kindergarten = as("planner").contentType(ContentType.JSON)
+                .body(Map.of("name", "缺口测试幼儿园" + System.nanoTime(), "level", "kindergarten", "lon", 100.90, "lat", 30.90))
+                .post("/api/schools").then().statusCode(201).extract().path("id");
+        int byKindergarten = venue("internet_cafe", 100.90, 30.9005); // ≈ 55 m
+        int primary = as("planner").contentType(ContentType.JSON)
+                .body(Map.of("name", "缺口测试小学" + System.nanoTime(), "level", "primary", "lon", 100.95, "lat", 30.90))
+                .post("/api/schools").then().statusCode(201).extract().path("id");
+        int at250 = venue("internet_cafe", 100.95, 30.90 + 250 / 110_850.0); // 250 m north (1° lat ≈ 110.85 km at 30.9°)
+
+        JsonPath gaps = as("manager").get("/api/coverage/gaps?at=" + AT).then().statusCode(200).extract().jsonPath();
+        assertNull(item(gaps, "school_buffer_venue", byKindergarten));
+        assertNull(item(gaps, "school_with_unchecked_venue", kindergarten));
+        assertNull(item(gaps, "school_buffer_venue", at250));
+        assertNull(item(gaps, "school_with_unchecked_venue", primary));
+
+        String code = "ICAFE_SCHOOL_200M";
+        Map<String, Object> rule = as("admin").get("/api/compliance/rules/" + code).then().statusCode(200).extract()
+                .jsonPath().getMap("");
+        Map<String, Object> wider = new java.util.HashMap<>(rule);
+        wider.put("distanceM", 300.0);
+        int version = as("admin").contentType(ContentType.JSON).body(wider).put("/api/compliance/rules/" + code).then()
+                .statusCode(200).extract().path("version");
+        try {
+            JsonPath wide = as("manager").get("/api/coverage/gaps?at=" + AT).then().statusCode(200)
+                    .body("schoolPerimeter.distanceM", equalTo(300.0)).extract().jsonPath();
+            Map<String, Object> g = item(wide, "school_buffer_venue", at250);
+            assertNotNull(g);
+            assertTrue(((String) g.get("reason")).contains("周边300米内"), (String) g.get("reason"));
+            assertNotNull(item(wide, "school_with_unchecked_venue", primary));
+            assertNull(item(wide, "school_buffer_venue", byKindergarten));
+        } finally {
+            Map<String, Object> back = new java.util.HashMap<>(rule);
+            back.put("version", version);
+            as("admin").contentType(ContentType.JSON).body(back).put("/api/compliance/rules/" + code).then().statusCode(200)
+                    .body("distanceM", equalTo(200.0));
+        }
+    }
+
+    /*
+     * District 519922 (103.40–103.42 E, 33.40–33.41 N) with an active set of two zones. As of AT, last 90 days:
+     * west: two active venues, one inspected → coverage 50 % < 80 % → a gap of risk round(100 × 0.3 / 0.8) = 38;
+     * east: one venue, inspected → 100 %, no gap.
+     */
+    @Test
+    void zonesUnderTheTargetCoverageAreGaps() throws Exception {
+        String adcode = "519922";
+        Fixtures.district(ds, adcode, 103.40, 33.40, 103.42, 33.41);
+        List<Long> zones = Fixtures.zoneSet(ds, adcode, true, new double[] {103.40, 33.40, 103.41, 33.41},
+                new double[] {103.41, 33.40, 103.42, 33.41});
+        int w1 = venue("internet_cafe", 103.402, 33.405);
+        venue("hotel", 103.404, 33.405);
+        int e1 = venue("publication", 103.412, 33.405);
+        List<Integer> two = officers(2);
+        inspect(w1, "2024-04-01T10:00:00+08:00", two, "compliant", null);
+        inspect(e1, "2024-04-02T10:00:00+08:00", two, "compliant", null);
+
+        JsonPath gaps = as("manager").get("/api/coverage/gaps?days=90&target=0.8&at=" + AT).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> west = gaps.getMap("items.find { it.kind == 'zone_under_target' && it.id == '" + zones.get(0) + "' }");
+        assertNotNull(west, "the west zone is under target");
+        assertEquals("zone", west.get("entity"));
+        assertEquals(38, west.get("risk"));
+        assertEquals("片区覆盖率 50%（1/2家），低于目标 80%（近90天）", west.get("reason"));
+        assertNull(gaps.get("items.find { it.kind == 'zone_under_target' && it.id == '" + zones.get(1) + "' }"));
+        assertTrue(gaps.getInt("counts.zone_under_target") >= 1);
+        // a target of 50 % is met by both
+        JsonPath met = as("manager").get("/api/coverage/gaps?days=90&target=0.5&at=" + AT).then().statusCode(200)
+                .extract().jsonPath();
+        assertNull(met.get("items.find { it.kind == 'zone_under_target' && it.id == '" + zones.get(0) + "' }"));
     }
 
     static Map<String, Object> item(JsonPath p, String kind, int id) {

@@ -7,7 +7,6 @@ import static com.patrolplanner.coverage.Fixtures.venue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.patrolplanner.inspection.HexCells;
 import com.uber.h3core.util.LatLng;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -187,7 +187,22 @@ class ZoningApiTest {
     }
 
     @Test
-    void savedProposalActivatesOneSetPerDistrictAndReportsStatistics() {
+    void savedProposalActivatesOneSetPerDistrictAndReportsStatistics() throws Exception {
+        // a primary school 0 m from one café of the district: that café violates the national 200 m rule
+        double[] cafe = new double[2];
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT ST_X(v.geom), ST_Y(v.geom) FROM venue v JOIN district d ON ST_Covers(d.geom, v.geom) "
+                        + "WHERE d.adcode = ? AND v.category = 'internet_cafe' ORDER BY v.id LIMIT 1")) {
+            ps.setString(1, DISTRICT);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "the test district has an internet café");
+                cafe[0] = rs.getDouble(1);
+                cafe[1] = rs.getDouble(2);
+            }
+        }
+        as("planner").contentType(ContentType.JSON).body(Map.of("name", "片区统计测试小学" + System.nanoTime(),
+                "level", "primary", "address", "测试地址", "lon", cafe[0], "lat", cafe[1]))
+                .post("/api/schools").then().statusCode(201);
         JsonPath p = generate(DISTRICT, 3, 11);
         int a = as("planner").contentType(ContentType.JSON)
                 .body(Map.of("name", "方案甲", "district", DISTRICT, "zones", p.getMap("zones"), "params", Map.of("seed", 11)))
@@ -207,8 +222,21 @@ class ZoningApiTest {
             total += s.getDouble("[" + i + "].workloadMin");
         }
         assertEquals(p.getDouble("workload.totalMin"), total, 1.0);
-        // compliance verdicts are in the same database: open violations are counted, not unknown (null)
-        s.getList("openViolations").forEach(o -> assertTrue(o instanceof Number, "openViolations " + o));
+        // open violations per zone: the venues the compliance endpoint lists today, counted per zone by hand
+        List<Long> violating = new ArrayList<>();
+        for (Object v : as("manager").get("/api/compliance/violations").then().statusCode(200).extract().jsonPath()
+                .getList("features.properties.venueId")) {
+            violating.add(((Number) v).longValue());
+        }
+        long openTotal = 0;
+        for (int i = 0; i < 3; i++) {
+            long zoneId = s.getLong("[" + i + "].zoneId");
+            long expected = countSql("SELECT count(*) FROM zone z JOIN venue v ON ST_Covers(z.geom, v.geom) "
+                    + "WHERE z.id = ? AND v.id = ANY (?)", zoneId, violating.toArray(new Long[0]));
+            assertEquals(expected, s.getLong("[" + i + "].openViolations"), "open violations of zone " + zoneId);
+            openTotal += expected;
+        }
+        assertTrue(openTotal >= 1, "the café next to the test school is an open violation in one zone");
         // team assignment
         int zone = as("planner").get("/api/zone-sets/" + a).then().extract().path("zones.features[0].id");
         Integer team = as("admin").get("/api/teams").then().extract().path("[0].id");
@@ -219,6 +247,22 @@ class ZoningApiTest {
         }
         as("planner").contentType(ContentType.JSON).body(Map.of("teamId", 999999, "version", 1))
                 .put("/api/zones/" + zone + "/team").then().statusCode(team != null ? 422 : 409);
+    }
+
+    private long countSql(String sql, Object... args) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof Long[] a) {
+                    ps.setArray(i + 1, c.createArrayOf("bigint", a));
+                } else {
+                    ps.setObject(i + 1, args[i]);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static Map<String, Object> rect(double x0, double y0, double x1, double y1) {

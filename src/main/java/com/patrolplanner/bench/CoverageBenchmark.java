@@ -1,7 +1,9 @@
-package com.patrolplanner.coverage;
+package com.patrolplanner.bench;
 
 import com.patrolplanner.cli.CliCommand;
-import com.patrolplanner.inspection.HexCells;
+import com.patrolplanner.coverage.CoverageQuery;
+import com.patrolplanner.coverage.CoverageService;
+import com.patrolplanner.coverage.HexCells;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.VenueInput;
 import io.agroal.api.AgroalDataSource;

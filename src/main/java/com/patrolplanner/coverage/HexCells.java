@@ -1,4 +1,4 @@
-package com.patrolplanner.inspection;
+package com.patrolplanner.coverage;
 
 import com.uber.h3core.H3Core;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.patrolplanner.zoning;
+package com.patrolplanner.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import com.patrolplanner.cli.CliCommand;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.DatumTransform;
 import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.zoning.AutoZoning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -160,7 +161,7 @@ public class ZoningBench implements CliCommand {
             ps.setString(1, DISTRICT);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                d = AutoZoning.read(rs.getBytes(1));
+                d = new org.locationtech.jts.io.WKBReader(GeoJson.FACTORY).read(rs.getBytes(1));
             }
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM venue WHERE synthetic AND licence_no LIKE 'BENCH-ZN-%'")) {

@@ -1,4 +1,4 @@
-package com.patrolplanner.compliance;
+package com.patrolplanner.bench;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,7 +22,7 @@ import org.postgresql.copy.CopyManager;
  * regeneration removes only them. Venues inside a box around Shandong get district code 370100, so the province rules
  * are exercised; the rest have none (national rules only).
  */
-final class BenchData {
+final class ComplianceBenchData {
     static final String VENUE_TAG = "BC-";
     static final String SCHOOL_TAG = "BC-S-";
 
@@ -52,7 +52,7 @@ final class BenchData {
     private final double[][] cities; // lon, lat, sigma metres
     private final double[] cumulative;
 
-    BenchData(long seed, int cityCount) {
+    ComplianceBenchData(long seed, int cityCount) {
         rnd = new Random(seed);
         GeometryFactory gf = new GeometryFactory();
         Coordinate[] cs = new Coordinate[OUTLINE.length / 2];

@@ -1,4 +1,4 @@
-package com.patrolplanner.reliability;
+package com.patrolplanner.bench;
 
 import com.patrolplanner.cli.CliCommand;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package com.patrolplanner.reliability;
+package com.patrolplanner.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
