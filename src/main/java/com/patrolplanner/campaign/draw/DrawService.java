@@ -273,7 +273,7 @@ public class DrawService {
                 throw ApiException.invalid("strata[" + i + "]", "one of category, zone");
             }
         }
-        int teams = in.teams() != null ? in.teams() : Math.max(1, campaigns.teamIds(c.id).size());
+        int teams = in.teams() != null ? in.teams() : Math.max(1, c.teamIds().size());
         int size = in.teamSize() != null ? in.teamSize() : DrawAlgorithm.MIN_TEAM_SIZE;
         return new DrawAlgorithm.Request(in.ratio(), in.count(), strata, teams, size);
     }

@@ -41,6 +41,22 @@ public class RoadNetwork {
         return !em.createNativeQuery("SELECT 1 FROM road_edge LIMIT 1").getResultList().isEmpty();
     }
 
+    /** The bounding box of one imported network's nodes (degrees, WGS-84) and its node count. */
+    public record Extent(double minLon, double minLat, double maxLon, double maxLat, long nodes) {
+    }
+
+    /** The extent of the nodes of network {@code source} (a key of {@link #sources()}). */
+    public Extent extent(String source) {
+        Object[] box = (Object[]) em.createNativeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n FROM "
+                + "(SELECT ST_Extent(geom)::geometry e, count(*) n FROM road_node WHERE source = ?1) t")
+                .setParameter(1, source).getSingleResult();
+        if (box[0] == null) {
+            throw new IllegalArgumentException("no road network " + source);
+        }
+        return new Extent(((Number) box[0]).doubleValue(), ((Number) box[1]).doubleValue(),
+                ((Number) box[2]).doubleValue(), ((Number) box[3]).doubleValue(), ((Number) box[4]).longValue());
+    }
+
     /** Road edges and nodes per source, for listings and the bench. */
     @SuppressWarnings("unchecked")
     public Map<String, long[]> sources() {
