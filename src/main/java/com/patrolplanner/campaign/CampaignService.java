@@ -79,11 +79,7 @@ public class CampaignService {
     }
 
     public Campaign find(long id) {
-        Campaign c = Campaign.findById(id);
-        if (c == null) {
-            throw ApiException.notFound("campaign " + id);
-        }
-        return c;
+        return Campaign.require(id);
     }
 
     /** The campaign if the caller may see it; a team leader outside it gets 404, as if it did not exist. */

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.domain;
 
+import com.patrolplanner.web.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,6 +58,15 @@ public class Campaign extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** The campaign with this id; 404 when there is none. */
+    public static Campaign require(long id) {
+        Campaign c = findById(id);
+        if (c == null) {
+            throw ApiException.notFound("campaign " + id);
+        }
+        return c;
+    }
 
     public CampaignType campaignType() {
         return CampaignType.valueOf(type);
