@@ -57,13 +57,17 @@ public class RoadNetwork {
                 ((Number) box[2]).doubleValue(), ((Number) box[3]).doubleValue(), ((Number) box[4]).longValue());
     }
 
-    /** Road edges and nodes per source, for listings and the bench. */
+    /** The size of one imported network. */
+    public record SourceSize(long nodes, long edges) {
+    }
+
+    /** Road nodes and edges per source, for listings and the bench. */
     @SuppressWarnings("unchecked")
-    public Map<String, long[]> sources() {
-        Map<String, long[]> out = new LinkedHashMap<>();
+    public Map<String, SourceSize> sources() {
+        Map<String, SourceSize> out = new LinkedHashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT source, (SELECT count(*) FROM road_node n "
                 + "WHERE n.source = e.source), count(*) FROM road_edge e GROUP BY source ORDER BY source").getResultList()) {
-            out.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+            out.put((String) r[0], new SourceSize(((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
         }
         return out;
     }
