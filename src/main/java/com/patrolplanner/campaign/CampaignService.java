@@ -4,9 +4,8 @@ import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.CampaignType;
 import com.patrolplanner.campaign.domain.Clock;
 import com.patrolplanner.campaign.domain.DayKind;
+import com.patrolplanner.campaign.domain.TargetQuery;
 import com.patrolplanner.campaign.domain.Targets;
-import com.patrolplanner.campaign.domain.TimeWindowRule;
-import com.patrolplanner.campaign.rest.CampaignInput;
 import com.patrolplanner.campaign.travel.RoadNetwork;
 import com.patrolplanner.campaign.travel.RoadTravel;
 import com.patrolplanner.campaign.travel.TravelKind;
@@ -39,7 +38,7 @@ public class CampaignService {
     @Inject
     RoadNetwork roads;
     @Inject
-    com.patrolplanner.campaign.domain.TargetQuery targets;
+    TargetQuery targets;
 
     @Transactional
     public Campaign create(CampaignInput in, String user) {
@@ -80,17 +79,13 @@ public class CampaignService {
     }
 
     public Campaign find(long id) {
-        Campaign c = Campaign.findById(id);
-        if (c == null) {
-            throw ApiException.notFound("campaign " + id);
-        }
-        return c;
+        return Campaign.require(id);
     }
 
     /** The campaign if the caller may see it; a team leader outside it gets 404, as if it did not exist. */
     public Campaign visible(long id, CurrentUser user) {
         Campaign c = find(id);
-        if (user.scopedToTeam() && (user.teamId() == null || !teamIds(id).contains(user.teamId()))) {
+        if (user.scopedToTeam() && (user.teamId() == null || !c.teamIds().contains(user.teamId()))) {
             throw ApiException.notFound("campaign " + id);
         }
         return c;
@@ -108,39 +103,6 @@ public class CampaignService {
                     : Campaign.list("id in ?1 order by startDate desc, id desc", ids.stream().map(Number::longValue).toList());
         }
         return Campaign.list("order by startDate desc, id desc");
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<Long> teamIds(long campaignId) {
-        List<Number> l = em.createNativeQuery("SELECT team_id FROM campaign_team WHERE campaign_id = ?1 ORDER BY team_id")
-                .setParameter(1, campaignId).getResultList();
-        return l.stream().map(Number::longValue).toList();
-    }
-
-    /** The windows in force: the campaign's own, else the type's defaults. */
-    @SuppressWarnings("unchecked")
-    public static List<TimeWindowRule> windows(Campaign c) {
-        if (c.windows == null || c.windows.isEmpty()) {
-            return TimeWindowRule.defaults(c.campaignType());
-        }
-        List<TimeWindowRule> out = new ArrayList<>();
-        for (Map<String, Object> w : c.windows) {
-            out.add(new TimeWindowRule((String) w.get("name"), ((Number) w.get("from")).intValue(),
-                    ((Number) w.get("to")).intValue(), Set.copyOf((List<String>) w.getOrDefault("categories", List.of())),
-                    DayKind.valueOf((String) w.getOrDefault("days", "ANY")), "由执法科室设定 (set by the planner)"));
-        }
-        return out;
-    }
-
-    /** The teams' shift on the plan day: [start, end] minutes from its midnight (start < 0: the evening before). */
-    public static int[] shift(Campaign c) {
-        int[] d = TimeWindowRule.defaultShift(c.campaignType());
-        int start = c.shiftStart == null ? d[0] : Clock.parse(c.shiftStart);
-        int end = c.shiftEnd == null ? d[1] : Clock.parse(c.shiftEnd);
-        if (c.shiftStart != null && start >= end) {
-            start -= 1440;
-        }
-        return new int[] {start, end};
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -291,9 +253,8 @@ public class CampaignService {
                 }
             }
         }
-        if (in.zoneId() != null && ((Number) em.createNativeQuery("SELECT count(*) FROM zone WHERE id = ?1")
-                .setParameter(1, in.zoneId()).getSingleResult()).longValue() == 0) {
-            errors.add(Problem.FieldError.of("targets.zoneId", "no zone " + in.zoneId()));
+        if (in.zoneId() != null && !targets.activeZoneExists(in.zoneId())) {
+            errors.add(Problem.FieldError.of("targets.zoneId", "no zone " + in.zoneId() + " in an active zone set"));
         }
         if (in.minComplaints() != null && in.minComplaints() < 0) {
             errors.add(Problem.FieldError.of("targets.minComplaints", "must be ≥ 0"));

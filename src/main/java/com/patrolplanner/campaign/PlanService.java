@@ -1,6 +1,7 @@
 package com.patrolplanner.campaign;
 
 import com.patrolplanner.campaign.domain.Campaign;
+import com.patrolplanner.campaign.domain.KeptStop;
 import com.patrolplanner.campaign.output.PlanView;
 import com.patrolplanner.campaign.routing.RoutingPlan;
 import com.patrolplanner.campaign.solver.CampaignFeasibility;
@@ -136,7 +137,7 @@ public class PlanService {
      */
     private CampaignProblem build(Campaign c, LocalDate date, LocalDate replannedUntil) {
         Long previous = store.currentPlanId(c.id, date);
-        List<ProblemBuilder.KeptStop> kept = previous == null ? List.of() : store.keptStops(previous, date);
+        List<KeptStop> kept = previous == null ? List.of() : store.keptStops(previous, date);
         Set<Long> elsewhere = store.venuesPlannedElsewhere(c.id, date, replannedUntil);
         return builder.build(c, date, kept, elsewhere);
     }

@@ -2,9 +2,9 @@ package com.patrolplanner.campaign;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.patrolplanner.campaign.domain.Clock;
+import com.patrolplanner.campaign.domain.KeptStop;
 import com.patrolplanner.campaign.output.PlanView;
-import com.patrolplanner.campaign.solver.ProblemBuilder;
+import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -191,18 +191,18 @@ public class PlanStore {
 
     /** Stops of a plan that re-planning keeps: done, or pinned by the planner. */
     @SuppressWarnings("unchecked")
-    public List<ProblemBuilder.KeptStop> keptStops(long planId, LocalDate date) {
+    public List<KeptStop> keptStops(long planId, LocalDate date) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT r.team_id, s.seq, s.venue_id, s.venue_name, s.category, s.address, ST_X(s.geom), ST_Y(s.geom),
                        s.priority, s.zone_key, s.start_at, s.done
                 FROM plan_stop s JOIN plan_route r ON r.id = s.route_id
                 WHERE r.plan_id = ?1 AND (s.pinned OR s.done) AND s.venue_id IS NOT NULL ORDER BY r.team_id, s.seq""")
                 .setParameter(1, planId).getResultList();
-        List<ProblemBuilder.KeptStop> out = new ArrayList<>();
+        List<KeptStop> out = new ArrayList<>();
         for (Object[] r : rows) {
             OffsetDateTime start = toOdt(r[10]);
-            double minute = (start.toEpochSecond() - date.atStartOfDay(Clock.ZONE).toEpochSecond()) / 60.0;
-            out.add(new ProblemBuilder.KeptStop(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+            double minute = (start.toEpochSecond() - date.atStartOfDay(BureauClock.ZONE).toEpochSecond()) / 60.0;
+            out.add(new KeptStop(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                     ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).doubleValue(),
                     ((Number) r[7]).doubleValue(), ((Number) r[8]).intValue(), (String) r[9], minute, (Boolean) r[11]));
         }
@@ -304,16 +304,20 @@ public class PlanStore {
         return o instanceof java.sql.Date d ? d.toLocalDate() : o instanceof LocalDate l ? l : LocalDate.parse(o.toString());
     }
 
-    /** Marks a stop done or pinned; returns {campaignId, teamId} of the stop so callers can check the scope. */
+    /** The campaign and team a plan stop belongs to, so callers can check the scope. */
+    public record StopOwner(long campaignId, long teamId) {
+    }
+
+    /** The owner of a stop; 404 when there is no such stop. */
     @SuppressWarnings("unchecked")
-    public long[] stopOwner(long stopId) {
+    public StopOwner stopOwner(long stopId) {
         List<Object[]> rows = em.createNativeQuery("SELECT p.campaign_id, r.team_id FROM plan_stop s JOIN plan_route r "
                 + "ON r.id = s.route_id JOIN plan p ON p.id = r.plan_id WHERE s.id = ?1").setParameter(1, stopId)
                 .getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound("stop " + stopId);
         }
-        return new long[] {((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue()};
+        return new StopOwner(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
     }
 
     @Transactional
@@ -322,16 +326,21 @@ public class PlanStore {
                 .setParameter(1, stopId).setParameter(2, pinned).setParameter(3, done).executeUpdate();
     }
 
-    /** Plan ids (newest per campaign) that have a route for this team on this date. */
+    /** A plan of a campaign: its id and the campaign's name and type. */
+    public record PlanRef(long planId, String campaignName, String campaignType) {
+    }
+
+    /** Plans (newest per campaign) that have a route for this team on this date. */
     @SuppressWarnings("unchecked")
-    public List<Object[]> plansOfTeam(long teamId, LocalDate date) {
-        return em.createNativeQuery("""
+    public List<PlanRef> plansOfTeam(long teamId, LocalDate date) {
+        List<Object[]> rows = em.createNativeQuery("""
                 SELECT DISTINCT ON (p.campaign_id) p.id, c.name, c.type FROM plan p JOIN campaign c ON c.id = p.campaign_id
                 JOIN plan_route r ON r.plan_id = p.id
                 WHERE p.plan_date = ?2 AND p.status IN ('solved','stopped') AND r.team_id = ?1
                   AND p.id = (SELECT max(p2.id) FROM plan p2 WHERE p2.campaign_id = p.campaign_id AND p2.plan_date = ?2
                               AND p2.status IN ('solved','stopped'))
                 ORDER BY p.campaign_id, p.id DESC""").setParameter(1, teamId).setParameter(2, date).getResultList();
+        return rows.stream().map(r -> new PlanRef(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
     }
 
     private static OffsetDateTime odt(String iso) {
@@ -352,7 +361,7 @@ public class PlanStore {
     }
 
     private static String iso(Object o) {
-        return o == null ? null : toOdt(o).atZoneSameInstant(Clock.ZONE).toOffsetDateTime()
+        return o == null ? null : toOdt(o).atZoneSameInstant(BureauClock.ZONE).toOffsetDateTime()
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.DatumTransform;
 import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.geocode.SharedData;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -28,7 +28,7 @@ import org.locationtech.jts.geom.Geometry;
 /** The demo: a night sweep (零点行动) of 奎文区, Weifang, solved to feasibility; then the same with a simultaneous strike. */
 @QuarkusTest
 class NightSweepDemoTest {
-    static final Path BOUNDARIES = Path.of("../shared/data/boundaries/370700_full.json");
+    static final Path BOUNDARIES = SharedData.file("boundaries/370700_full.json");
     static final String DATE = "2026-06-13"; // the night of Friday 12 → Saturday 13 June
     static Geometry kuiwen;
     static final List<Long> cafes = new ArrayList<>();
@@ -37,7 +37,7 @@ class NightSweepDemoTest {
 
     @BeforeEach
     void kuiwen() throws Exception {
-        Assumptions.assumeTrue(Files.exists(BOUNDARIES), "shared boundary file absent");
+        assertTrue(Files.isRegularFile(BOUNDARIES), BOUNDARIES + " is missing: this test needs ../shared/data");
         if (kuiwen != null) {
             return;
         }

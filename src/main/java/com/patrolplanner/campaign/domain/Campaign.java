@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.domain;
 
+import com.patrolplanner.web.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,8 +11,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -56,7 +59,51 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** The campaign with this id; 404 when there is none. */
+    public static Campaign require(long id) {
+        Campaign c = findById(id);
+        if (c == null) {
+            throw ApiException.notFound("campaign " + id);
+        }
+        return c;
+    }
+
     public CampaignType campaignType() {
         return CampaignType.valueOf(type);
+    }
+
+    /** The ids of the campaign's teams (rows of {@code campaign_team}), ascending: the k-th is team slot k. */
+    @SuppressWarnings("unchecked")
+    public List<Long> teamIds() {
+        List<Number> l = getEntityManager()
+                .createNativeQuery("SELECT team_id FROM campaign_team WHERE campaign_id = ?1 ORDER BY team_id")
+                .setParameter(1, id).getResultList();
+        return l.stream().map(Number::longValue).toList();
+    }
+
+    /** The windows in force: the campaign's own, else the type's defaults. */
+    @SuppressWarnings("unchecked")
+    public List<TimeWindowRule> windowsInForce() {
+        if (windows == null || windows.isEmpty()) {
+            return TimeWindowRule.defaults(campaignType());
+        }
+        List<TimeWindowRule> out = new ArrayList<>();
+        for (Map<String, Object> w : windows) {
+            out.add(new TimeWindowRule((String) w.get("name"), ((Number) w.get("from")).intValue(),
+                    ((Number) w.get("to")).intValue(), Set.copyOf((List<String>) w.getOrDefault("categories", List.of())),
+                    DayKind.valueOf((String) w.getOrDefault("days", "ANY")), "由执法科室设定 (set by the planner)"));
+        }
+        return out;
+    }
+
+    /** The teams' shift on the plan day: [start, end] minutes from its midnight (start &lt; 0: the evening before). */
+    public int[] shift() {
+        int[] d = TimeWindowRule.defaultShift(campaignType());
+        int start = shiftStart == null ? d[0] : Clock.parse(shiftStart);
+        int end = shiftEnd == null ? d[1] : Clock.parse(shiftEnd);
+        if (shiftStart != null && start >= end) {
+            start -= 1440;
+        }
+        return new int[] {start, end};
     }
 }

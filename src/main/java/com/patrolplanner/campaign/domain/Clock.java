@@ -1,12 +1,7 @@
 package com.patrolplanner.campaign.domain;
 
-import java.time.ZoneId;
-
-/** Times of day as minutes, and the bureau's time zone. */
+/** Times of day as minutes from midnight ({@code HH:MM}); the bureau's time zone is {@code time.BureauClock.ZONE}. */
 public final class Clock {
-    /** Plans are made and shown in China Standard Time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private Clock() {
     }
 

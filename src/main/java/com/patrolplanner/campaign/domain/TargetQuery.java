@@ -2,6 +2,8 @@ package com.patrolplanner.campaign.domain;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.compliance.RuleService;
+import com.patrolplanner.compliance.SchoolPerimeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,8 +18,10 @@ import java.util.Map;
  * SRID 4326; distances in metres on the ellipsoid ({@code ::geography}, served by the GiST indexes on the geography
  * casts of {@code school.geom}, {@code school.campus}).
  *
- * <p>Zones ({@code pp.zone}) and inspections ({@code pp.inspection}) are built by other capabilities: when their
- * tables are absent a zone filter falls back to nothing matching and every venue counts as never inspected.
+ * <p>It joins only relations other capabilities publish: registry's {@code venue} and {@code school}, zoning's
+ * {@code active_zone} (a venue's zone key, and the {@code zoneId} filter: a zone of a district's active zone set),
+ * inspection's {@code inspection} (days since the last check). "Near a school" is compliance's school perimeter
+ * ({@link RuleService#schoolPerimeter}: its distance and school levels as in force on the as-of date).
  */
 @ApplicationScoped
 public class TargetQuery {
@@ -25,27 +29,24 @@ public class TargetQuery {
     EntityManager em;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    RuleService rules;
 
     /** Venues the targets select, ordered by id (the order the draw's snapshot hash is taken in). */
     @SuppressWarnings("unchecked")
     public List<Candidate> candidates(Targets t, LocalDate asOf) {
-        String zoneGeom = zoneGeometryColumn();
-        String inspectedAt = inspectionTimeColumn();
-        String lastInspection = inspectedAt == null ? "NULL::date"
-                : "(SELECT max(i." + inspectedAt + ")::date FROM inspection i WHERE i.venue_id = v.id AND i."
-                        + inspectedAt + "::date <= :asOf)";
-        String zoneKey = zoneGeom == null ? "v.district_code"
-                : "coalesce((SELECT z.id::text FROM zone z WHERE ST_Covers(z." + zoneGeom
-                        + ", v.geom) ORDER BY z.id LIMIT 1), v.district_code)";
+        SchoolPerimeter perimeter = rules.schoolPerimeter(asOf);
         StringBuilder sql = new StringBuilder("""
                 SELECT * FROM (
                   SELECT v.id, v.version, v.name, v.category, v.status, v.address, v.licence_no,
                          ST_X(v.geom) AS lon, ST_Y(v.geom) AS lat, v.opening_hours::text AS hours, v.complaint_count,
-                """).append(zoneKey).append(" AS zone_key,\n").append("""
-                         EXISTS (SELECT 1 FROM school s WHERE s.level <> 'vocational' AND (
-                                   (s.campus IS NOT NULL AND ST_DWithin(s.campus::geography, v.geom::geography, :buffer))
-                                OR (s.campus IS NULL AND ST_DWithin(s.geom::geography, v.geom::geography, :buffer)))) AS near_school,
-                """).append("(:asOf - ").append(lastInspection).append(") AS days_since\n").append("""
+                         coalesce((SELECT z.id::text FROM active_zone z WHERE ST_Covers(z.geom, v.geom) ORDER BY z.id LIMIT 1),
+                                  v.district_code) AS zone_key,
+                         EXISTS (SELECT 1 FROM school s WHERE s.level = ANY(CAST(:schoolLevels AS varchar[])) AND (
+                                   (s.campus IS NOT NULL AND ST_DWithin(s.campus::geography, v.geom::geography, :perimeterM))
+                                OR (s.campus IS NULL AND ST_DWithin(s.geom::geography, v.geom::geography, :perimeterM)))) AS near_school,
+                         (:asOf - (SELECT max(i.inspected_at)::date FROM inspection i
+                                   WHERE i.venue_id = v.id AND i.inspected_at::date <= :asOf)) AS days_since
                   FROM venue v
                   WHERE v.geom IS NOT NULL AND v.status = ANY(CAST(:statuses AS varchar[]))
                 """);
@@ -59,8 +60,7 @@ public class TargetQuery {
             sql.append(" AND v.id = ANY(CAST(:venueIds AS bigint[]))");
         }
         if (t.zoneId() != null) {
-            sql.append(zoneGeom == null ? " AND false"
-                    : " AND EXISTS (SELECT 1 FROM zone z WHERE z.id = :zoneId AND ST_Covers(z." + zoneGeom + ", v.geom))");
+            sql.append(" AND EXISTS (SELECT 1 FROM active_zone z WHERE z.id = :zoneId AND ST_Covers(z.geom, v.geom))");
         }
         sql.append(") c WHERE true");
         if (Boolean.TRUE.equals(t.nearSchool())) {
@@ -74,7 +74,8 @@ public class TargetQuery {
         sql.append(" ORDER BY c.id");
         Query q = em.createNativeQuery(sql.toString());
         q.setParameter("asOf", asOf);
-        q.setParameter("buffer", Targets.SCHOOL_BUFFER_METRES);
+        q.setParameter("schoolLevels", perimeter.levelArray());
+        q.setParameter("perimeterM", perimeter.distanceM());
         q.setParameter("statuses", t.effectiveStatuses().toArray(new String[0]));
         if (t.categories() != null && !t.categories().isEmpty()) {
             q.setParameter("categories", t.categories().toArray(new String[0]));
@@ -85,7 +86,7 @@ public class TargetQuery {
         if (t.venueIds() != null) {
             q.setParameter("venueIds", t.venueIds().toArray(new Long[0]));
         }
-        if (t.zoneId() != null && zoneGeom != null) {
+        if (t.zoneId() != null) {
             q.setParameter("zoneId", t.zoneId());
         }
         if (t.minDaysSinceInspection() != null) {
@@ -102,40 +103,10 @@ public class TargetQuery {
         return out;
     }
 
-    public boolean zoneExists(long zoneId) {
-        String g = zoneGeometryColumn();
-        return g != null && ((Number) em.createNativeQuery("SELECT count(*) FROM zone WHERE id = ?1")
-                .setParameter(1, zoneId).getSingleResult()).longValue() > 0;
-    }
-
-    /** The geometry column of pp.zone, or null while the zoning capability has not created it. */
-    String zoneGeometryColumn() {
-        return column("zone", List.of("geom", "geometry", "boundary", "area"));
-    }
-
-    /** The time column of pp.inspection, or null while the coverage capability has not created it. */
-    String inspectionTimeColumn() {
-        if (column("inspection", List.of("venue_id")) == null) {
-            return null;
-        }
-        return column("inspection", List.of("inspected_at", "checked_at", "started_at", "visited_at",
-                "inspection_date", "date", "created_at"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private String column(String table, List<String> preferred) {
-        Object exists = em.createNativeQuery("SELECT to_regclass('pp." + table + "') IS NOT NULL").getSingleResult();
-        if (!Boolean.TRUE.equals(exists)) {
-            return null;
-        }
-        List<String> cols = em.createNativeQuery("SELECT column_name::text FROM information_schema.columns "
-                + "WHERE table_schema = 'pp' AND table_name = ?1").setParameter(1, table).getResultList();
-        for (String p : preferred) {
-            if (cols.contains(p)) {
-                return p;
-            }
-        }
-        return null;
+    /** Whether {@code zoneId} is a zone of an active zone set (the zones a {@code zoneId} target can select). */
+    public boolean activeZoneExists(long zoneId) {
+        return !em.createNativeQuery("SELECT 1 FROM active_zone WHERE id = ?1").setParameter(1, zoneId).getResultList()
+                .isEmpty();
     }
 
     private Map<String, String> hours(String json) {

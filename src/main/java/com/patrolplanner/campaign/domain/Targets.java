@@ -8,9 +8,10 @@ import java.util.Map;
  * Which venues of the register a campaign targets. Every filter is optional; null means "any".
  *
  * @param categories venue category codes
- * @param zoneId a zone (zoning capability); venues its geometry covers, when zones exist
+ * @param zoneId a zone of an active zone set (zoning's {@code active_zone}); venues its geometry covers
  * @param statuses licence statuses; default open and unlicensed (the ones that can be found doing business)
- * @param nearSchool only venues within {@link #SCHOOL_BUFFER_METRES} of a school campus
+ * @param nearSchool only venues inside compliance's school perimeter ({@code RuleService.schoolPerimeter}: 200 m
+ *     from the campus of the school levels the rule protects), or with {@code false} only those outside it
  * @param minComplaints complaint count at least this
  * @param minDaysSinceInspection not inspected for at least this many days (never inspected counts as infinitely long)
  * @param venueIds explicit venues (a stake-out, a drawn list); combined with the other filters
@@ -18,8 +19,6 @@ import java.util.Map;
 public record Targets(List<String> categories, Long zoneId, List<String> statuses, Boolean nearSchool,
         Integer minComplaints, Integer minDaysSinceInspection, List<Long> venueIds) {
 
-    /** 《互联网上网服务营业场所管理条例》第九条: 200 m from the campus boundary, on the ellipsoid. */
-    public static final double SCHOOL_BUFFER_METRES = 200.0;
     public static final List<String> DEFAULT_STATUSES = List.of("open", "unlicensed");
 
     public static Targets none() {

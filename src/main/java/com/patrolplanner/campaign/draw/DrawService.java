@@ -1,7 +1,6 @@
 package com.patrolplanner.campaign.draw;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.Candidate;
 import com.patrolplanner.campaign.domain.CategoryProfile;
@@ -39,8 +38,6 @@ public class DrawService {
     @Inject
     com.patrolplanner.audit.AuditService audit;
     @Inject
-    CampaignService campaigns;
-    @Inject
     TargetQuery targets;
     @Inject
     ObjectMapper mapper;
@@ -55,7 +52,7 @@ public class DrawService {
 
     @Transactional
     public long draw(long campaignId, DrawInput in, String user) {
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = Campaign.require(campaignId);
         em.createNativeQuery("SELECT id FROM campaign WHERE id = ?1 FOR UPDATE").setParameter(1, campaignId).getResultList();
         if (exists(campaignId)) {
             throw ApiException.conflict("campaign " + campaignId + " has already been drawn; a draw is final");
@@ -222,7 +219,7 @@ public class DrawService {
     @SuppressWarnings("unchecked")
     public Map<String, Object> verify(long campaignId) {
         Map<String, Object> rec = record(campaignId);
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = Campaign.require(campaignId);
         Inputs now = inputs(c);
         Map<String, Object> reqMap = (Map<String, Object>) rec.get("request");
         DrawAlgorithm.Request req = mapper.convertValue(reqMap, DrawAlgorithm.Request.class);
@@ -273,13 +270,13 @@ public class DrawService {
                 throw ApiException.invalid("strata[" + i + "]", "one of category, zone");
             }
         }
-        int teams = in.teams() != null ? in.teams() : Math.max(1, campaigns.teamIds(c.id).size());
+        int teams = in.teams() != null ? in.teams() : Math.max(1, c.teamIds().size());
         int size = in.teamSize() != null ? in.teamSize() : DrawAlgorithm.MIN_TEAM_SIZE;
         return new DrawAlgorithm.Request(in.ratio(), in.count(), strata, teams, size);
     }
 
     public LocalDate date(long campaignId) {
-        return campaigns.find(campaignId).startDate;
+        return Campaign.require(campaignId).startDate;
     }
 
     private String json(Object o) {

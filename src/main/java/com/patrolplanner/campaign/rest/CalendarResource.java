@@ -1,6 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
-import com.patrolplanner.campaign.SchoolCalendar;
+import com.patrolplanner.campaign.domain.SchoolCalendar;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.campaign.CampaignInput;
 import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.Candidate;
@@ -41,7 +42,7 @@ public class CampaignResource {
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
     @Transactional
     public List<CampaignView> list() {
-        return campaigns.list(user).stream().map(c -> CampaignView.of(c, campaigns.teamIds(c.id))).toList();
+        return campaigns.list(user).stream().map(c -> CampaignView.of(c, c.teamIds())).toList();
     }
 
     @GET
@@ -50,7 +51,7 @@ public class CampaignResource {
     @Transactional
     public CampaignView get(@PathParam("id") long id) {
         Campaign c = campaigns.visible(id, user);
-        return CampaignView.of(c, campaigns.teamIds(id));
+        return CampaignView.of(c, c.teamIds());
     }
 
     @POST
@@ -96,6 +97,7 @@ public class CampaignResource {
 
     @Transactional
     CampaignView view(long id) {
-        return CampaignView.of(campaigns.find(id), campaigns.teamIds(id));
+        Campaign read = campaigns.find(id);
+        return CampaignView.of(read, read.teamIds());
     }
 }

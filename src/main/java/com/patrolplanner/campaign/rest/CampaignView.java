@@ -1,6 +1,5 @@
 package com.patrolplanner.campaign.rest;
 
-import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.Clock;
 import com.patrolplanner.campaign.domain.TimeWindowRule;
@@ -26,13 +25,13 @@ public record CampaignView(Long id, String name, String type, String typeZh, Str
     }
 
     public static CampaignView of(Campaign c, List<Long> teamIds) {
-        int[] shift = CampaignService.shift(c);
+        int[] shift = c.shift();
         List<TeamRef> teams = teamIds.stream().map(id -> {
             Team t = Team.findById(id);
             return new TeamRef(id, t == null ? "?" : t.name);
         }).toList();
         return new CampaignView(c.id, c.name, c.type, c.campaignType().zh, c.startDate.toString(), c.endDate.toString(),
-                c.targets, teams, CampaignService.windows(c).stream().map(WindowView::of).toList(),
+                c.targets, teams, c.windowsInForce().stream().map(WindowView::of).toList(),
                 c.windows == null || c.windows.isEmpty(), c.stakeoutVenueId, Clock.format(shift[0]),
                 Clock.format(shift[1]), c.strikeMinutes, c.status, c.createdBy, c.version, c.travel);
     }

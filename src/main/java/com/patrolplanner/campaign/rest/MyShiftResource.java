@@ -1,10 +1,10 @@
 package com.patrolplanner.campaign.rest;
 
 import com.patrolplanner.campaign.PlanStore;
-import com.patrolplanner.campaign.domain.Clock;
 import com.patrolplanner.campaign.output.PlanView;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
+import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class MyShiftResource {
     public Shift shift(@QueryParam("date") String date) {
         LocalDate d;
         try {
-            d = date == null ? LocalDate.now(Clock.ZONE) : LocalDate.parse(date);
+            d = date == null ? BureauClock.today() : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("date", "not a date (YYYY-MM-DD)");
         }
@@ -46,8 +46,8 @@ public class MyShiftResource {
             throw ApiException.notFound("team of user " + user.name());
         }
         List<PlanView> out = new ArrayList<>();
-        for (Object[] p : store.plansOfTeam(team, d)) {
-            out.add(store.read(((Number) p[0]).longValue(), (String) p[1], (String) p[2]).onlyTeam(team));
+        for (PlanStore.PlanRef p : store.plansOfTeam(team, d)) {
+            out.add(store.read(p.planId(), p.campaignName(), p.campaignType()).onlyTeam(team));
         }
         return new Shift(d.toString(), team, out);
     }

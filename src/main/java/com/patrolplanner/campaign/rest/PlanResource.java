@@ -171,12 +171,12 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER})
     public Response mark(@PathParam("id") long id, @PathParam("stopId") long stopId, StopMark in) {
-        long[] owner = store.stopOwner(stopId);
-        if (owner[0] != id) {
+        PlanStore.StopOwner owner = store.stopOwner(stopId);
+        if (owner.campaignId() != id) {
             throw ApiException.notFound("stop " + stopId + " in campaign " + id);
         }
         if (user.scopedToTeam()) {
-            if (user.teamId() == null || owner[1] != user.teamId()) {
+            if (user.teamId() == null || owner.teamId() != user.teamId()) {
                 throw ApiException.notFound("stop " + stopId + " in campaign " + id);
             }
             if (in != null && in.pinned() != null) {

@@ -1,15 +1,12 @@
 package com.patrolplanner.campaign.rest;
 
-import com.patrolplanner.registry.Inspector;
-import com.patrolplanner.registry.Venue;
+import com.patrolplanner.campaign.draw.RecusalService;
+import com.patrolplanner.campaign.draw.RecusalService.RecusalInput;
+import com.patrolplanner.campaign.draw.RecusalService.RecusalView;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
-import com.patrolplanner.web.ApiException;
-import com.patrolplanner.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The recusal list (回避名单): inspector ↔ venue pairs a draw must not put together. */
@@ -29,68 +25,28 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RecusalResource {
     @Inject
-    EntityManager em;
+    RecusalService recusals;
     @Inject
     CurrentUser user;
 
-    public record RecusalInput(Long inspectorId, Long venueId, String reason) {
-    }
-
-    public record RecusalView(long id, long inspectorId, String inspectorName, long venueId, String venueName,
-            String reason, String createdBy) {
-    }
-
     @GET
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    @Transactional
-    @SuppressWarnings("unchecked")
     public List<RecusalView> list() {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT r.id, r.inspector_id, i.name, r.venue_id, v.name, r.reason, r.created_by
-                FROM recusal r JOIN inspector i ON i.id = r.inspector_id JOIN venue v ON v.id = r.venue_id ORDER BY r.id""")
-                .getResultList();
-        List<RecusalView> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            out.add(new RecusalView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                    ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6]));
-        }
-        return out;
+        return recusals.list();
     }
 
     @POST
     @RolesAllowed(Roles.PLANNER)
-    @Transactional
     public Response create(RecusalInput in) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (in == null || in.inspectorId() == null || Inspector.findById(in.inspectorId()) == null) {
-            errors.add(Problem.FieldError.of("inspectorId", "no such inspector"));
-        }
-        if (in == null || in.venueId() == null || Venue.findById(in.venueId()) == null) {
-            errors.add(Problem.FieldError.of("venueId", "no such venue"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.unprocessable("invalid recusal", errors);
-        }
-        List<?> dup = em.createNativeQuery("SELECT id FROM recusal WHERE inspector_id = ?1 AND venue_id = ?2")
-                .setParameter(1, in.inspectorId()).setParameter(2, in.venueId()).getResultList();
-        if (!dup.isEmpty()) {
-            throw ApiException.conflict("inspector " + in.inspectorId() + " is already recused from venue " + in.venueId());
-        }
-        long id = ((Number) em.createNativeQuery("INSERT INTO recusal (inspector_id, venue_id, reason, created_by) "
-                + "VALUES (?1, ?2, ?3, ?4) RETURNING id").setParameter(1, in.inspectorId()).setParameter(2, in.venueId())
-                .setParameter(3, in.reason()).setParameter(4, user.name()).getSingleResult()).longValue();
-        RecusalView v = list().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
-        return Response.created(URI.create("/api/recusals/" + id)).entity(v).build();
+        RecusalView v = recusals.create(in, user.name());
+        return Response.created(URI.create("/api/recusals/" + v.id())).entity(v).build();
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.PLANNER)
-    @Transactional
     public Response delete(@PathParam("id") long id) {
-        if (em.createNativeQuery("DELETE FROM recusal WHERE id = ?1").setParameter(1, id).executeUpdate() == 0) {
-            throw ApiException.notFound("recusal " + id);
-        }
+        recusals.delete(id);
         return Response.noContent().build();
     }
 }

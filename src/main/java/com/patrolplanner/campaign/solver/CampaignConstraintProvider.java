@@ -8,6 +8,7 @@ import com.patrolplanner.campaign.routing.RoutingConstraintProvider;
 import com.patrolplanner.campaign.routing.RoutingJustification;
 import com.patrolplanner.campaign.routing.Vehicle;
 import com.patrolplanner.campaign.routing.Visit;
+import com.patrolplanner.registry.TwoOfficerRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,9 +30,6 @@ public class CampaignConstraintProvider extends RoutingConstraintProvider {
     public static final String ALTERNATIVE_WINDOW_UNUSED = "Alternative window of a visited venue";
     public static final String FAIR_WORKLOAD = "Fair workload";
 
-    /** 《行政处罚法》第四十二条: inspections are made by at least two officers holding enforcement certificates. */
-    public static final int MIN_CERTIFIED_OFFICERS = 2;
-
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         List<Constraint> all = new ArrayList<>(Arrays.asList(super.defineConstraints(factory)));
@@ -50,10 +48,10 @@ public class CampaignConstraintProvider extends RoutingConstraintProvider {
 
     Constraint teamWithoutTwoCertified(ConstraintFactory factory) {
         return factory.forEach(Vehicle.class)
-                .filter(v -> v.isUsed() && certified(v) < MIN_CERTIFIED_OFFICERS)
+                .filter(v -> v.isUsed() && !TwoOfficerRule.met(certified(v)))
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, v -> 1000L * v.getVisits().size())
                 .justifyWith((v, score) -> new RoutingJustification(v.getId(), null, "team has " + certified(v)
-                        + " certified officer(s); 《行政处罚法》第四十二条 requires at least " + MIN_CERTIFIED_OFFICERS))
+                        + " certified officer(s); 《行政处罚法》第四十二条 requires at least " + TwoOfficerRule.MIN_CERTIFIED_OFFICERS))
                 .asConstraint(TEAM_WITHOUT_TWO_CERTIFIED);
     }
 
@@ -147,6 +145,6 @@ public class CampaignConstraintProvider extends RoutingConstraintProvider {
     }
 
     private static int certified(Vehicle v) {
-        return v.getMatrix() instanceof CampaignMatrix m ? m.certifiedOfficers(v.getId()) : MIN_CERTIFIED_OFFICERS;
+        return v.getMatrix() instanceof CampaignMatrix m ? m.certifiedOfficers(v.getId()) : TwoOfficerRule.MIN_CERTIFIED_OFFICERS;
     }
 }

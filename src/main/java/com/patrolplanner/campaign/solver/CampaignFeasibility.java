@@ -5,6 +5,7 @@ import com.patrolplanner.campaign.routing.RoutingPlan;
 import com.patrolplanner.campaign.routing.TravelMatrix;
 import com.patrolplanner.campaign.routing.Vehicle;
 import com.patrolplanner.campaign.routing.Visit;
+import com.patrolplanner.registry.TwoOfficerRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class CampaignFeasibility {
             CampaignProblem.TeamInfo team = problem.teams().get(v.getId());
             if (!v.getVisits().isEmpty()) {
                 long certified = team.members().stream().filter(CampaignProblem.Member::certified).count();
-                if (certified < CampaignConstraintProvider.MIN_CERTIFIED_OFFICERS) {
+                if (certified < TwoOfficerRule.MIN_CERTIFIED_OFFICERS) {
                     violations.add("team " + team.name() + " goes out with " + certified + " certified officer(s)");
                 }
             }

@@ -46,6 +46,6 @@ public record CampaignProblem(long campaignId, LocalDate date, boolean night, Ro
 
     /** Minutes from the plan day's midnight → wall-clock time in Asia/Shanghai. */
     public ZonedDateTime at(double minutes) {
-        return date.atStartOfDay(com.patrolplanner.campaign.domain.Clock.ZONE).plusSeconds(Math.round(minutes * 60.0));
+        return date.atStartOfDay(com.patrolplanner.time.BureauClock.ZONE).plusSeconds(Math.round(minutes * 60.0));
     }
 }

@@ -1,11 +1,11 @@
 package com.patrolplanner.campaign.solver;
 
-import com.patrolplanner.campaign.CampaignService;
-import com.patrolplanner.campaign.SchoolCalendar;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.CampaignType;
 import com.patrolplanner.campaign.domain.Candidate;
 import com.patrolplanner.campaign.domain.CategoryProfile;
+import com.patrolplanner.campaign.domain.KeptStop;
+import com.patrolplanner.campaign.domain.SchoolCalendar;
 import com.patrolplanner.campaign.domain.TargetQuery;
 import com.patrolplanner.campaign.domain.Targets;
 import com.patrolplanner.campaign.domain.TimeWindowRule;
@@ -47,18 +47,11 @@ public class ProblemBuilder {
     @Inject
     TargetQuery targets;
     @Inject
-    CampaignService campaigns;
-    @Inject
     SchoolCalendar calendar;
     @Inject
     TravelModels travel;
     @Inject
     RoadNetwork roads;
-
-    /** A stop of an earlier plan that re-planning keeps on its team at its time: done, or pinned by the planner. */
-    public record KeptStop(long teamId, int seq, long venueId, String name, String category, String address, double lon,
-            double lat, int priority, String zoneKey, double startMinute, boolean done) {
-    }
 
     public CampaignProblem build(Campaign c, LocalDate date, List<KeptStop> kept) {
         return build(c, date, kept, java.util.Set.of());
@@ -73,18 +66,18 @@ public class ProblemBuilder {
             throw ApiException.invalid("date", date + " is outside the campaign (" + c.startDate + " – " + c.endDate + ")");
         }
         CampaignType type = c.campaignType();
-        List<Long> teamIds = campaigns.teamIds(c.id);
+        List<Long> teamIds = c.teamIds();
         if (teamIds.isEmpty()) {
             throw ApiException.invalid("teamIds", "the campaign has no teams to plan for");
         }
         List<Candidate> cands = candidates(c, type);
         boolean schoolDay = calendar.isSchoolDay(date);
-        int[] shift = CampaignService.shift(c);
+        int[] shift = c.shift();
         if (type == CampaignType.STAGGERED && !schoolDay && c.shiftStart == null && c.shiftEnd == null) {
             shift = TimeWindowRule.REST_DAY_SHIFT; // minors are free all day: so are the teams
         }
         boolean night = type == CampaignType.NIGHT_SWEEP || shift[0] < 0 || shift[1] > 1440;
-        List<TimeWindowRule> rules = CampaignService.windows(c);
+        List<TimeWindowRule> rules = c.windowsInForce();
         TravelModel model = travel.current();
 
         List<double[]> coords = new ArrayList<>();

@@ -17,6 +17,7 @@ import com.patrolplanner.campaign.routing.RoutingRules;
 import com.patrolplanner.campaign.routing.RoutingSolver;
 import com.patrolplanner.campaign.routing.Vehicle;
 import com.patrolplanner.campaign.routing.Visit;
+import com.patrolplanner.registry.TwoOfficerRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -114,7 +115,7 @@ public class TimefoldPlanSolver implements PlanSolver {
     public static RoutingRules rules(CampaignMatrix matrix, CampaignPlan plan) {
         return new RoutingRules(true, plan.fairWorkloadCounts(), v -> v.getLocation(),
                 v -> matrix.pinnedVehicle(v.getId()),
-                v -> matrix.certifiedOfficers(v.getId()) >= CampaignConstraintProvider.MIN_CERTIFIED_OFFICERS);
+                v -> matrix.certifiedOfficers(v.getId()) >= TwoOfficerRule.MIN_CERTIFIED_OFFICERS);
     }
 
     /** The campaign rules for a plan whose matrix carries no campaign facts (the benchmark's Solomon instances). */

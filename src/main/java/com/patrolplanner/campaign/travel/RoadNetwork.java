@@ -41,13 +41,33 @@ public class RoadNetwork {
         return !em.createNativeQuery("SELECT 1 FROM road_edge LIMIT 1").getResultList().isEmpty();
     }
 
-    /** Road edges and nodes per source, for listings and the bench. */
+    /** The bounding box of one imported network's nodes (degrees, WGS-84) and its node count. */
+    public record Extent(double minLon, double minLat, double maxLon, double maxLat, long nodes) {
+    }
+
+    /** The extent of the nodes of network {@code source} (a key of {@link #sources()}). */
+    public Extent extent(String source) {
+        Object[] box = (Object[]) em.createNativeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n FROM "
+                + "(SELECT ST_Extent(geom)::geometry e, count(*) n FROM road_node WHERE source = ?1) t")
+                .setParameter(1, source).getSingleResult();
+        if (box[0] == null) {
+            throw new IllegalArgumentException("no road network " + source);
+        }
+        return new Extent(((Number) box[0]).doubleValue(), ((Number) box[1]).doubleValue(),
+                ((Number) box[2]).doubleValue(), ((Number) box[3]).doubleValue(), ((Number) box[4]).longValue());
+    }
+
+    /** The size of one imported network. */
+    public record SourceSize(long nodes, long edges) {
+    }
+
+    /** Road nodes and edges per source, for listings and the bench. */
     @SuppressWarnings("unchecked")
-    public Map<String, long[]> sources() {
-        Map<String, long[]> out = new LinkedHashMap<>();
+    public Map<String, SourceSize> sources() {
+        Map<String, SourceSize> out = new LinkedHashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT source, (SELECT count(*) FROM road_node n "
                 + "WHERE n.source = e.source), count(*) FROM road_edge e GROUP BY source ORDER BY source").getResultList()) {
-            out.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+            out.put((String) r[0], new SourceSize(((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import com.patrolplanner.campaign.routing.RoutingPlan;
 import com.patrolplanner.campaign.routing.Vehicle;
 import com.patrolplanner.campaign.routing.Visit;
-import com.patrolplanner.campaign.travel.TravelModel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,11 +13,23 @@ class CampaignConstraintProviderTest {
     private final ConstraintVerifier<CampaignConstraintProvider, RoutingPlan> verifier = ConstraintVerifier.build(
             new CampaignConstraintProvider(), RoutingPlan.class, Vehicle.class, Visit.class);
 
-    /** Locations: 0, 1 bases; 2, 3 venues of zone A ~1 km apart; 4 a venue of zone B. */
+    /**
+     * Locations: 0, 1 bases; 2, 3 venues of zone A; 4 a venue of zone B. Travel minutes are given by hand (symmetric),
+     * so every expected score below is arithmetic on this table, not on the production travel model.
+     */
+    static final double[][] MINUTES = {
+        // to: 0   1   2   3   4
+        {0, 10, 12, 15, 30}, // from base 0
+        {10, 0, 6, 9, 25}, // from base 1
+        {12, 6, 0, 4, 20}, // from venue 10 (zone A)
+        {15, 9, 4, 0, 18}, // from venue 11 (zone A)
+        {30, 25, 20, 18, 0}, // from venue 12 (zone B)
+    };
+
     private static CampaignMatrix matrix(Map<String, Integer> certified, Map<String, String> pinned, int strike) {
         double[] lon = {119.10, 119.11, 119.12, 119.13, 119.20};
         double[] lat = {36.70, 36.70, 36.70, 36.70, 36.70};
-        return new CampaignMatrix(lon, lat, TravelModel.DEFAULT, false, new long[] {-1, -1, 10, 11, 12},
+        return CampaignMatrix.ofMinutes(lon, lat, MINUTES, new long[] {-1, -1, 10, 11, 12},
                 new String[] {null, null, "A", "A", "B"}, certified, pinned, strike);
     }
 
@@ -160,8 +171,8 @@ class CampaignConstraintProviderTest {
         Visit a = visit("v10", 2, M, 0, 1000);
         Visit b = visit("v11", 3, M, 0, 1000);
         route(t1, a, b);
-        long work = Math.round(CampaignConstraintProvider.workMinutes(t1));
-        verifier.verifyThat(CampaignConstraintProvider::fairWorkload).given(t1, a, b).penalizesBy(work * work);
+        // base 0 → 10: 12, check 30, 10 → 11: 4, check 30, 11 → base 0: 15 = 91 working minutes; 91² = 8281
+        verifier.verifyThat(CampaignConstraintProvider::fairWorkload).given(t1, a, b).penalizesBy(8281);
         // one visit each costs less than both on one team: the square spreads work
         Vehicle u1 = vehicle("t1", 0, M);
         Vehicle u2 = vehicle("t2", 1, M);
@@ -169,9 +180,8 @@ class CampaignConstraintProviderTest {
         Visit d = visit("v11", 3, M, 0, 1000);
         route(u1, c);
         route(u2, d);
-        long w1 = Math.round(CampaignConstraintProvider.workMinutes(u1));
-        long w2 = Math.round(CampaignConstraintProvider.workMinutes(u2));
-        org.junit.jupiter.api.Assertions.assertTrue(w1 * w1 + w2 * w2 < work * work);
+        // t1: 12 + 30 + 12 = 54 → 2916; t2: base 1 → 11: 9 + 30 + 9 = 48 → 2304; 2916 + 2304 = 5220 < 8281
+        verifier.verifyThat(CampaignConstraintProvider::fairWorkload).given(u1, u2, c, d).penalizesBy(5220);
     }
 
     @Test
@@ -189,21 +199,10 @@ class CampaignConstraintProviderTest {
         Visit kept = visit("v10", 2, m, 0, 600);
         Visit b = visit("v11", 3, m, 0, 600);
         route(t1, kept, b);
+        // soft = distance driven in thousandths of a minute + squared working minutes:
+        // driven 12 + 4 + 15 = 31 min → 31 000; working 31 + 2 × 30 = 91 min → 8281; 31 000 + 8281 = 39 281
         verifier.verifyThat().given(t1, kept, b).scores(
-                ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.of(0, 0,
-                        -expectedSoft(t1)));
-    }
-
-    private static long expectedSoft(Vehicle v) {
-        long travelMillis = 0;
-        int at = v.getLocation();
-        for (Visit x : v.getVisits()) {
-            travelMillis += Math.round(v.getMatrix().distance(at, x.getLocation()) * 1000.0);
-            at = x.getLocation();
-        }
-        travelMillis += Math.round(v.getMatrix().distance(at, v.getLocation()) * 1000.0);
-        long work = Math.round(CampaignConstraintProvider.workMinutes(v));
-        return travelMillis + work * work;
+                ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.of(0, 0, -39_281));
     }
 
     @SuppressWarnings("unused")

@@ -2,19 +2,19 @@ package com.patrolplanner.campaign.travel;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.patrolplanner.geocode.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Fits the travel model on the shared Amap routes and prints the calibration and its error. */
 class TravelCalibrationTest {
-    static final Path ROUTES = Path.of("../shared/data/routes/amap_driving_routes_gcj02.csv");
+    static final Path ROUTES = SharedData.file("routes/amap_driving_routes_gcj02.csv");
 
     @Test
     void calibrationOnAmapRoutes() throws Exception {
-        Assumptions.assumeTrue(Files.exists(ROUTES), "shared route file absent");
+        assertTrue(Files.isRegularFile(ROUTES), ROUTES + " is missing: this test needs ../shared/data");
         List<TravelCalibration.Route> routes = TravelCalibration.read(ROUTES);
         TravelCalibration.Result r = TravelCalibration.fit(routes);
         System.out.println(r.describe());

@@ -1,5 +1,8 @@
-package com.patrolplanner.campaign.travel;
+package com.patrolplanner.bench;
 
+import com.patrolplanner.campaign.travel.TravelCalibration;
+import com.patrolplanner.campaign.travel.TravelModel;
+import com.patrolplanner.campaign.travel.TravelModels;
 import com.patrolplanner.cli.CliCommand;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.PrintStream;

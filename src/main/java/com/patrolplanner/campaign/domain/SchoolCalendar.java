@@ -1,4 +1,4 @@
-package com.patrolplanner.campaign;
+package com.patrolplanner.campaign.domain;
 
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,10 @@
-package com.patrolplanner.campaign;
+package com.patrolplanner.bench;
 
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import com.patrolplanner.campaign.domain.Campaign;
-import com.patrolplanner.campaign.rest.CampaignInput;
+import com.patrolplanner.campaign.CampaignInput;
+import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.routing.BestKnown;
 import com.patrolplanner.campaign.routing.FeasibilityChecker;
 import com.patrolplanner.campaign.routing.RoutingPlan;

@@ -1,12 +1,17 @@
-package com.patrolplanner.campaign.travel;
+package com.patrolplanner.bench;
 
 import com.patrolplanner.cli.CliCommand;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.Geodesy;
+import com.patrolplanner.campaign.travel.RoadGraph;
+import com.patrolplanner.campaign.travel.RoadImportHandler;
+import com.patrolplanner.campaign.travel.RoadNetwork;
+import com.patrolplanner.campaign.travel.RoadTravel;
+import com.patrolplanner.campaign.travel.TravelModel;
+import com.patrolplanner.campaign.travel.TravelModels;
 import com.patrolplanner.importer.ImportHandler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +31,11 @@ public class RoadBenchCommand implements CliCommand {
     private final RoadNetwork roads;
     private final RoadImportHandler importer;
     private final TravelModels models;
-    private final EntityManager em;
 
-    RoadBenchCommand(RoadNetwork roads, RoadImportHandler importer, TravelModels models, EntityManager em) {
+    RoadBenchCommand(RoadNetwork roads, RoadImportHandler importer, TravelModels models) {
         this.roads = roads;
         this.importer = importer;
         this.models = models;
-        this.em = em;
     }
 
     @Override
@@ -75,15 +78,12 @@ public class RoadBenchCommand implements CliCommand {
         return 0;
     }
 
-    @SuppressWarnings("unchecked")
     private void compare(String source, TravelModel model, int pairs, PrintStream out) {
-        Object[] box = (Object[]) em.createNativeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n FROM "
-                + "(SELECT ST_Extent(geom)::geometry e, count(*) n FROM road_node WHERE source = ?1) t")
-                .setParameter(1, source).getSingleResult();
-        double x0 = ((Number) box[0]).doubleValue();
-        double y0 = ((Number) box[1]).doubleValue();
-        double x1 = ((Number) box[2]).doubleValue();
-        double y1 = ((Number) box[3]).doubleValue();
+        RoadNetwork.Extent box = roads.extent(source);
+        double x0 = box.minLon();
+        double y0 = box.minLat();
+        double x1 = box.maxLon();
+        double y1 = box.maxLat();
         long t0 = System.nanoTime();
         RoadGraph byTime = roads.load(x0, y0, x1, y1, false);
         double loadS = (System.nanoTime() - t0) / 1e9;

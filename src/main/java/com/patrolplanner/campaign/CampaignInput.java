@@ -1,4 +1,4 @@
-package com.patrolplanner.campaign.rest;
+package com.patrolplanner.campaign;
 
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
