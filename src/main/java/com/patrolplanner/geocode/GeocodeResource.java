@@ -42,7 +42,7 @@ public class GeocodeResource {
     @Inject
     GeocodeBatch batch;
     @Inject
-    OnlineGeocoder online;
+    OnlineLookup online;
     @Inject
     JobService jobs;
     @Inject

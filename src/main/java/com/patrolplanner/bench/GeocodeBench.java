@@ -1,9 +1,12 @@
-package com.patrolplanner.geocode;
+package com.patrolplanner.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.cli.CliCommand;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.Geodesy;
+import com.patrolplanner.geocode.GazetteerStore;
+import com.patrolplanner.geocode.GeocodeBatch;
+import com.patrolplanner.geocode.GeocodeQueries;
 import com.patrolplanner.geocode.importer.AddressPointsImportHandler;
 import com.patrolplanner.importer.ImportHandler;
 import com.patrolplanner.jobs.JobService;
