@@ -18,9 +18,9 @@ import org.locationtech.jts.geom.Point;
 /**
  * Kind {@code inspectors}: the inspector register (执法检查人员名录库). A row's team is found by name and created when
  * missing; optional team-base columns set the team's base (where its patrols start and end). Upserts by certificate
- * number (执法证号), or by name and unit for officers without one (teams and inspectors through {@link PeopleService}:
- * history and audit) — they stay in the register but may not inspect
- * (《行政处罚法》第四十二条 asks for certified officers).
+ * number (执法证号), or by name and unit for officers without one — they stay in the register but may not inspect
+ * (《行政处罚法》第四十二条 asks for certified officers). Teams and inspectors are written through {@link PeopleService}, which
+ * keeps their field-level history and audit records.
  */
 @ApplicationScoped
 public class InspectorImportHandler implements ImportHandler {
