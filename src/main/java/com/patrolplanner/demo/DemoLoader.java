@@ -3,7 +3,7 @@ package com.patrolplanner.demo;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.importer.ImportHandler;
 import com.patrolplanner.importer.ImportService;
-import com.patrolplanner.inspection.DemoInspections;
+import com.patrolplanner.time.BureauClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ public class DemoLoader {
             load(d);
         }
         if (inspectionHistory) {
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            LocalDate today = BureauClock.today();
             DemoInspections.Result r = inspections.generate(DemoGenerator.SEED, today.minusMonths(6), today);
             LOG.infof("demo inspections %s – %s: %d created, %d already there", today.minusMonths(6), today, r.created(),
                     r.existing());

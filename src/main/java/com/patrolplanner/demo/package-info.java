@@ -1,2 +1,2 @@
-/** Demo and test seeding: the five demo logins with their teams, and (with patrol.demo.load) the demo district's data. */
+/** Demo data: the five demo logins with their teams and (with patrol.demo.load) the demo district's registers and synthetic inspection history. */
 package com.patrolplanner.demo;

@@ -43,7 +43,7 @@ public class GeocodeBatch {
     @Inject
     RegistryService registry;
     @Inject
-    OnlineGeocoder online;
+    OnlineLookup online;
     @ConfigProperty(name = "patrol.geocode.auto-apply-confidence", defaultValue = "0.8")
     double autoApply;
 

@@ -95,28 +95,34 @@ public class GeocodeQueries {
         return out;
     }
 
-    public List<Map<String, Object>> results(UUID jobId) {
+    /** One address of a batch job as geocoded; position and match fields null when nothing was found. */
+    public record BatchResult(String id, Double lon, Double lat, String level, Double confidence, String matched,
+            String source, String address) {
+    }
+
+    /** The best candidate a review item was given. */
+    public record ReviewCandidate(Double lon, Double lat, String level, Double confidence, String matched, String source) {
+    }
+
+    /** A venue or school waiting for a planner, with its best candidate (or null). */
+    public record ReviewItem(String entityType, long entityId, String name, String address, String status,
+            ReviewCandidate candidate, String jobId, String queuedAt) {
+    }
+
+    public List<BatchResult> results(UUID jobId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT item_id, lon, lat, level, confidence, matched, source, address "
                 + "FROM geocode_result WHERE job_id = ?1 ORDER BY seq").setParameter(1, jobId).getResultList();
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        List<BatchResult> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r[0]);
-            m.put("lon", r[1]);
-            m.put("lat", r[2]);
-            m.put("level", r[3]);
-            m.put("confidence", r[4]);
-            m.put("matched", r[5]);
-            m.put("source", r[6]);
-            m.put("address", r[7]);
-            out.add(m);
+            out.add(new BatchResult((String) r[0], dbl(r[1]), dbl(r[2]), (String) r[3], dbl(r[4]), (String) r[5],
+                    (String) r[6], (String) r[7]));
         }
         return out;
     }
 
     /** Venues and schools waiting for a planner: their best candidate was below the auto-apply confidence. */
-    public List<Map<String, Object>> review(String entityType, int limit, int offset) {
+    public List<ReviewItem> review(String entityType, int limit, int offset) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT r.entity_type, r.entity_id, e.name, r.address, r.lon, r.lat, r.level, r.confidence, r.matched,
@@ -129,31 +135,18 @@ public class GeocodeQueries {
                 ORDER BY r.confidence NULLS FIRST, r.created_at, r.id LIMIT ?2 OFFSET ?3""")
                 .setParameter(1, entityType == null ? "" : entityType).setParameter(2, limit).setParameter(3, offset)
                 .getResultList();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<ReviewItem> out = new ArrayList<>();
         for (Object[] r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("entityType", r[0]);
-            m.put("entityId", ((Number) r[1]).longValue());
-            m.put("name", r[2]);
-            m.put("address", r[3]);
-            m.put("status", r[12]);
-            if (r[4] != null) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("lon", r[4]);
-                c.put("lat", r[5]);
-                c.put("level", r[6]);
-                c.put("confidence", r[7]);
-                c.put("matched", r[8]);
-                c.put("source", r[9]);
-                m.put("candidate", c);
-            } else {
-                m.put("candidate", null);
-            }
-            m.put("jobId", r[10] == null ? null : r[10].toString());
-            m.put("queuedAt", r[11] == null ? null : r[11].toString());
-            out.add(m);
+            ReviewCandidate c = r[4] == null ? null
+                    : new ReviewCandidate(dbl(r[4]), dbl(r[5]), (String) r[6], dbl(r[7]), (String) r[8], (String) r[9]);
+            out.add(new ReviewItem((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                    (String) r[12], c, r[10] == null ? null : r[10].toString(), r[11] == null ? null : r[11].toString()));
         }
         return out;
+    }
+
+    private static Double dbl(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
     }
 
     /** An adcode for a district filter given as adcode or name; null when nothing matches. */

@@ -42,7 +42,7 @@ public class GeocodeResource {
     @Inject
     GeocodeBatch batch;
     @Inject
-    OnlineGeocoder online;
+    OnlineLookup online;
     @Inject
     JobService jobs;
     @Inject
@@ -167,7 +167,7 @@ public class GeocodeResource {
     @GET
     @Path("/batch/{jobId}/results")
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    public List<Map<String, Object>> results(@PathParam("jobId") String jobId) {
+    public List<GeocodeQueries.BatchResult> results(@PathParam("jobId") String jobId) {
         UUID id;
         try {
             id = UUID.fromString(jobId);
@@ -186,7 +186,7 @@ public class GeocodeResource {
     @GET
     @Path("/review")
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    public List<Map<String, Object>> review(@QueryParam("type") String type, @QueryParam("limit") Integer limit,
+    public List<GeocodeQueries.ReviewItem> review(@QueryParam("type") String type, @QueryParam("limit") Integer limit,
             @QueryParam("offset") Integer offset) {
         if (type != null && !type.isBlank() && !type.equals("venue") && !type.equals("school")) {
             throw ApiException.badRequest("type", "venue or school");

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.geo.DatumTransform;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.jobs.JobService;
-import com.patrolplanner.registry.District;
+import com.patrolplanner.registry.DistrictService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -23,7 +21,8 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 /**
  * Kind {@code districts}: administrative outlines from GeoJSON, in the DataV GeoAtlas format ({@code adcode}, {@code name},
  * {@code level}, {@code parent: {adcode}}) or plain properties. DataV exports are GCJ-02: upload them with
- * {@code datum=GCJ02} and every vertex is converted to WGS-84. Upserts by adcode; the source's attribution (the form
+ * {@code datum=GCJ02} and every vertex is converted to WGS-84. Upserts by adcode through {@link DistrictService} (history
+ * and audit); the source's attribution (the form
  * field {@code attribution}, or an {@code attribution} property) is kept with each outline.
  */
 @ApplicationScoped
@@ -33,7 +32,7 @@ public class DistrictImportHandler implements ImportHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
-    EntityManager em;
+    DistrictService districts;
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -123,49 +122,17 @@ public class DistrictImportHandler implements ImportHandler {
         errors.throwIfAny(table.rows().size());
 
         progress.total(parsed.size());
-        long created = 0;
-        long updated = 0;
-        long unchanged = 0;
+        String reason = "import " + (req.filename() == null ? "" : req.filename());
+        UpsertTally tally = new UpsertTally();
         for (Parsed p : parsed) {
-            District d = District.byCode(p.adcode);
-            boolean isNew = d == null;
-            if (isNew) {
-                d = new District();
-                d.adcode = p.adcode;
-            }
-            boolean changed = isNew || !Objects.equals(d.name, p.name) || !Objects.equals(d.level, p.level)
-                    || !Objects.equals(d.parentCode, p.parent) || !Objects.equals(d.attribution, p.attribution)
-                    || !Objects.equals(d.sourceDatum, req.datum().name())
-                    || d.geom == null || !d.geom.equalsExact(p.geom, 1e-9);
-            if (changed) {
-                d.name = p.name;
-                d.level = p.level;
-                d.parentCode = p.parent;
-                d.attribution = p.attribution;
-                d.sourceDatum = req.datum().name();
-                d.geom = p.geom;
-            }
-            if (isNew) {
-                d.persist();
-                created++;
-            } else if (changed) {
-                updated++;
-            } else {
-                unchanged++;
-            }
-            if (changed) {
-                em.flush();
-                if (!isNew) {
-                    em.createNativeQuery("UPDATE district SET updated_at = now() WHERE id = ?1").setParameter(1, d.id)
-                            .executeUpdate();
-                }
-            }
+            tally.count(districts.upsert(new DistrictService.DistrictRow(p.adcode, p.name, p.level, p.parent, p.geom,
+                    p.attribution, req.datum().name()), req.user(), reason));
             progress.advance(1);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("rows", parsed.size());
         extra.putAll(ImportService.describe(table));
-        return new Summary(created, updated, unchanged, extra);
+        return tally.summary(extra);
     }
 
     /** DataV writes {@code parent} as {"adcode": 370700}; plain files write the code. */

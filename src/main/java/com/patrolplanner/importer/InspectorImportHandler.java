@@ -2,18 +2,16 @@ package com.patrolplanner.importer;
 
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.jobs.JobService;
-import com.patrolplanner.registry.Inspector;
+import com.patrolplanner.registry.PeopleService;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.locationtech.jts.geom.Point;
 
@@ -21,16 +19,15 @@ import org.locationtech.jts.geom.Point;
  * Kind {@code inspectors}: the inspector register (执法检查人员名录库). A row's team is found by name and created when
  * missing; optional team-base columns set the team's base (where its patrols start and end). Upserts by certificate
  * number (执法证号), or by name and unit for officers without one — they stay in the register but may not inspect
- * (《行政处罚法》第四十二条 asks for certified officers).
+ * (《行政处罚法》第四十二条 asks for certified officers). Teams and inspectors are written through {@link PeopleService}, which
+ * keeps their field-level history and audit records.
  */
 @ApplicationScoped
 public class InspectorImportHandler implements ImportHandler {
     static final Map<String, List<String>> COLUMNS = columns();
 
     @Inject
-    RegistryService registry;
-    @Inject
-    EntityManager em;
+    PeopleService people;
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -127,64 +124,27 @@ public class InspectorImportHandler implements ImportHandler {
             if (p.team == null || teamIds.containsKey(p.team)) {
                 continue;
             }
-            Team t = Team.find("name", p.team).firstResult();
-            boolean createdNow = t == null;
-            if (createdNow) {
-                t = new Team();
-                t.name = p.team;
-                t.persist();
-                teamsCreated++;
-            }
             Base b = bases.get(p.team);
+            Point base = null;
             if (b != null) {
                 double[] w = req.datum().toWgs84(b.lon, b.lat);
-                Point base = GeoJson.point(w[0], w[1]);
-                if (t.base == null || !t.base.equalsExact(base, 1e-9) || !Objects.equals(t.baseAddress, b.address)) {
-                    t.base = base;
-                    t.baseAddress = b.address;
-                    if (!createdNow) {
-                        teamsUpdated++;
-                    }
-                }
+                base = GeoJson.point(w[0], w[1]);
             }
-            em.flush();
-            teamIds.put(p.team, t.id);
+            RegistryService.Result<Team> t = people.upsertTeam(p.team, base, b == null ? null : b.address, req.user(),
+                    reason);
+            if (t.outcome() == RegistryService.Outcome.CREATED) {
+                teamsCreated++;
+            } else if (t.outcome() == RegistryService.Outcome.UPDATED) {
+                teamsUpdated++;
+            }
+            teamIds.put(p.team, t.entity().id);
         }
-        long created = 0;
-        long updated = 0;
-        long unchanged = 0;
+        UpsertTally tally = new UpsertTally();
         long withoutCertificate = 0;
         for (Parsed p : parsed) {
             Long teamId = p.team == null ? null : teamIds.get(p.team);
-            Inspector i = p.certificateNo != null ? Inspector.find("certificateNo", p.certificateNo).firstResult()
-                    : Inspector.find("certificateNo is null and name = ?1 and "
-                            + (p.unit == null ? "unit is null" : "unit = ?2"), p.unit == null
-                            ? new Object[] {p.name} : new Object[] {p.name, p.unit}).firstResult();
-            Map<String, Object> before = i == null ? Map.of() : snapshot(i);
-            boolean isNew = i == null;
-            if (isNew) {
-                i = new Inspector();
-            }
-            i.name = p.name;
-            i.certificateNo = p.certificateNo;
-            i.unit = p.unit;
-            i.teamId = teamId;
-            i.active = p.active;
-            i.synthetic = p.synthetic;
-            Map<String, Map<String, Object>> changes = diff(before, snapshot(i));
-            if (isNew) {
-                i.persist();
-                em.flush();
-                created++;
-            } else if (changes.isEmpty()) {
-                unchanged++;
-            } else {
-                em.flush();
-                updated++;
-            }
-            if (!changes.isEmpty()) {
-                registry.history("inspector", i.id, "import", req.user(), reason, changes);
-            }
+            tally.count(people.upsertInspector(new PeopleService.InspectorRow(p.name, p.certificateNo, p.unit, teamId,
+                    p.active, p.synthetic), req.user(), reason).outcome());
             if (p.certificateNo == null) {
                 withoutCertificate++;
             }
@@ -196,30 +156,6 @@ public class InspectorImportHandler implements ImportHandler {
         extra.put("teamsCreated", teamsCreated);
         extra.put("teamsUpdated", teamsUpdated);
         extra.putAll(ImportService.describe(table));
-        return new Summary(created, updated, unchanged, extra);
-    }
-
-    private static Map<String, Object> snapshot(Inspector i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", i.name);
-        m.put("certificateNo", i.certificateNo);
-        m.put("unit", i.unit);
-        m.put("teamId", i.teamId);
-        m.put("active", i.active);
-        m.put("synthetic", i.synthetic);
-        return m;
-    }
-
-    private static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (String k : after.keySet()) {
-            if (!Objects.equals(before.get(k), after.get(k))) {
-                Map<String, Object> ch = new LinkedHashMap<>();
-                ch.put("old", before.get(k));
-                ch.put("new", after.get(k));
-                out.put(k, ch);
-            }
-        }
-        return out;
+        return tally.summary(extra);
     }
 }

@@ -10,6 +10,15 @@ final class UpsertTally {
     private long updated;
     private long unchanged;
 
+    /** Counts one upserted row. */
+    void count(RegistryService.Outcome outcome) {
+        switch (outcome) {
+            case CREATED -> created++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+        }
+    }
+
     /**
      * Counts one upserted row, first setting the entity's synthetic flag as the file says (the registry's upsert does
      * not compare it): a row that changes only that flag counts as updated.
@@ -21,11 +30,7 @@ final class UpsertTally {
                 outcome = RegistryService.Outcome.UPDATED;
             }
         }
-        switch (outcome) {
-            case CREATED -> created++;
-            case UPDATED -> updated++;
-            case UNCHANGED -> unchanged++;
-        }
+        count(outcome);
     }
 
     Summary summary(Map<String, Object> extra) {

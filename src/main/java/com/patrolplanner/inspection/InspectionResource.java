@@ -4,6 +4,7 @@ import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.VenueCategory;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
+import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,16 +18,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Inspection records: write from the field, read for the venue card, the checklist for the form. */
 @Path("/api/inspections")
 public class InspectionResource {
-    /** Dates without a time are read in the bureau's zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     @Inject
     InspectionService service;
     @Inject
@@ -98,7 +95,7 @@ public class InspectionResource {
         try {
             if (s.trim().length() <= 10) {
                 LocalDate d = LocalDate.parse(s.trim());
-                return (end ? d.plusDays(1) : d).atStartOfDay(ZONE).toOffsetDateTime();
+                return (end ? d.plusDays(1) : d).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
             }
             return OffsetDateTime.parse(s.trim());
         } catch (DateTimeParseException e) {

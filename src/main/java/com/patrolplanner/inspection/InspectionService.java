@@ -5,6 +5,7 @@ import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.Inspector;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.Team;
+import com.patrolplanner.registry.TwoOfficerRule;
 import com.patrolplanner.registry.Venue;
 import com.patrolplanner.registry.VenueCategory;
 import com.patrolplanner.security.CurrentUser;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
 
 /**
  * Writes and reads inspection records. Rules: at least two active officers holding enforcement certificates
- * ({@link OfficerRule}, 《行政处罚法》第四十二条); violations only from the venue category's checklist; the author may
+ * ({@link TwoOfficerRule}, 《行政处罚法》第四十二条); violations only from the venue category's checklist; the author may
  * edit for {@link #AUTHOR_EDIT_WINDOW}, afterwards only a planner; every edit is kept in change_history
  * (entity_type {@value #HISTORY_TYPE}). A team leader sees only the own team's inspections: another team's record is
  * "not found" (404), so that ids of other teams' work are not disclosed.
@@ -60,7 +61,7 @@ public class InspectionService {
         i.persist();
         em.flush();
         writeOfficers(i.id, c.officers());
-        registry.history(HISTORY_TYPE, i.id, "create", user.name(), null, diff(Map.of(), snapshot(i, c.officers())));
+        registry.history(HISTORY_TYPE, i.id, "create", user.name(), null, ChangeHistory.diff(Map.of(), snapshot(i, c.officers())));
         return view(i);
     }
 
@@ -84,7 +85,7 @@ public class InspectionService {
         Checked c = check(in, user, i);
         Map<String, Object> before = snapshot(i, officersOf(i.id));
         apply(i, in, c);
-        Map<String, Map<String, Object>> changes = diff(before, snapshot(i, c.officers()));
+        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(i, c.officers()));
         if (!changes.isEmpty()) {
             i.updatedAt = OffsetDateTime.now();
             em.createNativeQuery("DELETE FROM inspection_officer WHERE inspection_id = ?1").setParameter(1, i.id).executeUpdate();
@@ -259,8 +260,8 @@ public class InspectionService {
                 out.add(i);
             }
         }
-        if (out.size() < OfficerRule.MIN_CERTIFIED_OFFICERS) {
-            errors.add(FieldError.of("officers", "at least " + OfficerRule.MIN_CERTIFIED_OFFICERS
+        if (out.size() < TwoOfficerRule.MIN_CERTIFIED_OFFICERS) {
+            errors.add(FieldError.of("officers", "at least " + TwoOfficerRule.MIN_CERTIFIED_OFFICERS
                     + " active officers with enforcement certificates are required (《行政处罚法》第四十二条); got " + out.size()));
         }
         return out;
@@ -347,23 +348,6 @@ public class InspectionService {
         m.put("notes", i.notes);
         m.put("campaignVisitId", i.campaignVisitId);
         return m;
-    }
-
-    private static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        LinkedHashSet<String> keys = new LinkedHashSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        for (String k : keys) {
-            Object o = before.get(k);
-            Object n = after.get(k);
-            if (!Objects.equals(o, n)) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("old", o);
-                c.put("new", n);
-                out.put(k, c);
-            }
-        }
-        return out;
     }
 
     InspectionView view(Inspection i) {

@@ -8,11 +8,18 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One change to a registered thing: who, when, why, and each field's old and new value. */
+/**
+ * One change to a registered thing: who, when, why, and each field's old and new value. {@link #diff} is the one place
+ * that builds the {@code changes} column; writers keep a flat snapshot of the fields before and after a change.
+ */
 @Entity
 @Table(name = "change_history")
 public class ChangeHistory extends PanacheEntityBase {
@@ -31,4 +38,26 @@ public class ChangeHistory extends PanacheEntityBase {
     public String reason;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Map<String, Object>> changes;
+
+    /**
+     * The field-level changes from {@code before} to {@code after} as {@code {"field": {"old": …, "new": …}}}, in the
+     * order of the snapshots' keys; a field missing on one side counts as null there. Empty when nothing changed. For a
+     * creation pass {@code Map.of()} as {@code before}, for a deletion as {@code after}.
+     */
+    public static Map<String, Map<String, Object>> diff(Map<String, ?> before, Map<String, ?> after) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            Object o = before.get(k);
+            Object n = after.get(k);
+            if (!Objects.equals(o, n)) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("old", o);
+                c.put("new", n);
+                out.put(k, c);
+            }
+        }
+        return out;
+    }
 }

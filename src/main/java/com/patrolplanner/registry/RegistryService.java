@@ -58,7 +58,7 @@ public class RegistryService {
         v.updatedAt = OffsetDateTime.now();
         v.persist();
         em.flush();
-        history("venue", v.id, "create", user, null, diff(Map.of(), snapshot(v)));
+        history("venue", v.id, "create", user, null, ChangeHistory.diff(Map.of(), snapshot(v)));
         venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
         return v;
     }
@@ -74,7 +74,7 @@ public class RegistryService {
         }
         Map<String, Object> before = snapshot(v);
         apply(v, in);
-        Map<String, Map<String, Object>> changes = diff(before, snapshot(v));
+        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(v));
         if (!changes.isEmpty()) {
             v.updatedAt = OffsetDateTime.now();
             em.flush();
@@ -103,7 +103,7 @@ public class RegistryService {
             v.updatedAt = OffsetDateTime.now();
             v.persist();
             em.flush();
-            history("venue", v.id, "import", user, reason, diff(Map.of(), snapshot(v)));
+            history("venue", v.id, "import", user, reason, ChangeHistory.diff(Map.of(), snapshot(v)));
             venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
             return new Result<>(v, Outcome.CREATED);
         }
@@ -118,7 +118,7 @@ public class RegistryService {
             v.sourceDatum = oldDatum;
             v.geocodeStatus = oldStatus;
         }
-        Map<String, Map<String, Object>> changes = diff(before, snapshot(v));
+        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(v));
         if (changes.isEmpty()) {
             return new Result<>(v, Outcome.UNCHANGED);
         }
@@ -143,7 +143,7 @@ public class RegistryService {
         v.districtCode = districtOf(v.geom);
         v.updatedAt = OffsetDateTime.now();
         em.flush();
-        history("venue", v.id, "locate", user, reason, diff(before, snapshot(v)));
+        history("venue", v.id, "locate", user, reason, ChangeHistory.diff(before, snapshot(v)));
         venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
         return v;
     }
@@ -151,7 +151,7 @@ public class RegistryService {
     @Transactional
     public void deleteVenue(long id, String user) {
         Venue v = venue(id);
-        history("venue", v.id, "delete", user, null, diff(snapshot(v), Map.of()));
+        history("venue", v.id, "delete", user, null, ChangeHistory.diff(snapshot(v), Map.of()));
         venueEvents.fire(new RegistryEvents.VenueChanged(v.id, true));
         v.delete();
     }
@@ -252,7 +252,7 @@ public class RegistryService {
         s.updatedAt = OffsetDateTime.now();
         s.persist();
         em.flush();
-        history("school", s.id, "create", user, null, diff(Map.of(), snapshot(s)));
+        history("school", s.id, "create", user, null, ChangeHistory.diff(Map.of(), snapshot(s)));
         schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
         return s;
     }
@@ -268,7 +268,7 @@ public class RegistryService {
         }
         Map<String, Object> before = snapshot(s);
         applySchool(s, in);
-        Map<String, Map<String, Object>> changes = diff(before, snapshot(s));
+        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(s));
         if (!changes.isEmpty()) {
             s.updatedAt = OffsetDateTime.now();
             em.flush();
@@ -290,7 +290,7 @@ public class RegistryService {
             s.updatedAt = OffsetDateTime.now();
             s.persist();
             em.flush();
-            history("school", s.id, "import", user, reason, diff(Map.of(), snapshot(s)));
+            history("school", s.id, "import", user, reason, ChangeHistory.diff(Map.of(), snapshot(s)));
             schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
             return new Result<>(s, Outcome.CREATED);
         }
@@ -304,7 +304,7 @@ public class RegistryService {
             s.campus = oldCampus;
             s.sourceDatum = oldDatum;
         }
-        Map<String, Map<String, Object>> changes = diff(before, snapshot(s));
+        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(s));
         if (changes.isEmpty()) {
             return new Result<>(s, Outcome.UNCHANGED);
         }
@@ -328,7 +328,7 @@ public class RegistryService {
         s.districtCode = districtOf(s.geom);
         s.updatedAt = OffsetDateTime.now();
         em.flush();
-        history("school", s.id, "locate", user, reason, diff(before, snapshot(s)));
+        history("school", s.id, "locate", user, reason, ChangeHistory.diff(before, snapshot(s)));
         schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
         return s;
     }
@@ -336,7 +336,7 @@ public class RegistryService {
     @Transactional
     public void deleteSchool(long id, String user) {
         School s = school(id);
-        history("school", s.id, "delete", user, null, diff(snapshot(s), Map.of()));
+        history("school", s.id, "delete", user, null, ChangeHistory.diff(snapshot(s), Map.of()));
         schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, true));
         s.delete();
     }
@@ -448,23 +448,6 @@ public class RegistryService {
 
     public List<ChangeHistory> historyOf(String type, long id) {
         return ChangeHistory.list("entityType = ?1 and entityId = ?2 order by changedAt desc, id desc", type, id);
-    }
-
-    static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        for (String k : keys) {
-            Object o = before.get(k);
-            Object n = after.get(k);
-            if (!Objects.equals(o, n)) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("old", o);
-                c.put("new", n);
-                out.put(k, c);
-            }
-        }
-        return out;
     }
 
     static Datum parseDatum(String s) {

@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.patrolplanner.geo.ChinaDatum;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The gazetteer kinds through the same HTTP import as the registers, with a datum, then used by the geocoder. */
@@ -37,15 +40,33 @@ class GazetteerHttpImportTest {
         as("planner").queryParam("q", "测绘东街21号").get("/api/geocode").then().statusCode(200)
                 .body("[0].level", equalTo("interpolated"))
                 .body("[0].lon", closeTo((w1[0] + w2[0]) / 2, 2e-4));
-        // and a licensing officer can check a site by its address
+        // and a licensing officer can check a site by its address: the check is made at the address's WGS-84 point, and
+        // a primary school 0.0009° of latitude north of it (about 100 m: 1° of latitude is 110.99 km at 36.7° N) is
+        // inside the 200 m of 《互联网上网服务营业场所管理条例》第九条 for an internet café
+        String school = "测绘东街小学-" + System.nanoTime();
+        as("planner").contentType(ContentType.JSON).body(Map.of("name", school, "level", "primary", "address",
+                "潍坊市奎文区测绘东街1号", "lon", w1[0], "lat", w1[1] + 0.0009)).post("/api/schools").then().statusCode(201);
         as("planner").queryParam("address", "潍坊市奎文区测绘东街11号").queryParam("category", "网吧")
-                .get("/api/compliance/site-check").then().statusCode(200);
+                .get("/api/compliance/site-check").then().statusCode(200)
+                .body("lon", closeTo(w1[0], 1e-6)).body("lat", closeTo(w1[1], 1e-6))
+                .body("allowed", equalTo(false))
+                .body("violations.find { it.schoolName == '" + school + "' }.rule", equalTo("ICAFE_SCHOOL_200M"))
+                .body("violations.find { it.schoolName == '" + school + "' }.distanceM", closeTo(99.9, 1.0));
     }
 
     @Test
     void osmPbfThroughPostImports() throws Exception {
-        byte[] pbf = Files.readAllBytes(SharedData.file("osm/andorra.osm.pbf"));
-        as("admin").multiPart("file", "andorra.osm.pbf", pbf, "application/octet-stream").multiPart("kind", "osm")
-                .post("/api/imports").then().statusCode(200);
+        Path file = SharedData.file("osm/andorra.osm.pbf");
+        OsmTruth truth = OsmTruth.read(file);
+        Map.Entry<String, double[]> hotel = truth.uniqueTourismNode("Hotel ");
+        as("admin").multiPart("file", "andorra.osm.pbf", Files.readAllBytes(file), "application/octet-stream")
+                .multiPart("kind", "osm").post("/api/imports").then().statusCode(200)
+                .body("source", equalTo("osm:andorra.osm.pbf"))
+                .body("nodesRead", equalTo((int) truth.nodes))
+                .body("waysRead", equalTo((int) truth.ways));
+        // a hotel node of the file is then found as a place at its own position
+        as("planner").queryParam("q", hotel.getKey()).get("/api/geocode").then().statusCode(200)
+                .body("find { it.level == 'place' }.lon", closeTo(hotel.getValue()[0], 1e-7))
+                .body("find { it.level == 'place' }.lat", closeTo(hotel.getValue()[1], 1e-7));
     }
 }

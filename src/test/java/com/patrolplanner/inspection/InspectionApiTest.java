@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.patrolplanner.registry.TwoOfficerRule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,24 +21,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class InspectionApiTest {
+public class InspectionApiTest {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Inject
     EntityManager em;
 
-    static int teamOf(String leader) {
+    public static int teamOf(String leader) {
         return as(leader).get("/api/me").then().statusCode(200).extract().path("teamId");
     }
 
-    static int venue(String category, double lon, double lat) {
+    public static int venue(String category, double lon, double lat) {
         String licence = "T-INSP-" + System.nanoTime() + "-" + SEQ.incrementAndGet();
         return as("planner").contentType(ContentType.JSON)
                 .body(Map.of("licenceNo", licence, "name", "检查测试场所" + licence, "category", category, "lon", lon, "lat", lat))
                 .post("/api/venues").then().statusCode(201).extract().path("id");
     }
 
-    static int officer(Integer teamId, boolean certified) {
+    public static int officer(Integer teamId, boolean certified) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "执法员" + SEQ.incrementAndGet());
         if (certified) {
@@ -86,7 +87,7 @@ class InspectionApiTest {
                 .body("officerCount", equalTo(2))
                 .body("officers", hasSize(2))
                 .body("teamId", equalTo(team));
-        assertEquals(2, OfficerRule.MIN_CERTIFIED_OFFICERS);
+        assertEquals(2, TwoOfficerRule.MIN_CERTIFIED_OFFICERS);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.patrolplanner.ui;
 
+import static com.patrolplanner.TestSupport.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,11 +35,23 @@ class RoleViewsBrowserTest extends BrowserTestBase {
 
     @Test
     void teamLeaderGetsMyShiftWithAStopList() throws Exception {
+        // a solved campaign day with stops for 执法一组 (leader1's team); the expected stops come from the API
+        UiTestData.Plan plan = data.ensurePlan();
+        List<Integer> expected = as("leader1").get("/api/my/shift?date=" + plan.date()).then().statusCode(200).extract()
+                .path("plans.collectMany { it.routes }.collectMany { it.stops }.venueId");
+        assertFalse(expected == null || expected.isEmpty(), "the seeded plan gives leader1's team stops on " + plan.date());
         login("leader1");
         assertEquals(List.of("leader"), tabs());
-        // the list exists even when the day has no stops (an empty list has no height: presence, not visibility)
-        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("[data-testid='stop-list']")).isEmpty());
-        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("[data-testid='stop'], [data-testid='no-stops']")).isEmpty());
+        WebElement date = waitForTestId("shift-date");
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", date, plan.date());
+        List<WebElement> stops = waitUpTo(20).until(d -> {
+            List<WebElement> s = d.findElements(By.cssSelector("[data-testid='stop-list'] [data-testid='stop']"));
+            return s.isEmpty() ? null : s;
+        });
+        assertTrue(driver().findElements(By.cssSelector("[data-testid='no-stops']")).isEmpty(), "no 'no stops' notice");
+        Set<Long> shown = stops.stream().map(s -> Long.valueOf(s.getAttribute("data-venue-id"))).collect(Collectors.toSet());
+        assertEquals(expected.stream().map(Integer::longValue).collect(Collectors.toSet()), shown,
+                "the list is the own team's stops of the day");
         assertTrue(byTestId("map").isDisplayed());
         screenshot("leader");
     }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.patrolplanner.geo.ChinaDatum;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geocode.Candidate;
-import com.patrolplanner.geocode.OnlineGeocoder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,12 @@
-package com.patrolplanner.geocode;
+package com.patrolplanner.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.cli.CliCommand;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.Geodesy;
+import com.patrolplanner.geocode.GazetteerStore;
+import com.patrolplanner.geocode.GeocodeBatch;
+import com.patrolplanner.geocode.GeocodeQueries;
 import com.patrolplanner.geocode.importer.AddressPointsImportHandler;
 import com.patrolplanner.importer.ImportHandler;
 import com.patrolplanner.jobs.JobService;
@@ -112,19 +115,19 @@ public class GeocodeBench implements CliCommand {
             items.add(new GeocodeBatch.Item(Integer.toString(i), addr, null, null));
         }
         Timed acc = runBatch(items);
-        List<Map<String, Object>> results = QuarkusTransaction.requiringNew().call(() -> queries.results(acc.jobId()));
+        List<GeocodeQueries.BatchResult> results = QuarkusTransaction.requiringNew().call(() -> queries.results(acc.jobId()));
         double[] err = new double[results.size()];
         Map<String, Integer> levels = new TreeMap<>();
         int missing = 0;
         for (int i = 0; i < results.size(); i++) {
-            Map<String, Object> res = results.get(i);
-            Row truth = held.get(Integer.parseInt((String) res.get("id")));
-            levels.merge(res.get("level") == null ? "none" : (String) res.get("level"), 1, Integer::sum);
-            if (res.get("lon") == null) {
+            GeocodeQueries.BatchResult res = results.get(i);
+            Row truth = held.get(Integer.parseInt(res.id()));
+            levels.merge(res.level() == null ? "none" : res.level(), 1, Integer::sum);
+            if (res.lon() == null) {
                 err[i] = Double.POSITIVE_INFINITY;
                 missing++;
             } else {
-                err[i] = Geodesy.distance(((Number) res.get("lon")).doubleValue(), ((Number) res.get("lat")).doubleValue(),
+                err[i] = Geodesy.distance(res.lon(), res.lat(),
                         truth.lon(), truth.lat());
             }
         }

@@ -1,13 +1,19 @@
-package com.patrolplanner.inspection;
+package com.patrolplanner.demo;
 
+import com.patrolplanner.inspection.EnforcementAction;
+import com.patrolplanner.inspection.Outcome;
+import com.patrolplanner.inspection.SeizedKind;
+import com.patrolplanner.inspection.SyntheticInspections;
+import com.patrolplanner.inspection.ViolationItem;
+import com.patrolplanner.registry.TwoOfficerRule;
 import com.patrolplanner.registry.VenueCategory;
+import com.patrolplanner.time.BureauClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +23,7 @@ import java.util.TreeMap;
 
 /**
  * A plausible, reproducible half year of inspections for the demo, over the venues, certified inspectors and teams
- * already registered. Marked {@code synthetic = true}, author "demo". Idempotent: when synthetic inspections already
+ * already registered, written through {@link SyntheticInspections}. Marked {@code synthetic = true}, author "demo". Idempotent: when synthetic inspections already
  * exist in [from, to], nothing is written and their count is returned.
  *
  * <p>Shape: visits per venue follow the category's usual rhythm (internet cafés about every two to three weeks,
@@ -28,10 +34,11 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class DemoInspections {
     public static final String AUTHOR = "demo";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     EntityManager em;
+    @Inject
+    SyntheticInspections inspections;
 
     public record Result(int created, int existing, int venues, String note) {
     }
@@ -50,10 +57,9 @@ public class DemoInspections {
 
     @Transactional
     public Result generate(long seed, LocalDate from, LocalDate to) {
-        OffsetDateTime f = from.atStartOfDay(ZONE).toOffsetDateTime();
-        OffsetDateTime t = to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
-        long existing = ((Number) em.createNativeQuery("SELECT count(*) FROM inspection WHERE synthetic AND inspected_at >= ?1 "
-                + "AND inspected_at < ?2").setParameter(1, f).setParameter(2, t).getSingleResult()).longValue();
+        OffsetDateTime f = from.atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
+        OffsetDateTime t = to.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
+        long existing = inspections.count(f, t);
         if (existing > 0) {
             return new Result(0, (int) existing, 0, "synthetic inspections already present in the period: nothing written");
         }
@@ -68,8 +74,8 @@ public class DemoInspections {
         for (Object[] o : officers) {
             byTeam.computeIfAbsent(o[2] == null ? -1L : ((Number) o[2]).longValue(), k -> new ArrayList<>()).add(o);
         }
-        byTeam.values().removeIf(l -> l.size() < OfficerRule.MIN_CERTIFIED_OFFICERS);
-        if (byTeam.isEmpty() && officers.size() >= OfficerRule.MIN_CERTIFIED_OFFICERS) {
+        byTeam.values().removeIf(l -> l.size() < TwoOfficerRule.MIN_CERTIFIED_OFFICERS);
+        if (byTeam.isEmpty() && officers.size() >= TwoOfficerRule.MIN_CERTIFIED_OFFICERS) {
             byTeam.put(-1L, officers);
         }
         if (venues.isEmpty() || byTeam.isEmpty()) {
@@ -144,22 +150,9 @@ public class DemoInspections {
             }
         }
         String notes = violations.contains(ViolationItem.OTHER.code()) ? "演示数据：其他违规" : null;
-        Number id = (Number) em.createNativeQuery("""
-                INSERT INTO inspection (venue_id, team_id, inspected_at, outcome, violations, violation_count, actions, seized,
-                    officer_count, notes, geom, category, district_code, synthetic, created_by, created_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]), ?6, CAST(?7 AS text[]), CAST(?8 AS jsonb), ?9, ?10,
-                    ST_SetSRID(ST_MakePoint(?11, ?12), 4326), ?13, ?14, true, ?15, ?3, ?3)
-                RETURNING id""")
-                .setParameter(1, venueId).setParameter(2, team).setParameter(3, at).setParameter(4, outcome.code)
-                .setParameter(5, "{" + String.join(",", violations) + "}").setParameter(6, violations.size())
-                .setParameter(7, "{" + String.join(",", actions) + "}").setParameter(8, json(seized))
-                .setParameter(9, officers.size()).setParameter(10, notes).setParameter(11, lon).setParameter(12, lat)
-                .setParameter(13, category).setParameter(14, district).setParameter(15, AUTHOR).getSingleResult();
-        for (Object[] o : officers) {
-            em.createNativeQuery("INSERT INTO inspection_officer (inspection_id, inspector_id, certificate_no) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, id.longValue()).setParameter(2, ((Number) o[0]).longValue()).setParameter(3, o[1])
-                    .executeUpdate();
-        }
+        inspections.write(new SyntheticInspections.Visit(venueId, team, at, outcome, violations, actions, seized,
+                officers.stream().map(o -> new SyntheticInspections.Officer(((Number) o[0]).longValue(), (String) o[1]))
+                        .toList(), notes, lon, lat, category, district, AUTHOR));
     }
 
     /** Internet cafés and KTVs: a third at night (22:00–01:00), a quarter after school (16:30–19:00); others by day. */
@@ -175,7 +168,7 @@ public class DemoInspections {
         } else {
             minute = 9 * 60 + rnd.nextInt(8 * 60);
         }
-        return d.atStartOfDay(ZONE).plusMinutes(minute).toOffsetDateTime();
+        return d.atStartOfDay(BureauClock.ZONE).plusMinutes(minute).toOffsetDateTime();
     }
 
     private static <T> List<T> pick(Random rnd, List<T> from, int n) {
@@ -203,11 +196,5 @@ public class DemoInspections {
         double dx = (lon1 - lon2) * kx;
         double dy = (lat1 - lat2) * 110.57;
         return Math.sqrt(dx * dx + dy * dy);
-    }
-
-    private static String json(Map<String, Integer> m) {
-        StringBuilder b = new StringBuilder("{");
-        m.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
-        return b.append('}').toString();
     }
 }

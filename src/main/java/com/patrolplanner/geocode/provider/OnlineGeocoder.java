@@ -1,8 +1,7 @@
-package com.patrolplanner.geocode;
+package com.patrolplanner.geocode.provider;
 
-import com.patrolplanner.geocode.provider.GeocodeProvider;
-import com.patrolplanner.geocode.provider.ProviderClient;
-import com.patrolplanner.geocode.provider.Providers;
+import com.patrolplanner.geocode.Candidate;
+import com.patrolplanner.geocode.OnlineLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and only when switched on with a key; with none switched on (the default, for intranets) this does nothing.
  */
 @ApplicationScoped
-public class OnlineGeocoder {
+public class OnlineGeocoder implements OnlineLookup {
     static final List<GeocodeProvider> ALL = List.of(new Providers.Tianditu(), new Providers.Amap(), new Providers.Baidu(),
             new Providers.Nominatim());
 
@@ -39,7 +38,7 @@ public class OnlineGeocoder {
         return out;
     }
 
-    /** Every enabled provider's candidates for one address. */
+    @Override
     public List<Candidate> search(String address) {
         List<Candidate> out = new ArrayList<>();
         for (GeocodeProvider p : enabled()) {
@@ -49,6 +48,7 @@ public class OnlineGeocoder {
     }
 
     /** Replaces weak offline answers by a better online one, asking providers in order until one is good enough. */
+    @Override
     public List<Candidate> improve(List<String> addresses, List<Candidate> found) {
         List<GeocodeProvider> providers = enabled();
         if (providers.isEmpty()) {

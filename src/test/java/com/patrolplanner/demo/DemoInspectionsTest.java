@@ -1,8 +1,9 @@
-package com.patrolplanner.inspection;
+package com.patrolplanner.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.patrolplanner.inspection.InspectionApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
