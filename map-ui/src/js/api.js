@@ -11,11 +11,20 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized = null;
+let onPasswordChange = null;
 
 /** Called once with a handler for a 401 (the session ended): the app shows the login form again. */
 export function setUnauthorizedHandler(fn) {
   onUnauthorized = fn;
 }
+
+/** Called once with a handler for a 403 password-change-required: the app shows the change-password form. */
+export function setPasswordChangeHandler(fn) {
+  onPasswordChange = fn;
+}
+
+/** The problem type the service answers while an administrator-set password has not been replaced. */
+export const PASSWORD_CHANGE_REQUIRED = '/problems/password-change-required';
 
 /**
  * Calls the API. X-Requested-With stops the server from sending a Basic challenge, which would make the browser pop
@@ -41,6 +50,7 @@ export async function api(path, { method = 'GET', json, body, headers = {}, acce
   if (!res.ok) {
     const err = new ApiError(res.status, isJson ? data : { title: res.statusText, detail: typeof data === 'string' ? data.slice(0, 300) : '' });
     if (res.status === 401 && !quiet401 && onUnauthorized) onUnauthorized(err);
+    if (res.status === 403 && err.problem.type === PASSWORD_CHANGE_REQUIRED && onPasswordChange) onPasswordChange(err);
     throw err;
   }
   return data;
@@ -81,7 +91,10 @@ export async function pollJob(id, onProgress, { interval = 700, isStopped = () =
   }
 }
 
-/** Form login (Quarkus form authentication); resolves true when the session cookie was set. */
+/**
+ * Form login: the service opens a session and sets its HttpOnly cookie. Resolves { ok, status, problem } — a 429 (too
+ * many failures) or 403 (posted from another site) carries a problem to show; a 401 is a wrong name or password.
+ */
 export async function login(username, password) {
   const form = new URLSearchParams({ j_username: username, j_password: password });
   const res = await fetch('/j_security_check', {
@@ -90,7 +103,13 @@ export async function login(username, password) {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'fetch' },
     body: form,
   });
-  return res.ok;
+  const problem = res.ok ? null : await res.json().catch(() => null);
+  return { ok: res.ok, status: res.status, problem };
+}
+
+/** Changes the caller's own password; the service ends the other sessions and renews this one. */
+export async function changePassword(currentPassword, newPassword) {
+  return api('/api/me/password', { method: 'POST', json: { currentPassword, newPassword } });
 }
 
 export async function logout() {

@@ -1,6 +1,6 @@
 // Entry point: login, the caller's identity (GET /api/me) and the view for the caller's roles around one map.
 /* global L */
-import { api, login, logout, setUnauthorizedHandler, showError } from './api.js';
+import { api, changePassword, login, logout, setPasswordChangeHandler, setUnauthorizedHandler, showError, toast } from './api.js';
 import { t, apply, getLang, setLang } from './i18n.js';
 import { el } from './dom.js';
 import { createMapView } from './map.js';
@@ -49,6 +49,8 @@ app.venues = venuesOverlay((id) => app.openVenue(id));
 function showLogin(expired) {
   document.body.dataset.state = 'login';
   $('login').hidden = false;
+  $('login-form').hidden = false;
+  if ($('password-form')) $('password-form').remove();
   $('app').hidden = true;
   $('session').hidden = true;
   $('login-error').textContent = expired ? t('error.session') : '';
@@ -61,15 +63,81 @@ async function onLogin(ev) {
   btn.disabled = true;
   $('login-error').textContent = '';
   try {
-    const ok = await login($('login-user').value.trim(), $('login-password').value);
-    if (!ok) { $('login-error').textContent = t('login.failed'); return; }
+    const res = await login($('login-user').value.trim(), $('login-password').value);
+    if (!res.ok) {
+      $('login-error').textContent = res.status === 401 || !res.problem ? t('login.failed') : (res.problem.detail || res.problem.title);
+      return;
+    }
     $('login-password').value = '';
-    await start(await api('/api/me'));
+    await enter(await api('/api/me'));
   } catch (e) {
     showError(e);
   } finally {
     btn.disabled = false;
   }
+}
+
+/** After login or on a page load with a session: a password an administrator set must be replaced first. */
+async function enter(me) {
+  if (me.mustChangePassword) showPasswordForm(true);
+  else await start(me);
+}
+
+/**
+ * The change-password form, in place of the login card. forced: the administrator set the password and nothing else
+ * answers until it is changed (no way back but logging out); otherwise the user asked for it and may cancel.
+ */
+function showPasswordForm(forced) {
+  const back = { state: document.body.dataset.state, app: $('app').hidden, session: $('session').hidden };
+  document.body.dataset.state = 'login';
+  $('app').hidden = true;
+  $('session').hidden = true;
+  $('login').hidden = false;
+  $('login-form').hidden = true;
+  if ($('password-form')) $('password-form').remove();
+  const field = (id, key, autocomplete) => el('label', {}, el('span', {}, t(key)),
+    el('input', { id, type: 'password', class: 'input', autocomplete, required: true, 'data-testid': id }));
+  const error = el('p', { class: 'login-error', role: 'alert', 'data-testid': 'password-error' });
+  const close = () => {
+    form.remove();
+    $('login-form').hidden = false;
+    $('login').hidden = true;
+    document.body.dataset.state = back.state;
+    $('app').hidden = back.app;
+    $('session').hidden = back.session;
+  };
+  const form = el('form', { id: 'password-form', class: 'login-card', 'data-testid': 'password-form' },
+    el('h1', {}, t('password.title')),
+    el('p', { class: 'muted' }, forced ? t('password.forced') : t('password.hint', { min: 10 })),
+    field('password-current', 'password.current', 'current-password'),
+    field('password-new', 'password.new', 'new-password'),
+    field('password-repeat', 'password.repeat', 'new-password'),
+    error,
+    el('button', { type: 'submit', class: 'btn btn-block', 'data-testid': 'password-submit' }, t('password.submit')),
+    forced
+      ? el('button', { type: 'button', class: 'btn btn-ghost btn-block', onclick: async () => { await logout(); window.location.reload(); } }, t('logout'))
+      : el('button', { type: 'button', class: 'btn btn-ghost btn-block', onclick: close }, t('common.cancel')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    if ($('password-new').value !== $('password-repeat').value) { error.textContent = t('password.mismatch'); return; }
+    const btn = form.querySelector('button[type=submit]');
+    btn.disabled = true;
+    try {
+      await changePassword($('password-current').value, $('password-new').value);
+      toast(t('password.changed'));
+      if (forced) { form.remove(); $('login-form').hidden = false; await start(await api('/api/me')); } else close();
+    } catch (e) {
+      const p = e.problem || {};
+      error.textContent = (Array.isArray(p.errors) && p.errors.length)
+        ? p.errors.map((fe) => `${t('password.field.' + fe.field)}: ${fe.reason}`).join('; ')
+        : (p.detail || e.message);
+    } finally {
+      btn.disabled = false;
+    }
+  });
+  $('login').append(form);
+  $('password-current').focus();
 }
 
 function viewsFor(me) {
@@ -134,12 +202,15 @@ function boot() {
   $('lang').addEventListener('click', () => { setLang(getLang() === 'en' ? 'zh-CN' : 'en'); window.location.reload(); });
   $('login-form').addEventListener('submit', onLogin);
   $('logout').addEventListener('click', async () => { await logout(); window.location.reload(); });
+  $('logout').before(el('button', { type: 'button', id: 'password-change', class: 'btn btn-ghost', 'data-testid': 'password-change',
+    onclick: () => showPasswordForm(false) }, t('password.change')));
   $('panel-toggle').addEventListener('click', () => document.body.classList.toggle('panel-open'));
   wireSearch($('search'), $('search-input'), $('search-results'), app);
   setUnauthorizedHandler(() => showLogin(true));
+  setPasswordChangeHandler(() => { if (!$('password-form')) showPasswordForm(true); });
   // /api/ui/session answers 200 either way, so an anonymous first visit logs no 401 in the console
   api('/api/ui/session')
-    .then((s) => (s.authenticated ? api('/api/me').then(start) : showLogin(false)))
+    .then((s) => (s.authenticated ? api('/api/me').then(enter) : showLogin(false)))
     .catch((e) => { if (e.status === 401) showLogin(false); else showError(e); });
 }
 

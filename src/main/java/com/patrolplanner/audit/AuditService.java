@@ -62,56 +62,86 @@ public class AuditService {
 
     @Transactional
     public Verification verify() {
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(AuditService::verify);
+    }
+
+    /**
+     * Re-computes the whole chain over a plain JDBC connection to any copy of the database (the service's own, or a
+     * restored backup that no service runs on yet).
+     */
+    public static Verification verify(java.sql.Connection c) throws java.sql.SQLException {
         String prev = GENESIS;
         long checked = 0;
         long expectedSeq = 1;
         int page = 5000;
         long after = 0;
-        while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT seq, at, actor, action, entity_type, entity_id, details::text, prev_hash, hash "
-                    + "FROM audit_log WHERE seq > ?1 ORDER BY seq LIMIT " + page).setParameter(1, after).getResultList();
-            if (rows.isEmpty()) {
-                return new Verification(true, checked, null, null);
-            }
-            for (Object[] r : rows) {
-                long seq = ((Number) r[0]).longValue();
-                if (seq != expectedSeq) {
-                    return new Verification(false, checked, expectedSeq, "row " + expectedSeq + " is missing");
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, action, entity_type, entity_id, "
+                + "details::text, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT " + page)) {
+            while (true) {
+                ps.setLong(1, after);
+                int rows = 0;
+                try (java.sql.ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        rows++;
+                        long seq = r.getLong(1);
+                        if (seq != expectedSeq) {
+                            return new Verification(false, checked, expectedSeq, "row " + expectedSeq + " is missing");
+                        }
+                        OffsetDateTime at = r.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+                        String json;
+                        try {
+                            json = canonical(CANONICAL.readValue(r.getString(7), Map.class));
+                        } catch (Exception e) {
+                            return new Verification(false, checked, seq, "details unreadable");
+                        }
+                        if (!prev.equals(r.getString(8))) {
+                            return new Verification(false, checked, seq, "link to the previous row does not match");
+                        }
+                        String h = hash(prev, seq, at, r.getString(3), r.getString(4), r.getString(5), r.getString(6), json);
+                        if (!h.equals(r.getString(9))) {
+                            return new Verification(false, checked, seq, "content does not match its hash");
+                        }
+                        prev = h;
+                        checked++;
+                        expectedSeq++;
+                        after = seq;
+                    }
                 }
-                OffsetDateTime at = toUtc(r[1]);
-                String json;
-                try {
-                    json = canonical(CANONICAL.readValue((String) r[6], Map.class));
-                } catch (Exception e) {
-                    return new Verification(false, checked, seq, "details unreadable");
+                if (rows == 0) {
+                    return new Verification(true, checked, null, null);
                 }
-                if (!prev.equals(r[7])) {
-                    return new Verification(false, checked, seq, "link to the previous row does not match");
-                }
-                String h = hash(prev, seq, at, (String) r[2], (String) r[3], (String) r[4], (String) r[5], json);
-                if (!h.equals(r[8])) {
-                    return new Verification(false, checked, seq, "content does not match its hash");
-                }
-                prev = h;
-                checked++;
-                expectedSeq++;
-                after = seq;
             }
         }
     }
 
-    private static OffsetDateTime toUtc(Object o) {
-        if (o instanceof OffsetDateTime odt) {
-            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+    /** Filters of the audit listing; null means any. */
+    public record Filter(String actor, String action, String entityType, String entityId, Long before) {
+    }
+
+    /** Up to {@code limit} records matching the filter, newest first, as a JSON array. */
+    @Transactional
+    public String list(Filter f, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new java.util.ArrayList<>();
+        for (Object[] c : new Object[][] {{"actor", f.actor()}, {"action", f.action()}, {"entity_type", f.entityType()},
+                {"entity_id", f.entityId()}}) {
+            if (c[1] != null) {
+                params.add(c[1]);
+                where.append(" AND ").append(c[0]).append(" = ?").append(params.size());
+            }
         }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
+        if (f.before() != null) {
+            params.add(f.before());
+            where.append(" AND seq < ?").append(params.size());
         }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        jakarta.persistence.Query q = em.createNativeQuery("SELECT coalesce(json_agg(json_build_object('seq',seq,'at',at,"
+                + "'actor',actor,'action',action,'entityType',entity_type,'entityId',entity_id,'details',details,"
+                + "'prevHash',prev_hash,'hash',hash) ORDER BY seq DESC),'[]')::text "
+                + "FROM (SELECT * FROM audit_log" + where + " ORDER BY seq DESC LIMIT " + limit + ") a");
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
         }
-        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
+        return (String) q.getSingleResult();
     }
 
     static String canonical(Map<String, ?> details) {

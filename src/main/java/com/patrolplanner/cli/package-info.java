@@ -1,2 +1,2 @@
-/** The command-line side of the service jar: {@code bench NAME} and {@code vrptw FILE…}, run by ./planner. */
+/** The command-line side of the service jar: {@code bench NAME}, {@code vrptw FILE…}, {@code create-admin NAME}, {@code logout-all}, run by ./planner. */
 package com.patrolplanner.cli;

@@ -35,6 +35,10 @@ public class AppUser extends PanacheEntityBase {
 
     public boolean active = true;
 
+    /** Set when an administrator chose the password: until the user picks an own one, only /api/me answers. */
+    @Column(name = "must_change_password")
+    public boolean mustChangePassword;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -1,5 +1,6 @@
 package com.patrolplanner.security;
 
+import com.patrolplanner.web.TooManyRequests;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,26 +13,31 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks user name and password (HTTP Basic and the login form alike) against the bcrypt hashes in {@code app_user},
- * refusing inactive users and names locked by {@link LoginThrottle}.
+ * refusing inactive users and names locked by {@link LoginThrottle}. An unknown or inactive name costs one bcrypt
+ * verification like a known one (against a hash of a random password), so response times do not tell which names exist.
  */
 @ApplicationScoped
 @io.quarkus.arc.Unremovable
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+    /** Identity attribute: true while the user must replace an administrator-set password. */
+    public static final String MUST_CHANGE_PASSWORD = "patrol.mustChangePassword";
+
     @Inject
     LoginThrottle throttle;
 
-    /** The cause of the authentication failure when the name is locked; mapped to 429 with Retry-After. */
-    public static class LockedException extends RuntimeException {
-        public final long retryAfterSeconds;
-
-        LockedException(long seconds) {
-            super("too many failed logins; try again in " + seconds + " s");
-            this.retryAfterSeconds = seconds;
-        }
-    }
+    /** A hash of a random password at the cost of real hashes; verified for names that do not exist. */
+    private final String dummyHash = AppUser.hash(HexFormat.of().formatHex(SecureRandom.getSeed(16)));
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -45,7 +51,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword())));
+        return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword())).identity());
     }
 
     /**
@@ -54,10 +60,14 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
      * to a user clears the cache ({@link #forget}).
      */
     static final long CACHE_MILLIS = 60_000;
-    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
-    private final byte[] salt = java.security.SecureRandom.getSeed(16);
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final byte[] salt = SecureRandom.getSeed(16);
 
-    private record Cached(String digest, long until, java.util.Set<String> roles) {
+    private record Cached(String digest, long until, Checked checked) {
+    }
+
+    /** A successful password check: the user's id and the identity to use. */
+    public record Checked(long userId, SecurityIdentity identity) {
     }
 
     /** Forgets cached credentials, e.g. after a password, role or activation change. */
@@ -67,44 +77,54 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     private String digest(String username, String password) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(salt);
-            md.update(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(username.getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            md.update(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    SecurityIdentity check(String username, String password) {
+    /**
+     * Verifies a name and password; throws {@link AuthenticationFailedException} (its cause a {@link TooManyRequests}
+     * when the name is locked).
+     */
+    public Checked check(String username, String password) {
+        if (username == null || password == null) {
+            throw new AuthenticationFailedException("wrong user name or password");
+        }
         long locked = throttle.lockedForSeconds(username);
         if (locked > 0) {
-            LockedException l = new LockedException(locked);
+            TooManyRequests l = new TooManyRequests("too many failed logins; try again in " + locked + " s", locked);
             throw new AuthenticationFailedException(l.getMessage(), l);
         }
         String d = digest(username, password);
         Cached c = cache.get(username);
-        if (c != null && c.until() > System.currentTimeMillis() && java.security.MessageDigest.isEqual(
-                c.digest().getBytes(java.nio.charset.StandardCharsets.US_ASCII), d.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username));
-            c.roles().forEach(b::addRole);
-            return b.build();
+        if (c != null && c.until() > System.currentTimeMillis() && MessageDigest.isEqual(
+                c.digest().getBytes(StandardCharsets.US_ASCII), d.getBytes(StandardCharsets.US_ASCII))) {
+            return c.checked();
         }
         AppUser u = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username));
-        if (u == null || !u.active || !BcryptUtil.matches(password, u.password)) {
+        boolean known = u != null && u.active;
+        // the same bcrypt work whether the name exists or not
+        boolean matches = BcryptUtil.matches(password, known ? u.password : dummyHash);
+        if (!known || !matches) {
             throttle.failed(username);
             throw new AuthenticationFailedException("wrong user name or password");
         }
         throttle.succeeded(username);
-        cache.put(username, new Cached(d, System.currentTimeMillis() + CACHE_MILLIS, u.roleSet()));
-        return identity(u);
+        Checked checked = new Checked(u.id, identity(u.username, u.roleSet(), u.mustChangePassword));
+        cache.put(username, new Cached(d, System.currentTimeMillis() + CACHE_MILLIS, checked));
+        return checked;
     }
 
-    static SecurityIdentity identity(AppUser u) {
-        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(u.username));
-        u.roleSet().forEach(b::addRole);
+    static SecurityIdentity identity(String username, Set<String> roles, boolean mustChangePassword) {
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username));
+        roles.forEach(b::addRole);
+        b.addAttribute(MUST_CHANGE_PASSWORD, mustChangePassword);
         return b.build();
     }
 }

@@ -1,33 +1,35 @@
 package com.patrolplanner.security;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
- * Re-creates the identity of a browser session from its (encrypted, signed) form-login cookie. The user is looked up on
- * every request, so a deactivated user or changed roles take effect at once.
+ * The identity of a browser session: the session row and its user are read on every request, so logout, a password,
+ * role or activation change (which delete the rows) and the idle and absolute limits take effect at once.
  */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+public class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
+    @Inject
+    SessionStore sessions;
+
     @Override
-    public Class<TrustedAuthenticationRequest> getRequestType() {
-        return TrustedAuthenticationRequest.class;
+    public Class<SessionTokenRequest> getRequestType() {
+        return SessionTokenRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            AppUser u = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(request.getPrincipal()));
-            if (u == null || !u.active) {
-                throw new AuthenticationFailedException("session user no longer active");
+            SessionStore.SessionUser u = sessions.lookup(request.token());
+            if (u == null) {
+                throw new AuthenticationFailedException("no such session, or it ended");
             }
-            return PasswordIdentityProvider.identity(u);
+            return PasswordIdentityProvider.identity(u.username(), u.roles(), u.mustChangePassword());
         });
     }
 }

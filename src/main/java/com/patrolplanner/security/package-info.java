@@ -1,2 +1,2 @@
-/** Users, roles and who may call what: bcrypt users in the database, HTTP Basic for API clients, form login for browsers. */
+/** Users, roles, passwords and sessions: bcrypt users in the database, HTTP Basic for API clients, server-side sessions for browsers. */
 package com.patrolplanner.security;

@@ -1,6 +1,10 @@
 package com.patrolplanner.ui;
 
 import com.patrolplanner.security.Roles;
+import com.patrolplanner.security.SessionCookie;
+import com.patrolplanner.security.SessionStore;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,12 +13,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What the map page needs from the server besides the capability APIs: basemap settings and logout. */
 @Path("/api")
@@ -23,10 +27,8 @@ public class UiResource {
     UiConfig config;
     @Inject
     SecurityIdentity identity;
-    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
-    String cookieName;
-    @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/")
-    String cookiePath;
+    @Inject
+    SessionStore sessions;
 
     /**
      * Whether the browser holds a session. Unlike {@code /api/me} it answers 200 to anonymous callers too, so the page's
@@ -58,17 +60,18 @@ public class UiResource {
     }
 
     /**
-     * Form authentication keeps the identity in an encrypted HttpOnly cookie that scripts cannot delete, and Quarkus has
-     * no logout endpoint of its own: this expires the cookie. Permitted to anyone so that a stale session can always be
-     * cleared.
+     * Ends the browser's session: its row is deleted (the cookie is worthless from now on, on every process) and the
+     * cookie expired. Permitted to anyone so that a stale session can always be cleared.
      */
     @POST
     @Path("/logout")
     @PermitAll
-    public Response logout() {
-        // FormAuthenticationMechanism.logout(rc) needs routing-context attributes that only a request the form
-        // mechanism authenticated carries (a Basic or anonymous caller gets an NPE): expire the cookie by name instead
-        return Response.noContent().header("Set-Cookie", cookieName + "=; Path=" + cookiePath
-                + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict").build();
+    public Response logout(@Context HttpServerRequest request) {
+        Cookie c = request.getCookie(SessionCookie.NAME);
+        if (c != null) {
+            sessions.delete(c.getValue());
+        }
+        boolean secure = request.isSSL() || "https".equalsIgnoreCase(request.scheme());
+        return Response.noContent().header("Set-Cookie", SessionCookie.expire(secure)).build();
     }
 }

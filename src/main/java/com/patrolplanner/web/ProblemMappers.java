@@ -26,9 +26,21 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response problem(int status, String title, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        return problem("about:blank", status, title, detail, errors, uri);
+    }
+
+    /** A problem of a named type (a URI reference a client can test, e.g. {@code /problems/password-change-required}). */
+    public static Response problem(String type, int status, String title, String detail, List<Problem.FieldError> errors,
+            UriInfo uri) {
         String instance = uri == null ? null : uri.getPath();
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, instance, errors)).build();
+                .entity(new Problem(type, title, status, detail, instance, errors)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequests e, UriInfo uri) {
+        return Response.fromResponse(problem(429, "Too many requests", e.getMessage(), null, uri))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper
@@ -157,9 +169,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
-        if (e.getCause() instanceof com.patrolplanner.security.PasswordIdentityProvider.LockedException locked) {
-            return Response.fromResponse(problem(429, "Too many requests", locked.getMessage(), null, uri))
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(locked.retryAfterSeconds)).build();
+        if (e.getCause() instanceof TooManyRequests locked) {
+            return tooMany(locked, uri);
         }
         return unauthorized(uri, headers);
     }

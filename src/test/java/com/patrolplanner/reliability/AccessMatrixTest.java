@@ -41,6 +41,8 @@ class AccessMatrixTest {
         allow("*", "GET /api/ui/session", "POST /api/logout");
         // @PermitAll, but answers 401 to anonymous on purpose: it is how the page learns it must log in
         allow("PLMA", "GET /api/me");
+        // every user changes the own password (the current one proves it)
+        allow("PLMA", "POST /api/me/password");
         allow("PLMA", "GET /api/ui/config");
         // registers: everyone reads, planner and admin write
         for (String r : List.of("venues", "schools")) {
@@ -93,7 +95,7 @@ class AccessMatrixTest {
         allow("PMA", "GET /api/reports/period");
         // administration
         allow("A", "GET /api/users", "POST /api/users", "PUT /api/users/{id}", "DELETE /api/users/{id}", "GET /api/audit",
-                "GET /api/audit/verify");
+                "GET /api/audit/verify", "DELETE /api/sessions");
         allow("PLMA", "GET /api/jobs/{id}");
         allow("PA", "DELETE /api/jobs/{id}");
     }

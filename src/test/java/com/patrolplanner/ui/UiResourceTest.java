@@ -48,12 +48,12 @@ class UiResourceTest {
         Response login = anonymous().contentType(ContentType.URLENC)
                 .formParam("j_username", "manager").formParam("j_password", "manager")
                 .post("/j_security_check");
-        String cookie = login.getCookie("quarkus-credential");
+        String cookie = login.getCookie("pp_session");
         org.junit.jupiter.api.Assertions.assertNotNull(cookie, "form login sets the session cookie");
-        anonymous().cookie("quarkus-credential", cookie).get("/api/ui/session").then().body("authenticated", equalTo(true));
+        anonymous().cookie("pp_session", cookie).get("/api/ui/session").then().body("authenticated", equalTo(true));
         // a cookie-authenticated write carries X-Requested-With (the CSRF filter of the security package)
-        anonymous().cookie("quarkus-credential", cookie).header("X-Requested-With", "fetch").post("/api/logout").then().statusCode(204)
-                .header("Set-Cookie", containsString("quarkus-credential="))
+        anonymous().cookie("pp_session", cookie).header("X-Requested-With", "fetch").post("/api/logout").then().statusCode(204)
+                .header("Set-Cookie", containsString("pp_session="))
                 .header("Set-Cookie", containsString("Max-Age=0"));
     }
 
