@@ -64,7 +64,7 @@ public class TileResource {
         if (notModified != null) {
             return notModified.cacheControl(cache()).tag(tag).build();
         }
-        byte[] mvt = tiles.tile(l, z, x, y);
+        byte[] mvt = tiles.tile(l, z, x, y, tag.getValue());
         Response.ResponseBuilder r = mvt.length == 0 ? Response.noContent() : Response.ok(mvt, MVT);
         return r.tag(tag).cacheControl(cache()).build();
     }

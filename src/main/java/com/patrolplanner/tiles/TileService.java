@@ -23,6 +23,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,13 +34,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * stamp: a write through the registry on this node changes it at once (the {@link RegistryEvents} observed after
  * commit); writes on other nodes or by SQL change the database stamp (row count, last update, highest id), read at most
  * once a second; the set of venues with an open violation (compliance's service, refreshed with the stamp and at least
- * every {@value #VIOLATIONS_TTL_MS} ms) is part of the venues stamp too. Tile statements are bounded by a timeout.
+ * every {@value #VIOLATIONS_TTL_MS} ms) is part of the venues stamp too. Tiles rendered under the current ETag are
+ * kept in memory ({@link TileCache}, {@value #CACHE_BYTES} bytes); tile statements are bounded by a timeout.
  */
 @ApplicationScoped
 public class TileService {
     static final int TIMEOUT_SECONDS = 10;
     static final long STAMP_TTL_MS = 1_000;
     static final long VIOLATIONS_TTL_MS = 30_000;
+    /** Rendered tiles kept in memory (bytes), each under the ETag it was rendered for. */
+    static final long CACHE_BYTES = 64L << 20;
 
     @Inject
     AgroalDataSource ds;
@@ -44,10 +51,17 @@ public class TileService {
     ComplianceService compliance;
 
     private final AtomicLong localWrites = new AtomicLong();
+    private final Set<TileLayer> refreshing = ConcurrentHashMap.newKeySet();
+    private final Executor refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tile-stamp");
+        t.setDaemon(true);
+        return t;
+    });
+    private final TileCache cache = new TileCache(CACHE_BYTES);
     private final Map<TileLayer, Stamp> stamps = new EnumMap<>(TileLayer.class);
     private volatile Violating violating = new Violating(new Long[0], "", -1, 0);
 
-    private record Stamp(String value, long localWrites, long readAt) {
+    private record Stamp(String value, long readAt) {
     }
 
     private record Violating(Long[] ids, String hash, long localWrites, long readAt) {
@@ -84,8 +98,24 @@ public class TileService {
         return sha(layer.id + "|" + s).substring(0, 20);
     }
 
-    /** The tile's Mapbox Vector Tile bytes; empty when nothing of the layer lies in it. */
-    public byte[] tile(TileLayer layer, int z, int x, int y) {
+    /**
+     * The tile's Mapbox Vector Tile bytes for the layer's current {@code etag}; empty when nothing of the layer lies in
+     * it. A tile rendered for the same ETag is served from memory: the ETag changes with the data, so a cached tile is
+     * never stale by more than the stamp's refresh interval.
+     */
+    public byte[] tile(TileLayer layer, int z, int x, int y, String etag) {
+        String key = layer.id + "/" + z + "/" + x + "/" + y;
+        byte[] hit = cache.get(key, etag);
+        if (hit != null) {
+            return hit;
+        }
+        byte[] b = render(layer, z, x, y);
+        cache.put(key, etag, b);
+        return b;
+    }
+
+    /** Renders a tile with the layer's statement (no cache). */
+    public byte[] render(TileLayer layer, int z, int x, int y) {
         checkTile(z, x, y);
         Long[] ids = layer == TileLayer.VENUES ? violating().ids() : new Long[0];
         List<Object> params = layer.params(z, x, y, ids);
@@ -131,16 +161,34 @@ public class TileService {
         }
     }
 
+    /**
+     * The layer's database stamp and this node's write counter. A stamp older than {@link #STAMP_TTL_MS} is refreshed
+     * in the background while requests keep using the previous one (the count of a million rows must not sit in a tile
+     * request); the local write counter is read live, so a write on this node changes the ETag at once.
+     */
     private String stamp(TileLayer layer) {
         long now = System.currentTimeMillis();
-        long writes = localWrites.get();
         Stamp s;
         synchronized (stamps) {
             s = stamps.get(layer);
         }
-        if (s != null && s.localWrites() == writes && now - s.readAt() < STAMP_TTL_MS) {
-            return s.value();
+        if (s == null) {
+            s = readStamp(layer);
+        } else if (now - s.readAt() >= STAMP_TTL_MS && refreshing.add(layer)) {
+            refresher.execute(() -> {
+                try {
+                    readStamp(layer);
+                } catch (RuntimeException e) {
+                    // the next request retries; the previous stamp stays in use meanwhile
+                } finally {
+                    refreshing.remove(layer);
+                }
+            });
         }
+        return s.value() + "#" + localWrites.get();
+    }
+
+    private Stamp readStamp(TileLayer layer) {
         String sql = switch (layer) {
             case VENUES -> "SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) FROM venue";
             case SCHOOLS -> "SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) FROM school";
@@ -148,20 +196,20 @@ public class TileService {
             case ZONES -> "SELECT count(*) || ':' || md5(coalesce(string_agg(z.id || ':' || coalesce(z.team_id, 0) || ':' "
                     + "|| z.name || ':' || md5(ST_AsEWKB(z.geom)::text), ',' ORDER BY z.id), '')) FROM active_zone z";
         };
-        String value;
+        long at = System.currentTimeMillis();
         try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                value = rs.getString(1) + "#" + writes;
+                Stamp s = new Stamp(rs.getString(1), at);
+                synchronized (stamps) {
+                    stamps.put(layer, s);
+                }
+                return s;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("change stamp of " + layer.id + " failed: " + e.getMessage(), e);
         }
-        synchronized (stamps) {
-            stamps.put(layer, new Stamp(value, writes, now));
-        }
-        return value;
     }
 
     /** The venue ids the tile statements flag as having an open violation (what the service binds). */
