@@ -151,6 +151,16 @@ public class TileBench implements CliCommand {
         double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         out.printf("%n%s, %d cores, load average %.2f%n", OffsetDateTime.now().withNano(0),
                 Runtime.getRuntime().availableProcessors(), load0);
+        // the fixed cost of any authenticated request on this machine now: GET /api/me (no SQL beyond the user row)
+        long[] me = new long[30];
+        for (int i = 0; i < me.length; i++) {
+            long t0 = System.nanoTime();
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Authorization", auth).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            me[i] = (System.nanoTime() - t0) / 1000;
+        }
+        out.printf(Locale.ROOT, "fixed cost of an authenticated loopback request (GET /api/me, median of 30): %.2f ms%n",
+                median(me) / 1000.0);
         out.println("side by side, one request at a time:");
         out.println("| zoom | tiles | features/tile (median) | KB/tile (median) | raw ST_AsMVT ms (median) | service ms (median) | ratio |");
         out.println("|---|---|---|---|---|---|---|");
