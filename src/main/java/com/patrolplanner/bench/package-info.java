@@ -1,2 +1,2 @@
-/** Benchmarks run as CLI commands ({@code ./planner bench NAME}): tools around the service, not part of it. */
+/** Tools around the service: benchmarks and CLI-only commands ({@code ./planner bench NAME}); nothing imports them. */
 package com.patrolplanner.bench;
