@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The README's architecture picture, checked. An arrow points to what a package may use:
  *
  * <pre>
- * tools (bench, demo) ─▶ report ─▶ coverage ─▶ campaign ─▶ zoning ─▶ compliance ─▶ geocode ─▶ importer ─▶ registry ─▶ base
+ * tools (bench, demo) ─▶ interop (ogc, tiles: every capability below) ─▶ report ─▶ coverage ─▶ campaign ─▶ zoning ─▶ compliance ─▶ geocode ─▶ importer ─▶ registry ─▶ base
  *                                                          inspection ─────────────────────────▶ registry
  * (compliance's site check by address asks the geocoder; geocode's gazetteer kinds plug into the importer)
  * base: audit, jobs, security, web, geo, time, ui, cli — used by all, use none of the above
@@ -28,7 +28,7 @@ class ArchitectureTest {
             P + "ui..", P + "cli.."};
     static final String[] CAPABILITIES = {P + "registry..", P + "importer..", P + "geocode..", P + "inspection..",
             P + "compliance..", P + "zoning..", P + "campaign..", P + "coverage..", P + "report..", P + "bench..",
-            P + "demo.."};
+            P + "demo..", P + "ogc..", P + "tiles.."};
 
     static JavaClasses main;
 
@@ -42,6 +42,7 @@ class ArchitectureTest {
     void capabilitiesDependOnlyDownward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("tools").definedBy(P + "bench..", P + "demo..")
+                .layer("interop").definedBy(P + "ogc..", P + "tiles..")
                 .layer("report").definedBy(P + "report..")
                 .layer("coverage").definedBy(P + "coverage..")
                 .layer("campaign").definedBy(P + "campaign..")
@@ -53,17 +54,20 @@ class ArchitectureTest {
                 .layer("registry").definedBy(P + "registry..")
                 .layer("base").definedBy(BASE)
                 .whereLayer("tools").mayNotBeAccessedByAnyLayer()
-                .whereLayer("report").mayOnlyBeAccessedByLayers("tools")
-                .whereLayer("coverage").mayOnlyBeAccessedByLayers("report", "tools")
-                .whereLayer("campaign").mayOnlyBeAccessedByLayers("coverage", "report", "tools")
-                .whereLayer("zoning").mayOnlyBeAccessedByLayers("campaign", "coverage", "report", "tools")
-                .whereLayer("compliance").mayOnlyBeAccessedByLayers("zoning", "campaign", "coverage", "report", "tools")
-                .whereLayer("inspection").mayOnlyBeAccessedByLayers("campaign", "coverage", "report", "tools")
-                .whereLayer("geocode").mayOnlyBeAccessedByLayers("compliance", "campaign", "coverage", "report", "tools")
+                .whereLayer("interop").mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("interop", "tools")
+                .whereLayer("coverage").mayOnlyBeAccessedByLayers("report", "interop", "tools")
+                .whereLayer("campaign").mayOnlyBeAccessedByLayers("coverage", "report", "interop", "tools")
+                .whereLayer("zoning").mayOnlyBeAccessedByLayers("campaign", "coverage", "report", "interop", "tools")
+                .whereLayer("compliance").mayOnlyBeAccessedByLayers("zoning", "campaign", "coverage", "report", "interop",
+                        "tools")
+                .whereLayer("inspection").mayOnlyBeAccessedByLayers("campaign", "coverage", "report", "interop", "tools")
+                .whereLayer("geocode").mayOnlyBeAccessedByLayers("compliance", "campaign", "coverage", "report", "interop",
+                        "tools")
                 .whereLayer("importer").mayOnlyBeAccessedByLayers("geocode", "campaign", "zoning", "compliance",
-                        "inspection", "coverage", "report", "tools")
+                        "inspection", "coverage", "report", "interop", "tools")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("importer", "geocode", "inspection", "compliance",
-                        "zoning", "campaign", "coverage", "report", "tools")
+                        "zoning", "campaign", "coverage", "report", "interop", "tools")
                 .because("an arrow may only point down the README's picture (a lower capability reacts to a higher one "
                         + "through CDI events it publishes, never by importing it)")
                 .check(main);

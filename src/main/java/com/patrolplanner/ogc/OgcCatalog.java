@@ -1,0 +1,187 @@
+package com.patrolplanner.ogc;
+
+import com.patrolplanner.ogc.CollectionSpec.PropertyFilter;
+import com.patrolplanner.ogc.CollectionSpec.Source;
+import com.patrolplanner.registry.SchoolLevel;
+import com.patrolplanner.registry.VenueCategory;
+import com.patrolplanner.registry.VenueStatus;
+import com.patrolplanner.security.Roles;
+import com.patrolplanner.time.BureauClock;
+import com.patrolplanner.web.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The collections served under {@code /ogc/collections}, each read from published relations only (registry's
+ * {@code venue, school, district, team}, zoning's {@code active_zone}, inspection's {@code inspection}) or, for
+ * {@code violations}, from compliance's service. Readers and writers are those of the matching REST endpoints.
+ */
+final class OgcCatalog {
+    static final Set<String> EVERYONE = Set.of(Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN);
+    static final Set<String> ANALYSTS = Set.of(Roles.PLANNER, Roles.MANAGER, Roles.ADMIN);
+    static final Set<String> WRITERS = Set.of(Roles.PLANNER, Roles.ADMIN);
+    static final String CGCS_NOTE = " Coordinates are WGS-84; CGCS2000 (EPSG:4490, crs parameter) coordinates are the same"
+            + " numbers at this accuracy (the two frames differ by centimetres), in latitude, longitude order.";
+
+    private OgcCatalog() {
+    }
+
+    static Object categories(String v) {
+        List<String> codes = new ArrayList<>();
+        for (String c : v.split(",")) {
+            try {
+                codes.add(VenueCategory.parse(c).code);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("category", e.getMessage());
+            }
+        }
+        return "{" + String.join(",", codes) + "}";
+    }
+
+    static Object status(String v) {
+        try {
+            return VenueStatus.parse(v).code;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("status", e.getMessage());
+        }
+    }
+
+    static Object level(String v) {
+        try {
+            return SchoolLevel.parse(v).code;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("level", e.getMessage());
+        }
+    }
+
+    static java.util.function.Function<String, Object> adcode(String param) {
+        return v -> {
+            if (!v.trim().matches("\\d{6,12}")) {
+                throw ApiException.badRequest(param, "an administrative code of 6 to 12 digits, e.g. 370705");
+            }
+            return v.trim();
+        };
+    }
+
+    static java.util.function.Function<String, Object> number(String param) {
+        return v -> {
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(param, "'" + v + "' is not a whole number");
+            }
+        };
+    }
+
+    static java.util.function.Function<String, Object> oneOf(String param, Set<String> allowed) {
+        return v -> {
+            if (!allowed.contains(v.trim())) {
+                throw ApiException.badRequest(param, "one of " + new java.util.TreeSet<>(allowed));
+            }
+            return v.trim();
+        };
+    }
+
+    static Map<String, PropertyFilter> filters(Object... nameSqlParse) {
+        Map<String, PropertyFilter> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameSqlParse.length; i += 3) {
+            @SuppressWarnings("unchecked")
+            java.util.function.Function<String, Object> f = (java.util.function.Function<String, Object>) nameSqlParse[i + 2];
+            m.put((String) nameSqlParse[i], new PropertyFilter((String) nameSqlParse[i + 1], f));
+        }
+        return m;
+    }
+
+    static final CollectionSpec VENUES = new CollectionSpec("venues", "Venues (文化市场经营场所)",
+            "Registered cultural-market venues: internet cafés, song and dance venues, arcades, publication shops, hotels,"
+                    + " … Writable (Part 4) by planners and administrators; ETag = the record's version." + CGCS_NOTE,
+            Source.SQL, "venue v", "v.id", true, "v.geom", """
+            json_build_object('licenceNo',v.licence_no,'name',v.name,'category',v.category,'address',v.address,
+              'status',v.status,'capacity',v.capacity,'complaintCount',v.complaint_count,'openingHours',v.opening_hours,
+              'notes',v.notes,'district',v.district_code,'geocodeStatus',v.geocode_status,'sourceDatum',v.source_datum,
+              'synthetic',v.synthetic,'version',v.version,'updatedAt',v.updated_at)""", "v.version", null,
+            filters("category", "v.category = ANY(CAST(? AS text[]))", (java.util.function.Function<String, Object>) OgcCatalog::categories,
+                    "status", "v.status = ?", (java.util.function.Function<String, Object>) OgcCatalog::status,
+                    "district", "v.district_code = ?", adcode("district")),
+            EVERYONE, true, null);
+
+    static final CollectionSpec SCHOOLS = new CollectionSpec("schools", "Schools (学校)",
+            "Schools: the campus polygon where known, else the school's point. Writable (Part 4) by planners and"
+                    + " administrators; a Polygon/MultiPolygon geometry is the campus, a Point the school's location." + CGCS_NOTE,
+            Source.SQL, "school s", "s.id", true, "coalesce(s.campus::geometry, s.geom)", """
+            json_build_object('name',s.name,'level',s.level,'address',s.address,'district',s.district_code,
+              'hasCampus',s.campus IS NOT NULL,
+              'campusAreaM2',CASE WHEN s.campus IS NULL THEN NULL ELSE round(ST_Area(s.campus::geography)::numeric, 1) END,
+              'geocodeStatus',s.geocode_status,'sourceDatum',s.source_datum,'synthetic',s.synthetic,'version',s.version,
+              'updatedAt',s.updated_at)""", "s.version", null,
+            filters("level", "s.level = ?", (java.util.function.Function<String, Object>) OgcCatalog::level,
+                    "district", "s.district_code = ?", adcode("district")),
+            EVERYONE, true, null);
+
+    static final CollectionSpec DISTRICTS = new CollectionSpec("districts", "Districts (行政区划)",
+            "Administrative outlines (province, city, district, street) by adcode." + CGCS_NOTE,
+            Source.SQL, "district d", "d.adcode", false, "d.geom", """
+            json_build_object('adcode',d.adcode,'name',d.name,'level',d.level,'parent',d.parent_code,
+              'areaKm2',round((ST_Area(d.geom::geography)/1e6)::numeric, 2),'sourceDatum',d.source_datum,
+              'attribution',d.attribution)""", null, null,
+            filters("level", "d.level = ?", oneOf("level", Set.of("province", "city", "district", "street")),
+                    "district", "d.parent_code = ?", adcode("district")),
+            EVERYONE, false, null);
+
+    static final CollectionSpec ZONES = new CollectionSpec("zones", "Patrol zones (巡查片区)",
+            "The zones of each district's active zone set, with the team responsible." + CGCS_NOTE,
+            Source.SQL, "active_zone z LEFT JOIN team t ON t.id = z.team_id", "z.id", true, "z.geom", """
+            json_build_object('name',z.name,'district',z.district_code,'teamId',z.team_id,'team',t.name,
+              'zoneSetId',z.zone_set_id)""", null, null,
+            filters("district", "z.district_code = ?", adcode("district"),
+                    "team", "z.team_id = ?", number("team")),
+            EVERYONE, false, null);
+
+    static final CollectionSpec INSPECTIONS = new CollectionSpec("inspections", "Inspections (检查记录)",
+            "Inspection records at the venue's point as it was when inspected; datetime filters on the inspection time."
+                    + " Team leaders see their own team's records only." + CGCS_NOTE,
+            Source.SQL, "inspection i JOIN venue v ON v.id = i.venue_id LEFT JOIN team t ON t.id = i.team_id", "i.id", true,
+            "coalesce(i.geom, v.geom)", """
+            json_build_object('venueId',i.venue_id,'venueName',v.name,'category',i.category,'district',i.district_code,
+              'teamId',i.team_id,'team',t.name,'inspectedAt',i.inspected_at,
+              'date',(i.inspected_at AT TIME ZONE '%s')::date,'outcome',i.outcome,
+              'violationCount',i.violation_count,'officerCount',i.officer_count,'version',i.version)""".formatted(
+                    BureauClock.ZONE.getId()), null,
+            "i.inspected_at",
+            filters("category", "i.category = ANY(CAST(? AS text[]))", (java.util.function.Function<String, Object>) OgcCatalog::categories,
+                    "district", "i.district_code = ?", adcode("district"),
+                    "outcome", "i.outcome = ?", oneOf("outcome",
+                            Set.of("compliant", "violation", "not_operating", "refused_entry", "not_found")),
+                    "team", "i.team_id = ?", number("team"),
+                    "venue", "i.venue_id = ?", number("venue")),
+            EVERYONE, false, "i.team_id");
+
+    static final CollectionSpec VIOLATIONS = new CollectionSpec("violations", "Open violations near schools (校园周边违规)",
+            "Venues within a compliance rule's distance of a school today (one feature per venue, school and rule), with"
+                    + " the geodesic distance to the campus and the rule's legal basis." + CGCS_NOTE,
+            Source.VIOLATIONS, null, null, false, null, null, null, null,
+            filters("category", null, (java.util.function.Function<String, Object>) v -> {
+                try {
+                    return VenueCategory.parse(v).code;
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest("category", e.getMessage());
+                }
+            },
+                    "district", null, adcode("district"),
+                    "rule", null, (java.util.function.Function<String, Object>) v -> v.trim()),
+            ANALYSTS, false, null);
+
+    static final List<CollectionSpec> ALL = List.of(VENUES, SCHOOLS, DISTRICTS, ZONES, INSPECTIONS, VIOLATIONS);
+
+    static CollectionSpec find(String id) {
+        for (CollectionSpec c : ALL) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw ApiException.notFound("collection " + id);
+    }
+}
