@@ -39,6 +39,13 @@ public class CampaignService {
     RoadNetwork roads;
     @Inject
     TargetQuery targets;
+    @Inject
+    com.patrolplanner.audit.AuditService audit;
+    @Inject
+    CurrentUser caller;
+
+    /** The longest campaign: a year of nights (each day gets its own plan, so the span bounds the work). */
+    public static final int MAX_DAYS = 366;
 
     @Transactional
     public Campaign create(CampaignInput in, String user) {
@@ -49,6 +56,7 @@ public class CampaignService {
         c.persist();
         em.flush();
         setTeams(c.id, teams);
+        audit.record(user, "create", "campaign", c.id, auditDetails(c, teams));
         return c;
     }
 
@@ -65,7 +73,20 @@ public class CampaignService {
         c.updatedAt = OffsetDateTime.now(); // always dirty, so the version moves even when only the teams changed
         em.flush();
         setTeams(c.id, teams);
+        audit.record(caller.name(), "update", "campaign", c.id, auditDetails(c, teams));
         return c;
+    }
+
+    private static Map<String, Object> auditDetails(Campaign c, List<Long> teams) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", c.name);
+        d.put("type", c.type);
+        d.put("startDate", String.valueOf(c.startDate));
+        d.put("endDate", String.valueOf(c.endDate));
+        d.put("status", c.status);
+        d.put("teamIds", teams);
+        d.put("version", c.version);
+        return d;
     }
 
     @Transactional
@@ -75,6 +96,7 @@ public class CampaignService {
                 .setParameter(1, id).getSingleResult()).longValue() > 0) {
             throw ApiException.conflict("campaign " + id + " has a 双随机 draw on record; a drawn campaign is kept for audit");
         }
+        audit.record(caller.name(), "delete", "campaign", id, Map.of("name", String.valueOf(c.name)));
         c.delete();
     }
 
@@ -145,6 +167,15 @@ public class CampaignService {
         LocalDate end = in.endDate() == null ? start : date(in.endDate(), "endDate", errors);
         if (start != null && end != null && end.isBefore(start)) {
             errors.add(Problem.FieldError.of("endDate", "before startDate"));
+        }
+        for (Object[] d : new Object[][] {{start, "startDate"}, {end, "endDate"}}) {
+            if (d[0] != null && (((LocalDate) d[0]).getYear() < 2000 || ((LocalDate) d[0]).getYear() > 2100)) {
+                errors.add(Problem.FieldError.of((String) d[1], "year " + ((LocalDate) d[0]).getYear() + " is outside 2000–2100"));
+            }
+        }
+        if (start != null && end != null && !end.isBefore(start) && end.toEpochDay() - start.toEpochDay() + 1 > MAX_DAYS) {
+            errors.add(Problem.FieldError.of("endDate", "the campaign would run " + (end.toEpochDay() - start.toEpochDay() + 1)
+                    + " days; at most " + MAX_DAYS));
         }
         Targets t = targets(in.targets(), errors);
         List<Long> teams = new ArrayList<>(new LinkedHashSet<>(in.teamIds() == null ? List.of() : in.teamIds()));

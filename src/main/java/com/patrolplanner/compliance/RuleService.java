@@ -71,6 +71,7 @@ public class RuleService {
         r.persist();
         ComplianceRule.flush();
         registry.history("compliance_rule", r.id, "create", user, null, changes(Map.of(), snapshot(r)));
+        longStatements();
         verdicts.recomputeRule(r.id);
         return r;
     }
@@ -94,6 +95,7 @@ public class RuleService {
         if (!changes.isEmpty()) {
             ComplianceRule.flush();
             registry.history("compliance_rule", r.id, "update", user, null, changes);
+            longStatements();
             verdicts.recomputeRule(r.id);
         }
         return r;
@@ -104,6 +106,15 @@ public class RuleService {
         ComplianceRule r = rule(code);
         registry.history("compliance_rule", r.id, "delete", user, null, changes(snapshot(r), Map.of()));
         r.delete(); // its verdict rows go with it (ON DELETE CASCADE)
+    }
+
+    /**
+     * The recompute is one national-scale join (tens of seconds): inside a request it may run as long as its
+     * transaction, not only the request statement limit (web.StatementTimeout). The registry's history call above
+     * has already written the audit record of the rule change.
+     */
+    private static void longStatements() {
+        ComplianceRule.getEntityManager().createNativeQuery("SET LOCAL statement_timeout = '900s'").executeUpdate();
     }
 
     private void apply(ComplianceRule r, RuleInput in, String user) {

@@ -127,7 +127,7 @@ abstract class ViolationWriter implements AutoCloseable {
 
         @Override
         void write(Violation v) throws IOException {
-            csv.printRecord(v.values());
+            csv.printRecord(com.patrolplanner.web.CsvCells.row(v.values()));
         }
 
         @Override

@@ -15,7 +15,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A table (header + rows) as CSV or XLSX. CSV is UTF-8 with a byte-order mark, because Excel on Chinese Windows reads
- * a CSV without one as GBK and garbles every name. Numbers stay numbers in XLSX.
+ * a CSV without one as GBK and garbles every name; text cells that a spreadsheet would run as a formula are
+ * neutralised ({@link com.patrolplanner.web.CsvCells}). Numbers stay numbers in XLSX.
  */
 public final class TableExport {
     public static final String CSV = "text/csv; charset=UTF-8";
@@ -29,9 +30,9 @@ public final class TableExport {
         try (OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             w.write('\uFEFF');
-            p.printRecord(header);
+            p.printRecord(com.patrolplanner.web.CsvCells.row(header));
             for (List<Object> r : rows) {
-                p.printRecord(r);
+                p.printRecord(com.patrolplanner.web.CsvCells.row(r));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

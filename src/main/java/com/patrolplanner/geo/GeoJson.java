@@ -15,12 +15,18 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * GeoJSON (RFC 7946: lon,lat order, WGS-84, no {@code crs} member) to and from JTS, with the checks a careless client
- * needs: coordinates finite and in range, rings closed. Geometries made here carry SRID 4326.
+ * needs: coordinates finite and in range, rings closed, at most {@link #MAX_VERTICES} positions (counted in the JSON
+ * tree before any geometry is built, so an oversized drawing costs one walk of the request body and no database work).
+ * Geometries made here carry SRID 4326.
  */
 public final class GeoJson {
     public static final int WGS84_SRID = 4326;
     public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), WGS84_SRID);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Positions one geometry may have: a district outline drawn or traced by hand stays far below it. */
+    public static final int MAX_VERTICES = 10_000;
+    /** Positions one request may carry over all its geometries (a zone set saved with its zones). */
+    public static final int MAX_VERTICES_PER_REQUEST = 50_000;
 
     private GeoJson() {
     }
@@ -57,6 +63,10 @@ public final class GeoJson {
         if ("Feature".equals(type.asText())) {
             return parse(geometry.get("geometry"), field);
         }
+        int vertices = vertexCount(geometry);
+        if (vertices > MAX_VERTICES) {
+            throw new TooManyVertices(field, vertices, MAX_VERTICES, "per geometry");
+        }
         Geometry g;
         try {
             g = new GeoJsonReader(FACTORY).read(geometry.toString());
@@ -72,6 +82,56 @@ public final class GeoJson {
         }
         g.setSRID(WGS84_SRID);
         return g;
+    }
+
+    /**
+     * The number of positions in a GeoJSON value (geometry, Feature or FeatureCollection), counted in the JSON tree:
+     * every array whose first element is a number is one position. Stops counting past {@link #MAX_VERTICES_PER_REQUEST}.
+     */
+    public static int vertexCount(JsonNode node) {
+        return count(node, 0);
+    }
+
+    private static int count(JsonNode node, int sofar) {
+        if (node == null || sofar > MAX_VERTICES_PER_REQUEST) {
+            return sofar;
+        }
+        if (node.isArray()) {
+            if (!node.isEmpty() && node.get(0).isNumber()) {
+                return sofar + 1;
+            }
+            for (JsonNode e : node) {
+                sofar = count(e, sofar);
+            }
+        } else if (node.isObject()) {
+            for (JsonNode e : node) {
+                sofar = count(e, sofar);
+            }
+        }
+        return sofar;
+    }
+
+    /** Refuses a request whose geometries hold more than {@link #MAX_VERTICES_PER_REQUEST} positions in all. */
+    public static void checkRequestVertices(JsonNode body, String field) {
+        int n = vertexCount(body);
+        if (n > MAX_VERTICES_PER_REQUEST) {
+            throw new TooManyVertices(field, n, MAX_VERTICES_PER_REQUEST, "per request");
+        }
+    }
+
+    /** A geometry (or request) with more positions than the limit; the message names the field and the limit. */
+    public static final class TooManyVertices extends IllegalArgumentException {
+        public final String field;
+        public final int limit;
+        public final boolean perRequest;
+
+        TooManyVertices(String field, int count, int limit, String scope) {
+            super(field + ": " + (count > MAX_VERTICES_PER_REQUEST ? "more than " + MAX_VERTICES_PER_REQUEST : count)
+                    + " vertices, more than the limit of " + limit + " " + scope + " (simplify the outline)");
+            this.field = field;
+            this.limit = limit;
+            this.perRequest = "per request".equals(scope);
+        }
     }
 
     public static Geometry parse(String json, String field) {

@@ -176,7 +176,9 @@ public class GeocodeResource {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             JsonNode s = jobs.status(id);
-            if (!GeocodeBatch.JOB_KIND.equals(s.path("kind").asText())) {
+            // another user's batch is not there for a manager (the results name addresses of someone else's work)
+            if (!GeocodeBatch.JOB_KIND.equals(s.path("kind").asText())
+                    || (!user.has(Roles.PLANNER) && !user.has(Roles.ADMIN) && !user.name().equals(s.path("owner").asText()))) {
                 throw ApiException.notFound("geocoding job " + jobId);
             }
             return queries.results(id);

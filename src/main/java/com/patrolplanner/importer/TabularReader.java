@@ -62,6 +62,14 @@ import org.xml.sax.XMLReader;
 public final class TabularReader {
     public enum Format { CSV, XLSX, GEOJSON }
 
+    /**
+     * The highest sheet row (1-based, as Excel numbers them) an XLSX import may use. A workbook states its row numbers
+     * itself; a single cell claiming row 1,000,000 must not make the reader pad a million empty rows.
+     */
+    public static final int MAX_XLSX_ROW = 500_000;
+    /** The highest column (1-based: 256 is IV) an XLSX import may use; every row is padded to its last cell. */
+    public static final int MAX_XLSX_COLUMN = 256;
+
     /** One data row: its 1-based number, its cells (aligned with the header, "" when missing), a GeoJSON geometry. */
     public record Row(int number, List<String> cells, JsonNode geometry) {
         public String cell(int index) {
@@ -240,6 +248,11 @@ public final class TabularReader {
         } catch (ApiException e) {
             throw e;
         } catch (Exception | LinkageError e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ApiException api) {
+                    throw api; // a limit hit inside the SAX handler, wrapped by the parser
+                }
+            }
             throw unreadable("not a readable XLSX workbook (" + rootMessage(e) + ")");
         }
         List<String> header = null;
@@ -275,6 +288,10 @@ public final class TabularReader {
 
         @Override
         public void startRow(int rowNum) {
+            if (rowNum >= MAX_XLSX_ROW) {
+                throw beyond(rowNum + 1, "file", "sheet row " + (rowNum + 1) + " is beyond the limit of " + MAX_XLSX_ROW
+                        + " rows: remove what lies below the table, or split the file");
+            }
             while (rows.size() < rowNum) {
                 rows.add(null);
             }
@@ -289,6 +306,10 @@ public final class TabularReader {
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? current.size() : new org.apache.poi.ss.util.CellReference(ref).getCol();
+            if (col >= MAX_XLSX_COLUMN) {
+                throw beyond(rows.size() + 1, "file", "cell " + ref + " is beyond the limit of " + MAX_XLSX_COLUMN
+                        + " columns: remove what lies right of the table");
+            }
             while (current.size() < col) {
                 current.add("");
             }
@@ -478,6 +499,12 @@ public final class TabularReader {
             }
         }
         return count;
+    }
+
+    /** 422 naming the sheet row (1-based, as the spreadsheet shows it) that lies beyond a limit. */
+    private static ApiException beyond(int sheetRow, String field, String reason) {
+        return ApiException.unprocessable(field + ": " + reason,
+                List.of(new com.patrolplanner.web.Problem.FieldError(sheetRow, field, reason)));
     }
 
     static ApiException unreadable(String reason) {

@@ -176,6 +176,7 @@ public class InspectionService {
             errors.add(FieldError.of("inspectedAt", "lies in the future"));
         }
         List<Inspector> officers = checkOfficers(in.officers(), errors);
+        checkOwnTeam(officers, user, errors);
         Outcome outcome = null;
         try {
             outcome = Outcome.parse(in.outcome());
@@ -265,6 +266,21 @@ public class InspectionService {
                     + " active officers with enforcement certificates are required (《行政处罚法》第四十二条); got " + out.size()));
         }
         return out;
+    }
+
+    /**
+     * A team leader records what the own team did: every officer named must belong to the leader's team. (Officers
+     * lent to the team for a campaign are not known to this capability yet: a planner records such inspections.)
+     */
+    private static void checkOwnTeam(List<Inspector> officers, CurrentUser user, List<FieldError> errors) {
+        if (!user.scopedToTeam() || user.teamId() == null) {
+            return;
+        }
+        List<String> others = officers.stream().filter(i -> !Objects.equals(i.teamId, user.teamId()))
+                .map(i -> i.name + " (" + i.id + ")").toList();
+        if (!others.isEmpty()) {
+            errors.add(FieldError.of("officers", "not of your team " + user.teamId() + ": " + String.join(", ", others)));
+        }
     }
 
     private static Long checkTeam(Long given, CurrentUser user, Inspection existing, List<Inspector> officers,

@@ -19,18 +19,77 @@ import org.locationtech.jts.io.WKBWriter;
 /**
  * Geometry checks of hand-drawn zones: parse and repair (ST_MakeValid, clipped to the set's area), overlaps with the
  * other zones of the set (422 naming them, with the overlap geometry), and the part of the area no zone covers.
+ *
+ * <p>PostGIS only sees bounded input: at most {@link GeoJson#MAX_VERTICES} positions, and an outline that crosses
+ * itself at most {@link #MAX_SELF_CROSSINGS} times (a self-crossing star of a few thousand points has millions of
+ * crossings and kept ST_MakeValid busy for minutes). Both are counted in Java before any SQL runs.
  */
 final class ZoneGeometry {
+    /** Self-crossings a drawn outline may have and still be repaired: a few slips of the mouse, not a scribble. */
+    static final int MAX_SELF_CROSSINGS = 1_000;
+
     private ZoneGeometry() {
     }
 
     static Geometry parsePolygon(JsonNode g, String field) {
+        Geometry out;
         try {
-            return GeoJson.toMultiPolygon(GeoJson.parse(g, field), field);
+            out = GeoJson.toMultiPolygon(GeoJson.parse(g, field), field);
         } catch (IllegalArgumentException e) {
             String msg = e.getMessage();
             throw ApiException.invalid(field, msg.startsWith(field + ":") ? msg.substring(field.length() + 1).trim() : msg);
         }
+        if (!out.isValid() && selfCrossings(out, MAX_SELF_CROSSINGS + 1) > MAX_SELF_CROSSINGS) {
+            throw ApiException.invalid(field, "the outline crosses itself more than " + MAX_SELF_CROSSINGS
+                    + " times, more than can be repaired: draw it again");
+        }
+        return out;
+    }
+
+    /** 413 naming {@code field} when the request's geometries together hold more positions than one request may. */
+    static void checkRequestVertices(JsonNode body, String field) {
+        try {
+            GeoJson.checkRequestVertices(body, field);
+        } catch (GeoJson.TooManyVertices e) {
+            throw new ApiException(413, "Content too large", e.getMessage(),
+                    List.of(Problem.FieldError.of(field, "at most " + e.limit + " vertices per request")));
+        }
+    }
+
+    /** Proper crossings between the rings' segments, counted up to {@code stopAt} (the spatial index keeps it fast). */
+    static int selfCrossings(Geometry g, int stopAt) {
+        List<org.locationtech.jts.noding.SegmentString> rings = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            org.locationtech.jts.geom.Polygon p = (org.locationtech.jts.geom.Polygon) g.getGeometryN(i);
+            rings.add(new org.locationtech.jts.noding.NodedSegmentString(p.getExteriorRing().getCoordinates(), null));
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                rings.add(new org.locationtech.jts.noding.NodedSegmentString(p.getInteriorRingN(h).getCoordinates(), null));
+            }
+        }
+        org.locationtech.jts.algorithm.RobustLineIntersector li = new org.locationtech.jts.algorithm.RobustLineIntersector();
+        int[] found = {0};
+        org.locationtech.jts.noding.SegmentIntersector counter = new org.locationtech.jts.noding.SegmentIntersector() {
+            @Override
+            public void processIntersections(org.locationtech.jts.noding.SegmentString a, int i,
+                    org.locationtech.jts.noding.SegmentString b, int j) {
+                if (a == b && i == j) {
+                    return;
+                }
+                li.computeIntersection(a.getCoordinate(i), a.getCoordinate(i + 1), b.getCoordinate(j), b.getCoordinate(j + 1));
+                if (li.isProper()) {
+                    found[0]++;
+                }
+            }
+
+            @Override
+            public boolean isDone() {
+                return found[0] >= stopAt;
+            }
+        };
+        org.locationtech.jts.noding.MCIndexNoder noder = new org.locationtech.jts.noding.MCIndexNoder();
+        noder.setSegmentIntersector(counter);
+        noder.computeNodes(rings);
+        return found[0];
     }
 
     /** ST_MakeValid when needed (reported with the reason), then clipped to the set's area (the cut reported). */

@@ -40,6 +40,8 @@ public class ZoneService {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    com.patrolplanner.audit.AuditService audit;
 
     /** A geometry ready to store: repaired and clipped, with what was done to it. */
     record Prepared(byte[] wkb, ObjectNode repair) {
@@ -59,6 +61,7 @@ public class ZoneService {
         if (given != null && !given.isNull() && !given.isArray() && !(given.has("features") && given.get("features").isArray())) {
             throw ApiException.invalid("zones", "a GeoJSON FeatureCollection or an array of zones");
         }
+        ZoneGeometry.checkRequestVertices(body, "zones");
         try (Connection c = dataSource.getConnection()) {
             byte[] boundary;
             if (polygon != null && !polygon.isNull()) {
@@ -459,6 +462,13 @@ public class ZoneService {
                            'teamId', z.team_id, 'version', z.version, 'wkb', encode(ST_AsEWKB(z.geom), 'hex')) ORDER BY z.id)
                          FROM zone z WHERE z.zone_set_id = s.id), '[]'::jsonb)
                   FROM zone_set s WHERE s.id = ?""", action, user, detail, setId);
+        // every change of a set or its zones passes here: one audit record per change, in the same transaction
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("version", setVersion(c, setId));
+        if (detail != null) {
+            details.put("detail", detail);
+        }
+        audit.record(user, action, "zone_set", setId, details);
     }
 
     private int setVersion(Connection c, long setId) throws SQLException {

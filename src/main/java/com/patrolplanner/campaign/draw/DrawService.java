@@ -38,6 +38,8 @@ public class DrawService {
     @Inject
     com.patrolplanner.audit.AuditService audit;
     @Inject
+    com.patrolplanner.security.CurrentUser caller;
+    @Inject
     TargetQuery targets;
     @Inject
     ObjectMapper mapper;
@@ -252,6 +254,10 @@ public class DrawService {
         if (n == 0) {
             throw ApiException.notFound("venue " + venueId + " in the draw of campaign " + campaignId);
         }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("venueId", venueId);
+        details.put("result", result);
+        audit.record(caller.name(), "draw-result", "campaign", campaignId, details);
     }
 
     private DrawAlgorithm.Request request(DrawInput in, Campaign c) {

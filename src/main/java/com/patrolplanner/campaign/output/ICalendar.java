@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * A team's route as an RFC 5545 calendar: one VEVENT per stop, times in UTC ("Z"), lines ended by CRLF and folded
- * at 75 octets (continuation lines start with a space), text values escaped (backslash, semicolon, comma, newline).
+ * at 75 octets (continuation lines start with a space), text values escaped (backslash, semicolon, comma, every kind of line break).
  */
 public final class ICalendar {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -45,8 +45,34 @@ public final class ICalendar {
         return UTC.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
+    /**
+     * An RFC 5545 TEXT value (§3.3.11): backslash, semicolon and comma escaped; every line break (CRLF, a bare CR, LF,
+     * and the Unicode NEL / line and paragraph separators) becomes the two characters {@code \n}, so that a name can
+     * never start a property line of its own; other control characters (not allowed in TEXT) are dropped.
+     */
     static String text(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n");
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case ';' -> out.append("\\;");
+                case ',' -> out.append("\\,");
+                case '\r' -> {
+                    out.append("\\n");
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                }
+                case '\n', '\u0085', '\u2028', '\u2029' -> out.append("\\n");
+                default -> {
+                    if (ch == '\t' || (ch >= 0x20 && ch != 0x7f)) {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Appends one content line folded at 75 octets without splitting a UTF-8 character. */

@@ -128,8 +128,9 @@ public class DrawResource {
                 "检查事项 check items", "检查日期 date", "执法人员 inspectors", "检查结果 result"};
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
             for (Map<String, Object> m : items) {
-                p.printRecord(m.get("order"), m.get("venue"), m.get("licenceNo"), m.get("address"), m.get("category"),
-                        m.get("checkItems"), m.get("date"), m.get("inspectors"), m.get("result"));
+                p.printRecord(com.patrolplanner.web.CsvCells.row(m.get("order"), m.get("venue"), m.get("licenceNo"),
+                        m.get("address"), m.get("category"), m.get("checkItems"), m.get("date"), m.get("inspectors"),
+                        m.get("result")));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
