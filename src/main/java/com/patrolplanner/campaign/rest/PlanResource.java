@@ -25,13 +25,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -69,9 +69,10 @@ public class PlanResource {
             best plan so far is stored with status 'solving' (never the date's plan) and finished as the plan when the
             date ends. Malformed or contradictory input: 400; dates outside the campaign or over the limits: 422; both
             name the field, and nothing is written.""")
-    public Response solve(@PathParam("id") long id, PlanService.SolveInput in) {
-        UUID job = plans.solve(id, in, user.name());
-        return Response.accepted(Map.of("jobId", job.toString(), "campaignId", id))
+    public Response solve(@PathParam("id") long id, PlanService.SolveInput in, @Context HttpHeaders headers) {
+        java.util.List<java.util.Locale> langs = headers.getAcceptableLanguages();
+        PlanService.Started s = plans.solve(id, in, user.name(), langs.isEmpty() ? null : langs.get(0));
+        return Response.accepted(Map.of("jobId", s.jobId().toString(), "campaignId", id, "warnings", s.warnings()))
                 .header("Location", "/api/campaigns/" + id + "/solve").build();
     }
 
