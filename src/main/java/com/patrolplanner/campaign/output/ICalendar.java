@@ -1,12 +1,14 @@
 package com.patrolplanner.campaign.output;
 
+import com.patrolplanner.campaign.domain.ShiftLabel;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A team's route as an RFC 5545 calendar: one VEVENT per stop, times in UTC ("Z"), lines ended by CRLF and folded
+ * A team's route as an RFC 5545 calendar: one VEVENT per stop (its summary names the shift in words, so a night's
+ * stops read as that night), times in UTC ("Z"), lines ended by CRLF and folded
  * at 75 octets (continuation lines start with a space), text values escaped (backslash, semicolon, comma, newline).
  */
 public final class ICalendar {
@@ -24,13 +26,14 @@ public final class ICalendar {
         line(sb, "METHOD:PUBLISH");
         line(sb, "X-WR-CALNAME:" + text(plan.campaignName() + " · " + route.teamName()));
         String stamp = UTC.format(OffsetDateTime.now(ZoneOffset.UTC));
+        ShiftLabel shift = ShiftLabel.of(route.shiftStart(), route.shiftEnd());
         for (PlanView.Stop s : route.stops()) {
             line(sb, "BEGIN:VEVENT");
             line(sb, "UID:plan-" + plan.planId() + "-team-" + route.teamId() + "-stop-" + s.seq() + "@" + host);
             line(sb, "DTSTAMP:" + stamp);
             line(sb, "DTSTART:" + utc(s.start()));
             line(sb, "DTEND:" + utc(s.departure()));
-            line(sb, "SUMMARY:" + text(s.seq() + ". 检查 " + s.name()));
+            line(sb, "SUMMARY:" + text(s.seq() + ". 检查 " + s.name() + " · " + shift.zh()));
             line(sb, "LOCATION:" + text(s.address() == null ? s.name() : s.address()));
             line(sb, "GEO:" + s.lat() + ";" + s.lon());
             line(sb, "DESCRIPTION:" + text("类别 " + s.category() + "；到达 " + s.arrival().substring(11, 16)

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.audit.AuditService;
 import com.patrolplanner.campaign.CampaignPlans;
 import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.PlanService;
@@ -53,6 +54,8 @@ public class PlanResource {
     CurrentUser user;
     @Inject
     CampaignPlans summaries;
+    @Inject
+    AuditService audit;
 
     @POST
     @Path("/solve")
@@ -163,7 +166,8 @@ public class PlanResource {
                 .build();
     }
 
-    public record StopMark(Boolean pinned, Boolean done) {
+    /** {@code reason}: why a stop is marked done without an inspection record (the leader's form asks for it). */
+    public record StopMark(Boolean pinned, Boolean done, String reason) {
     }
 
     /** Pins a stop (kept by re-planning) or marks it done; a team leader may mark only the own team's stops done. */
@@ -171,6 +175,7 @@ public class PlanResource {
     @Path("/plan/stops/{stopId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER})
+    @Transactional
     public Response mark(@PathParam("id") long id, @PathParam("stopId") long stopId, StopMark in) {
         PlanStore.StopOwner owner = store.stopOwner(stopId);
         if (owner.campaignId() != id) {
@@ -185,6 +190,10 @@ public class PlanResource {
             }
         }
         store.mark(stopId, in == null ? null : in.pinned(), in == null ? null : in.done());
+        if (in != null && Boolean.TRUE.equals(in.done()) && in.reason() != null && !in.reason().isBlank()) {
+            audit.record(user.name(), "stop-done-without-inspection", "plan_stop", stopId,
+                    Map.of("campaignId", id, "reason", in.reason().trim()));
+        }
         return Response.noContent().build();
     }
 
