@@ -7,9 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A team's route as an RFC 5545 calendar: one VEVENT per stop (its summary names the shift in words, so a night's
- * stops read as that night), times in UTC ("Z"), lines ended by CRLF and folded
- * at 75 octets (continuation lines start with a space), text values escaped (backslash, semicolon, comma, newline).
+ * A team's route as an RFC 5545 calendar: one VEVENT for the shift (from its real start: a night sweep's is the evening
+ * before its date), then one per stop (its summary names the shift in words, so a night's stops read as that night);
+ * times in UTC ("Z"), lines ended by CRLF and folded at 75 octets (continuation lines start with a space), text values
+ * escaped (backslash, semicolon, comma, newline).
  */
 public final class ICalendar {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -27,6 +28,15 @@ public final class ICalendar {
         line(sb, "X-WR-CALNAME:" + text(plan.campaignName() + " · " + route.teamName()));
         String stamp = UTC.format(OffsetDateTime.now(ZoneOffset.UTC));
         ShiftLabel shift = ShiftLabel.of(route.shiftStart(), route.shiftEnd());
+        // the shift itself first: a night sweep dated 12-02 shows on the evening of 12-01, when the team sets out
+        line(sb, "BEGIN:VEVENT");
+        line(sb, "UID:plan-" + plan.planId() + "-team-" + route.teamId() + "-shift@" + host);
+        line(sb, "DTSTAMP:" + stamp);
+        line(sb, "DTSTART:" + utc(route.shiftStart()));
+        line(sb, "DTEND:" + utc(route.shiftEnd()));
+        line(sb, "SUMMARY:" + text("班次 " + shift.zh() + " · " + plan.campaignName()));
+        line(sb, "DESCRIPTION:" + text(shift.en() + "\n" + route.teamName() + "：" + route.stops().size() + " 个站点"));
+        line(sb, "END:VEVENT");
         for (PlanView.Stop s : route.stops()) {
             line(sb, "BEGIN:VEVENT");
             line(sb, "UID:plan-" + plan.planId() + "-team-" + route.teamId() + "-stop-" + s.seq() + "@" + host);
