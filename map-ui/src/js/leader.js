@@ -106,9 +106,9 @@ export async function renderLeader(panel, app) {
     list.querySelectorAll('.stop').forEach((x) => x.classList.toggle('selected', x === row.li));
     app.map.setView(app.view.ctx.ll(s.lon, s.lat), Math.max(app.map.getZoom(), 16));
     card.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
-    let venue; let record; let checklist; let team;
+    let venue; let history; let checklist; let team;
     try {
-      [venue, record, checklist, team] = await Promise.all([api(`/api/venues/${s.venueId}`), api(`/api/venues/${s.venueId}/inspections?limit=10`),
+      [venue, history, checklist, team] = await Promise.all([api(`/api/venues/${s.venueId}`), api(`/api/venues/${s.venueId}/inspections?limit=10`),
         api(`/api/inspections/checklist?category=${encodeURIComponent(s.category)}`), members()]);
     } catch (e) {
       card.replaceChildren(problemView(e));
@@ -133,7 +133,7 @@ export async function renderLeader(panel, app) {
     // one key per opened form: a second click, or a retry after a lost answer, gets the first record back
     const idemKey = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
     let recorded = false;
-    const inspectedThisShift = !!(record && r.shiftStart && record.entries.some((e) => e.ownTeam && Date.parse(e.inspectedAt) >= Date.parse(r.shiftStart)));
+    const inspectedThisShift = !!(history && r.shiftStart && history.entries.some((e) => e.ownTeam && Date.parse(e.inspectedAt) >= Date.parse(r.shiftStart)));
     const reason = el('input', { type: 'text', class: 'input', 'data-testid': 'done-reason', placeholder: t('leader.done.reason.hint') });
     const reasonBox = el('label', { hidden: true, 'data-testid': 'done-reason-box' }, t('leader.done.reason'), reason);
     const done = el('button', { type: 'button', class: 'btn btn-secondary', 'data-testid': 'stop-done', disabled: s.done }, t(s.done ? 'leader.done' : 'leader.markdone'));
@@ -195,8 +195,8 @@ export async function renderLeader(panel, app) {
       facts([[t('field.address'), p.address], [t('field.licenceNo'), p.licenceNo], [t('field.status'), tCode('status', p.status)],
         [t('field.openingHours'), typeof p.openingHours === 'string' ? p.openingHours : null],
         [t('leader.window'), s.windowStart ? `${hhmm(s.windowStart)}–${hhmm(s.windowEnd)}` : null],
-        [t('leader.last'), el('span', { 'data-testid': 'venue-last' }, lastLine(record))]]),
-      recordList(record),
+        [t('leader.last'), el('span', { 'data-testid': 'venue-last' }, lastLine(history))]]),
+      recordList(history),
       el('h3', {}, t('leader.tocheck')),
       el('ul', { class: 'plain tocheck' }, ...checklist.map((c) => el('li', {}, el('strong', {}, c.name), el('div', { class: 'muted small' }, c.legalBasis)))),
       el('h3', {}, t('leader.record')), form));
