@@ -5,7 +5,7 @@
 import { api, problemView, toast } from './api.js';
 import { t, tCode, formatNumber, formatDateTime } from './i18n.js';
 import { el, facts } from './dom.js';
-import { routesOverlay, timeline, planSummary, explanation, campaignTotals } from './plan-view.js';
+import { routesOverlay, timeline, planSummary, explanation, campaignTotals, shiftLabel, shiftOfDate } from './plan-view.js';
 
 const TYPES = ['ROUTINE', 'STAGGERED', 'NIGHT_SWEEP', 'STAKEOUT', 'RANDOM', 'SPECIAL'];
 const CATEGORIES = ['internet_cafe', 'song_dance', 'game_arcade', 'publication', 'hotel', 'satellite_equipment', 'printing', 'performance'];
@@ -13,6 +13,12 @@ const CATEGORIES = ['internet_cafe', 'song_dance', 'game_arcade', 'publication',
 function today() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The campaign's shift on plan date {@code date} in words ("12月1日夜—12月2日凌晨 (23:30–04:30)"). */
+function shiftText(c, date) {
+  const sh = shiftOfDate(date, c.shiftStart, c.shiftEnd);
+  return sh ? shiftLabel(sh.start, sh.end) : date;
 }
 
 export function campaignPanel(box, app) {
@@ -108,12 +114,18 @@ export function campaignPanel(box, app) {
       }
     }
     async function solve() {
+      // a shift that has begun: its first stops may already be past (the service warns too, and refuses an ended one)
+      const days = scope.value === 'all' ? [c.startDate] : [date.value];
+      const sh = shiftOfDate(days[0], c.shiftStart, c.shiftEnd);
+      if (sh && Date.parse(sh.start) <= Date.now() && Date.now() < Date.parse(sh.end)
+        && !window.confirm(t('campaign.solve.started', { shift: shiftLabel(sh.start, sh.end) }))) return;
       solveBtn.disabled = true;
       progress.hidden = false;
       progress.value = 0;
       try {
         const body = scope.value === 'all' ? { dates: 'all', seconds: Number(seconds.value) } : { date: date.value, seconds: Number(seconds.value) };
         const r = await api(`/api/campaigns/${c.id}/solve`, { method: 'POST', json: body });
+        (r.warnings || []).forEach((w) => toast(w.message));
         stopBtn.hidden = false;
         resultsSeen = -1;
         poll(r.jobId);
@@ -135,31 +147,33 @@ export function campaignPanel(box, app) {
       try {
         const sum = await api(`/api/campaigns/${c.id}/plans`);
         dayPick.replaceChildren(...sum.dates.map((d) => el('option', { value: d.date, 'data-status': d.status },
-          d.planId ? `${d.date} · ${t('campaign.plans.stops', { n: formatNumber(d.stops) })} · ${tCode('pstatus', d.status)}${d.feasible === false ? ' · ' + t('plan.infeasible') : ''}`
-            : `${d.date} · ${tCode('pstatus', 'unplanned')}`)));
+          d.planId ? `${shiftText(c, d.date)} · ${t('campaign.plans.stops', { n: formatNumber(d.stops) })} · ${tCode('pstatus', d.status)}${d.feasible === false ? ' · ' + t('plan.infeasible') : ''}`
+            : `${shiftText(c, d.date)} · ${tCode('pstatus', 'unplanned')}`)));
         dayPick.value = date.value;
         totalsOut.replaceChildren(campaignTotals(sum));
       } catch (e) {
         totalsOut.replaceChildren(problemView(e));
       }
     }
-    dayPick.addEventListener('change', () => { date.value = dayPick.value; loadPlan(); });
-    date.addEventListener('change', () => { dayPick.value = date.value; });
+    const dateHint = el('span', { class: 'muted small', 'data-testid': 'solve-shift' }, shiftText(c, date.value));
+    dayPick.addEventListener('change', () => { date.value = dayPick.value; dateHint.textContent = shiftText(c, date.value); loadPlan(); });
+    date.addEventListener('change', () => { dayPick.value = date.value; dateHint.textContent = shiftText(c, date.value); });
     solveBtn.addEventListener('click', solve);
     stopBtn.addEventListener('click', () => api(`/api/campaigns/${c.id}/solve`, { method: 'DELETE' }).catch((e) => planOut.replaceChildren(problemView(e))));
 
     detail.replaceChildren(
       facts([[t('campaign.type'), c.typeZh || c.type], [t('campaign.dates'), `${c.startDate} – ${c.endDate}`],
-        [t('campaign.teams'), c.teams.map((x) => x.name).join('、')], [t('campaign.shift'), `${c.shiftStart || ''}–${c.shiftEnd || ''}`],
+        [t('campaign.teams'), c.teams.map((x) => x.name).join('、')], [t('campaign.shift'), el('span', { 'data-testid': 'campaign-shift' }, shiftText(c, c.startDate))],
         [t('campaign.windows'), (c.windows || []).map((w) => `${w.from}–${w.to}`).join('，')], [t('campaign.status'), tCode('cstatus', c.status)],
         [t('campaign.travel'), tCode('travel', c.travel || 'GREAT_CIRCLE')]]),
       el('h3', {}, t('campaign.draw')),
+      el('p', { class: 'muted', 'data-testid': 'draw-decides' }, t('campaign.draw.decides')),
       el('div', { class: 'form-grid' }, el('label', {}, t('campaign.draw.ratio'), ratio), el('label', {}, t('campaign.draw.seed'), seed),
         el('button', { type: 'button', class: 'btn', 'data-testid': 'draw-run', onclick: draw }, t('campaign.draw.run')),
         el('button', { type: 'button', class: 'btn btn-secondary', onclick: showDraw }, t('campaign.draw.show'))),
       drawOut,
       el('h3', {}, t('campaign.plan')),
-      el('div', { class: 'form-grid' }, el('label', {}, t('campaign.solve.scope'), scope), el('label', {}, t('campaign.date'), date),
+      el('div', { class: 'form-grid' }, el('label', {}, t('campaign.solve.scope'), scope), el('label', {}, t('campaign.date'), date, dateHint),
         el('label', {}, t('campaign.seconds'), seconds), solveBtn, stopBtn,
         el('button', { type: 'button', class: 'btn btn-secondary', onclick: loadPlan }, t('campaign.plan.show'))),
       progress, status, totalsOut, el('label', {}, t('campaign.plans.day'), dayPick), planOut);
@@ -169,9 +183,28 @@ export function campaignPanel(box, app) {
   function createForm() {
     stopPolling();
     const name = el('input', { type: 'text', class: 'input', required: true, 'data-testid': 'campaign-name' });
-    const type = el('select', { class: 'input' }, ...TYPES.map((x) => el('option', { value: x }, tCode('ctype', x))));
-    const start = el('input', { type: 'date', class: 'input', value: today(), required: true });
-    const end = el('input', { type: 'date', class: 'input', value: today(), required: true });
+    const type = el('select', { class: 'input', 'data-testid': 'campaign-type' }, ...TYPES.map((x) => el('option', { value: x }, tCode('ctype', x))));
+    const start = el('input', { type: 'date', class: 'input', value: today(), required: true, 'data-testid': 'campaign-start' });
+    const end = el('input', { type: 'date', class: 'input', value: today(), required: true, 'data-testid': 'campaign-end' });
+    const shiftFrom = el('input', { type: 'time', class: 'input', 'data-testid': 'campaign-shift-start' });
+    const shiftTo = el('input', { type: 'time', class: 'input', 'data-testid': 'campaign-shift-end' });
+    const shiftHint = el('p', { class: 'muted', 'data-testid': 'campaign-shift-hint' });
+    let defaults = [];
+    let touched = false;
+    const hint = () => {
+      const sh = shiftOfDate(start.value, shiftFrom.value, shiftTo.value);
+      shiftHint.textContent = sh ? t(sh.start.slice(0, 10) !== start.value ? 'campaign.shift.night' : 'campaign.shift.first', { shift: shiftLabel(sh.start, sh.end), date: start.value }) : '';
+    };
+    const fillDefaults = () => {
+      const d = defaults.find((x) => x.type === type.value);
+      if (d && !touched) { shiftFrom.value = d.shiftStart; shiftTo.value = d.shiftEnd; }
+      hint();
+    };
+    api('/api/campaigns/types').then((ds) => { defaults = ds; fillDefaults(); }).catch(() => {});
+    type.addEventListener('change', () => { touched = false; fillDefaults(); });
+    [shiftFrom, shiftTo].forEach((x) => x.addEventListener('input', () => { touched = true; hint(); }));
+    start.addEventListener('input', hint);
+    start.addEventListener('change', hint);
     const teams = el('div', { class: 'checks' });
     const cats = el('div', { class: 'checks' }, ...CATEGORIES.map((c) => el('label', { class: 'check' },
       el('input', { type: 'checkbox', value: c, checked: c === 'internet_cafe' }), tCode('cat', c))));
@@ -184,6 +217,8 @@ export function campaignPanel(box, app) {
     const form = el('form', { class: 'form', 'data-testid': 'campaign-form' },
       el('label', {}, t('campaign.name'), name), el('label', {}, t('campaign.type'), type),
       el('div', { class: 'form-grid' }, el('label', {}, t('common.from'), start), el('label', {}, t('common.to'), end)),
+      el('div', { class: 'form-grid' }, el('label', {}, t('campaign.shift.start'), shiftFrom), el('label', {}, t('campaign.shift.end'), shiftTo)),
+      shiftHint,
       el('fieldset', {}, el('legend', {}, t('campaign.teams')), teams),
       el('fieldset', {}, el('legend', {}, t('campaign.categories')), cats, near),
       el('label', {}, t('campaign.travel'), travel),
@@ -194,6 +229,7 @@ export function campaignPanel(box, app) {
       const checked = (box2) => [...box2.querySelectorAll('input:checked')].map((i) => i.value);
       try {
         const c = await api('/api/campaigns', { method: 'POST', json: { name: name.value.trim(), type: type.value, startDate: start.value, endDate: end.value, travel: travel.value,
+          shiftStart: touched && shiftFrom.value ? shiftFrom.value : undefined, shiftEnd: touched && shiftTo.value ? shiftTo.value : undefined,
           teamIds: checked(teams).map(Number), targets: { categories: checked(cats), nearSchool: near.querySelector('input').checked || undefined } } });
         toast(t('campaign.created', { name: c.name }));
         await load(c.id);

@@ -1,7 +1,7 @@
 // A campaign plan (PlanView of /api/campaigns/{id}/plan, /solve, /api/my/shift) on the map and in the panel: a route
 // line and numbered stops per team, a timeline per team, and the score explanation.
 /* global L */
-import { t, tCode, formatNumber } from './i18n.js';
+import { t, tCode, formatNumber, getLang } from './i18n.js';
 import { el, tip } from './dom.js';
 
 export const TEAM_COLOURS = ['#b3261e', '#1f5fa8', '#1e7a46', '#8e44ad', '#d55e00', '#0097a7', '#7a6a00', '#c2185b'];
@@ -42,45 +42,86 @@ export function routesOverlay(plan, { onStop } = {}) {
   };
 }
 
-function minutes(iso) {
-  const m = /T(\d{2}):(\d{2})/.exec(iso || '');
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// the wall-clock parts of an ISO time as the API gives it (+08:00), whatever the browser's zone
+function wall(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso || '');
   if (!m) return null;
-  let v = Number(m[1]) * 60 + Number(m[2]);
-  return v;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  return { ms, hm: `${m[4]}:${m[5]}` };
+}
+const dayOf = (ms) => { const d = new Date(ms); return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() }; };
+
+/**
+ * When a shift really runs, in words: the client twin of the server's ShiftLabel. A night sweep dated 12-02 with the
+ * shift 23:30–04:30 reads "12月1日夜—12月2日凌晨 (23:30–04:30)" / "Night of 1–2 Dec (23:30–04:30)"; a day shift
+ * "12月2日 (08:30–17:30)" / "2 Dec (08:30–17:30)". Times are ISO with the bureau's offset (a route's shiftStart/End).
+ */
+export function shiftLabel(startIso, endIso) {
+  const a = wall(startIso);
+  const b = wall(endIso);
+  if (!a || !b) return '';
+  const s = dayOf(a.ms);
+  const e = dayOf(b.ms - 60000); // a shift ending at 24:00 ends that day
+  const hours = `(${a.hm}–${b.hm})`;
+  const overnight = s.y !== e.y || s.m !== e.m || s.d !== e.d;
+  const en = getLang() === 'en';
+  if (!overnight) return en ? `${s.d} ${MONTHS_EN[s.m - 1]} ${hours}` : `${s.m}月${s.d}日 ${hours}`;
+  const end = dayOf(b.ms);
+  if (en) return `Night of ${s.m === end.m ? s.d : `${s.d} ${MONTHS_EN[s.m - 1]}`}–${end.d} ${MONTHS_EN[end.m - 1]} ${hours}`;
+  const morning = Number(b.hm.slice(0, 2)) * 60 + Number(b.hm.slice(3)) > 360 ? '晨' : '凌晨';
+  return `${s.m}月${s.d}日夜—${end.m}月${end.d}日${morning} ${hours}`;
+}
+
+/** The shift of plan date {@code date} ('YYYY-MM-DD') from 'HH:MM' to 'HH:MM': a start not before the end is the evening before. */
+export function shiftOfDate(date, from, to) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || '');
+  if (!m || !from || !to) return null;
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const iso = (ms, hm) => { const d = dayOf(ms); return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}T${hm}:00+08:00`; };
+  return { start: iso(from >= to ? day - 86400000 : day, from), end: iso(day, to) };
 }
 
 /** One bar per team from shift start to end; a block per stop (arrival→departure), travel in between shown thin. */
 export function timeline(plan) {
-  const spans = [];
-  plan.routes.forEach((r) => { spans.push(minutes(r.shiftStart), minutes(r.shiftEnd)); r.stops.forEach((s) => spans.push(minutes(s.arrival), minutes(s.departure))); });
-  const valid = spans.filter((x) => x !== null);
-  if (!valid.length) return el('p', { class: 'muted' }, t('plan.nostops'));
-  let lo = Math.min(...valid);
-  let hi = Math.max(...valid);
-  // a night shift crosses midnight: times before the shift start belong to the next day
-  const start0 = minutes(plan.routes[0].shiftStart);
-  const norm = (m) => (m !== null && start0 !== null && m < start0 - 60 ? m + 1440 : m);
-  lo = Math.min(...valid.map(norm));
-  hi = Math.max(...valid.map(norm));
+  // minutes from the midnight before the earliest shift start: a night shift's times after midnight run on past 1440
+  const starts = plan.routes.map((r) => wall(r.shiftStart)).filter(Boolean).map((w) => w.ms);
+  const first = starts.length ? Math.min(...starts) : null;
+  const base = first === null ? null : first - (first % 86400000);
+  const norm = (m, iso) => { const w = wall(iso); return w && base !== null ? (w.ms - base) / 60000 : m; };
+  const pts = [];
+  plan.routes.forEach((r) => { pts.push(norm(null, r.shiftStart), norm(null, r.shiftEnd)); r.stops.forEach((s) => pts.push(norm(null, s.arrival), norm(null, s.departure))); });
+  const okPts = pts.filter((x) => x !== null);
+  if (!okPts.length) return el('p', { class: 'muted' }, t('plan.nostops'));
+  // the axis starts at the shift start (a night sweep's at 23:30 the evening before, not at 00)
+  const lo = first !== null ? (first - base) / 60000 : Math.min(...okPts);
+  const hi = Math.max(...okPts);
   const width = Math.max(60, hi - lo);
-  const pos = (m) => ((norm(m) - lo) / width) * 100;
+  const pos = (iso) => ((norm(null, iso) - lo) / width) * 100;
   const span = (a, b) => ({ left: `${pos(a)}%`, width: `max(3px, ${Math.max(0, pos(b) - pos(a))}%)` });
   const ticks = [];
+  if (lo % 60 !== 0) ticks.push(el('span', { class: 'tl-tick tl-tick-start', style: { left: '0%' } }, hhmm(plan.routes.map((r) => r.shiftStart).filter(Boolean).sort()[0])));
   for (let h = Math.ceil(lo / 60) * 60; h <= hi; h += 60) ticks.push(el('span', { class: 'tl-tick', style: { left: `${((h - lo) / width) * 100}%` } }, String((h / 60) % 24).padStart(2, '0')));
-  return el('div', { class: 'timeline', 'data-testid': 'timeline' }, el('div', { class: 'tl-axis' }, ...ticks),
+  const labels = [...new Set(plan.routes.filter((r) => r.shiftStart).map((r) => shiftLabel(r.shiftStart, r.shiftEnd)))];
+  return el('div', { class: 'timeline', 'data-testid': 'timeline' },
+    labels.length ? el('div', { class: 'tl-shift-label muted', 'data-testid': 'timeline-shift' }, labels.join('；')) : null,
+    el('div', { class: 'tl-axis' }, ...ticks),
     ...plan.routes.map((r) => el('div', { class: 'tl-row' },
       el('span', { class: 'tl-team', style: { borderColor: teamColour(plan, r.teamId) } }, r.teamName),
       el('div', { class: 'tl-bar' },
-        r.shiftStart ? el('span', { class: 'tl-shift', style: span(minutes(r.shiftStart), minutes(r.shiftEnd)) }) : null,
+        r.shiftStart ? el('span', { class: 'tl-shift', style: span(r.shiftStart, r.shiftEnd) }) : null,
         ...r.stops.map((s) => el('span', { class: `tl-stop${s.done ? ' done' : ''}`, title: `${s.seq}. ${s.name} ${hhmm(s.arrival)}–${hhmm(s.departure)}`,
-          style: { ...span(minutes(s.arrival), minutes(s.departure)), background: teamColour(plan, r.teamId) } }, String(s.seq)))))));
+          style: { ...span(s.arrival, s.departure), background: teamColour(plan, r.teamId) } }, String(s.seq)))))));
 }
 
 /** The plan's headline: score, feasibility, stops, travel, what was left out and why. */
 export function planSummary(plan) {
   const stops = plan.routes.reduce((n, r) => n + r.stops.length, 0);
   const travel = plan.routes.reduce((n, r) => n + (r.travelMinutes || 0), 0);
+  const shifts = [...new Set(plan.routes.filter((r) => r.shiftStart).map((r) => shiftLabel(r.shiftStart, r.shiftEnd)))];
   return el('div', { class: 'plan-summary' },
+    shifts.length ? el('p', { 'data-testid': 'plan-shift' }, el('strong', {}, t('campaign.shift')), ' ', shifts.join('；')) : null,
     el('div', { class: 'stat-row' },
       stat(t('plan.stops'), formatNumber(stops)), stat(t('plan.teams'), formatNumber(plan.routes.length)),
       stat(t('plan.travel'), `${formatNumber(travel)} ${t('unit.min')}`)),

@@ -2,6 +2,7 @@ package com.patrolplanner.campaign;
 
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.KeptStop;
+import com.patrolplanner.campaign.domain.ShiftLabel;
 import com.patrolplanner.campaign.output.PlanView;
 import com.patrolplanner.campaign.routing.RoutingPlan;
 import com.patrolplanner.campaign.solver.CampaignFeasibility;
@@ -55,6 +56,8 @@ public class PlanService {
     BestSoFar bestSoFar;
     @Inject
     SolveStatus statusView;
+    @Inject
+    PlanningClock clock;
 
     /** A running (or just finished) solve of some dates of one campaign. */
     static final class Solve {
@@ -100,7 +103,15 @@ public class PlanService {
         }
     }
 
-    public synchronized UUID solve(long campaignId, SolveInput in, String user) {
+    /** A solve started: its job, and warnings for the planner (a shift that has already started). */
+    public record Started(UUID jobId, List<Map<String, Object>> warnings) {
+    }
+
+    /**
+     * Starts a solve. A date whose shift has ended is refused (422 naming {@code date}: its teams can no longer go);
+     * a date whose shift has started is planned with a warning (its first stops may already be past).
+     */
+    public synchronized Started solve(long campaignId, SolveInput in, String user, java.util.Locale locale) {
         Solve running = solves.get(campaignId);
         if (running != null && !running.finished) {
             throw ApiException.conflict("campaign " + campaignId + " is being solved (job " + running.jobId + "); "
@@ -114,8 +125,9 @@ public class PlanService {
                 throw ApiException.conflict("campaign " + campaignId + " is being solved on another node; "
                         + "wait for it or stop it there");
             }
+            List<Map<String, Object>> warnings = shiftWarnings(c, req.dates(), locale);
             LocalDate last = req.dates().get(req.dates().size() - 1);
-            return new Object[] {req, build(c, req.dates().get(0), last), c.name, c.type};
+            return new Object[] {req, build(c, req.dates().get(0), last), c.name, c.type, warnings};
         });
         SolveRequest req = (SolveRequest) built[0];
         CampaignProblem first = (CampaignProblem) built[1];
@@ -127,7 +139,35 @@ public class PlanService {
         synchronized (holder) {
             holder.notifyAll();
         }
-        return jobId;
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>) built[4];
+        return new Started(jobId, warnings);
+    }
+
+    /** Refuses dates whose shift has ended; one warning per date whose shift has started. */
+    private List<Map<String, Object>> shiftWarnings(Campaign c, List<LocalDate> dates, java.util.Locale locale) {
+        java.time.ZonedDateTime now = clock.now();
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        boolean en = locale != null && "en".equals(locale.getLanguage());
+        for (LocalDate d : dates) {
+            int[] shift = builder.shiftOn(c, d);
+            ShiftLabel label = ShiftLabel.of(d, shift[0], shift[1]);
+            if (!now.isBefore(label.end())) {
+                throw ApiException.invalid("date", en
+                        ? "the shift of " + d + " has ended: " + label.en() + "; it can no longer be planned"
+                        : d + " 的班次已结束：" + label.zh() + "，不能再安排");
+            }
+            if (!now.isBefore(label.start())) {
+                Map<String, Object> w = new java.util.LinkedHashMap<>();
+                w.put("code", "shiftStarted");
+                w.put("date", d.toString());
+                w.put("shift", label.in(locale));
+                w.put("message", en ? "The shift " + label.en() + " has already started: stops before now cannot be kept"
+                        : "班次 " + label.zh() + " 已经开始：现在之前的站点已无法按时检查");
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     /**

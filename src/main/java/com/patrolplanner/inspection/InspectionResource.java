@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,14 +29,19 @@ public class InspectionResource {
     InspectionService service;
     @Inject
     CurrentUser user;
+    @Inject
+    IdempotentWrites writes;
 
     public record ChecklistItem(String code, String category, String name, String legalBasis) {
     }
 
+    /** Records an inspection: 201. With an {@code Idempotency-Key} header a repeat within 24 h returns the first record. */
     @POST
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
-    public Response create(@NotNull InspectionInput in) {
-        InspectionView v = service.create(in, user);
+    public Response create(@NotNull InspectionInput in, @HeaderParam("Idempotency-Key") String key) {
+        // a repeated key (a double click, a retried request) gets the first response, not a second record
+        InspectionView v = key == null || key.isBlank() ? service.create(in, user)
+                : writes.once(user.name(), key.trim(), () -> service.create(in, user));
         return Response.status(201).entity(v).build();
     }
 

@@ -149,6 +149,54 @@ public class InspectionService {
     }
 
     /** The record if the caller may see it; 404 otherwise (also for another team's record). */
+    /**
+     * A venue's record at its door: all teams' inspections, newest first (at most {@code limit}, default 20); a team
+     * leader sees officer names and notes on the own team's records only. 404 when the venue does not exist.
+     */
+    @Transactional
+    public VenueRecord venueRecord(long venueId, Integer limit, CurrentUser user) {
+        if (Venue.findById(venueId) == null) {
+            throw ApiException.notFound("venue " + venueId);
+        }
+        int n = limit == null ? 20 : limit;
+        if (n < 1 || n > MAX_LIST) {
+            throw ApiException.invalid("limit", "between 1 and " + MAX_LIST);
+        }
+        Object[] totals = (Object[]) em.createNativeQuery("""
+                SELECT count(*), count(*) FILTER (WHERE violation_count > 0), max(inspected_at),
+                       max(inspected_at) FILTER (WHERE violation_count > 0)
+                FROM inspection WHERE venue_id = ?1""").setParameter(1, venueId).getSingleResult();
+        List<Inspection> rows = Inspection.find("venueId = ?1 order by inspectedAt desc, id desc", venueId).page(0, n).list();
+        Map<Long, String> teamNames = new HashMap<>();
+        List<VenueRecord.Entry> entries = new ArrayList<>();
+        for (Inspection i : rows) {
+            boolean own = i.teamId != null && Objects.equals(i.teamId, user.teamId());
+            boolean full = !user.scopedToTeam() || own;
+            String teamName = i.teamId == null ? null : teamNames.computeIfAbsent(i.teamId, id -> {
+                Team t = Team.findById(id);
+                return t == null ? null : t.name;
+            });
+            InspectionView v = view(i);
+            entries.add(new VenueRecord.Entry(i.id, i.inspectedAt, i.teamId, teamName, own, i.outcome, v.violations(),
+                    v.actions(), full ? v.officers() : null, full ? i.notes : null));
+        }
+        return new VenueRecord(venueId, ((Number) totals[0]).intValue(), ((Number) totals[1]).intValue(),
+                odt(totals[2]), odt(totals[3]), entries, VenueRecord.NO_CASE_REGISTER);
+    }
+
+    private static OffsetDateTime odt(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant t) {
+            return t.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
     Inspection visible(long id, CurrentUser user) {
         Inspection i = Inspection.findById(id);
         if (i == null || (user.scopedToTeam() && !Objects.equals(i.teamId, user.teamId()))) {

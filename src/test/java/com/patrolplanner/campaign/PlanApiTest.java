@@ -112,7 +112,7 @@ class PlanApiTest {
         assertTrue(!ics.replace("\r\n", "").contains("\n"), "bare LF in calendar");
         long t1Stops = ((List<?>) routes.stream().filter(r -> ((Number) r.get("teamId")).longValue() == t1).findFirst()
                 .orElseThrow().get("stops")).size();
-        assertEquals(t1Stops, ics.split("BEGIN:VEVENT", -1).length - 1);
+        assertEquals(t1Stops + 1, ics.split("BEGIN:VEVENT", -1).length - 1, "one event for the shift, one per stop");
         assertTrue(ics.matches("(?s).*DTSTART:" + DATE.replace("-", "") + "T\\d{6}Z.*"), ics);
 
         // team leaders: only their own team

@@ -72,7 +72,7 @@ class AccessMatrixTest {
                 "PUT /api/zones/{id}", "DELETE /api/zones/{id}", "POST /api/zones/{id}/split", "POST /api/zones/merge",
                 "PUT /api/zones/{id}/team");
         // campaigns: only the planner writes (admin administers users, rules and the calendar, not campaigns)
-        allow("PLMA", "GET /api/campaigns", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/plan",
+        allow("PLMA", "GET /api/campaigns", "GET /api/campaigns/types", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/plan",
                 "GET /api/campaigns/{id}/plan/teams/{teamId}/sheet",
                 "GET /api/campaigns/{id}/plan/teams/{teamId}/calendar.ics", "GET /api/calendar", "GET /api/calendar/{day}");
         allow("P", "POST /api/campaigns", "PUT /api/campaigns/{id}", "DELETE /api/campaigns/{id}",
@@ -86,6 +86,7 @@ class AccessMatrixTest {
         allow("A", "PUT /api/calendar/{day}", "DELETE /api/calendar/{day}");
         // inspections
         allow("PL", "POST /api/inspections", "PUT /api/inspections/{id}");
+        allow("PLMA", "GET /api/venues/{id}/inspections");
         allow("PLMA", "GET /api/inspections", "GET /api/inspections/{id}", "GET /api/inspections/{id}/history",
                 "GET /api/inspections/checklist");
         // coverage and reports: the managers' views (and the planner's)

@@ -97,8 +97,11 @@ class WorkflowBrowserTest extends BrowserTestBase {
         WebElement card = waitForTestId("stop-card");
         assertTrue(card.getText().contains("UITEST-"), card.getText());
         assertFalse(driver().findElements(By.cssSelector(".tocheck li")).isEmpty());
+        // nobody is pre-ticked (issue 19.7): the leader ticks the two who went in
         long officers = driver().findElements(By.cssSelector("[data-testid='officers'] input:checked")).size();
-        assertTrue(officers >= 2, officers + " officers pre-selected");
+        assertEquals(0, officers, officers + " officers pre-selected");
+        driver().findElements(By.cssSelector("[data-testid='officers'] input:not([disabled])")).stream().limit(2)
+                .forEach(WebElement::click);
         byTestId("inspection-submit").click();
         waitForTestId("inspection-saved");
         List<Map<String, Object>> recorded = as("planner").get("/api/inspections?venue=" + venue).then().statusCode(200).extract().path("$");

@@ -1,13 +1,16 @@
 package com.patrolplanner.campaign.output;
 
+import com.patrolplanner.campaign.domain.ShiftLabel;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A team's route as an RFC 5545 calendar: one VEVENT per stop, times in UTC ("Z"), lines ended by CRLF and folded
- * at 75 octets (continuation lines start with a space), text values escaped (backslash, semicolon, comma, every kind of line break).
+ * A team's route as an RFC 5545 calendar: one VEVENT for the shift (from its real start: a night sweep's is the evening
+ * before its date), then one per stop (its summary names the shift in words, so a night's stops read as that night);
+ * times in UTC ("Z"), lines ended by CRLF and folded at 75 octets (continuation lines start with a space), text values
+ * escaped (backslash, semicolon, comma, every kind of line break).
  */
 public final class ICalendar {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -24,13 +27,23 @@ public final class ICalendar {
         line(sb, "METHOD:PUBLISH");
         line(sb, "X-WR-CALNAME:" + text(plan.campaignName() + " · " + route.teamName()));
         String stamp = UTC.format(OffsetDateTime.now(ZoneOffset.UTC));
+        ShiftLabel shift = ShiftLabel.of(route.shiftStart(), route.shiftEnd());
+        // the shift itself first: a night sweep dated 12-02 shows on the evening of 12-01, when the team sets out
+        line(sb, "BEGIN:VEVENT");
+        line(sb, "UID:plan-" + plan.planId() + "-team-" + route.teamId() + "-shift@" + host);
+        line(sb, "DTSTAMP:" + stamp);
+        line(sb, "DTSTART:" + utc(route.shiftStart()));
+        line(sb, "DTEND:" + utc(route.shiftEnd()));
+        line(sb, "SUMMARY:" + text("班次 " + shift.zh() + " · " + plan.campaignName()));
+        line(sb, "DESCRIPTION:" + text(shift.en() + "\n" + route.teamName() + "：" + route.stops().size() + " 个站点"));
+        line(sb, "END:VEVENT");
         for (PlanView.Stop s : route.stops()) {
             line(sb, "BEGIN:VEVENT");
             line(sb, "UID:plan-" + plan.planId() + "-team-" + route.teamId() + "-stop-" + s.seq() + "@" + host);
             line(sb, "DTSTAMP:" + stamp);
             line(sb, "DTSTART:" + utc(s.start()));
             line(sb, "DTEND:" + utc(s.departure()));
-            line(sb, "SUMMARY:" + text(s.seq() + ". 检查 " + s.name()));
+            line(sb, "SUMMARY:" + text(s.seq() + ". 检查 " + s.name() + " · " + shift.zh()));
             line(sb, "LOCATION:" + text(s.address() == null ? s.name() : s.address()));
             line(sb, "GEO:" + s.lat() + ";" + s.lon());
             line(sb, "DESCRIPTION:" + text("类别 " + s.category() + "；到达 " + s.arrival().substring(11, 16)

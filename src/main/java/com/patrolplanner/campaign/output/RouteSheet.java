@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.output;
 
+import com.patrolplanner.campaign.domain.ShiftLabel;
 import com.patrolplanner.registry.VenueCategory;
 
 /** A team's route as a printable A4 page (Chinese first, English second): who, when, the ordered stops, signatures. */
@@ -22,7 +23,9 @@ public final class RouteSheet {
                         </style></head><body>
                         """);
         sb.append("<h1>").append(esc(plan.campaignName())).append(" — 检查路线单 <span class=\"en\">Route sheet</span></h1>\n");
-        sb.append("<p>日期 <span class=\"en\">Date</span>: ").append(esc(plan.date()))
+        ShiftLabel shift = ShiftLabel.of(route.shiftStart(), route.shiftEnd());
+        sb.append("<p>班次 <span class=\"en\">Shift</span>: ").append(esc(shift.zh()))
+                .append(" <span class=\"en\">").append(esc(shift.en())).append("</span>")
                 .append(" &nbsp; 小组 <span class=\"en\">Team</span>: ").append(esc(route.teamName()))
                 .append(" &nbsp; 出发 <span class=\"en\">Leave base</span>: ").append(leave(route))
                 .append(" &nbsp; 返回 <span class=\"en\">Back</span>: ").append(hm(route.backAtBase())).append("</p>\n");

@@ -45,6 +45,22 @@ public class CampaignResource {
         return campaigns.list(user).stream().map(c -> CampaignView.of(c, c.teamIds())).toList();
     }
 
+    /** A campaign type with its Chinese name and the teams' default shift ("HH:MM"; a start after the end: the evening before). */
+    public record TypeView(String type, String zh, String shiftStart, String shiftEnd) {
+    }
+
+    /** The campaign types and their default shifts (what the create form shows before the planner sets a shift). */
+    @GET
+    @Path("/types")
+    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
+    public List<TypeView> types() {
+        return java.util.Arrays.stream(com.patrolplanner.campaign.domain.CampaignType.values()).map(t -> {
+            int[] s = com.patrolplanner.campaign.domain.TimeWindowRule.defaultShift(t);
+            return new TypeView(t.name(), t.zh, com.patrolplanner.campaign.domain.Clock.format(s[0]),
+                    com.patrolplanner.campaign.domain.Clock.format(s[1]));
+        }).toList();
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})

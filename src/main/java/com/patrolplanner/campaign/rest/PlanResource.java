@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.audit.AuditService;
 import com.patrolplanner.campaign.CampaignPlans;
 import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.PlanService;
@@ -25,13 +26,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -53,6 +54,8 @@ public class PlanResource {
     CurrentUser user;
     @Inject
     CampaignPlans summaries;
+    @Inject
+    AuditService audit;
 
     @POST
     @Path("/solve")
@@ -69,9 +72,10 @@ public class PlanResource {
             best plan so far is stored with status 'solving' (never the date's plan) and finished as the plan when the
             date ends. Malformed or contradictory input: 400; dates outside the campaign or over the limits: 422; both
             name the field, and nothing is written.""")
-    public Response solve(@PathParam("id") long id, PlanService.SolveInput in) {
-        UUID job = plans.solve(id, in, user.name());
-        return Response.accepted(Map.of("jobId", job.toString(), "campaignId", id))
+    public Response solve(@PathParam("id") long id, PlanService.SolveInput in, @Context HttpHeaders headers) {
+        java.util.List<java.util.Locale> langs = headers.getAcceptableLanguages();
+        PlanService.Started s = plans.solve(id, in, user.name(), langs.isEmpty() ? null : langs.get(0));
+        return Response.accepted(Map.of("jobId", s.jobId().toString(), "campaignId", id, "warnings", s.warnings()))
                 .header("Location", "/api/campaigns/" + id + "/solve").build();
     }
 
@@ -162,7 +166,8 @@ public class PlanResource {
                 .build();
     }
 
-    public record StopMark(Boolean pinned, Boolean done) {
+    /** {@code reason}: why a stop is marked done without an inspection record (the leader's form asks for it). */
+    public record StopMark(Boolean pinned, Boolean done, String reason) {
     }
 
     /** Pins a stop (kept by re-planning) or marks it done; a team leader may mark only the own team's stops done. */
@@ -170,6 +175,7 @@ public class PlanResource {
     @Path("/plan/stops/{stopId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER})
+    @Transactional
     public Response mark(@PathParam("id") long id, @PathParam("stopId") long stopId, StopMark in) {
         PlanStore.StopOwner owner = store.stopOwner(stopId);
         if (owner.campaignId() != id) {
@@ -184,6 +190,10 @@ public class PlanResource {
             }
         }
         store.mark(stopId, in == null ? null : in.pinned(), in == null ? null : in.done());
+        if (in != null && Boolean.TRUE.equals(in.done()) && in.reason() != null && !in.reason().isBlank()) {
+            audit.record(user.name(), "stop-done-without-inspection", "plan_stop", stopId,
+                    Map.of("campaignId", id, "reason", in.reason().trim()));
+        }
         return Response.noContent().build();
     }
 

@@ -72,10 +72,7 @@ public class ProblemBuilder {
         }
         List<Candidate> cands = candidates(c, type);
         boolean schoolDay = calendar.isSchoolDay(date);
-        int[] shift = c.shift();
-        if (type == CampaignType.STAGGERED && !schoolDay && c.shiftStart == null && c.shiftEnd == null) {
-            shift = TimeWindowRule.REST_DAY_SHIFT; // minors are free all day: so are the teams
-        }
+        int[] shift = shiftOn(c, date);
         boolean night = type == CampaignType.NIGHT_SWEEP || shift[0] < 0 || shift[1] > 1440;
         List<TimeWindowRule> rules = c.windowsInForce();
         TravelModel model = travel.current();
@@ -88,7 +85,7 @@ public class ProblemBuilder {
         double[] centroid = centroid(cands, kept);
         // 双随机: a drawn campaign is staffed by the officers the draw put together, drawn team k in the campaign's
         // k-th team slot (its base, shift and team leader); slots without a drawn team keep their registered members.
-        Map<Integer, List<CampaignProblem.Member>> drawnTeams = type == CampaignType.RANDOM ? drawnTeams(c.id) : Map.of();
+        Map<Integer, List<CampaignProblem.Member>> drawnTeams = drawnTeams(c.id);
         int slot = 0;
         for (Long id : teamIds) {
             Team t = Team.findById(id);
@@ -204,6 +201,15 @@ public class ProblemBuilder {
         return new CampaignProblem(c.id, date, night, plan, matrix, infos, teams, skipped, model, road);
     }
 
+    /** The teams' shift on {@code date}: [start, end] minutes from its midnight (start &lt; 0: the evening before). */
+    public int[] shiftOn(Campaign c, LocalDate date) {
+        if (c.campaignType() == CampaignType.STAGGERED && c.shiftStart == null && c.shiftEnd == null
+                && !calendar.isSchoolDay(date)) {
+            return TimeWindowRule.REST_DAY_SHIFT; // minors are free all day: so are the teams
+        }
+        return c.shift();
+    }
+
     /** The venues the campaign targets (filters, the 双随机 draw, the stake-out venue), as of its start date. */
     public List<Candidate> targets(Campaign c) {
         return candidates(c, c.campaignType());
@@ -214,7 +220,9 @@ public class ProblemBuilder {
         if (type == CampaignType.STAKEOUT) {
             t = new Targets(null, null, List.of("open", "suspended", "revoked", "unlicensed", "closed"), null, null, null,
                     List.of(c.stakeoutVenueId));
-        } else if (type == CampaignType.RANDOM) {
+        } else {
+            // 双随机: once a campaign has a draw, the drawn venues are its targets, whatever its type (the draw is
+            // published as the list of venues to be checked; planning others would break that promise)
             @SuppressWarnings("unchecked")
             List<Number> drawn = em.createNativeQuery("SELECT d.venue_id FROM draw_venue d JOIN campaign_draw cd "
                     + "ON cd.id = d.draw_id WHERE cd.campaign_id = ?1").setParameter(1, c.id).getResultList();
