@@ -182,18 +182,7 @@ public class RuleService {
     }
 
     private static Map<String, Map<String, Object>> changes(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        Set<String> keys = new LinkedHashSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        for (String k : keys) {
-            if (!Objects.equals(before.get(k), after.get(k))) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("old", before.get(k));
-                c.put("new", after.get(k));
-                out.put(k, c);
-            }
-        }
-        return out;
+        return com.patrolplanner.registry.ChangeHistory.diff(before, after);
     }
 
     private static String blankToNull(String s) {

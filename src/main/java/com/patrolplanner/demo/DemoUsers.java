@@ -21,7 +21,7 @@ public class DemoUsers {
     public static final String TEAM_1 = "执法一组";
     public static final String TEAM_2 = "执法二组";
 
-    @ConfigProperty(name = "patrol.seed.demo-users", defaultValue = "true")
+    @ConfigProperty(name = "patrol.seed.demo-users", defaultValue = "false")
     boolean enabled;
 
     @Transactional
