@@ -35,6 +35,10 @@ public class AppUser extends PanacheEntityBase {
 
     public boolean active = true;
 
+    /** The bureau (unit, 执法机构) the user works for; null only for the system administrator, who sees every unit. */
+    @Column(name = "unit_id")
+    public Long unitId;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
