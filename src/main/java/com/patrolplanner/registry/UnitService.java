@@ -82,6 +82,32 @@ public class UnitService {
         return view(rows.get(0), List.of());
     }
 
+    /** The units directly below {@code id} (the roots for null), by id. */
+    public List<Unit> children(Long id) {
+        return id == null ? Unit.list("parentId is null order by id") : Unit.list("parentId = ?1 order by id", id);
+    }
+
+    /** The scope of unit {@code id}: it and every unit below it; {@link Scope#ALL} for null. */
+    public Scope scopeOf(Long id) {
+        return id == null ? Scope.ALL : new Scope(id, jurisdiction.below(id));
+    }
+
+    /**
+     * A unit the caller sees, by id, adcode or name; 404 when there is none or it is another unit's (a district user
+     * asking for its neighbour).
+     */
+    public Unit resolve(String idCodeOrName) {
+        String k = idCodeOrName.trim();
+        Unit u = Unit.find("adcode = ?1 or name = ?1", k).firstResult();
+        if (u == null && k.matches("\\d{1,5}")) {
+            u = Unit.findById(Long.valueOf(k));
+        }
+        if (u == null || !jurisdiction.scope().sees(u.id)) {
+            throw ApiException.notFound("unit " + k);
+        }
+        return u;
+    }
+
     /** The name of a unit (for messages), or {@code "no unit"}. */
     public String name(Long id) {
         if (id == null) {
