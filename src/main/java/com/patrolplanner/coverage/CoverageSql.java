@@ -77,14 +77,14 @@ final class CoverageSql {
     static String districtVenues(String venueScope) {
         return """
                 SELECT coalesce(v.district_code, '') AS area_id, coalesce(d.name, '未定区划') AS area_name, v.id AS venue_id,
-                       v.status FROM venue v LEFT JOIN district d ON d.adcode = v.district_code WHERE """ + venueScope;
+                       v.status FROM venue v LEFT JOIN district d ON d.adcode = v.district_code WHERE\s""" + venueScope;
     }
 
     /** Venues by unit (area_id = the unit id, area_name its name; venues in no unit under '未定单位'). */
     static String unitVenues(String venueScope) {
         return """
                 SELECT coalesce(v.unit_id::text, '') AS area_id, coalesce(u.name, '未定单位') AS area_name, v.id AS venue_id,
-                       v.status FROM venue v LEFT JOIN unit u ON u.id = v.unit_id WHERE """ + venueScope;
+                       v.status FROM venue v LEFT JOIN unit u ON u.id = v.unit_id WHERE\s""" + venueScope;
     }
 
     /** Venues covered by each zone of the districts' active zone sets (zoning's published view active_zone). */
@@ -92,7 +92,7 @@ final class CoverageSql {
         return """
                 SELECT z.id::text AS area_id, z.name AS area_name, v.id AS venue_id, v.status
                 FROM active_zone z JOIN venue v ON v.geom IS NOT NULL AND v.geom && z.geom AND ST_Covers(z.geom, v.geom)
-                WHERE """ + venueScope;
+                WHERE\s""" + venueScope;
     }
 
     /** Figures per area (parameters: from, to) for a query giving (area_id, area_name, venue_id, status). */

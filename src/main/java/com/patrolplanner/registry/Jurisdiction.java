@@ -26,11 +26,11 @@ public class Jurisdiction {
         if (!Arc.container().requestContext().isActive()) {
             return Scope.ALL;
         }
-        Scope s = holder.scope;
+        Scope s = holder.get();
         if (s == null) {
             Long unit = user.unitId();
             s = unit == null ? Scope.ALL : new Scope(unit, below(unit));
-            holder.scope = s;
+            holder.set(s);
         }
         return s;
     }

@@ -149,10 +149,9 @@ public class PeriodReportService {
         OffsetDateTime t = date.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         Scope scope = units.scopeOf(target == null ? null : target.id);
         List<CoverageService.AreaStats> perUnit = coverage.units(new CoverageQuery(f, t, null), scope);
-        List<Unit> rows = units.children(target == null ? null : target.id);
-        if (rows.isEmpty() && target != null) {
-            rows = List.of(target);
-        }
+        // the city: a line per unit below it; a district (with any zones below it): its own line
+        List<Unit> rows = target != null && !Unit.CITY.equals(target.kind) ? List.of(target)
+                : units.children(target == null ? null : target.id);
         List<UnitFigures> lines = new ArrayList<>();
         for (Unit c : rows) {
             lines.add(figures(c, f, t, perUnit));
