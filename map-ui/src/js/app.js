@@ -165,7 +165,10 @@ async function start(me) {
   $('login').hidden = true;
   $('app').hidden = false;
   $('session').hidden = false;
-  $('user-name').textContent = me.displayName || me.username;
+  // the caller's unit (执法机构): its name in the header, its extent is where the map opens (null: the system administrator)
+  const unit = await api('/api/units/mine').catch(() => null);
+  app.unit = unit;
+  $('user-name').textContent = (unit ? unit.name + ' · ' : '') + (me.displayName || me.username);
   $('user-role').textContent = me.roles.map((r) => t('role.' + r)).join(' · ');
   const views = viewsFor(me);
   $('views').replaceChildren(...views.map((v) => el('button', { type: 'button', class: 'tab', dataset: { view: v }, 'data-testid': `view-${v}`,
@@ -189,7 +192,8 @@ async function start(me) {
       app.view.addOverlay('venues', app.venues.build, { onError }),
     ]);
     const d = app.view.group('districts');
-    app.view.fitTo(d && d.getLayers().length ? [d] : [app.view.group('schools'), app.view.group('venues')]);
+    if (app.unit && app.unit.extent) app.view.fitExtent(app.unit.extent);
+    else app.view.fitTo(d && d.getLayers().length ? [d] : [app.view.group('schools'), app.view.group('venues')]);
   }
   if (views.length) await showView(views[0]);
   else $('panel').replaceChildren(el('p', { class: 'muted' }, t('common.forbidden')));

@@ -128,6 +128,10 @@ export function createMapView(container, config) {
       map.fire('baselayerchange', { layer, name: t('basemap.' + id) });
     },
     basemaps: Object.keys(baseById),
+    /** Fits [minLon, minLat, maxLon, maxLat] (WGS-84; shifted like every overlay on a GCJ-02 basemap). */
+    fitExtent(e) {
+      map.fitBounds(L.latLngBounds(ctx.ll(e[0], e[1]), ctx.ll(e[2], e[3])), { padding: [16, 16], maxZoom: 16 });
+    },
     fitTo(layers) {
       const b = L.latLngBounds([]);
       layers.forEach((l) => { if (l && l.getBounds) { const lb = l.getBounds(); if (lb.isValid()) b.extend(lb); } });

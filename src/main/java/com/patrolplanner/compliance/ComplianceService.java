@@ -2,7 +2,9 @@ package com.patrolplanner.compliance;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.RegistryService;
+import com.patrolplanner.registry.Scope;
 import com.patrolplanner.time.BureauClock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,8 @@ public class ComplianceService {
     AgroalDataSource dataSource;
     @Inject
     RegistryService registry;
+    @Inject
+    Jurisdiction jurisdiction;
 
     /** A statement as text and positional parameters (dates as {@link LocalDate}). */
     public record Statement(String sql, List<Object> params) {
@@ -68,9 +72,14 @@ public class ComplianceService {
         return ComplianceSql.violations(ComplianceSql.resolved(candidates, date), filter, ordered);
     }
 
-    private static Sql venueFilter(ViolationQuery q, String alias) {
+    /** The one place the violations scan is scoped: the caller's units on {@code venue.unit_id} (属地管理), then the query's filters. */
+    private Sql venueFilter(ViolationQuery q, String alias) {
         StringBuilder w = new StringBuilder();
         List<Object> ps = new ArrayList<>();
+        Scope scope = jurisdiction.scope();
+        if (!scope.all()) {
+            w.append(" AND ").append(scope.sql(alias + "unit_id"));
+        }
         if (q.category() != null) {
             w.append(" AND ").append(alias).append("category = ?");
             ps.add(q.category());
@@ -216,7 +225,7 @@ public class ComplianceService {
     /** GeoJSON FeatureCollection of the school buffers of rules in force, for display; null when more than the limit. */
     public String buffers(double[] bbox, String ruleCode, LocalDate date) {
         LocalDate d = date == null ? BureauClock.today() : date;
-        List<String> features = query(ComplianceSql.buffers(bbox, ruleCode, d, MAX_BUFFERS + 1), rs -> {
+        List<String> features = query(ComplianceSql.buffers(bbox, ruleCode, d, MAX_BUFFERS + 1, jurisdiction.scope().sql("s.unit_id")), rs -> {
             return "{\"type\":\"Feature\",\"geometry\":" + rs.getString("geojson") + ",\"properties\":{"
                     + "\"schoolId\":" + rs.getLong("id") + ",\"schoolName\":" + json(rs.getString("name"))
                     + ",\"schoolLevel\":" + json(rs.getString("level")) + ",\"rule\":" + json(rs.getString("code"))

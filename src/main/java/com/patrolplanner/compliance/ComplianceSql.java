@@ -121,7 +121,7 @@ final class ComplianceSql {
      * in a planar projection PostGIS picks for the shape (UTM zone, else polar LAEA, else Mercator) and transforms back:
      * at 200 m the shape is correct to centimetres. For drawing only; verdicts come from ST_DWithin.
      */
-    static Sql buffers(double[] bbox, String ruleCode, LocalDate date, int limit) {
+    static Sql buffers(double[] bbox, String ruleCode, LocalDate date, int limit, String schoolScope) {
         // 0.1° ≥ 5 km (the largest rule distance) in latitude; in longitude only below 63°N, which covers China.
         Sql ruleFilter = ruleCode == null ? NONE : Sql.of(" AND r.code = ?", ruleCode);
         // holes carry parameters in text order: bbox and dates, the rule filter, the limit
@@ -130,7 +130,8 @@ final class ComplianceSql {
                        ST_AsGeoJSON(ST_Buffer(coalesce(s.campus, s.geom)::geography, r.distance_m, 'quad_segs=16')::geometry, 7) AS geojson
                 FROM school s JOIN compliance_rule r ON s.level = ANY (r.school_levels) AND r.distance_m IS NOT NULL
                      AND starts_with(coalesce(s.district_code, ''), r.jurisdiction_prefix)
-                WHERE s.geom && ST_MakeEnvelope(? - 0.1, ? - 0.1, ? + 0.1, ? + 0.1, 4326)
+                WHERE s.geom && ST_MakeEnvelope(? - 0.1, ? - 0.1, ? + 0.1, ? + 0.1, 4326) AND """ + schoolScope + """
+
                   AND (r.effective_from IS NULL OR r.effective_from <= ?) AND (r.effective_to IS NULL OR r.effective_to > ?)
                   AND NOT EXISTS (
                     SELECT 1 FROM compliance_rule o

@@ -1,6 +1,8 @@
 package com.patrolplanner.coverage;
 
 import com.patrolplanner.inspection.CustomPlan;
+import com.patrolplanner.registry.Jurisdiction;
+import com.patrolplanner.registry.Scope;
 import com.uber.h3core.util.LatLng;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,8 @@ import java.util.List;
 public class CoverageService {
     @Inject
     AgroalDataSource ds;
+    @Inject
+    Jurisdiction jurisdiction;
 
     /** The figures of one cell, district, zone or venue. */
     public record Stats(long venues, long venuesInspected, long inspections, long violations, long officerVisits) {
@@ -155,7 +159,7 @@ public class CoverageService {
 
     /** The plain aggregation, without the cell sync: what the benchmark compares the service path against. */
     public List<CellStats> cellsSql(CoverageQuery q, int res) {
-        String sql = CoverageSql.hexCells(res);
+        String sql = CoverageSql.hexCells(res, venueScope());
         double[] b = q.bounds();
         List<CellStats> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, sql)) {
@@ -230,7 +234,7 @@ public class CoverageService {
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
         double max = 0;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.VENUE_FIGURES)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.venueFigures(venueScope()))) {
             bindVenueFigures(ps, q, b);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -269,7 +273,7 @@ public class CoverageService {
         double[] b = q.bounds();
         StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         OffsetDateTime now = OffsetDateTime.now();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.VENUE_FIGURES)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.venueFigures(venueScope()))) {
             bindVenueFigures(ps, q, b);
             try (ResultSet rs = ps.executeQuery()) {
                 boolean first = true;
@@ -309,12 +313,25 @@ public class CoverageService {
 
     /** Figures per district (the venue's district code), optionally of one district only. */
     public List<AreaStats> districts(CoverageQuery q, String adcode) {
-        return areas(CoverageSql.areaStats(CoverageSql.DISTRICT_VENUES), q, adcode);
+        return areas(CoverageSql.areaStats(CoverageSql.districtVenues(venueScope())), q, adcode);
     }
 
     /** Figures per zone of each district's active zone set (zones with no venue are not listed). */
     public List<AreaStats> zones(CoverageQuery q) {
-        return areas(CoverageSql.areaStats(CoverageSql.ZONE_VENUES), q, null);
+        return areas(CoverageSql.areaStats(CoverageSql.zoneVenues(venueScope())), q, null);
+    }
+
+    /** Figures per unit (执法机构) of the venues in {@code scope}, keyed by unit id; the reports' per-unit tables. */
+    public List<AreaStats> units(CoverageQuery q, Scope scope) {
+        return areas(CoverageSql.areaStats(CoverageSql.unitVenues(scope.sql("v.unit_id"))), q, null);
+    }
+
+    /**
+     * The one place coverage is scoped: the caller's jurisdiction as a predicate on {@code v.unit_id} (属地管理); TRUE for
+     * the whole city and for work outside a request (benchmarks).
+     */
+    String venueScope() {
+        return jurisdiction.scope().sql("v.unit_id");
     }
 
     private List<AreaStats> areas(String sql, CoverageQuery q, String only) {

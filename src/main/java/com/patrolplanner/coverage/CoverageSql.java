@@ -4,7 +4,8 @@ package com.patrolplanner.coverage;
  * The coverage SQL in one place. Geometries are WGS-84 (SRID 4326); boxes are lon/lat envelopes; hex cells are the H3
  * ids of each venue's current position, stored in venue_cell (coverage's own table). Inspections (inspection's published
  * {@code inspection}) with
- * outcome not_found are never counted (the venue was not there to be checked). Active venues: {@value #ACTIVE}.
+ * outcome not_found are never counted (the venue was not there to be checked). Active venues: {@value #ACTIVE}. Every
+ * query takes the caller's jurisdiction as a predicate on {@code v.unit_id} ({@link CoverageService#venueScope()}).
  */
 final class CoverageSql {
     static final String ACTIVE = "CAST('" + CoverageQuery.ACTIVE_STATUSES + "' AS text[])";
@@ -29,16 +30,16 @@ final class CoverageSql {
      * all venues and joined to the view's venues by hash: restricting it with {@code venue_id IN (venues in view)} made
      * the planner misjudge the CTE (200 rows estimated, 10,000 real) and loop over 10,000 index scans (≈ 10× slower).
      */
-    static String hexCells(int res) {
+    static String hexCells(int res, String venueScope) {
         String col = res == 8 ? "h3_r8" : "h3_r9";
         return """
                 WITH sel AS (
                     SELECT DISTINCT c.%1$s AS cell FROM venue_cell c JOIN venue v ON v.id = c.venue_id
-                    WHERE v.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)),
+                    WHERE v.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND %3$s),
                 vs AS (
                     SELECT c.venue_id, c.%1$s AS cell, v.status = ANY(%2$s) AS active
                     FROM venue_cell c JOIN venue v ON v.id = c.venue_id
-                    WHERE c.%1$s IN (SELECT cell FROM sel)),
+                    WHERE c.%1$s IN (SELECT cell FROM sel) AND %3$s),
                 pv AS (
                     SELECT i.venue_id, count(*) AS n, sum(i.violation_count) AS viol, sum(i.officer_count) AS off
                     FROM inspection i
@@ -48,14 +49,18 @@ final class CoverageSql {
                        coalesce(sum(pv.n), 0), coalesce(sum(pv.viol), 0), coalesce(sum(pv.off), 0)
                 FROM vs LEFT JOIN pv ON pv.venue_id = vs.venue_id
                 GROUP BY vs.cell
-                ORDER BY 1""".formatted(col, ACTIVE);
+                ORDER BY 1""".formatted(col, ACTIVE, venueScope);
     }
 
     /**
      * Per active venue in a box (parameters: from, to, minLon, minLat, maxLon, maxLat): id, name, category, lon, lat,
      * inspections, violations and officer-visits in the period, and the last inspection ever.
      */
-    static final String VENUE_FIGURES = """
+    static String venueFigures(String venueScope) {
+        return VENUE_FIGURES.replace("ORDER BY v.id", "AND " + venueScope + " ORDER BY v.id");
+    }
+
+    private static final String VENUE_FIGURES = """
             SELECT v.id, v.name, v.category, ST_X(v.geom), ST_Y(v.geom), coalesce(a.n, 0), coalesce(a.viol, 0),
                    coalesce(a.off, 0), l.last
             FROM venue v
@@ -69,14 +74,26 @@ final class CoverageSql {
             ORDER BY v.id""";
 
     /** Venues by the district code the registry assigned them (area_id, area_name, venue_id, status). */
-    static final String DISTRICT_VENUES = """
-            SELECT coalesce(v.district_code, '') AS area_id, coalesce(d.name, '未定区划') AS area_name, v.id AS venue_id,
-                   v.status FROM venue v LEFT JOIN district d ON d.adcode = v.district_code""";
+    static String districtVenues(String venueScope) {
+        return """
+                SELECT coalesce(v.district_code, '') AS area_id, coalesce(d.name, '未定区划') AS area_name, v.id AS venue_id,
+                       v.status FROM venue v LEFT JOIN district d ON d.adcode = v.district_code WHERE\s""" + venueScope;
+    }
+
+    /** Venues by unit (area_id = the unit id, area_name its name; venues in no unit under '未定单位'). */
+    static String unitVenues(String venueScope) {
+        return """
+                SELECT coalesce(v.unit_id::text, '') AS area_id, coalesce(u.name, '未定单位') AS area_name, v.id AS venue_id,
+                       v.status FROM venue v LEFT JOIN unit u ON u.id = v.unit_id WHERE\s""" + venueScope;
+    }
 
     /** Venues covered by each zone of the districts' active zone sets (zoning's published view active_zone). */
-    static final String ZONE_VENUES = """
-            SELECT z.id::text AS area_id, z.name AS area_name, v.id AS venue_id, v.status
-            FROM active_zone z JOIN venue v ON v.geom IS NOT NULL AND v.geom && z.geom AND ST_Covers(z.geom, v.geom)""";
+    static String zoneVenues(String venueScope) {
+        return """
+                SELECT z.id::text AS area_id, z.name AS area_name, v.id AS venue_id, v.status
+                FROM active_zone z JOIN venue v ON v.geom IS NOT NULL AND v.geom && z.geom AND ST_Covers(z.geom, v.geom)
+                WHERE\s""" + venueScope;
+    }
 
     /** Figures per area (parameters: from, to) for a query giving (area_id, area_name, venue_id, status). */
     static String areaStats(String areaVenues) {

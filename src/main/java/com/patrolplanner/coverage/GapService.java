@@ -138,7 +138,8 @@ public class GapService {
                 SELECT v.id, v.name, v.category, v.district_code, ST_X(v.geom), ST_Y(v.geom), l.last, v.complaint_count, pv.n,
                        v.geom IS NOT NULL AND EXISTS (SELECT 1 FROM school s WHERE %s) AS near_school
                 FROM venue v %s
-                WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?)""".formatted(NEAR_SCHOOL, LAST, CoverageSql.ACTIVE);
+                WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?) AND %s""".formatted(NEAR_SCHOOL, LAST,
+                CoverageSql.ACTIVE, coverage.venueScope());
         try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
             int i = bindPerimeter(c, ps, perimeter);
             ps.setTimestamp(i, CoverageService.ts(now));
@@ -163,8 +164,9 @@ public class GapService {
                 SELECT v.id, v.name, v.category, v.district_code, ST_X(v.geom), ST_Y(v.geom), l.last, v.complaint_count, pv.n,
                        s.id, s.name, s.level, s.district_code, ST_X(s.geom), ST_Y(s.geom)
                 FROM venue v JOIN school s ON v.geom IS NOT NULL AND %s %s
-                WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?)
-                ORDER BY v.id, s.id""".formatted(NEAR_SCHOOL, LAST, CoverageSql.ACTIVE);
+                WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?) AND %s AND %s
+                ORDER BY v.id, s.id""".formatted(NEAR_SCHOOL, LAST, CoverageSql.ACTIVE, coverage.venueScope(),
+                coverage.venueScope().replace("v.unit_id", "s.unit_id"));
         OffsetDateTime termStart = term.start().atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         Map<String, Gap> venues = new LinkedHashMap<>();
         Map<String, List<String>> schoolsOfVenue = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.geo.Datum;
+import com.patrolplanner.registry.Jurisdiction;
+import com.patrolplanner.registry.Scope;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
@@ -40,6 +42,8 @@ public class ImportResource {
     CurrentUser user;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Jurisdiction jurisdiction;
 
     @GET
     @Path("/kinds")
@@ -83,6 +87,7 @@ public class ImportResource {
         if (attribution != null && !attribution.isBlank()) {
             options.put("attribution", attribution.trim());
         }
+        options.put(Scope.OPTION, jurisdiction.scope().encode());
         ImportHandler.Request req = new ImportHandler.Request(kind.trim(), own, file.fileName(), d, columns,
                 user.name(), options);
         boolean handedOver = false;

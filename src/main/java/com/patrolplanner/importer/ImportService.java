@@ -1,6 +1,8 @@
 package com.patrolplanner.importer;
 
 import com.patrolplanner.jobs.JobService;
+import com.patrolplanner.registry.RegistryService;
+import com.patrolplanner.registry.Scope;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -142,6 +144,23 @@ public class ImportService {
      * Runs one row's write; a refusal from the registry that names no row (e.g. a rule only the database knows) comes
      * back as a 422 naming this row. The transaction is rolled back either way.
      */
+    /**
+     * 属地管理: every row must leave its record inside the importer's units (the scope the request carried); the rows
+     * outside are listed each with the unit its position lies in, and nothing is imported.
+     */
+    static void refuseOutside(RegistryService registry, ImportHandler.Request req, String table, Map<Long, Integer> rowOf) {
+        Scope scope = Scope.decode(req.option(Scope.OPTION));
+        Map<Long, Long> out = registry.outsideOf(scope, table, rowOf.keySet());
+        if (out.isEmpty()) {
+            return;
+        }
+        RowErrors errors = new RowErrors();
+        out.entrySet().stream().sorted(java.util.Comparator.comparing(e -> rowOf.get(e.getKey())))
+                .forEach(e -> errors.add(rowOf.get(e.getKey()), "location",
+                        registry.outside(scope, e.getValue(), "location").errors().get(0).reason()));
+        errors.throwIfAny(rowOf.size());
+    }
+
     public static <T> T atRow(int row, Supplier<T> write) {
         try {
             return write.get();

@@ -85,8 +85,10 @@ public class SchoolImportHandler implements ImportHandler {
         long withCampus = 0;
         String reason = "import " + (req.filename() == null ? "" : req.filename());
         int n = 0;
+        Map<Long, Integer> rowOf = new HashMap<>();
         for (Parsed p : parsed) {
             RegistryService.Result<School> r = ImportService.atRow(p.row, () -> registry.upsertSchool(p.input, req.user(), reason));
+            rowOf.put(r.entity().id, p.row);
             tally.count(r.outcome(), r.entity().synthetic, p.synthetic, () -> r.entity().synthetic = p.synthetic);
             if (r.entity().geom == null) {
                 withoutLocation++;
@@ -98,6 +100,7 @@ public class SchoolImportHandler implements ImportHandler {
                 ImportService.checkpoint(em, progress, 200);
             }
         }
+        ImportService.refuseOutside(registry, req, "school", rowOf);
         progress.advance(n % 200);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("rows", parsed.size());

@@ -93,8 +93,10 @@ public class VenueImportHandler implements ImportHandler {
         long withoutCoordinates = 0;
         String reason = "import " + (req.filename() == null ? "" : req.filename());
         int n = 0;
+        Map<Long, Integer> rowOf = new HashMap<>();
         for (Parsed p : parsed) {
             RegistryService.Result<Venue> r = ImportService.atRow(p.row, () -> registry.upsertVenue(p.input, req.user(), reason));
+            rowOf.put(r.entity().id, p.row);
             tally.count(r.outcome(), r.entity().synthetic, p.synthetic, () -> r.entity().synthetic = p.synthetic);
             if (r.entity().geom == null) {
                 withoutCoordinates++;
@@ -103,6 +105,7 @@ public class VenueImportHandler implements ImportHandler {
                 ImportService.checkpoint(em, progress, 200);
             }
         }
+        ImportService.refuseOutside(registry, req, "venue", rowOf);
         progress.advance(n % 200);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("rows", parsed.size());

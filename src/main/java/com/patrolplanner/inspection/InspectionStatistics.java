@@ -33,6 +33,16 @@ public class InspectionStatistics {
     private static final String WHERE = " WHERE i.inspected_at >= ? AND i.inspected_at < ? AND (?::text IS NULL OR i.district_code = ?) ";
 
     public Figures figures(OffsetDateTime from, OffsetDateTime to, String districtCode) {
+        return figures(from, to, districtCode, "TRUE");
+    }
+
+    /**
+     * The figures of inspections of venues that {@code venueScope} (a predicate on {@code v.unit_id}, registry's
+     * {@code Scope.sql}) admits: the jurisdiction of a unit's report (属地管理, the venue's unit as registered now).
+     */
+    public Figures figures(OffsetDateTime from, OffsetDateTime to, String districtCode, String venueScope) {
+        String WHERE = "TRUE".equals(venueScope) ? InspectionStatistics.WHERE : InspectionStatistics.WHERE
+                + " AND EXISTS (SELECT 1 FROM venue v WHERE v.id = i.venue_id AND " + venueScope + ") ";
         try (Connection c = ds.getConnection()) {
             long[] t = new long[12];
             try (PreparedStatement ps = CustomPlan.prepare(c, """

@@ -17,6 +17,9 @@ public class Inspector extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String name;
+    /** The unit (执法机构) the team or officer works for; null until one is set. */
+    @jakarta.persistence.Column(name = "unit_id")
+    public Long unitId;
     @Column(name = "certificate_no")
     public String certificateNo;
     public String unit;

@@ -18,6 +18,8 @@ public class RegisterQueries {
 
     @Inject
     EntityManager em;
+    @Inject
+    Jurisdiction jurisdiction;
 
     /** Filters shared by the register lists; any may be null. */
     public record Filter(String bbox, String category, String district, String status, String q, Integer limit, Integer offset) {
@@ -49,7 +51,7 @@ public class RegisterQueries {
                  'attribution',d.attribution))::text""";
 
     public String venues(Filter f) {
-        Where w = new Where();
+        Where w = scoped("v.unit_id");
         w.bbox(f.bbox(), "v.geom");
         if (f.category() != null && !f.category().isBlank()) {
             List<String> codes = new ArrayList<>();
@@ -75,13 +77,13 @@ public class RegisterQueries {
     }
 
     public String venue(long id) {
-        Where w = new Where();
+        Where w = scoped("v.unit_id");
         w.add("v.id = ?", id);
         return single("venue v", VENUE_FEATURE, w);
     }
 
     public String schools(Filter f) {
-        Where w = new Where();
+        Where w = scoped("s.unit_id");
         w.bbox(f.bbox(), "coalesce(s.campus::geometry, s.geom)");
         if (f.category() != null && !f.category().isBlank()) {
             try {
@@ -96,13 +98,13 @@ public class RegisterQueries {
     }
 
     public String school(long id) {
-        Where w = new Where();
+        Where w = scoped("s.unit_id");
         w.add("s.id = ?", id);
         return single("school s", SCHOOL_FEATURE, w);
     }
 
     public String districts(Filter f) {
-        Where w = new Where();
+        Where w = districtsSeen();
         w.bbox(f.bbox(), "d.geom");
         if (f.district() != null && !f.district().isBlank()) {
             w.add("(d.adcode = ? OR d.parent_code = ?)", f.district().trim(), f.district().trim());
@@ -112,9 +114,29 @@ public class RegisterQueries {
     }
 
     public String district(String adcode) {
-        Where w = new Where();
+        Where w = districtsSeen();
         w.add("d.adcode = ?", adcode);
         return single("district d", DISTRICT_FEATURE, w);
+    }
+
+    /** The one place the register reads are scoped: records of the caller's units only (属地管理). */
+    private Where scoped(String unitColumn) {
+        Where w = new Where();
+        Scope s = jurisdiction.scope();
+        if (!s.all()) {
+            w.add(s.sql(unitColumn));
+        }
+        return w;
+    }
+
+    /** A district is seen by the units named by its adcode or its parent's (the city sees its districts). */
+    private Where districtsSeen() {
+        Where w = new Where();
+        Scope s = jurisdiction.scope();
+        if (!s.all()) {
+            w.add("EXISTS (SELECT 1 FROM unit u WHERE " + s.sql("u.id") + " AND u.adcode IN (d.adcode, d.parent_code))");
+        }
+        return w;
     }
 
     private String single(String from, String feature, Where w) {

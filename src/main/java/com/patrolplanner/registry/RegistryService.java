@@ -43,6 +43,8 @@ public class RegistryService {
     ObjectMapper mapper;
     @Inject
     AuditService audit;
+    @Inject
+    Jurisdiction jurisdiction;
 
     // ---------------------------------------------------------------- venues
 
@@ -58,6 +60,7 @@ public class RegistryService {
         v.updatedAt = OffsetDateTime.now();
         v.persist();
         em.flush();
+        placed("venue", v.id);
         history("venue", v.id, "create", user, null, ChangeHistory.diff(Map.of(), snapshot(v)));
         venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
         return v;
@@ -78,6 +81,7 @@ public class RegistryService {
         if (!changes.isEmpty()) {
             v.updatedAt = OffsetDateTime.now();
             em.flush();
+        placed("venue", v.id);
             history("venue", v.id, "update", user, null, changes);
             venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
         }
@@ -143,6 +147,7 @@ public class RegistryService {
         v.districtCode = districtOf(v.geom);
         v.updatedAt = OffsetDateTime.now();
         em.flush();
+        placed("venue", v.id);
         history("venue", v.id, "locate", user, reason, ChangeHistory.diff(before, snapshot(v)));
         venueEvents.fire(new RegistryEvents.VenueChanged(v.id, false));
         return v;
@@ -158,7 +163,7 @@ public class RegistryService {
 
     public Venue venue(long id) {
         Venue v = Venue.findById(id);
-        if (v == null) {
+        if (v == null || !jurisdiction.scope().sees(v.unitId)) {
             throw ApiException.notFound("venue " + id);
         }
         return v;
@@ -252,6 +257,7 @@ public class RegistryService {
         s.updatedAt = OffsetDateTime.now();
         s.persist();
         em.flush();
+        placed("school", s.id);
         history("school", s.id, "create", user, null, ChangeHistory.diff(Map.of(), snapshot(s)));
         schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
         return s;
@@ -272,6 +278,7 @@ public class RegistryService {
         if (!changes.isEmpty()) {
             s.updatedAt = OffsetDateTime.now();
             em.flush();
+        placed("school", s.id);
             history("school", s.id, "update", user, null, changes);
             schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
         }
@@ -328,6 +335,7 @@ public class RegistryService {
         s.districtCode = districtOf(s.geom);
         s.updatedAt = OffsetDateTime.now();
         em.flush();
+        placed("school", s.id);
         history("school", s.id, "locate", user, reason, ChangeHistory.diff(before, snapshot(s)));
         schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
         return s;
@@ -343,7 +351,7 @@ public class RegistryService {
 
     public School school(long id) {
         School s = School.findById(id);
-        if (s == null) {
+        if (s == null || !jurisdiction.scope().sees(s.unitId)) {
             throw ApiException.notFound("school " + id);
         }
         return s;
@@ -416,6 +424,58 @@ public class RegistryService {
     }
 
     // ---------------------------------------------------------------- shared
+
+    /**
+     * 属地管理: a register write must leave the record inside the caller's jurisdiction; else 422 naming the caller's unit
+     * and the unit the position lies in (the whole transaction rolls back).
+     */
+    private void placed(String table, long id) {
+        Scope scope = jurisdiction.scope();
+        if (scope.all()) {
+            return;
+        }
+        Number unit = (Number) em.createNativeQuery("SELECT unit_id FROM " + ("venue".equals(table) ? "venue" : "school")
+                + " WHERE id = ?1").setParameter(1, id).getSingleResult();
+        Long u = unit == null ? null : unit.longValue();
+        if (!scope.sees(u)) {
+            throw outside(scope, u, "location");
+        }
+    }
+
+    /**
+     * The records of {@code table} ({@code venue} or {@code school}) among {@code ids} that lie outside {@code scope},
+     * with the unit each lies in (null: none). Flushes first, so the units are those of the rows just written.
+     */
+    public Map<Long, Long> outsideOf(Scope scope, String table, java.util.Collection<Long> ids) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        if (scope.all() || ids.isEmpty()) {
+            return out;
+        }
+        em.flush();
+        String ids$ = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT t.id, t.unit_id FROM " + ("venue".equals(table) ? "venue" : "school")
+                + " t WHERE t.id = ANY(CAST(?1 AS bigint[])) AND NOT (" + scope.sql("t.unit_id") + " AND t.unit_id IS NOT NULL)")
+                .setParameter(1, ids$).getResultList();
+        for (Object[] r : rows) {
+            out.put(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
+    /** 422: a position outside the caller's unit, naming both units. */
+    public ApiException outside(Scope scope, Long placedIn, String field) {
+        String mine = unitName(scope.unitId());
+        String reason = "outside " + mine + (placedIn == null ? " (the position lies in no unit)" : " (the position lies in "
+                + unitName(placedIn) + ")");
+        return ApiException.unprocessable("the record would lie outside your unit " + mine,
+                List.of(com.patrolplanner.web.Problem.FieldError.of(field, reason)));
+    }
+
+    String unitName(Long id) {
+        Unit u = id == null ? null : Unit.findById(id);
+        return u == null ? "no unit" : u.name;
+    }
 
     /** The adcode of the smallest registered district covering the point, or null. */
     public String districtOf(Point p) {

@@ -33,6 +33,9 @@ public class School extends PanacheEntityBase {
     public Double geocodeConfidence;
     @Column(name = "district_code")
     public String districtCode;
+    /** The unit (执法机构) the position lies in, kept by the database (see {@code V100__unit.sql}); read-only here. */
+    @Column(name = "unit_id", insertable = false, updatable = false)
+    public Long unitId;
     public boolean synthetic;
     @Version
     public int version;

@@ -18,6 +18,9 @@ public class Team extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String name;
+    /** The unit (执法机构) the team or officer works for; null until one is set. */
+    @jakarta.persistence.Column(name = "unit_id")
+    public Long unitId;
     public Point base;
     @Column(name = "base_address")
     public String baseAddress;

@@ -4,6 +4,10 @@ import com.patrolplanner.coverage.CoverageQuery;
 import com.patrolplanner.coverage.CoverageService;
 import com.patrolplanner.inspection.InspectionStatistics;
 import com.patrolplanner.inspection.SeizedKind;
+import com.patrolplanner.registry.Jurisdiction;
+import com.patrolplanner.registry.Scope;
+import com.patrolplanner.registry.Unit;
+import com.patrolplanner.registry.UnitService;
 import com.patrolplanner.registry.VenueCategory;
 import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
@@ -21,7 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of a half-year summary for a period and optionally one district, and the paragraph that reports them
+ * The figures of a half-year summary for a period, a unit (执法机构, with a line per unit below it) and optionally one
+ * district, and the paragraph that reports them
  * ("1-6月份，共出动执法人员120余人次，检查各类场所40多家次，…"). Campaigns run are those of the period (date ranges
  * overlapping it, not cancelled); campaigns carry no district, so the count is bureau-wide. Reads only published
  * relations: registry's {@code district} and campaign's {@code campaign}; the rest through the services.
@@ -34,6 +39,10 @@ public class PeriodReportService {
     CoverageService coverage;
     @Inject
     AgroalDataSource ds;
+    @Inject
+    Jurisdiction jurisdiction;
+    @Inject
+    UnitService units;
 
     public record CategoryCount(String category, String name, long venueVisits) {
     }
@@ -46,7 +55,13 @@ public class PeriodReportService {
             List<CategoryCount> venuesCheckedByCategory, long violationsHandled, long violationInspections,
             long violationItems, long warnings, long rectificationOrders, long casesFiled, long closed,
             List<SeizedCount> seized, long campaigns, long venues, long venuesInspected,
-            Double coverage, String text) {
+            Double coverage, String text, Long unitId, String unitName, List<UnitFigures> units) {
+    }
+
+    /** One unit's line in a unit's report and in the daily roll-up (its own figures and those of the units below it). */
+    public record UnitFigures(Long unitId, String unitName, long officerVisits, long venuesChecked, long violationsHandled,
+            long casesFiled, long rectificationOrders, long seizedItems, long venues, long venuesInspected,
+            Double coverage) {
     }
 
     /** How a summary names the venues of a category. */
@@ -65,15 +80,32 @@ public class PeriodReportService {
     }
 
     public PeriodReport report(LocalDate from, LocalDate to, String district) {
+        return report(from, to, district, null);
+    }
+
+    /**
+     * The report of {@code unit} (id, adcode or name; by default the caller's own unit, the whole city for the system
+     * administrator), aggregating the units below it, with a line per unit directly below it. Another unit's report, or
+     * a district of another unit, is a 404.
+     */
+    public PeriodReport report(LocalDate from, LocalDate to, String district, String unit) {
         if (from.isAfter(to)) {
             throw ApiException.badRequest("from", "must not be after to");
         }
+        Unit target = unit == null ? mine() : units.resolve(unit);
         District d = district == null ? null : resolveDistrict(district);
         String adcode = d == null ? null : d.adcode();
+        Scope scope = units.scopeOf(target == null ? null : target.id);
         OffsetDateTime f = from.atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         OffsetDateTime t = to.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
-        InspectionStatistics.Figures x = statistics.figures(f, t, adcode);
-        CoverageService.Stats cov = coverage.total(new CoverageQuery(f, t, null), adcode);
+        CoverageQuery q = new CoverageQuery(f, t, null);
+        InspectionStatistics.Figures x = statistics.figures(f, t, adcode, scope.sql("v.unit_id"));
+        List<CoverageService.AreaStats> perUnit = coverage.units(q, scope);
+        CoverageService.Stats cov = adcode != null ? coverage.total(q, adcode) : sum(perUnit, null);
+        List<UnitFigures> lines = new ArrayList<>();
+        for (Unit c : units.children(target == null ? null : target.id)) {
+            lines.add(figures(c, f, t, perUnit));
+        }
 
         List<CategoryCount> cats = new ArrayList<>();
         for (Map.Entry<String, Long> e : x.checkedByCategory().entrySet()) {
@@ -97,12 +129,88 @@ public class PeriodReportService {
         }
         long campaigns = campaigns(from, to);
         Double ratio = cov.coverage();
-        String text = text(from, to, x, cats, seized, campaigns, cov);
+        String text = (target == null ? "" : target.name) + text(from, to, x, cats, seized, campaigns, cov)
+                + unitsSentence(lines);
         return new PeriodReport(from, to, adcode, d == null ? null : d.name(), x.officerVisits(), x.distinctOfficers(),
                 x.inspections(), x.venuesChecked(), x.distinctVenuesChecked(), cats, x.violatingVenues(),
                 x.violationInspections(), x.violationItems(), x.warnings(), x.rectificationOrders(), x.casesFiled(),
-                x.closed(), seized, campaigns, cov.venues(), cov.venuesInspected(),
-                ratio == null ? null : Math.round(ratio * 10000) / 10000.0, text);
+                x.closed(), seized, campaigns, cov.venues(), cov.venuesInspected(), round4(ratio), text,
+                target == null ? null : target.id, target == null ? null : target.name, lines);
+    }
+
+    /** The day's roll-up (建立台帐记录，市局每天汇总一次): a line per unit below the caller's (a district user: its own line), and the total. */
+    public record DailyReport(LocalDate date, Long unitId, String unitName, List<UnitFigures> units, UnitFigures total,
+            List<String> campaigns) {
+    }
+
+    public DailyReport daily(LocalDate date, String unit) {
+        Unit target = unit == null ? mine() : units.resolve(unit);
+        OffsetDateTime f = date.atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
+        OffsetDateTime t = date.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
+        Scope scope = units.scopeOf(target == null ? null : target.id);
+        List<CoverageService.AreaStats> perUnit = coverage.units(new CoverageQuery(f, t, null), scope);
+        // the city: a line per unit below it; a district (with any zones below it): its own line
+        List<Unit> rows = target != null && !Unit.CITY.equals(target.kind) ? List.of(target)
+                : units.children(target == null ? null : target.id);
+        List<UnitFigures> lines = new ArrayList<>();
+        for (Unit c : rows) {
+            lines.add(figures(c, f, t, perUnit));
+        }
+        InspectionStatistics.Figures x = statistics.figures(f, t, null, scope.sql("v.unit_id"));
+        CoverageService.Stats cov = sum(perUnit, null);
+        UnitFigures total = new UnitFigures(target == null ? null : target.id, "合计", x.officerVisits(), x.venuesChecked(),
+                x.violatingVenues(), x.casesFiled(), x.rectificationOrders(), seizedItems(x), cov.venues(),
+                cov.venuesInspected(), round4(cov.coverage()));
+        return new DailyReport(date, target == null ? null : target.id, target == null ? null : target.name, lines, total,
+                campaignNames(date));
+    }
+
+    private Unit mine() {
+        Long id = jurisdiction.scope().unitId();
+        return id == null ? null : Unit.findById(id);
+    }
+
+    private UnitFigures figures(Unit u, OffsetDateTime f, OffsetDateTime t, List<CoverageService.AreaStats> perUnit) {
+        Scope s = units.scopeOf(u.id);
+        InspectionStatistics.Figures x = statistics.figures(f, t, null, s.sql("v.unit_id"));
+        CoverageService.Stats cov = sum(perUnit, s);
+        return new UnitFigures(u.id, u.name, x.officerVisits(), x.venuesChecked(), x.violatingVenues(), x.casesFiled(),
+                x.rectificationOrders(), seizedItems(x), cov.venues(), cov.venuesInspected(), round4(cov.coverage()));
+    }
+
+    private static long seizedItems(InspectionStatistics.Figures x) {
+        return x.seized().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The per-unit coverage lines of the units in {@code only} (all for null) summed. */
+    private static CoverageService.Stats sum(List<CoverageService.AreaStats> perUnit, Scope only) {
+        long[] t = new long[5];
+        for (CoverageService.AreaStats a : perUnit) {
+            if (only != null && (a.id().isEmpty() || !only.sees(Long.valueOf(a.id())))) {
+                continue;
+            }
+            CoverageService.Stats s = a.stats();
+            t[0] += s.venues();
+            t[1] += s.venuesInspected();
+            t[2] += s.inspections();
+            t[3] += s.violations();
+            t[4] += s.officerVisits();
+        }
+        return new CoverageService.Stats(t[0], t[1], t[2], t[3], t[4]);
+    }
+
+    private static Double round4(Double r) {
+        return r == null ? null : Math.round(r * 10000) / 10000.0;
+    }
+
+    /** "其中，奎文区出动执法人员…人次、检查场所…家次；潍城区…。" (empty without lines). */
+    static String unitsSentence(List<UnitFigures> lines) {
+        List<String> parts = new ArrayList<>();
+        for (UnitFigures u : lines) {
+            parts.add(u.unitName() + "出动执法人员" + ChineseNumbers.approx(u.officerVisits()) + "人次、检查场所"
+                    + ChineseNumbers.approx(u.venuesChecked()) + "家次");
+        }
+        return parts.isEmpty() ? "" : "其中，" + String.join("；", parts) + "。";
     }
 
     static String text(LocalDate from, LocalDate to, InspectionStatistics.Figures x, List<CategoryCount> cats,
@@ -146,6 +254,25 @@ public class PeriodReportService {
         return s.append("。").toString();
     }
 
+    /** The names of the campaigns running on {@code date} (not cancelled); campaigns carry no unit yet: bureau-wide. */
+    private List<String> campaignNames(LocalDate date) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT name FROM campaign WHERE status <> 'cancelled' "
+                        + "AND start_date <= ? AND end_date >= ? ORDER BY start_date, id")) {
+            ps.setObject(1, date);
+            ps.setObject(2, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("campaigns: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Campaigns run in the period: those not cancelled whose date range overlaps [from, to]. */
     private long campaigns(LocalDate from, LocalDate to) {
         try (Connection c = ds.getConnection();
@@ -177,7 +304,13 @@ public class PeriodReportService {
                 if (!rs.next()) {
                     throw ApiException.badRequest("district", "no district with adcode or name '" + district + "'");
                 }
-                return new District(rs.getString(1), rs.getString(2));
+                District d = new District(rs.getString(1), rs.getString(2));
+                Unit u = Unit.byAdcode(d.adcode());
+                Scope mine = jurisdiction.scope();
+                if (!mine.all() && (u == null || !mine.sees(u.id))) {
+                    throw ApiException.notFound("district " + district);
+                }
+                return d;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("district: " + e.getMessage(), e);

@@ -39,6 +39,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "must_change_password")
     public boolean mustChangePassword;
 
+    /** The bureau (unit, 执法机构) the user works for; null only for the system administrator, who sees every unit. */
+    @Column(name = "unit_id")
+    public Long unitId;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

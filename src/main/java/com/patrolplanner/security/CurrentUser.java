@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-/** Who is calling: the name for history and audit records, and the team a team leader is scoped to. */
+/** Who is calling: the name for history and audit records, the unit it works for and the team a team leader is scoped to. */
 @RequestScoped
 public class CurrentUser {
     @Inject
@@ -25,6 +25,12 @@ public class CurrentUser {
     public Long teamId() {
         AppUser u = user();
         return u == null ? null : u.teamId;
+    }
+
+    /** The caller's unit (执法机构), or null for the system administrator (and anonymous callers). */
+    public Long unitId() {
+        AppUser u = user();
+        return u == null ? null : u.unitId;
     }
 
     /** True when the caller sees only its own team's plans, stops and inspections. */

@@ -93,7 +93,10 @@ class AccessMatrixTest {
         for (String c : List.of("hex", "heat", "venues", "districts", "zones", "gaps", "hotspots")) {
             allow("PMA", "GET /api/coverage/" + c);
         }
-        allow("PMA", "GET /api/reports/period");
+        allow("PMA", "GET /api/reports/period", "GET /api/reports/daily");
+        // units (issue 14): everyone reads its own part of the tree, the administrator edits
+        allow("PLMA", "GET /api/units", "GET /api/units/mine", "GET /api/units/{id}");
+        allow("A", "POST /api/units", "PUT /api/units/{id}");
         // administration
         allow("A", "GET /api/users", "POST /api/users", "PUT /api/users/{id}", "DELETE /api/users/{id}", "GET /api/audit",
                 "GET /api/audit/verify", "DELETE /api/sessions");

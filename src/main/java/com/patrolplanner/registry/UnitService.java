@@ -1,0 +1,223 @@
+package com.patrolplanner.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.geom.MultiPolygon;
+
+/**
+ * The unit tree (执法机构): reads scoped to the caller's jurisdiction, and the administrator's writes (with history and
+ * audit). A write that moves an area re-places every venue and school in the same transaction (each belongs to the
+ * smallest unit area covering it), so a development zone carved out of a district takes that district's venues inside
+ * it at once.
+ */
+@ApplicationScoped
+public class UnitService {
+    public static final String UNIT = "unit";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RegistryService registry;
+    @Inject
+    Jurisdiction jurisdiction;
+
+    /** What an administrator sends; {@code area} (a GeoJSON (Multi)Polygon, WGS-84) defaults to the district outline of {@code adcode}. */
+    public record UnitInput(String name, Long parentId, String adcode, String kind, JsonNode area, Integer version) {
+    }
+
+    /** A unit as the API shows it; {@code extent} is [minLon, minLat, maxLon, maxLat]. */
+    public record UnitView(long id, Long parentId, String name, String adcode, String kind, double[] extent, int version,
+            Object area, List<UnitView> children) {
+    }
+
+    /** The units the caller sees, as a forest (the caller's unit at the root; the whole tree for the city's administrator). */
+    public List<UnitView> tree(boolean withAreas) {
+        Scope s = jurisdiction.scope();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT u.id, u.parent_id, u.name, u.adcode, u.kind, ST_XMin(u.area), "
+                + "ST_YMin(u.area), ST_XMax(u.area), ST_YMax(u.area), u.version, "
+                + (withAreas ? "ST_AsGeoJSON(u.area, 6)" : "NULL") + " FROM unit u WHERE " + s.sql("u.id") + " ORDER BY u.id")
+                .getResultList();
+        Map<Long, UnitView> byId = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byId.put(((Number) r[0]).longValue(), view(r, new ArrayList<>()));
+        }
+        List<UnitView> roots = new ArrayList<>();
+        for (UnitView v : byId.values()) {
+            UnitView parent = v.parentId() == null ? null : byId.get(v.parentId());
+            (parent == null ? roots : parent.children()).add(v);
+        }
+        return roots;
+    }
+
+    /** The caller's own unit with its extent, or null for the system administrator. */
+    public UnitView mine() {
+        Scope s = jurisdiction.scope();
+        return s.unitId() == null ? null : get(s.unitId());
+    }
+
+    /** One unit the caller sees; another unit's is a 404. */
+    public UnitView get(long id) {
+        if (!jurisdiction.scope().sees(id)) {
+            throw ApiException.notFound("unit " + id);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT u.id, u.parent_id, u.name, u.adcode, u.kind, ST_XMin(u.area), "
+                + "ST_YMin(u.area), ST_XMax(u.area), ST_YMax(u.area), u.version, ST_AsGeoJSON(u.area, 6) FROM unit u WHERE u.id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("unit " + id);
+        }
+        return view(rows.get(0), List.of());
+    }
+
+    /** The units directly below {@code id} (the roots for null), by id. */
+    public List<Unit> children(Long id) {
+        return id == null ? Unit.list("parentId is null order by id") : Unit.list("parentId = ?1 order by id", id);
+    }
+
+    /** The scope of unit {@code id}: it and every unit below it; {@link Scope#ALL} for null. */
+    public Scope scopeOf(Long id) {
+        return id == null ? Scope.ALL : new Scope(id, jurisdiction.below(id));
+    }
+
+    /**
+     * A unit the caller sees, by id, adcode or name; 404 when there is none or it is another unit's (a district user
+     * asking for its neighbour).
+     */
+    public Unit resolve(String idCodeOrName) {
+        String k = idCodeOrName.trim();
+        Unit u = Unit.find("adcode = ?1 or name = ?1", k).firstResult();
+        if (u == null && k.matches("\\d{1,5}")) {
+            u = Unit.findById(Long.valueOf(k));
+        }
+        if (u == null || !jurisdiction.scope().sees(u.id)) {
+            throw ApiException.notFound("unit " + k);
+        }
+        return u;
+    }
+
+    /** The name of a unit (for messages), or {@code "no unit"}. */
+    public String name(Long id) {
+        if (id == null) {
+            return "no unit";
+        }
+        Unit u = Unit.findById(id);
+        return u == null ? "unit " + id : u.name;
+    }
+
+    @Transactional
+    public Unit create(UnitInput in, String user) {
+        Unit u = new Unit();
+        apply(u, in);
+        u.updatedAt = OffsetDateTime.now();
+        u.persist();
+        em.flush();
+        registry.history(UNIT, u.id, "create", user, null, ChangeHistory.diff(Map.of(), snapshot(u)));
+        replace();
+        return u;
+    }
+
+    @Transactional
+    public Unit update(long id, UnitInput in, String user) {
+        Unit u = Unit.findById(id);
+        if (u == null || !jurisdiction.scope().sees(id)) {
+            throw ApiException.notFound("unit " + id);
+        }
+        if (in.version() == null) {
+            throw ApiException.invalid("version", "required: send the version you read");
+        }
+        if (in.version() != u.version) {
+            throw ApiException.staleVersion("unit " + id, in.version(), u.version);
+        }
+        Map<String, Object> before = snapshot(u);
+        apply(u, in);
+        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(u));
+        if (!changes.isEmpty()) {
+            u.updatedAt = OffsetDateTime.now();
+            em.flush();
+            registry.history(UNIT, u.id, "update", user, null, changes);
+            replace();
+        }
+        return u;
+    }
+
+    /** Every venue and school into the most specific unit covering it (after an area or the tree changed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace() {
+        em.createNativeQuery("UPDATE venue v SET unit_id = x.u FROM (SELECT id, unit_at(geom, district_code) AS u FROM venue) x "
+                + "WHERE x.id = v.id AND v.unit_id IS DISTINCT FROM x.u").executeUpdate();
+        em.createNativeQuery("UPDATE school s SET unit_id = x.u FROM (SELECT id, unit_at(coalesce(geom, ST_PointOnSurface(campus)), "
+                + "district_code) AS u FROM school) x WHERE x.id = s.id AND s.unit_id IS DISTINCT FROM x.u").executeUpdate();
+    }
+
+    private void apply(Unit u, UnitInput in) {
+        if (in.name() == null || in.name().isBlank()) {
+            throw ApiException.invalid("name", "required");
+        }
+        String kind = in.kind() == null ? null : in.kind().trim().toLowerCase();
+        if (!List.of(Unit.CITY, Unit.DISTRICT, Unit.ZONE).contains(kind)) {
+            throw ApiException.invalid("kind", "expected city, district or zone");
+        }
+        String adcode = in.adcode() == null || in.adcode().isBlank() ? null : in.adcode().trim();
+        if (adcode != null && !adcode.matches("\\d{6,12}")) {
+            throw ApiException.invalid("adcode", "an administrative code of 6 to 12 digits, e.g. 370705");
+        }
+        if (in.parentId() != null) {
+            if (Unit.findById(in.parentId()) == null) {
+                throw ApiException.invalid("parentId", "no unit " + in.parentId());
+            }
+            if (u.id != null && jurisdiction.below(u.id).contains(in.parentId())) {
+                throw ApiException.invalid("parentId", "unit " + in.parentId() + " lies below this unit (a cycle)");
+            }
+        }
+        MultiPolygon area;
+        if (in.area() != null) {
+            area = GeoJson.toMultiPolygon(GeoJson.parse(in.area(), "area"), "area");
+        } else if (adcode != null && District.byCode(adcode) != null) {
+            area = District.byCode(adcode).geom;
+        } else if (u.area != null && Objects.equals(adcode, u.adcode)) {
+            area = u.area;
+        } else {
+            throw ApiException.invalid("area", "required unless adcode names a registered district");
+        }
+        Unit same = Unit.find("name", in.name().trim()).firstResult();
+        if (same != null && !same.id.equals(u.id)) {
+            throw ApiException.conflict("a unit named " + in.name().trim() + " exists already");
+        }
+        u.name = in.name().trim();
+        u.kind = kind;
+        u.adcode = adcode;
+        u.parentId = in.parentId();
+        u.area = area;
+    }
+
+    static Map<String, Object> snapshot(Unit u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", u.name);
+        m.put("kind", u.kind);
+        m.put("adcode", u.adcode);
+        m.put("parentId", u.parentId);
+        m.put("area", u.area == null ? null : DistrictService.fingerprint(u.area));
+        return m;
+    }
+
+    private static UnitView view(Object[] r, List<UnitView> children) {
+        double[] extent = r[5] == null ? null : new double[] {((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue(),
+                ((Number) r[7]).doubleValue(), ((Number) r[8]).doubleValue()};
+        Object area = r[10] == null ? null : GeoJson.writeNode(GeoJson.parse((String) r[10], "area"));
+        return new UnitView(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2],
+                (String) r[3], (String) r[4], extent, ((Number) r[9]).intValue(), area, children);
+    }
+}
