@@ -1,5 +1,5 @@
 // fetch wrapper for the service's API: same-origin cookie session, problem+json errors shown to the user.
-import { t } from './i18n.js';
+import { t, getLang } from './i18n.js';
 import { el } from './dom.js';
 
 export class ApiError extends Error {
@@ -31,7 +31,8 @@ export const PASSWORD_CHANGE_REQUIRED = '/problems/password-change-required';
  * up its own password dialog instead of our login form.
  */
 export async function api(path, { method = 'GET', json, body, headers = {}, accept, quiet401 = false } = {}) {
-  const h = { 'X-Requested-With': 'fetch', Accept: accept || 'application/json, application/geo+json, application/problem+json', ...headers };
+  const h = { 'X-Requested-With': 'fetch', Accept: accept || 'application/json, application/geo+json, application/problem+json',
+    'Accept-Language': getLang(), ...headers };
   let payload = body;
   if (json !== undefined) {
     h['Content-Type'] = 'application/json';

@@ -310,6 +310,7 @@ const T = {
   'plan.feasible': ['可行', 'Feasible'],
   'plan.infeasible': ['不可行', 'Infeasible'],
   'plan.unassigned': ['未安排 {n} 处', '{n} not planned'],
+  'plan.sheets': ['打印路线单', 'Print route sheets'],
   'plan.nostops': ['无站点', 'No stops'],
   'plan.timeline': ['各组时间线', 'Timeline per team'],
   'plan.explain': ['评分说明', 'Score explanation'],

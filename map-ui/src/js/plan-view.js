@@ -126,10 +126,20 @@ export function planSummary(plan) {
       stat(t('plan.stops'), formatNumber(stops)), stat(t('plan.teams'), formatNumber(plan.routes.length)),
       stat(t('plan.travel'), `${formatNumber(travel)} ${t('unit.min')}`)),
     el('p', {}, el('span', { class: `tag ${plan.feasible ? 'tag-ok' : 'tag-bad'}` }, t(plan.feasible ? 'plan.feasible' : 'plan.infeasible')), ' ',
-      el('code', { 'data-testid': 'plan-score' }, plan.score || '')),
+      el('span', { 'data-testid': 'plan-score', title: plan.score || '' }, plan.scoreText || plan.score || '')),
     plan.violations && plan.violations.length ? el('ul', { class: 'plain problem' }, ...plan.violations.map((v) => el('li', {}, v))) : null,
     plan.unassigned && plan.unassigned.length ? el('details', {}, el('summary', {}, t('plan.unassigned', { n: plan.unassigned.length })),
-      el('ul', { class: 'plain' }, ...plan.unassigned.map((u) => el('li', {}, `${u.name || '#' + u.venueId}: ${u.reason}`)))) : null);
+      el('ul', { class: 'plain' }, ...plan.unassigned.map((u) => el('li', {}, `${u.name || '#' + u.venueId}: ${u.reason}`)))) : null,
+    sheetLinks(plan));
+}
+
+/** A link per team to its printable A4 route sheet (opens in a new tab; print from there). */
+function sheetLinks(plan) {
+  const routes = plan.routes.filter((r) => r.stops.length);
+  if (plan.campaignId == null || !routes.length) return null;
+  return el('p', { class: 'sheet-links', 'data-testid': 'plan-sheets' }, `${t('plan.sheets')}: `,
+    ...routes.map((r) => el('a', { class: 'btn btn-secondary', 'data-testid': 'plan-sheet-link', target: '_blank', rel: 'noopener',
+      href: `/api/campaigns/${plan.campaignId}/plan/teams/${r.teamId}/sheet?date=${encodeURIComponent(plan.date)}` }, r.teamName)));
 }
 
 /**

@@ -195,7 +195,7 @@ public class PlanService {
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("date", date.toString());
                     r.put("status", "not solved");
-                    r.put("reason", "the solve was stopped before this date");
+                    r.put("reason", com.patrolplanner.i18n.Messages.of("plan.stopped"));
                     s.results.add(r);
                     continue;
                 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.importer;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem;
 import java.util.ArrayList;
@@ -97,14 +98,13 @@ public final class Columns {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String f : fields) {
             if (!has(f)) {
-                errors.add(Problem.FieldError.of(f, "missing column: expected one of " + f + ", "
-                        + String.join(", ", aliases.get(f)) + " (or map it with 'mapping'); the file has: "
-                        + String.join(", ", header)));
+                errors.add(Problem.FieldError.of(f, Messages.of("import.missingColumn",
+                        f + ", " + String.join(", ", aliases.get(f)), String.join(", ", header))));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable("the file lacks required column(s) "
-                    + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()), errors);
+            throw ApiException.unprocessable(Messages.of("import.missingColumns",
+                    String.join(", ", errors.stream().map(Problem.FieldError::field).toList())), errors);
         }
     }
 }

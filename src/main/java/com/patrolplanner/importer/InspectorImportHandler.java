@@ -1,6 +1,7 @@
 package com.patrolplanner.importer;
 
 import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.registry.PeopleService;
 import com.patrolplanner.registry.RegistryService;
@@ -76,7 +77,7 @@ public class InspectorImportHandler implements ImportHandler {
             errors.maxLength(row, "unit", unit, 200);
             errors.maxLength(row, "team", team, 100);
             if (name == null) {
-                errors.add(row.number(), "name", "required");
+                errors.add(row.number(), "name", Messages.of("error.required"));
             }
             boolean active = errors.flag(row, c, "active", true);
             boolean synthetic = errors.flag(row, c, "synthetic", false);
@@ -84,17 +85,17 @@ public class InspectorImportHandler implements ImportHandler {
             Double lat = errors.number(row, c, "team_base_lat");
             String baseAddress = c.opt(row, "team_base_address");
             if ((lon == null) != (lat == null)) {
-                errors.add(row.number(), lon == null ? "team_base_lon" : "team_base_lat", "give both or neither");
+                errors.add(row.number(), lon == null ? "team_base_lon" : "team_base_lat", Messages.of("import.bothOrNeither"));
             } else if (lon != null) {
                 if (team == null) {
-                    errors.add(row.number(), "team", "a team base needs the team's name");
+                    errors.add(row.number(), "team", Messages.of("import.baseNeedsTeam"));
                 } else {
                     try {
                         GeoJson.checkLonLat(lon, lat, "team base");
                         Base b = new Base(row.number(), lon, lat, baseAddress);
                         Base other = bases.putIfAbsent(team, b);
                         if (other != null && (other.lon != lon || other.lat != lat)) {
-                            errors.add(row.number(), "team_base_lon", "team " + team + " has another base on row " + other.row);
+                            errors.add(row.number(), "team_base_lon", Messages.of("import.teamBaseTwice", team, other.row));
                         }
                     } catch (IllegalArgumentException e) {
                         errors.add(row.number(), "team_base_lon", e.getMessage());

@@ -1,5 +1,6 @@
 package com.patrolplanner.importer;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class RowErrors {
             }
             return d;
         } catch (NumberFormatException e) {
-            add(row.number(), field, "not a number: '" + v + "'");
+            add(row.number(), field, Messages.of("import.notNumber", v));
             return null;
         }
     }
@@ -64,7 +65,7 @@ public final class RowErrors {
             }
             return (int) d;
         } catch (NumberFormatException e) {
-            add(row.number(), field, "not a whole number ≥ 0: '" + v + "'");
+            add(row.number(), field, Messages.of("import.notCount", v));
             return null;
         }
     }
@@ -77,7 +78,7 @@ public final class RowErrors {
             case "true", "yes", "y", "1", "是", "有", "t", "在岗", "合成" -> true;
             case "false", "no", "n", "0", "否", "无", "f", "离岗", "真实" -> false;
             default -> {
-                add(row.number(), field, "expected yes or no (true/false, 是/否): '" + v + "'");
+                add(row.number(), field, Messages.of("import.notFlag", v));
                 yield dflt;
             }
         };
@@ -86,7 +87,7 @@ public final class RowErrors {
     /** Records a cell longer than {@code max} characters. */
     public void maxLength(TabularReader.Row row, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            add(row.number(), field, "longer than " + max + " characters");
+            add(row.number(), field, Messages.of("import.tooLong", max));
         }
     }
 
@@ -96,9 +97,8 @@ public final class RowErrors {
             return;
         }
         long badRows = errors.stream().map(Problem.FieldError::row).distinct().count();
-        String detail = count + " problem(s) in " + (count > errors.size() ? "at least " : "") + badRows + " of " + rows
-                + " rows; nothing was imported. Fix the rows listed in 'errors' and upload the file again."
-                + (count > errors.size() ? " Only the first " + MAX_LISTED + " problems are listed." : "");
+        String detail = count > errors.size() ? Messages.of("import.rowsBadMany", count, badRows, rows, MAX_LISTED)
+                : Messages.of("import.rowsBad", count, badRows, rows);
         throw ApiException.unprocessable(detail, errors);
     }
 }

@@ -2,6 +2,7 @@ package com.patrolplanner.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.School;
@@ -73,7 +74,7 @@ public class SchoolImportHandler implements ImportHandler {
             }
             Integer seen = keys.putIfAbsent(p.input.name() + "\u0000" + p.input.address(), row.number());
             if (seen != null) {
-                errors.add(row.number(), "name", "same name and address as row " + seen + " (schools are keyed by both)");
+                errors.add(row.number(), "name", Messages.of("import.duplicateSchool", seen));
             }
             parsed.add(p);
         }
@@ -118,10 +119,10 @@ public class SchoolImportHandler implements ImportHandler {
         errors.maxLength(row, "name", name, 300);
         errors.maxLength(row, "address", address, 500);
         if (name == null) {
-            errors.add(row.number(), "name", "required");
+            errors.add(row.number(), "name", Messages.of("error.required"));
         }
         if (level == null) {
-            errors.add(row.number(), "level", "required");
+            errors.add(row.number(), "level", Messages.of("error.required"));
         } else {
             try {
                 SchoolLevel.parse(level);
@@ -159,7 +160,7 @@ public class SchoolImportHandler implements ImportHandler {
             }
             Geometry mp = GeoJson.toMultiPolygon(g, field);
             if (mp.isEmpty() || mp.getArea() == 0) {
-                errors.add(row.number(), field, "the campus polygon has no area");
+                errors.add(row.number(), field, Messages.of("import.campusNoArea"));
                 return null;
             }
             return GeoJson.writeNode(mp);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +94,7 @@ public final class TabularReader {
     public static Table read(Path file, String filename) {
         byte[] head = head(file, 4096);
         if (head.length == 0) {
-            throw ApiException.badRequest("file", "the file is empty");
+            throw ApiException.badRequest("file", Messages.of("import.fileEmpty"));
         }
         String ext = extension(filename);
         if (isZip(head)) {
@@ -113,7 +114,7 @@ public final class TabularReader {
         Decoded text = decode(bytes);
         String trimmed = text.text.stripLeading();
         if (trimmed.isEmpty()) {
-            throw ApiException.badRequest("file", "the file is empty");
+            throw ApiException.badRequest("file", Messages.of("import.fileEmpty"));
         }
         if (trimmed.charAt(0) == '{' || ext.equals("geojson")) {
             return readGeoJson(trimmed);
@@ -222,7 +223,7 @@ public final class TabularReader {
             throw unreadable("malformed CSV (" + rootMessage(e) + ")");
         }
         if (header == null) {
-            throw ApiException.badRequest("file", "the file has no header row");
+            throw ApiException.badRequest("file", Messages.of("import.noHeader"));
         }
         return new Table(Format.CSV, d.charset, header, rows);
     }
@@ -272,7 +273,7 @@ public final class TabularReader {
             }
         }
         if (header == null) {
-            throw ApiException.badRequest("file", "the first sheet is empty");
+            throw ApiException.badRequest("file", Messages.of("import.sheetEmpty"));
         }
         return new Table(Format.XLSX, null, header, rows);
     }

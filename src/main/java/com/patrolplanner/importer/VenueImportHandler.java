@@ -2,6 +2,7 @@ package com.patrolplanner.importer;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.registry.OpeningHours;
 import com.patrolplanner.registry.RegistryService;
@@ -81,8 +82,8 @@ public class VenueImportHandler implements ImportHandler {
                     : licences.putIfAbsent(lic, row.number());
             if (seen != null) {
                 errors.add(row.number(), lic == null ? "name" : "licence_no", lic == null
-                        ? "same name and address as row " + seen + " (a venue without licence number is keyed by both)"
-                        : "licence number " + lic + " already on row " + seen);
+                        ? Messages.of("import.duplicateNameAddress", seen)
+                        : Messages.of("import.duplicateLicence", lic, seen));
             }
             parsed.add(p);
         }
@@ -126,10 +127,10 @@ public class VenueImportHandler implements ImportHandler {
         errors.maxLength(row, "address", address, 500);
         errors.maxLength(row, "notes", notes, 4000);
         if (name == null) {
-            errors.add(row.number(), "name", "required");
+            errors.add(row.number(), "name", Messages.of("error.required"));
         }
         if (category == null) {
-            errors.add(row.number(), "category", "required");
+            errors.add(row.number(), "category", Messages.of("error.required"));
         } else {
             try {
                 VenueCategory.parse(category);
@@ -171,7 +172,7 @@ public class VenueImportHandler implements ImportHandler {
         boolean lonEmpty = c.get(row, "lon").isEmpty();
         boolean latEmpty = c.get(row, "lat").isEmpty();
         if (lonEmpty != latEmpty) {
-            errors.add(row.number(), lonEmpty ? "lon" : "lat", "lon and lat go together: give both or neither");
+            errors.add(row.number(), lonEmpty ? "lon" : "lat", Messages.of("import.lonLatTogether"));
             return;
         }
         if (lon != null && lat != null) {

@@ -1,8 +1,12 @@
 package com.patrolplanner.web;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.List;
 
-/** A failure that is the client's to fix (or a conflict): becomes a problem+json response with its status. */
+/**
+ * A failure that is the client's to fix (or a conflict): becomes a problem+json response with its status. Detail and
+ * reasons may be {@link Messages} references, written in the request's language.
+ */
 public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
@@ -28,7 +32,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what) {
-        return new ApiException(404, "Not found", what + " not found", null);
+        return new ApiException(404, "Not found", Messages.of("error.notFound", what), null);
     }
 
     public static ApiException conflict(String detail) {
@@ -36,9 +40,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException staleVersion(String what, long given, long current) {
-        return new ApiException(409, "Conflict", what + " was changed by someone else: you sent version " + given
-                + ", the current version is " + current + ". Reload and apply your change again.",
-                List.of(Problem.FieldError.of("version", "stale: current is " + current)));
+        return new ApiException(409, "Conflict", Messages.of("error.stale", what, given, current),
+                List.of(Problem.FieldError.of("version", Messages.of("error.staleField", current))));
     }
 
     public int status() {

@@ -2,6 +2,8 @@ package com.patrolplanner.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.i18n.Lang;
+import com.patrolplanner.i18n.Messages;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
@@ -93,9 +95,10 @@ public class BodyLimit {
     private void tooLarge(RoutingContext rc, long limit) {
         String body;
         try {
+            // written by Vert.x, not JAX-RS: resolved here rather than by i18n.LocalisingWriter
+            Lang lang = Lang.of(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
             body = mapper.writeValueAsString(new Problem("about:blank", "Content too large", 413,
-                    "the upload is larger than the limit of " + (limit / (1024 * 1024)) + " MB: split the file, or send "
-                            + "a more compact format (CSV or XLSX)", rc.request().path(), null));
+                    Messages.text(Messages.of("error.tooLarge", limit / (1024 * 1024)), lang), rc.request().path(), null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import com.patrolplanner.i18n.Messages;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,10 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves the service as problem+json; no stack trace ever reaches a client. */
+/**
+ * Every error leaves the service as problem+json; no stack trace ever reaches a client. Detail and reasons are
+ * {@link Messages} references where the text is ours, written in the request's language.
+ */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -39,7 +43,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response tooMany(TooManyRequests e, UriInfo uri) {
-        return Response.fromResponse(problem(429, "Too many requests", e.getMessage(), null, uri))
+        return Response.fromResponse(problem(429, "Too many requests", Messages.of("error.locked", e.retryAfterSeconds()), null, uri))
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).build();
     }
 
@@ -50,7 +54,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
-        String msg = e.getMessage() == null ? "invalid argument" : e.getMessage();
+        String msg = e.getMessage() == null ? Messages.of("error.invalidArgument") : e.getMessage();
         String field = msg.contains(":") ? msg.substring(0, msg.indexOf(':')).trim() : null;
         return problem(400, "Bad request", msg,
                 field == null ? null : List.of(Problem.FieldError.of(field, msg.substring(msg.indexOf(':') + 1).trim())), uri);
@@ -69,12 +73,38 @@ public class ProblemMappers {
                     if (parts.length == 2 && field.equals("in")) {
                         field = "body";
                     }
-                    return Problem.FieldError.of(field, v.getMessage());
+                    return Problem.FieldError.of(field, reason(v));
                 })
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                 .collect(Collectors.toList());
         String detail = errs.stream().map(f -> f.field() + " " + f.reason()).collect(Collectors.joining("; "));
         return problem(422, "Unprocessable content", detail, errs, uri);
+    }
+
+    private static final java.util.Set<String> ATTRIBUTE_FREE = java.util.Set.of("NotNull", "NotBlank", "NotEmpty",
+            "Positive", "PositiveOrZero", "Negative", "Email", "Past", "Future", "FutureOrPresent", "PastOrPresent");
+
+    /**
+     * A constraint's own message when its annotation gives one; for the standard constraints with their default
+     * message, the table's text with the annotation's bounds (min/max/value/regexp).
+     */
+    static String reason(jakarta.validation.ConstraintViolation<?> v) {
+        var d = v.getConstraintDescriptor();
+        String name = d.getAnnotation().annotationType().getSimpleName();
+        String template = v.getMessageTemplate();
+        if (template == null || !template.equals("{jakarta.validation.constraints." + name + ".message}")) {
+            return v.getMessage();
+        }
+        Map<String, Object> a = d.getAttributes();
+        if (ATTRIBUTE_FREE.contains(name)) {
+            return Messages.of("validation." + name);
+        }
+        return switch (name) {
+            case "Size" -> Messages.of("validation.Size", a.get("min"), a.get("max"));
+            case "Min", "Max", "DecimalMin", "DecimalMax" -> Messages.of("validation." + name, a.get("value"));
+            case "Pattern" -> Messages.of("validation.Pattern", a.get("regexp"));
+            default -> v.getMessage();
+        };
     }
 
     @ServerExceptionMapper
@@ -104,25 +134,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response optimistic(OptimisticLockException e, UriInfo uri) {
-        return problem(409, "Conflict", "changed concurrently by someone else: reload and try again", null, uri);
+        return problem(409, "Conflict", Messages.of("error.concurrent"), null, uri);
     }
 
     @ServerExceptionMapper
     public Response stale(StaleStateException e, UriInfo uri) {
-        return problem(409, "Conflict", "changed concurrently by someone else: reload and try again", null, uri);
+        return problem(409, "Conflict", Messages.of("error.concurrent"), null, uri);
     }
 
     @ServerExceptionMapper
     public Response dbConstraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         if (e.getKind() == ConstraintKind.UNIQUE) {
-            return problem(409, "Conflict", "duplicate value (" + e.getConstraintName() + ")", null, uri);
+            return problem(409, "Conflict", Messages.of("error.duplicate", e.getConstraintName()), null, uri);
         }
         String field = foreignKeyField(e);
         if (e.getKind() == ConstraintKind.FOREIGN_KEY && field != null) {
-            return problem(422, "Unprocessable content", field + ": refers to a record that does not exist ("
-                    + e.getConstraintName() + ")", List.of(Problem.FieldError.of(field, "refers to a record that does not exist")), uri);
+            return problem(422, "Unprocessable content", Messages.of("error.noSuchRecordDetail", field, e.getConstraintName()),
+                    List.of(Problem.FieldError.of(field, Messages.of("error.noSuchRecord"))), uri);
         }
-        return problem(422, "Unprocessable content", "rejected by a database rule (" + e.getConstraintName() + ")", null, uri);
+        return problem(422, "Unprocessable content", Messages.of("error.dbRule", e.getConstraintName()), null, uri);
     }
 
     private static final java.util.regex.Pattern FK_COLUMN = java.util.regex.Pattern.compile("Key \\(([a-z0-9_]+)\\)=");
@@ -157,8 +187,7 @@ public class ProblemMappers {
     }
 
     static Response unavailable(UriInfo uri) {
-        return Response.fromResponse(problem(503, "Service unavailable",
-                "the database is not reachable right now; nothing was written. Try again shortly.", null, uri))
+        return Response.fromResponse(problem(503, "Service unavailable", Messages.of("error.dbDown"), null, uri))
                 .header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 
@@ -176,8 +205,8 @@ public class ProblemMappers {
     }
 
     private Response unauthorized(UriInfo uri, HttpHeaders headers) {
-        Response.ResponseBuilder b = Response.fromResponse(problem(401, "Unauthorized",
-                "log in first (HTTP Basic for API clients, the login page in a browser)", null, uri));
+        Response.ResponseBuilder b = Response.fromResponse(problem(401, "Unauthorized", Messages.of("error.unauthorized"),
+                null, uri));
         // A browser page calling the API sets X-Requested-With; a Basic challenge would pop up the browser's own dialog.
         if (headers == null || headers.getHeaderString("X-Requested-With") == null) {
             b.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Patrol Planner\"");
@@ -187,7 +216,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "Forbidden", "your role may not do this", null, uri);
+        return problem(403, "Forbidden", Messages.of("error.forbidden"), null, uri);
     }
 
     @ServerExceptionMapper
@@ -213,7 +242,7 @@ public class ProblemMappers {
         String title = r.getStatusInfo().getReasonPhrase();
         String detail = e.getMessage();
         if (status == 404) {
-            detail = "no such resource: " + (uri == null ? "" : uri.getPath());
+            detail = Messages.of("error.noSuchResource", uri == null ? "" : uri.getPath());
         }
         return problem(status, title, detail, null, uri);
     }
@@ -223,8 +252,8 @@ public class ProblemMappers {
         String msg = String.valueOf(cause.getMessage());
         for (Map.Entry<String, List<String>> q : uri.getQueryParameters().entrySet()) {
             if (q.getValue().stream().anyMatch(v -> msg.contains("\"" + v + "\""))) {
-                return problem(400, "Bad request", q.getKey() + ": not a valid value (" + msg + ")",
-                        List.of(Problem.FieldError.of(q.getKey(), "not a valid value")), uri);
+                return problem(400, "Bad request", Messages.of("error.badValueDetail", q.getKey(), msg),
+                        List.of(Problem.FieldError.of(q.getKey(), Messages.of("error.badValue"))), uri);
             }
         }
         return null;
@@ -250,6 +279,6 @@ public class ProblemMappers {
             }
         }
         LOG.error("unexpected error", e);
-        return problem(500, "Internal server error", "an unexpected error occurred; it has been logged", null, uri);
+        return problem(500, "Internal server error", Messages.of("error.internal"), null, uri);
     }
 }

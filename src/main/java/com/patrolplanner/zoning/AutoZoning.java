@@ -1,5 +1,6 @@
 package com.patrolplanner.zoning;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -85,14 +86,14 @@ public class AutoZoning {
     public ObjectNode generate(Request req) {
         long t0 = System.nanoTime();
         if (req == null) {
-            throw ApiException.invalid("zoneCount", "a request body is required");
+            throw ApiException.invalid("zoneCount", Messages.of("zone.bodyRequired"));
         }
         Integer k = req.zoneCount();
         if (k == null) {
-            throw ApiException.invalid("zoneCount", "required");
+            throw ApiException.invalid("zoneCount", Messages.of("error.required"));
         }
         if (k < 1 || k > MAX_ZONES) {
-            throw ApiException.invalid("zoneCount", "must be between 1 and " + MAX_ZONES + ", got " + k);
+            throw ApiException.invalid("zoneCount", Messages.of("zone.countRange", MAX_ZONES, k));
         }
         long seed = req.seed() == null ? 1L : req.seed();
         try (Connection c = dataSource.getConnection()) {
@@ -158,18 +159,18 @@ public class AutoZoning {
                 ps.setString(1, district);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw ApiException.invalid("district", "no district with adcode " + district);
+                        throw ApiException.invalid("district", Messages.of("zone.noDistrict", district));
                     }
                     wkb = rs.getBytes(1);
                     name = rs.getString(2);
                 }
             }
         } else {
-            throw ApiException.invalid("district", "give a district adcode or a polygon");
+            throw ApiException.invalid("district", Messages.of("zone.districtOrPolygon"));
         }
         Geometry g = read(wkb);
         if (g.isEmpty() || g.getArea() <= 0) {
-            throw ApiException.invalid(district == null ? "polygon" : "district", "the area is empty");
+            throw ApiException.invalid(district == null ? "polygon" : "district", Messages.of("zone.areaEmpty"));
         }
         return new Boundary(district, name, wkb, g);
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.zoning;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -115,8 +116,8 @@ final class ZoneGeometry {
                 double outside = rs.getDouble(4);
                 rep.put("clippedOutsideM2", Math.round(Math.max(outside, 0) * 10) / 10.0);
                 if (rs.getDouble(5) <= 0) {
-                    throw ApiException.invalid(field, boundary == null ? "the polygon has no area"
-                            : "lies outside the zone set's area");
+                    throw ApiException.invalid(field, boundary == null ? Messages.of("zone.noArea")
+                            : Messages.of("zone.outsideArea"));
                 }
                 return new ZoneService.Prepared(rs.getBytes(3), rep);
             }
@@ -143,13 +144,13 @@ final class ZoneGeometry {
                     o.put("zoneName", rs.getString(2));
                     o.put("areaM2", Math.round(rs.getDouble(3) * 10) / 10.0);
                     o.set("geometry", json(rs.getString(4)));
-                    errors.add(Problem.FieldError.of(field, "overlaps zone " + rs.getLong(1) + " '" + rs.getString(2) + "' by "
-                            + Math.round(rs.getDouble(3)) + " m²"));
+                    errors.add(Problem.FieldError.of(field, Messages.of("zone.overlapsOne", rs.getLong(1), rs.getString(2),
+                            Math.round(rs.getDouble(3)))));
                 }
             }
         }
         if (!overlaps.isEmpty()) {
-            throw new ZoneOverlapException("the zone overlaps " + overlaps.size() + " other zone(s) of the set", errors, overlaps);
+            throw new ZoneOverlapException(Messages.of("zone.overlaps", overlaps.size()), errors, overlaps);
         }
     }
 

@@ -44,7 +44,7 @@ public class ZoneResource {
         Integer k = null;
         if (body.hasNonNull("zoneCount")) {
             if (!body.get("zoneCount").canConvertToInt() || !body.get("zoneCount").isIntegralNumber()) {
-                throw com.patrolplanner.web.ApiException.invalid("zoneCount", "must be a whole number");
+                throw com.patrolplanner.web.ApiException.invalid("zoneCount", com.patrolplanner.i18n.Messages.of("zone.wholeNumber"));
             }
             k = body.get("zoneCount").asInt();
         }

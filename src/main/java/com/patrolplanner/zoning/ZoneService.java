@@ -1,5 +1,6 @@
 package com.patrolplanner.zoning;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,13 +54,13 @@ public class ZoneService {
     public ObjectNode createSet(JsonNode body, String user) {
         String name = text(body, "name");
         if (name == null) {
-            throw ApiException.invalid("name", "required");
+            throw ApiException.invalid("name", Messages.of("error.required"));
         }
         String district = text(body, "district");
         JsonNode polygon = body.get("polygon");
         JsonNode given = body.get("zones");
         if (given != null && !given.isNull() && !given.isArray() && !(given.has("features") && given.get("features").isArray())) {
-            throw ApiException.invalid("zones", "a GeoJSON FeatureCollection or an array of zones");
+            throw ApiException.invalid("zones", Messages.of("zone.collection"));
         }
         ZoneGeometry.checkRequestVertices(body, "zones");
         try (Connection c = dataSource.getConnection()) {
@@ -69,10 +70,10 @@ public class ZoneService {
             } else if (district != null) {
                 boundary = one(c, "SELECT ST_AsBinary(ST_Multi(geom)) FROM district WHERE adcode = ?", district);
                 if (boundary == null) {
-                    throw ApiException.invalid("district", "no district with adcode " + district);
+                    throw ApiException.invalid("district", Messages.of("zone.noDistrict", district));
                 }
             } else {
-                throw ApiException.invalid("district", "give a district adcode or a polygon");
+                throw ApiException.invalid("district", Messages.of("zone.districtOrPolygon"));
             }
             long setId;
             try (PreparedStatement ps = c.prepareStatement("""
@@ -227,7 +228,7 @@ public class ZoneService {
     @Transactional
     public ObjectNode createZone(JsonNode body, String user) {
         if (body == null || !body.hasNonNull("zoneSetId")) {
-            throw ApiException.invalid("zoneSetId", "required");
+            throw ApiException.invalid("zoneSetId", Messages.of("error.required"));
         }
         long setId = body.get("zoneSetId").asLong();
         try (Connection c = dataSource.getConnection()) {
@@ -305,7 +306,7 @@ public class ZoneService {
                 throw ApiException.invalid("line", e.getMessage());
             }
             if (!(line instanceof org.locationtech.jts.geom.LineString) && !(line instanceof org.locationtech.jts.geom.MultiLineString)) {
-                throw ApiException.invalid("line", "expected a LineString, got " + line.getGeometryType());
+                throw ApiException.invalid("line", Messages.of("zone.lineType", line.getGeometryType()));
             }
             List<byte[]> pieces = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
@@ -321,7 +322,7 @@ public class ZoneService {
                 }
             }
             if (pieces.size() < 2) {
-                throw ApiException.invalid("line", "does not cut the zone in two: draw it across the zone, end to end");
+                throw ApiException.invalid("line", Messages.of("zone.lineNotCut"));
             }
             String name = one(c, "SELECT name FROM zone WHERE id = ?", id);
             Long team = one(c, "SELECT team_id FROM zone WHERE id = ?", id);
@@ -347,7 +348,7 @@ public class ZoneService {
     public ObjectNode merge(JsonNode body, String user) {
         JsonNode ids = body == null ? null : body.get("zoneIds");
         if (ids == null || !ids.isArray() || ids.size() != 2 || ids.get(0).asLong() == ids.get(1).asLong()) {
-            throw ApiException.invalid("zoneIds", "give two different zone ids");
+            throw ApiException.invalid("zoneIds", Messages.of("zone.twoIds"));
         }
         long a = ids.get(0).asLong();
         long b = ids.get(1).asLong();
@@ -355,10 +356,10 @@ public class ZoneService {
             Long sa = one(c, "SELECT zone_set_id FROM zone WHERE id = ?", a);
             Long sb = one(c, "SELECT zone_set_id FROM zone WHERE id = ?", b);
             if (sa == null || sb == null) {
-                throw ApiException.notFound("zone " + (sa == null ? a : b));
+                throw ApiException.notFound(Messages.of("zone.zone", sa == null ? a : b));
             }
             if (!sa.equals(sb)) {
-                throw ApiException.invalid("zoneIds", "the zones belong to different zone sets");
+                throw ApiException.invalid("zoneIds", Messages.of("zone.differentSets"));
             }
             lockSet(c, sa);
             Boolean adjacent = one(c, """
@@ -366,7 +367,7 @@ public class ZoneService {
                            OR ST_Area(ST_Intersection(x.geom, y.geom)::geography) > 0
                       FROM zone x, zone y WHERE x.id = ? AND y.id = ?""", a, b);
             if (!Boolean.TRUE.equals(adjacent)) {
-                throw ApiException.invalid("zoneIds", "zones " + a + " and " + b + " do not share a boundary");
+                throw ApiException.invalid("zoneIds", Messages.of("zone.notAdjacent", a, b));
             }
             update(c, """
                     UPDATE zone SET geom = (SELECT ST_Multi(ST_CollectionExtract(ST_Union(g, 1e-9), 3))
@@ -413,20 +414,20 @@ public class ZoneService {
         }
         long t = body.get("teamId").asLong();
         if (one(c, "SELECT id FROM team WHERE id = ?", t) == null) {
-            throw ApiException.invalid("teamId", "no team " + t);
+            throw ApiException.invalid("teamId", Messages.of("zone.noTeam", t));
         }
         return t;
     }
 
     private void lockSet(Connection c, long setId) throws SQLException {
         if (one(c, "SELECT id FROM zone_set WHERE id = ? FOR UPDATE", setId) == null) {
-            throw ApiException.notFound("zone set " + setId);
+            throw ApiException.notFound(Messages.of("zone.set", setId));
         }
     }
 
     private void requireSet(Connection c, long setId) throws SQLException {
         if (one(c, "SELECT id FROM zone_set WHERE id = ?", setId) == null) {
-            throw ApiException.notFound("zone set " + setId);
+            throw ApiException.notFound(Messages.of("zone.set", setId));
         }
     }
 
@@ -434,16 +435,16 @@ public class ZoneService {
     private long lockZone(Connection c, long id, JsonNode body) throws SQLException {
         Long setId = one(c, "SELECT zone_set_id FROM zone WHERE id = ?", id);
         if (setId == null) {
-            throw ApiException.notFound("zone " + id);
+            throw ApiException.notFound(Messages.of("zone.zone", id));
         }
         lockSet(c, setId);
         Integer current = one(c, "SELECT version FROM zone WHERE id = ?", id);
         if (body == null || !body.hasNonNull("version")) {
-            throw ApiException.invalid("version", "required: the version of the zone you edited (current is " + current + ")");
+            throw ApiException.invalid("version", Messages.of("zone.versionRequired", current));
         }
         long given = body.get("version").asLong();
         if (given != current) {
-            throw ApiException.staleVersion("zone " + id, given, current);
+            throw ApiException.staleVersion(Messages.of("zone.zone", id), given, current);
         }
         return setId;
     }
@@ -499,7 +500,7 @@ public class ZoneService {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ApiException.notFound("zone " + id);
+                    throw ApiException.notFound(Messages.of("zone.zone", id));
                 }
                 return zoneFeature(rs);
             }
@@ -538,7 +539,7 @@ public class ZoneService {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ApiException.notFound("zone set " + id);
+                    throw ApiException.notFound(Messages.of("zone.set", id));
                 }
                 ObjectNode o = MAPPER.createObjectNode();
                 o.put("id", rs.getLong(1));
@@ -578,7 +579,7 @@ public class ZoneService {
     byte[] boundaryOf(Connection c, long setId) throws SQLException {
         byte[] b = one(c, "SELECT ST_AsBinary(boundary) FROM zone_set WHERE id = ?", setId);
         if (b == null) {
-            throw ApiException.notFound("zone set " + setId);
+            throw ApiException.notFound(Messages.of("zone.set", setId));
         }
         return b;
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.zoning;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class ZoneStats {
     public Figures zone(long id) {
         try (Connection c = dataSource.getConnection()) {
             if (Jdbc.one(c, "SELECT id FROM zone WHERE id = ?", id) == null) {
-                throw ApiException.notFound("zone " + id);
+                throw ApiException.notFound(Messages.of("zone.zone", id));
             }
             return stats(c, id);
         } catch (SQLException e) {
@@ -44,7 +45,7 @@ public class ZoneStats {
     public List<Figures> set(long setId) {
         try (Connection c = dataSource.getConnection()) {
             if (Jdbc.one(c, "SELECT id FROM zone_set WHERE id = ?", setId) == null) {
-                throw ApiException.notFound("zone set " + setId);
+                throw ApiException.notFound(Messages.of("zone.set", setId));
             }
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM zone WHERE zone_set_id = ? ORDER BY id")) {

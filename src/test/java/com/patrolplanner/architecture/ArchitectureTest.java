@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     static final String P = "com.patrolplanner.";
-    static final String[] BASE = {P + "audit..", P + "jobs..", P + "security..", P + "web..", P + "geo..", P + "time..",
-            P + "ui..", P + "cli.."};
+    static final String[] BASE = {P + "audit..", P + "jobs..", P + "security..", P + "web..", P + "i18n..", P + "geo..",
+            P + "time..", P + "ui..", P + "cli.."};
     static final String[] CAPABILITIES = {P + "registry..", P + "importer..", P + "geocode..", P + "inspection..",
             P + "compliance..", P + "zoning..", P + "campaign..", P + "coverage..", P + "report..", P + "bench..",
             P + "demo..", P + "ogc..", P + "tiles.."};

@@ -202,12 +202,12 @@ class MultiDatePlanTest {
             assertEquals(true, p.get("feasible"));
             List<Map<String, Object>> un = (List<Map<String, Object>>) p.get("unassigned");
             assertEquals(3, un.size(), weekend + ": the weekend lists every venue it leaves out");
-            assertTrue(un.stream().allMatch(u -> ((String) u.get("reason")).contains("rest day")), un.toString());
+            assertTrue(un.stream().allMatch(u -> ((String) u.get("reason")).contains("休息日")), un.toString());
         }
         as("planner").get("/api/campaigns/" + id + "/plans").then().statusCode(200)
                 .body("dates.status", equalTo(List.of("unplanned", "solved", "solved")))
                 .body("totals.unplanned", equalTo(3)).body("unplanned[0].reasons", hasSize(2))
-                .body("unplanned[0].reasons[0].reason", containsString("rest day"));
+                .body("unplanned[0].reasons[0].reason", containsString("休息日"));
         // then Friday, a school day: all three at noon
         assertEquals("DONE", PlanApiTest.await(solve(id, Map.of("date", "2026-07-10", "seconds", 1))));
         assertEquals(3, PlanChecks.assertFeasible(plan(id, "2026-07-10")), "Friday: all three at noon");

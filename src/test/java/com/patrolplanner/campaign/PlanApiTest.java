@@ -99,7 +99,7 @@ class PlanApiTest {
 
         // A4 route sheet, Chinese first
         as("planner").get("/api/campaigns/" + id + "/plan/teams/" + t1 + "/sheet").then().statusCode(200)
-                .contentType(startsWith("text/html")).body(containsString("size: A4"))
+                .contentType(startsWith("text/html")).body(containsString("href=\"/css/route-sheet.css\""))
                 .body(containsString("检查路线单")).body(containsString("lang=\"zh-CN\""));
 
         // iCalendar: CRLF lines, folded at 75 octets, one VEVENT per stop, UTC times

@@ -217,7 +217,7 @@ class ImportApiTest {
         JsonPath p = upload("planner", "venues", null, "bad.csv", csv.getBytes(StandardCharsets.UTF_8))
                 .statusCode(422).contentType("application/problem+json")
                 .body("status", equalTo(422))
-                .body("detail", containsString("nothing was imported"))
+                .body("detail", containsString("未导入任何内容"))
                 .body("errors", hasSize(3))
                 .extract().jsonPath();
         assertEquals(2, p.getInt("errors[0].row"));

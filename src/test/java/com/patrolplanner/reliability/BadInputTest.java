@@ -165,7 +165,7 @@ class BadInputTest {
         add("venues limit huge", "planner", "GET", "/api/venues?limit=100000000", null, 400, "limit");
         add("venues limit not a number", "planner", "GET", "/api/venues?limit=lots", null, 400, "limit");
         add("venues offset not a number", "planner", "GET", "/api/venues?offset=1e400", null, 400, "offset");
-        add("venue id not a number", "planner", "GET", "/api/venues/" + enc(INJECTION), null, 404, "no such resource");
+        add("venue id not a number", "planner", "GET", "/api/venues/" + enc(INJECTION), null, 404, "没有这个资源");
         add("inspections venue not a number", "planner", "GET", "/api/inspections?venue=" + enc(INJECTION), null, 400, "venue");
         add("venues offset negative", "planner", "GET", "/api/venues?offset=-5", null, 400, "offset");
         add("venues category injection", "planner", "GET", "/api/venues?category=" + enc(INJECTION), null, 400, "category");
@@ -226,7 +226,7 @@ class BadInputTest {
         add("zone without zone set", "planner", "POST", "/api/zones",
                 "{\"name\":\"坏\",\"geometry\":" + BOWTIE + "}", 0, "zoneSetId");
         add("zone in unknown zone set", "planner", "POST", "/api/zones",
-                "{\"zoneSetId\":987654321,\"name\":\"坏\",\"geometry\":" + BOWTIE + "}", 0, "zone set");
+                "{\"zoneSetId\":987654321,\"name\":\"坏\",\"geometry\":" + BOWTIE + "}", 0, "分区方案");
         add("zone name 10000 chars", "planner", "POST", "/api/zones",
                 "{\"zoneSetId\":{zoneSet},\"name\":\"" + "区".repeat(10000) + "\",\"geometry\":" + INSIDE + "}", 0, "name");
         add("zone PUT without version", "planner", "PUT", "/api/zones/{zone}", "{\"name\":\"改\"}", 0, "version");

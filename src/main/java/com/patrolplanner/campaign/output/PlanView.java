@@ -1,5 +1,7 @@
 package com.patrolplanner.campaign.output;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.patrolplanner.i18n.Messages;
 import java.util.List;
 
 /**
@@ -25,6 +27,20 @@ public record PlanView(long campaignId, String campaignName, String campaignType
     }
 
     public record Unassigned(Long venueId, String name, String reason) {
+    }
+
+    /**
+     * The score in words for people (未安排 N 家，总车程 N 分钟) beside the solver's raw {@code score}: the venues left out
+     * and the driving of all routes, in minutes; null when there is no score yet.
+     */
+    @JsonProperty("scoreText")
+    public String scoreText() {
+        if (score == null) {
+            return null;
+        }
+        long minutes = Math.round(routes.stream().mapToDouble(Route::travelMinutes).sum());
+        return Messages.of(Boolean.FALSE.equals(feasible) ? "plan.score.infeasible" : "plan.score",
+                unassigned == null ? 0 : unassigned.size(), minutes);
     }
 
     public PlanView onlyTeam(long teamId) {

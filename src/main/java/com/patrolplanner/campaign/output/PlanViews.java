@@ -1,10 +1,12 @@
 package com.patrolplanner.campaign.output;
 
 import com.patrolplanner.campaign.routing.RoutingPlan;
+import com.patrolplanner.campaign.routing.RoutingTolerance;
 import com.patrolplanner.campaign.routing.Vehicle;
 import com.patrolplanner.campaign.routing.Visit;
 import com.patrolplanner.campaign.solver.CampaignFeasibility;
 import com.patrolplanner.campaign.solver.CampaignProblem;
+import com.patrolplanner.i18n.Messages;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,8 +66,9 @@ public final class PlanViews {
         for (Visit visit : plan.getVisits()) {
             CampaignProblem.VisitInfo info = p.visits().get(visit.getId());
             if (!visited.contains(info.venueId()) && listed.add(info.venueId())) {
-                unassigned.add(new PlanView.Unassigned(info.venueId(), info.name(),
-                        "no team can reach it in its window within the shift (priority " + info.priority() + ")"));
+                unassigned.add(new PlanView.Unassigned(info.venueId(), info.name(), Messages.of(
+                        reachableAlone(p, plan, visit) ? "plan.unplanned.windowFull" : "plan.unplanned.unreachable",
+                        info.priority())));
             }
         }
         for (CampaignProblem.Skipped s : p.skipped()) {
@@ -85,6 +88,24 @@ public final class PlanViews {
         return new PlanView(p.campaignId(), campaignName, campaignType, planId, p.date().toString(), status,
                 plan.getScore() == null ? null : plan.getScore().toString(), report == null ? null : report.feasible(),
                 report == null ? List.of() : report.violations(), travel, routes, unassigned);
+    }
+
+    /**
+     * Whether some team, leaving base at its shift start with nothing else to do, could begin this visit within its
+     * window and be back by the shift's end. If so, the visit was left out because the teams' time in that window went
+     * to other stops (窗口内时间不足), not because it is out of reach.
+     */
+    static boolean reachableAlone(CampaignProblem p, RoutingPlan plan, Visit visit) {
+        for (Vehicle v : plan.getVehicles()) {
+            double start = Math.max(v.getShiftStart() + p.matrix().travelTime(v.getLocation(), visit.getLocation()),
+                    visit.getReady());
+            double back = start + visit.getServiceDuration() + p.matrix().travelTime(visit.getLocation(), v.getLocation());
+            if (start <= visit.getDue() + RoutingTolerance.TIME_EPSILON
+                    && back <= v.getShiftEnd() + RoutingTolerance.TIME_EPSILON) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Map<String, Object> lineString(List<double[]> pts) {

@@ -17,6 +17,7 @@ import com.patrolplanner.campaign.travel.RoadTravel;
 import com.patrolplanner.campaign.travel.TravelKind;
 import com.patrolplanner.campaign.travel.TravelModel;
 import com.patrolplanner.campaign.travel.TravelModels;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.OpeningHours;
 import com.patrolplanner.registry.Team;
 import com.patrolplanner.web.ApiException;
@@ -137,8 +138,8 @@ public class ProblemBuilder {
             int service = CategoryProfile.serviceMinutes(v.category());
             List<TimeWindowRule> applicable = TimeWindowRule.applicable(rules, v.category(), schoolDay);
             if (applicable.isEmpty()) {
-                skipped.add(new CampaignProblem.Skipped(v.id(), v.name(), "no campaign window for category " + v.category()
-                        + (schoolDay ? " on a school day" : " on a rest day")));
+                skipped.add(new CampaignProblem.Skipped(v.id(), v.name(), Messages.of("plan.unplanned.noWindow",
+                        v.category(), Messages.of(schoolDay ? "plan.unplanned.schoolDay" : "plan.unplanned.restDay"))));
                 continue;
             }
             int k = 0;
@@ -162,7 +163,7 @@ public class ProblemBuilder {
                 }
             }
             if (k == 0) {
-                skipped.add(new CampaignProblem.Skipped(v.id(), v.name(), "not open long enough in any campaign window"));
+                skipped.add(new CampaignProblem.Skipped(v.id(), v.name(), Messages.of("plan.unplanned.notOpen")));
             }
         }
 
