@@ -65,6 +65,31 @@ class OwnershipAuditTest {
     }
 
     @Test
+    void recusalAndSchoolCalendarChangesAreInTheAuditChain() {
+        // a recusal (回避) created and removed by the planner
+        long venue = Fixtures.venue("internet_cafe", 119.731, 36.611);
+        long officer = Fixtures.officer(Fixtures.teamOf("leader1"));
+        Number rid = as("planner").contentType(ContentType.JSON)
+                .body(Map.of("inspectorId", officer, "venueId", venue, "reason", "亲属经营 " + Fixtures.RUN))
+                .post("/api/recusals").then().statusCode(201).extract().path("id");
+        as("planner").delete("/api/recusals/" + rid).then().statusCode(204);
+        JsonPath r = audit("recusal", rid);
+        assertEquals(List.of("delete", "create"), r.getList("action"));
+        assertEquals(List.of("planner", "planner"), r.getList("actor"));
+        assertEquals("亲属经营 " + Fixtures.RUN, r.getString("find { it.action == 'create' }.details.reason"));
+
+        // a school-calendar day set and removed by the administrator
+        as("admin").contentType(ContentType.JSON).body(Map.of("kind", "holiday", "name", "审计假日"))
+                .put("/api/calendar/2031-05-02").then().statusCode(200);
+        as("admin").delete("/api/calendar/2031-05-02").then().statusCode(204);
+        JsonPath d = audit("school_calendar", "2031-05-02");
+        assertEquals(List.of("delete", "put"), d.getList("action"));
+        assertEquals("holiday", d.getString("find { it.action == 'put' }.details.kind"));
+
+        as("admin").get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
     void campaignZoneAndRuleChangesAreInTheAuditChain() {
         // campaign: create, update, delete
         Map<String, Object> c = Fixtures.campaign("审计活动", "2026-10-01", List.of(), List.of());

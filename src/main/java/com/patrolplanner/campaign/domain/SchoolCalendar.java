@@ -17,6 +17,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SchoolCalendar {
+    @jakarta.inject.Inject
+    com.patrolplanner.audit.AuditService audit;
     public static final Set<String> KINDS = Set.of("holiday", "school_day", "exam");
 
     public record Day(LocalDate day, String kind, String name, String updatedBy) {
@@ -61,13 +63,19 @@ public class SchoolCalendar {
                 ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name,
                   updated_by = excluded.updated_by, updated_at = now()""")
                 .setParameter(1, day).setParameter(2, kind).setParameter(3, name).setParameter(4, user).executeUpdate();
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("day", day.toString());
+        details.put("kind", kind);
+        details.put("name", name);
+        audit.record(user, "put", "school_calendar", day.toString(), details);
         return new Day(day, kind, name, user);
     }
 
     @Transactional
-    public void delete(LocalDate day) {
+    public void delete(LocalDate day, String user) {
         if (em.createNativeQuery("DELETE FROM school_calendar WHERE day = ?1").setParameter(1, day).executeUpdate() == 0) {
             throw ApiException.notFound("calendar day " + day);
         }
+        audit.record(user, "delete", "school_calendar", day.toString(), java.util.Map.of("day", day.toString()));
     }
 }

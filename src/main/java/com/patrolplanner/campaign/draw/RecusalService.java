@@ -16,6 +16,8 @@ import java.util.List;
 public class RecusalService {
     @Inject
     EntityManager em;
+    @Inject
+    com.patrolplanner.audit.AuditService audit;
 
     public record RecusalInput(Long inspectorId, Long venueId, String reason) {
     }
@@ -60,14 +62,20 @@ public class RecusalService {
         long id = ((Number) em.createNativeQuery("INSERT INTO recusal (inspector_id, venue_id, reason, created_by) "
                 + "VALUES (?1, ?2, ?3, ?4) RETURNING id").setParameter(1, in.inspectorId()).setParameter(2, in.venueId())
                 .setParameter(3, in.reason()).setParameter(4, user).getSingleResult()).longValue();
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("inspectorId", in.inspectorId());
+        details.put("venueId", in.venueId());
+        details.put("reason", in.reason());
+        audit.record(user, "create", "recusal", id, details);
         return list().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
 
     /** Removes a recusal; 404 when there is none with this id. */
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String user) {
         if (em.createNativeQuery("DELETE FROM recusal WHERE id = ?1").setParameter(1, id).executeUpdate() == 0) {
             throw ApiException.notFound("recusal " + id);
         }
+        audit.record(user, "delete", "recusal", id, java.util.Map.of("id", id));
     }
 }

@@ -72,7 +72,7 @@ public class CalendarResource {
     @Path("/{day}")
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("day") String day) {
-        calendar.delete(date(day, "day"));
+        calendar.delete(date(day, "day"), user.name());
         return Response.noContent().build();
     }
 

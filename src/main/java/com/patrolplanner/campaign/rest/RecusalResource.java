@@ -46,7 +46,7 @@ public class RecusalResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PLANNER)
     public Response delete(@PathParam("id") long id) {
-        recusals.delete(id);
+        recusals.delete(id, user.name());
         return Response.noContent().build();
     }
 }
