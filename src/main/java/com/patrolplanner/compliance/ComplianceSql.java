@@ -130,7 +130,7 @@ final class ComplianceSql {
                        ST_AsGeoJSON(ST_Buffer(coalesce(s.campus, s.geom)::geography, r.distance_m, 'quad_segs=16')::geometry, 7) AS geojson
                 FROM school s JOIN compliance_rule r ON s.level = ANY (r.school_levels) AND r.distance_m IS NOT NULL
                      AND starts_with(coalesce(s.district_code, ''), r.jurisdiction_prefix)
-                WHERE s.geom && ST_MakeEnvelope(? - 0.1, ? - 0.1, ? + 0.1, ? + 0.1, 4326) AND """ + schoolScope + """
+                WHERE s.geom && ST_MakeEnvelope(? - 0.1, ? - 0.1, ? + 0.1, ? + 0.1, 4326) AND\s""" + schoolScope + """
 
                   AND (r.effective_from IS NULL OR r.effective_from <= ?) AND (r.effective_to IS NULL OR r.effective_to > ?)
                   AND NOT EXISTS (

@@ -39,7 +39,7 @@ public class DemoUnits {
 
     @Transactional
     void onStart(@Observes @Priority(30) StartupEvent ev) {
-        if (!enabled || District.byCode(CITY) == null || District.byCode(KUIWEN) == null || District.byCode(WEICHENG) == null) {
+        if (!enabled || District.byCode(KUIWEN) == null || District.byCode(WEICHENG) == null) {
             return;
         }
         Unit city = unit("潍坊市", CITY, Unit.CITY, null);

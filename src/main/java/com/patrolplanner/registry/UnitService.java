@@ -162,6 +162,22 @@ public class UnitService {
                 + "district_code) AS u FROM school) x WHERE x.id = s.id AND s.unit_id IS DISTINCT FROM x.u").executeUpdate();
     }
 
+    /** The union of the registered districts whose parent is {@code adcode}, or null when there is none. */
+    private MultiPolygon childDistrictsUnion(String adcode) {
+        Object wkb = em.createNativeQuery("SELECT ST_AsBinary(ST_Multi(ST_CollectionExtract(ST_Union(geom), 3))) "
+                + "FROM district WHERE parent_code = ?1").setParameter(1, adcode).getSingleResult();
+        if (wkb == null) {
+            return null;
+        }
+        try {
+            org.locationtech.jts.geom.Geometry g = new org.locationtech.jts.io.WKBReader(GeoJson.FACTORY).read((byte[]) wkb);
+            g.setSRID(GeoJson.WGS84_SRID);
+            return g instanceof MultiPolygon m ? m : null;
+        } catch (org.locationtech.jts.io.ParseException e) {
+            throw new IllegalStateException("union of the districts of " + adcode, e);
+        }
+    }
+
     private void apply(Unit u, UnitInput in) {
         if (in.name() == null || in.name().isBlank()) {
             throw ApiException.invalid("name", "required");
@@ -187,6 +203,8 @@ public class UnitService {
             area = GeoJson.toMultiPolygon(GeoJson.parse(in.area(), "area"), "area");
         } else if (adcode != null && District.byCode(adcode) != null) {
             area = District.byCode(adcode).geom;
+        } else if (adcode != null && (area = childDistrictsUnion(adcode)) != null) {
+            // a city (市) is not itself in the district register: its area is the union of its districts' outlines
         } else if (u.area != null && Objects.equals(adcode, u.adcode)) {
             area = u.area;
         } else {
