@@ -40,7 +40,8 @@ class CleanOutputTest {
     void aBareCrInAVenueNameStaysOnItsFoldedLine() {
         String name = "夜色网吧\rATTENDEE:mailto:evil@example.com\nX-INJECTED:1\r\nEND:VEVENT\u2028"
                 + "很长的名字".repeat(12) + ";,\\";
-        PlanView.Route route = new PlanView.Route(3, "一组", List.of(), "20:00", "02:00", null, 119.6, 36.5, 5.0,
+        PlanView.Route route = new PlanView.Route(3, "一组", List.of(), "2026-11-02T20:00:00+08:00",
+                "2026-11-03T02:00:00+08:00", null, 119.6, 36.5, 5.0,
                 List.of(stop(1, name, "测试路\r1号")), null);
         PlanView plan = new PlanView(9, "夜查\r行动", "NIGHT_SWEEP", 11L, "2026-11-02", "solved", null, true, List.of(),
                 null, List.of(route), List.of());
@@ -55,11 +56,13 @@ class CleanOutputTest {
         // unfolded: every logical line is one of ours; the payload's "properties" stay inside the SUMMARY text
         String unfolded = ics.replace("\r\n ", "");
         List<String> logical = List.of(unfolded.substring(0, unfolded.length() - 2).split("\r\n", -1));
-        assertEquals(1, logical.stream().filter(l -> l.startsWith("END:VEVENT")).count());
+        // two events: the shift, then the one stop
+        assertEquals(2, logical.stream().filter(l -> l.startsWith("END:VEVENT")).count());
         assertFalse(logical.stream().anyMatch(l -> l.startsWith("ATTENDEE") || l.startsWith("X-INJECTED")), unfolded);
-        String summary = logical.stream().filter(l -> l.startsWith("SUMMARY:")).findFirst().orElseThrow();
+        String summary = logical.stream().filter(l -> l.startsWith("SUMMARY:1. ")).findFirst().orElseThrow();
         assertEquals("SUMMARY:1. 检查 夜色网吧\\nATTENDEE:mailto:evil@example.com\\nX-INJECTED:1\\nEND:VEVENT\\n"
-                + "很长的名字".repeat(12) + "\\;\\,\\\\", summary);
+                + "很长的名字".repeat(12) + "\\;\\,\\\\ · 11月2日夜—11月3日凌晨 (20:00–02:00)", summary);
+        assertTrue(logical.contains("SUMMARY:班次 11月2日夜—11月3日凌晨 (20:00–02:00) · 夜查\\n行动"), unfolded);
         assertTrue(logical.contains("LOCATION:测试路\\n1号"));
         assertTrue(logical.contains("X-WR-CALNAME:夜查\\n行动 · 一组"));
     }
