@@ -92,9 +92,11 @@ class RoadGraphTest {
         RoadGraph g = RoadGraph.builder().node(1, 0, 0).node(2, 0.01, 0).road(1, 2, 60, true).build();
         RoadTravel t = new RoadTravel(g, TravelModel.DEFAULT, false, Map.of());
         // with the one-way: fixed seconds + 60 s, snaps of zero metres
-        assertEquals((TravelModel.DEFAULT.dayFixedS() + 60) / 60.0, t.minutes(0, 0, 0.01, 0), 1e-9);
-        // against it: the great-circle model
-        assertEquals(TravelModel.DEFAULT.minutes(0.01, 0, 0, 0, false), t.minutes(0.01, 0, 0, 0), 1e-9);
+        assertEquals((395 + 60) / 60.0, t.minutes(0, 0, 0.01, 0), 1e-9);
+        // against it: the great-circle model, by hand: 0.01° of the equator is 1,113.19 m (WGS-84 a = 6,378,137 m),
+        // × detour 1.461 at 57.2 km/h by day, plus 395 s fixed
+        double gc = 6378137.0 * Math.toRadians(0.01);
+        assertEquals((395 + gc * 1.461 / (57.2 / 3.6)) / 60.0, t.minutes(0.01, 0, 0, 0), 1e-6);
         assertEquals(0.0, t.minutes(0.01, 0, 0.01, 0), 1e-12);
     }
 }
