@@ -30,14 +30,24 @@ public record CampaignInput(
                 + "imported with POST /api/imports kind=roads; every team base within 1 km of it, else 422 on this field); "
                 + "omitted on PUT: unchanged",
                 enumeration = {"GREAT_CIRCLE", "ROAD_NETWORK"}, defaultValue = "GREAT_CIRCLE")
-        String travel) {
+        String travel,
+        @Schema(description = "The unit (执法机构) the campaign belongs to: default the creator's; a city planner may name a "
+                + "unit below (422 on this field for a unit outside the creator's)") Long unitId) {
 
     /** Without {@code travel}: great-circle travel (the default). */
     public CampaignInput(String name, String type, String startDate, String endDate, TargetsInput targets,
             List<Long> teamIds, List<WindowInput> windows, Long stakeoutVenueId, String shiftStart, String shiftEnd,
             Integer strikeMinutes, String status, Integer version) {
         this(name, type, startDate, endDate, targets, teamIds, windows, stakeoutVenueId, shiftStart, shiftEnd,
-                strikeMinutes, status, version, null);
+                strikeMinutes, status, version, null, null);
+    }
+
+    /** Without {@code unitId}: the creator's unit. */
+    public CampaignInput(String name, String type, String startDate, String endDate, TargetsInput targets,
+            List<Long> teamIds, List<WindowInput> windows, Long stakeoutVenueId, String shiftStart, String shiftEnd,
+            Integer strikeMinutes, String status, Integer version, String travel) {
+        this(name, type, startDate, endDate, targets, teamIds, windows, stakeoutVenueId, shiftStart, shiftEnd,
+                strikeMinutes, status, version, travel, null);
     }
 
     public record TargetsInput(List<String> categories, Long zoneId, List<String> statuses, Boolean nearSchool,

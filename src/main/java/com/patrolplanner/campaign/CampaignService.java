@@ -9,6 +9,7 @@ import com.patrolplanner.campaign.domain.Targets;
 import com.patrolplanner.campaign.travel.RoadNetwork;
 import com.patrolplanner.campaign.travel.RoadTravel;
 import com.patrolplanner.campaign.travel.TravelKind;
+import com.patrolplanner.registry.Scope;
 import com.patrolplanner.registry.Team;
 import com.patrolplanner.registry.Venue;
 import com.patrolplanner.registry.VenueCategory;
@@ -43,6 +44,8 @@ public class CampaignService {
     com.patrolplanner.audit.AuditService audit;
     @Inject
     CurrentUser caller;
+    @Inject
+    com.patrolplanner.registry.Jurisdiction jurisdiction;
 
     /** The longest campaign: a year of nights (each day gets its own plan, so the span bounds the work). */
     public static final int MAX_DAYS = 366;
@@ -51,6 +54,7 @@ public class CampaignService {
     public Campaign create(CampaignInput in, String user) {
         Campaign c = new Campaign();
         c.createdBy = user;
+        c.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
         List<Long> teams = apply(c, in);
         c.updatedAt = OffsetDateTime.now();
         c.persist();
@@ -62,7 +66,10 @@ public class CampaignService {
 
     @Transactional
     public Campaign update(long id, CampaignInput in) {
-        Campaign c = find(id);
+        Campaign c = writable(id);
+        if (in.unitId() != null) {
+            c.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
+        }
         if (in.version() == null) {
             throw ApiException.invalid("version", "required: send the version you read");
         }
@@ -91,7 +98,7 @@ public class CampaignService {
 
     @Transactional
     public void delete(long id) {
-        Campaign c = find(id);
+        Campaign c = writable(id);
         if (((Number) em.createNativeQuery("SELECT count(*) FROM campaign_draw WHERE campaign_id = ?1")
                 .setParameter(1, id).getSingleResult()).longValue() > 0) {
             throw ApiException.conflict("campaign " + id + " has a 双随机 draw on record; a drawn campaign is kept for audit");
@@ -100,8 +107,57 @@ public class CampaignService {
         c.delete();
     }
 
+    /**
+     * The one unit predicate of campaigns (SQL on {@code alias}): a campaign of the caller's units, or a joint campaign
+     * one of whose teams is of the caller's units (seen read-only, its own part). TRUE for the city-wide scope.
+     */
+    public String visibleSql(String alias) {
+        Scope s = jurisdiction.scope();
+        return s.all() ? "TRUE" : "(" + s.sql(alias + ".unit_id") + " OR EXISTS (SELECT 1 FROM campaign_team ct JOIN team t"
+                + " ON t.id = ct.team_id WHERE ct.campaign_id = " + alias + ".id AND " + s.sql("t.unit_id") + "))";
+    }
+
+    /** The campaign if the caller's units see it (whole or its part of a joint campaign), else 404. */
     public Campaign find(long id) {
+        if (em.createNativeQuery("SELECT 1 FROM campaign c WHERE c.id = ?1 AND " + visibleSql("c")).setParameter(1, id)
+                .getResultList().isEmpty()) {
+            throw ApiException.notFound("campaign " + id);
+        }
         return Campaign.require(id);
+    }
+
+    /**
+     * True when the caller sees only its part of the campaign: a joint campaign of a unit above or beside its own, in
+     * which some of its teams go out. Such a caller reads the campaign and its own teams' routes, and writes nothing.
+     */
+    public boolean partial(Campaign c) {
+        return !jurisdiction.scope().sees(c.unitId) && !jurisdiction.scope().all();
+    }
+
+    /** The teams of the caller's units among the campaign's (the part a {@link #partial} reader sees). */
+    public Set<Long> ownTeams(Campaign c) {
+        Scope s = jurisdiction.scope();
+        Set<Long> out = new java.util.HashSet<>();
+        for (Long t : c.teamIds()) {
+            Team team = Team.findById(t);
+            if (team != null && s.sees(team.unitId)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The campaign for a write: 404 when the caller does not see it; 403 when it sees only its part of a joint
+     * campaign (the campaign is the city's or another unit's to change).
+     */
+    public Campaign writable(long id) {
+        Campaign c = find(id);
+        if (partial(c)) {
+            throw new ApiException(403, "Forbidden", "campaign " + id + " belongs to " + jurisdiction.unitName(c.unitId)
+                    + ": read-only for " + jurisdiction.unitName(jurisdiction.scope().unitId()), null);
+        }
+        return c;
     }
 
     /** The campaign if the caller may see it; a team leader outside it gets 404, as if it did not exist. */
@@ -124,7 +180,9 @@ public class CampaignService {
             return ids.isEmpty() ? List.of()
                     : Campaign.list("id in ?1 order by startDate desc, id desc", ids.stream().map(Number::longValue).toList());
         }
-        return Campaign.list("order by startDate desc, id desc");
+        List<Number> ids = em.createNativeQuery("SELECT c.id FROM campaign c WHERE " + visibleSql("c")).getResultList();
+        return ids.isEmpty() ? List.of()
+                : Campaign.list("id in ?1 order by startDate desc, id desc", ids.stream().map(Number::longValue).toList());
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -180,10 +238,16 @@ public class CampaignService {
         Targets t = targets(in.targets(), errors);
         List<Long> teams = new ArrayList<>(new LinkedHashSet<>(in.teamIds() == null ? List.of() : in.teamIds()));
         for (int i = 0; i < teams.size(); i++) {
-            if (teams.get(i) == null || Team.findById(teams.get(i)) == null) {
+            Team team = teams.get(i) == null ? null : Team.findById(teams.get(i));
+            if (team == null || !jurisdiction.scope().sees(team.unitId)) {
                 errors.add(Problem.FieldError.of("teamIds[" + i + "]", "no team " + teams.get(i)));
+            } else if (c.unitId != null && team.unitId != null && !jurisdiction.below(c.unitId).contains(team.unitId)) {
+                errors.add(Problem.FieldError.of("teamIds[" + i + "]", "team " + team.name + " belongs to "
+                        + jurisdiction.unitName(team.unitId) + ", outside the campaign's unit "
+                        + jurisdiction.unitName(c.unitId)));
             }
         }
+        jointTeams(teams, errors);
         List<Map<String, Object>> windows = windows(in.windows(), errors);
         if (in.shiftStart() != null) {
             time(in.shiftStart(), "shiftStart", errors);
@@ -197,7 +261,8 @@ public class CampaignService {
         if (type == CampaignType.STAKEOUT && in.stakeoutVenueId() == null) {
             errors.add(Problem.FieldError.of("stakeoutVenueId", "a stake-out watches one venue: required"));
         }
-        if (in.stakeoutVenueId() != null && Venue.findById(in.stakeoutVenueId()) == null) {
+        if (in.stakeoutVenueId() != null && (Venue.findById(in.stakeoutVenueId()) == null
+                || !jurisdiction.scope().sees(((Venue) Venue.findById(in.stakeoutVenueId())).unitId))) {
             errors.add(Problem.FieldError.of("stakeoutVenueId", "no venue " + in.stakeoutVenueId()));
         }
         TravelKind travel = null;
@@ -231,6 +296,39 @@ public class CampaignService {
             c.status = in.status();
         }
         return teams;
+    }
+
+    /**
+     * A joint campaign (联合行动: teams of more than one unit) sends officers into another unit's area: each of its teams
+     * must carry at least {@link com.patrolplanner.registry.TwoOfficerRule#MIN_CERTIFIED_OFFICERS} certified officers
+     * ({@link com.patrolplanner.registry.TwoOfficerRule}) when the campaign is written, not only when it is solved.
+     */
+    private void jointTeams(List<Long> teams, List<Problem.FieldError> errors) {
+        Set<Long> units = new java.util.HashSet<>();
+        for (Long id : teams) {
+            Team t = id == null ? null : Team.findById(id);
+            if (t != null) {
+                units.add(t.unitId);
+            }
+        }
+        if (units.size() < 2) {
+            return;
+        }
+        for (int i = 0; i < teams.size(); i++) {
+            Team t = teams.get(i) == null ? null : Team.findById(teams.get(i));
+            if (t == null) {
+                continue;
+            }
+            long certified = ((Number) em.createNativeQuery("SELECT count(*) FROM inspector WHERE team_id = ?1 AND active"
+                    + " AND btrim(coalesce(certificate_no, '')) <> ''").setParameter(1, t.id).getSingleResult())
+                    .longValue();
+            if (!com.patrolplanner.registry.TwoOfficerRule.met(certified)) {
+                errors.add(Problem.FieldError.of("teamIds[" + i + "]", "team " + t.name + " of " + jurisdiction.unitName(t.unitId)
+                        + " has " + certified + " certified officer(s); a joint campaign's team needs "
+                        + com.patrolplanner.registry.TwoOfficerRule.MIN_CERTIFIED_OFFICERS + " ("
+                        + com.patrolplanner.registry.TwoOfficerRule.LEGAL_BASIS + ")"));
+            }
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -44,6 +45,32 @@ public class DemoGenerator implements CliCommand {
     public static final long SEED = 370705L;
     public static final String DISTRICT = "370705";
     static final String NOTE = "合成演示数据，非真实场所 (SYNTHETIC demo data)";
+    /** The note of 潍城区's rows (issue 14's second district), told apart from 奎文区's by the district's name. */
+    static final String WC_NOTE = "合成演示数据（潍城区），非真实场所 (SYNTHETIC demo data)";
+
+    /**
+     * What one district's synthetic register looks like: where (adcode, names, real streets), from which seed, how many
+     * of each (a fraction {@code scale} of 奎文区's counts), licence and certificate patterns, its bureau and teams, and
+     * the file name suffix ("" for 奎文区's files, "-370702" for 潍城区's).
+     */
+    public record Spec(String adcode, long seed, String districtName, String city, List<String> streets,
+            List<String> subdistricts, List<String> schoolPlaces, double scale, int nearCafes, String licenceCode,
+            String bookCode, String bureau, String[] teams, int[] teamSizes, String note, String suffix) {
+        int n(int kuiwen) {
+            return (int) Math.round(kuiwen * scale);
+        }
+    }
+
+    public static final Spec KUIWEN = new Spec(DISTRICT, SEED, "奎文区", DemoNames.CITY, DemoNames.STREETS,
+            DemoNames.SUBDISTRICTS, DemoNames.SCHOOL_PLACES, 1.0, 6, "370705", "奎", "潍坊市奎文区文化市场综合执法大队",
+            new String[] {"执法一组", "执法二组", "执法三组", "执法四组", "执法五组", "执法六组"}, new int[] {4, 4, 3, 3, 3, 3},
+            NOTE, "");
+    /** 潍城区 (370702): half 奎文区's register, four teams of three, seed 370702. */
+    public static final Spec WEICHENG = new Spec("370702", 370702L, "潍城区", DemoNames.WC_CITY, DemoNames.WC_STREETS,
+            DemoNames.WC_SUBDISTRICTS, DemoNames.WC_SCHOOL_PLACES, 0.5, 3, "370702", "潍城", "潍坊市潍城区文化市场综合执法大队",
+            new String[] {DemoUsers.WC_TEAM_1, "潍城执法二组", "潍城执法三组", "潍城执法四组"}, new int[] {3, 3, 3, 3},
+            WC_NOTE, "-370702");
+    public static final List<Spec> DISTRICTS = List.of(KUIWEN, WEICHENG);
 
     @Override
     public String name() {
@@ -58,28 +85,42 @@ public class DemoGenerator implements CliCommand {
     @Override
     public int run(String[] args, PrintStream out) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "data-import/demo");
-        Report r = generate(dir);
+        List<Report> r = generateAll(dir);
         out.println("demo data written to " + dir.toAbsolutePath() + ": " + r);
         return 0;
     }
 
     public static void main(String[] args) throws IOException {
-        System.out.println(generate(Path.of(args.length > 0 ? args[0] : "data-import/demo")));
+        System.out.println(generateAll(Path.of(args.length > 0 ? args[0] : "data-import/demo")));
     }
 
     /** Figures of a generated set, printed after a run. */
     public record Report(int venues, int schools, int inspectors, int cafesWithin200mOfCampus, int cafesOpenPastMidnight) {
     }
 
+    /** 奎文区's files; {@link #generateAll} writes every district's. */
     public static Report generate(Path dir) throws IOException {
-        return new DemoGenerator.Run(dir).write();
+        return new DemoGenerator.Run(dir, KUIWEN).write();
+    }
+
+    public static Report generate(Path dir, Spec spec) throws IOException {
+        return new DemoGenerator.Run(dir, spec).write();
+    }
+
+    public static List<Report> generateAll(Path dir) throws IOException {
+        List<Report> out = new ArrayList<>();
+        for (Spec s : DISTRICTS) {
+            out.add(generate(dir, s));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- one generation run
 
     private static final class Run {
         final Path dir;
-        final Random random = new Random(SEED);
+        final Spec spec;
+        final Random random;
         final GeometryFactory local = new GeometryFactory();
         final double lon0;
         final double lat0;
@@ -97,17 +138,19 @@ public class DemoGenerator implements CliCommand {
                 Integer capacity, String status, int complaints) {
         }
 
-        Run(Path dir) throws IOException {
+        Run(Path dir, Spec spec) throws IOException {
             this.dir = dir;
+            this.spec = spec;
+            this.random = new Random(spec.seed());
             JsonNode fc = new ObjectMapper().readTree(dir.resolve("370700_full.json").toFile());
             JsonNode feature = null;
             for (JsonNode f : fc.path("features")) {
-                if (DISTRICT.equals(f.path("properties").path("adcode").asText())) {
+                if (spec.adcode().equals(f.path("properties").path("adcode").asText())) {
                     feature = f;
                 }
             }
             if (feature == null) {
-                throw new IllegalStateException("no district " + DISTRICT + " in 370700_full.json");
+                throw new IllegalStateException("no district " + spec.adcode() + " in 370700_full.json");
             }
             Geometry wgs = DatumTransform.toWgs84(GeoJson.parse(feature.path("geometry"), "geometry"), Datum.GCJ02);
             JsonNode c = feature.path("properties").path("center");
@@ -151,18 +194,18 @@ public class DemoGenerator implements CliCommand {
                     late++;
                 }
             }
-            return new Report(venues.size(), schools.size(), 20, near, late);
+            return new Report(venues.size(), schools.size(), IntStream.of(spec.teamSizes()).sum(), near, late);
         }
 
         // ---------------------------------------------------------------- schools
 
         void makeSchools() {
             Set<String> used = DemoNames.newSet();
-            addSchools(26, "幼儿园", "kindergarten", 0.3, 0.9, used);
-            addSchools(28, "小学", "primary", 1.0, 3.0, used);
-            addSchools(12, "初中", "junior", 3.0, 6.0, used);
-            addSchools(6, "高中", "senior", 4.0, 8.0, used);
-            addSchools(8, "九年一贯制", "nine_year", 3.0, 7.0, used);
+            addSchools(spec.n(26), "幼儿园", "kindergarten", 0.3, 0.9, used);
+            addSchools(spec.n(28), "小学", "primary", 1.0, 3.0, used);
+            addSchools(spec.n(12), "初中", "junior", 3.0, 6.0, used);
+            addSchools(spec.n(6), "高中", "senior", 4.0, 8.0, used);
+            addSchools(spec.n(8), "九年一贯制", "nine_year", 3.0, 7.0, used);
         }
 
         void addSchools(int n, String levelZh, String level, double minHa, double maxHa, Set<String> used) {
@@ -177,21 +220,22 @@ public class DemoGenerator implements CliCommand {
                         campus = p;
                     }
                 }
-                schools.add(new School(name, levelZh, level, DemoNames.address(random), campus));
+                schools.add(new School(name, levelZh, level, address(), campus));
             }
         }
 
         String schoolName(String level, Set<String> used) {
             while (true) {
-                String place = DemoNames.pick(random, DemoNames.SCHOOL_PLACES);
+                String place = DemoNames.pick(random, spec.schoolPlaces());
+                String d = spec.districtName();
                 String name = switch (level) {
-                    case "kindergarten" -> random.nextBoolean() ? "奎文区" + DemoNames.pick(random, DemoNames.KINDERGARTEN_WORDS) + "幼儿园"
+                    case "kindergarten" -> random.nextBoolean() ? d + DemoNames.pick(random, DemoNames.KINDERGARTEN_WORDS) + "幼儿园"
                             : DemoNames.pick(random, DemoNames.KINDERGARTEN_WORDS) + "幼儿园（" + place + "园）";
-                    case "primary" -> "奎文区" + place + "小学";
+                    case "primary" -> d + place + "小学";
                     case "junior" -> random.nextBoolean() ? "潍坊市第" + (21 + random.nextInt(40)) + "中学"
-                            : "奎文区" + place + "初级中学";
+                            : d + place + "初级中学";
                     case "senior" -> "潍坊" + place + "高级中学";
-                    default -> "奎文区" + place + "学校";
+                    default -> d + place + "学校";
                 };
                 if (used.add(name)) {
                     return name;
@@ -234,50 +278,59 @@ public class DemoGenerator implements CliCommand {
             List<School> eligible = schools.stream()
                     .filter(s -> !s.level.equals("kindergarten") && !s.level.equals("senior")).toList();
             int serial = 1;
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < spec.n(40); i++) {
                 String status = i == 7 || i == 23 ? "停业整顿" : i == 31 ? "关闭" : i == 12 || i == 35 ? "无证" : "营业";
                 String hours = i % 5 == 1 ? "08:00-02:00" : i == 9 || i == 27 ? "24小时"
                         : i == 14 || i == 38 ? "周一至周五 08:00-24:00；周六、周日 08:00-03:00" : i % 7 == 3 ? "09:00-23:00" : "08:00-24:00";
                 boolean late = !hours.equals("08:00-24:00") && !hours.equals("09:00-23:00");
                 // six cafés 60–180 m from a school campus (第九条: within 200 m is forbidden)
                 // the others keep clear of every campus, as a licensed café must
-                Coordinate at = i < 6 ? near(eligible.get(i * eligible.size() / 6), 60, 180) : free(0.75, 220);
-                String licence = status.equals("无证") ? "" : String.format("37070510%04d", serial++);
-                int complaints = late || i < 6 ? 1 + random.nextInt(6) : random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(2);
-                venues.add(new Venue(licence, DemoNames.unique(random, names, DemoNames.CAFE_WORDS, DemoNames.CAFE_SUFFIXES),
-                        "网吧", DemoNames.address(random), at, hours, 50 + random.nextInt(181), status, complaints));
+                int k = spec.nearCafes();
+                Coordinate at = i < k ? near(eligible.get(i * eligible.size() / k), 60, 180) : free(0.75, 220);
+                String licence = status.equals("无证") ? "" : String.format(spec.licenceCode() + "10%04d", serial++);
+                int complaints = late || i < k ? 1 + random.nextInt(6) : random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(2);
+                venues.add(new Venue(licence, unique(names, DemoNames.CAFE_WORDS, DemoNames.CAFE_SUFFIXES),
+                        "网吧", address(), at, hours, 50 + random.nextInt(181), status, complaints));
             }
             serial = 1;
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < spec.n(30); i++) {
                 String status = i == 4 || i == 19 ? "停业整顿" : i == 26 ? "吊销" : "营业";
                 String hours = i % 8 == 2 ? "19:00-04:00" : i % 3 == 0 ? "12:00-02:00" : "18:00-02:00";
-                venues.add(new Venue(String.format("37070520%04d", serial++),
-                        DemoNames.unique(random, names, DemoNames.KTV_WORDS, DemoNames.KTV_SUFFIXES), "歌舞娱乐",
-                        DemoNames.address(random), i < 2 ? near(eligible.get(3 + i * 5), 80, 190) : free(0.8, 220), hours,
+                venues.add(new Venue(String.format(spec.licenceCode() + "20%04d", serial++),
+                        unique(names, DemoNames.KTV_WORDS, DemoNames.KTV_SUFFIXES), "歌舞娱乐",
+                        address(), i < 2 ? near(eligible.get(3 + i * 5), 80, 190) : free(0.8, 220), hours,
                         8 + random.nextInt(33), status, complaints(0.3)));
             }
             serial = 1;
-            for (int i = 0; i < 15; i++) {
+            for (int i = 0; i < spec.n(15); i++) {
                 String status = i == 9 ? "无证" : "营业";
-                venues.add(new Venue(status.equals("无证") ? "" : String.format("37070521%04d", serial++),
-                        DemoNames.unique(random, names, DemoNames.ARCADE_WORDS, DemoNames.ARCADE_SUFFIXES), "游艺娱乐",
-                        DemoNames.address(random), free(0.8, 220), i % 2 == 0 ? "09:00-22:00" : "10:00-23:00",
+                venues.add(new Venue(status.equals("无证") ? "" : String.format(spec.licenceCode() + "21%04d", serial++),
+                        unique(names, DemoNames.ARCADE_WORDS, DemoNames.ARCADE_SUFFIXES), "游艺娱乐",
+                        address(), free(0.8, 220), i % 2 == 0 ? "09:00-22:00" : "10:00-23:00",
                         20 + random.nextInt(101), status, complaints(0.2)));
             }
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < spec.n(60); i++) {
                 // a quarter are the stationery shops and newsstands at school gates
-                Coordinate at = i < 15 ? near(schools.get(random.nextInt(schools.size())), 20, 150) : free(0.75);
-                venues.add(new Venue(String.format("新出发鲁潍奎字第%04d号", i + 1),
-                        DemoNames.unique(random, names, DemoNames.BOOK_WORDS, DemoNames.BOOK_SUFFIXES), "出版物",
-                        DemoNames.address(random), at, i % 3 == 0 ? "07:00-19:00" : "08:00-20:00", null,
+                Coordinate at = i < spec.n(15) ? near(schools.get(random.nextInt(schools.size())), 20, 150) : free(0.75);
+                venues.add(new Venue(String.format("新出发鲁潍" + spec.bookCode() + "字第%04d号", i + 1),
+                        unique(names, DemoNames.BOOK_WORDS, DemoNames.BOOK_SUFFIXES), "出版物",
+                        address(), at, i % 3 == 0 ? "07:00-19:00" : "08:00-20:00", null,
                         i == 44 || i == 57 ? "关闭" : "营业", complaints(0.1)));
             }
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < spec.n(50); i++) {
                 // hotels hold no cultural licence: they are inspected for satellite dishes and keyed by name and address
-                venues.add(new Venue("", DemoNames.unique(random, names, DemoNames.HOTEL_WORDS, DemoNames.HOTEL_SUFFIXES),
-                        "宾馆酒店", DemoNames.address(random), free(0.7), "24小时", 15 + random.nextInt(166), "营业",
+                venues.add(new Venue("", unique(names, DemoNames.HOTEL_WORDS, DemoNames.HOTEL_SUFFIXES),
+                        "宾馆酒店", address(), free(0.7), "24小时", 15 + random.nextInt(166), "营业",
                         complaints(0.1)));
             }
+        }
+
+        String address() {
+            return DemoNames.address(random, spec.city(), spec.streets());
+        }
+
+        String unique(Set<String> names, List<String> words, List<String> suffixes) {
+            return DemoNames.unique(random, names, words, suffixes, spec.streets());
         }
 
         int complaints(double p) {
@@ -349,9 +402,9 @@ public class DemoGenerator implements CliCommand {
             StringBuilder b = new StringBuilder("许可证号,名称,类别,地址,经度,纬度,营业时间,规模,状态,投诉次数,备注,合成数据\n");
             for (Venue v : venues) {
                 b.append(csv(v.licence, v.name, v.category, v.address, lon(v.at), lat(v.at), v.hours,
-                        v.capacity == null ? "" : v.capacity.toString(), v.status, Integer.toString(v.complaints), NOTE, "是"));
+                        v.capacity == null ? "" : v.capacity.toString(), v.status, Integer.toString(v.complaints), spec.note(), "是"));
             }
-            Files.writeString(dir.resolve("venues.csv"), b, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("venues" + spec.suffix() + ".csv"), b, StandardCharsets.UTF_8);
         }
 
         void writeSchools() throws IOException {
@@ -370,31 +423,31 @@ public class DemoGenerator implements CliCommand {
                         .append(ring).append("]]}}").append(i + 1 < schools.size() ? ",\n" : "\n");
             }
             b.append("]}\n");
-            Files.writeString(dir.resolve("schools.geojson"), b, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("schools" + spec.suffix() + ".geojson"), b, StandardCharsets.UTF_8);
         }
 
         void writeInspectors() throws IOException {
-            String[] teams = {"执法一组", "执法二组", "执法三组", "执法四组", "执法五组", "执法六组"};
-            int[] sizes = {4, 4, 3, 3, 3, 3};
-            String unit = "潍坊市奎文区文化市场综合执法大队";
+            String[] teams = spec.teams();
+            int[] sizes = spec.teamSizes();
+            String unit = spec.bureau();
             Coordinate hq = free(1.0);
-            String hqAddress = DemoNames.address(random) + "（执法大队）";
+            String hqAddress = address() + "（执法大队）";
             Set<String> people = DemoNames.newSet();
             StringBuilder b = new StringBuilder("姓名,执法证号,单位,小组,驻地经度,驻地纬度,驻地地址,在岗,合成数据\n");
             int serial = 1;
             for (int t = 0; t < teams.length; t++) {
                 Coordinate base = t < 2 ? hq : free(0.5);
                 String address = t < 2 ? hqAddress
-                        : DemoNames.address(random) + "（" + DemoNames.SUBDISTRICTS.get(t) + "执法中队）";
+                        : address() + "（" + spec.subdistricts().get(t) + "执法中队）";
                 for (int m = 0; m < sizes[t]; m++) {
                     // two officers still waiting for their certificate: they may not inspect (行政处罚法 第四十二条)
                     boolean noCertificate = (t == 2 && m == 2) || (t == 5 && m == 1);
-                    String cert = noCertificate ? "" : String.format("鲁执370705%04d", 1000 + 37 * serial++);
+                    String cert = noCertificate ? "" : String.format("鲁执" + spec.licenceCode() + "%04d", 1000 + 37 * serial++);
                     b.append(csv(DemoNames.person(random, people), cert, unit, teams[t], lon(base), lat(base), address,
                             t == 4 && m == 0 ? "否" : "是", "是"));
                 }
             }
-            Files.writeString(dir.resolve("inspectors.csv"), b, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("inspectors" + spec.suffix() + ".csv"), b, StandardCharsets.UTF_8);
         }
 
         static double round(double metres) {

@@ -68,15 +68,31 @@ public class DemoInspections {
                 + "complaint_count FROM venue WHERE geom IS NOT NULL AND status IN ('open','suspended','unlicensed') ORDER BY id")
                 .getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> officers = em.createNativeQuery("SELECT id, certificate_no, team_id FROM inspector WHERE active AND "
-                + "certificate_no IS NOT NULL AND certificate_no <> '' ORDER BY id").getResultList();
+        List<Object[]> officers = em.createNativeQuery("SELECT i.id, i.certificate_no, i.team_id, (SELECT d.adcode FROM "
+                + "team t JOIN district d ON d.level = 'district' AND ST_Covers(d.geom, t.base) WHERE t.id = i.team_id "
+                + "ORDER BY d.adcode LIMIT 1) FROM inspector i WHERE i.active AND i.certificate_no IS NOT NULL "
+                + "AND i.certificate_no <> '' ORDER BY i.id").getResultList();
         Map<Long, List<Object[]>> byTeam = new TreeMap<>();
+        Map<Long, String> districtOfTeam = new java.util.HashMap<>();
         for (Object[] o : officers) {
-            byTeam.computeIfAbsent(o[2] == null ? -1L : ((Number) o[2]).longValue(), k -> new ArrayList<>()).add(o);
+            long team = o[2] == null ? -1L : ((Number) o[2]).longValue();
+            byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(o);
+            if (o[3] != null) {
+                districtOfTeam.put(team, (String) o[3]);
+            }
         }
         byTeam.values().removeIf(l -> l.size() < TwoOfficerRule.MIN_CERTIFIED_OFFICERS);
         if (byTeam.isEmpty() && officers.size() >= TwoOfficerRule.MIN_CERTIFIED_OFFICERS) {
             byTeam.put(-1L, officers);
+        }
+        // 属地: a venue is inspected by the teams based in its district (奎文区's by 奎文区's, 潍城区's by 潍城区's); a
+        // district without teams of its own falls back to all teams
+        Map<String, List<Long>> teamsIn = new java.util.HashMap<>();
+        for (Long team : byTeam.keySet()) {
+            String d = districtOfTeam.get(team);
+            if (d != null) {
+                teamsIn.computeIfAbsent(d, k -> new ArrayList<>()).add(team);
+            }
         }
         if (venues.isEmpty() || byTeam.isEmpty()) {
             return new Result(0, 0, venues.size(), "needs venues with a position and at least two certified inspectors");
@@ -102,7 +118,8 @@ public class DemoInspections {
                 if (!at.isBefore(t) || at.isAfter(OffsetDateTime.now())) {
                     continue;
                 }
-                long team = teams.get((int) (venueId % teams.size()));
+                List<Long> local = teamsIn.getOrDefault((String) v[4], teams);
+                long team = local.get((int) (venueId % local.size()));
                 List<Object[]> pool = byTeam.get(team);
                 int n = Math.min(pool.size(), 2 + (rnd.nextDouble() < 0.3 ? 1 : 0));
                 List<Object[]> chosen = pick(rnd, pool, n);

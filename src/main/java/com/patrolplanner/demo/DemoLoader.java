@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the demo district once at start-up when {@code patrol.demo.load=true} ({@code ./planner run} sets it): the Weifang
- * outlines (GCJ-02, converted), then the synthetic venues, schools and inspectors of 奎文区, each through
+ * outlines (GCJ-02, converted), then the synthetic venues, schools and inspectors of 奎文区 and of 潍城区, each through
  * {@link ImportService}, the path an uploaded file takes. Imports upsert, so a second load changes nothing; start-up
  * skips it altogether once district 370705 and synthetic registers are present. Then the synthetic inspection history
  * of the last six months is added ({@link DemoInspections}, itself idempotent), unless
@@ -43,7 +43,11 @@ public class DemoLoader {
             new DemoFile("districts", "370700_full.json", Datum.GCJ02),
             new DemoFile("venues", "venues.csv", Datum.WGS84),
             new DemoFile("schools", "schools.geojson", Datum.WGS84),
-            new DemoFile("inspectors", "inspectors.csv", Datum.WGS84));
+            new DemoFile("inspectors", "inspectors.csv", Datum.WGS84),
+            // 潍城区 (issue 14's second district bureau), made the same way from seed 370702
+            new DemoFile("venues", "venues-370702.csv", Datum.WGS84),
+            new DemoFile("schools", "schools-370702.geojson", Datum.WGS84),
+            new DemoFile("inspectors", "inspectors-370702.csv", Datum.WGS84));
 
     @ConfigProperty(name = "patrol.demo.load", defaultValue = "false")
     boolean enabled;
@@ -88,8 +92,9 @@ public class DemoLoader {
                     SELECT (SELECT count(*) FROM district WHERE adcode = ?1) > 0
                        AND EXISTS (SELECT 1 FROM venue WHERE synthetic)
                        AND EXISTS (SELECT 1 FROM school WHERE synthetic)
-                       AND EXISTS (SELECT 1 FROM inspector WHERE synthetic)""")
-                    .setParameter(1, DemoGenerator.DISTRICT).getSingleResult();
+                       AND EXISTS (SELECT 1 FROM inspector WHERE synthetic)
+                       AND EXISTS (SELECT 1 FROM venue WHERE synthetic AND district_code = ?2)""")
+                    .setParameter(1, DemoGenerator.DISTRICT).setParameter(2, DemoGenerator.WEICHENG.adcode()).getSingleResult();
             return Boolean.TRUE.equals(n);
         });
     }

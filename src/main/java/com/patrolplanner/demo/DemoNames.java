@@ -56,6 +56,16 @@ final class DemoNames {
             "明轩", "振华", "雪松", "子涵", "欣怡", "俊杰", "永刚", "淑敏", "晨阳", "雅琴", "宏伟", "玉兰", "浩然", "静怡",
             "德明", "秀英", "凯", "磊", "敏", "娜", "伟", "芳");
 
+    /** 潍城区 (the second demo district): its real streets (east–west 街 and north–south 路) and sub-districts (街道). */
+    static final String WC_CITY = "潍坊市潍城区";
+    static final List<String> WC_STREETS = List.of("胜利西街", "东风西街", "向阳路", "和平路", "北宫西街", "月河路",
+            "健康西街", "福寿西街", "卧龙西街", "清平路", "西环路", "民主街", "仓南街", "四平路", "樱前街", "玉清西街",
+            "院校街", "通亭街");
+    static final List<String> WC_SUBDISTRICTS = List.of("城关", "南关", "西关", "北关", "于河", "望留");
+    static final List<String> WC_SCHOOL_PLACES = List.of("胜利街", "东风街", "向阳路", "和平路", "北宫街", "月河路",
+            "健康街", "福寿街", "卧龙街", "清平路", "西环路", "民主街", "仓南街", "城关", "南关", "西关", "北关", "于河",
+            "望留", "玉清街", "院校街", "通亭街", "十笏园", "白浪河");
+
     private DemoNames() {
     }
 
@@ -64,15 +74,23 @@ final class DemoNames {
     }
 
     static String address(Random r) {
-        return CITY + pick(r, STREETS) + (1 + r.nextInt(399)) + "号";
+        return address(r, CITY, STREETS);
+    }
+
+    static String address(Random r, String city, List<String> streets) {
+        return city + pick(r, streets) + (1 + r.nextInt(399)) + "号";
     }
 
     /** A name not used yet: word + suffix, with a branch (…店) after a clash. */
     static String unique(Random r, Set<String> used, List<String> words, List<String> suffixes) {
+        return unique(r, used, words, suffixes, STREETS);
+    }
+
+    static String unique(Random r, Set<String> used, List<String> words, List<String> suffixes, List<String> streets) {
         for (int attempt = 0; ; attempt++) {
             String name = pick(r, words) + pick(r, suffixes);
             if (attempt > 3) {
-                name += "（" + pick(r, STREETS) + "店）";
+                name += "（" + pick(r, streets) + "店）";
             }
             if (used.add(name)) {
                 return name;

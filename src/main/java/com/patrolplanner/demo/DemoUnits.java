@@ -59,6 +59,11 @@ public class DemoUnits {
                         t.equals(DemoUsers.WC_TEAM_1) ? wc.id : kw.id, team.id);
             }
         }
+        // the imported teams belong to the unit their base lies in, their officers to their team's unit
+        Team.getEntityManager().createNativeQuery("UPDATE team t SET unit_id = unit_at(t.base, NULL) "
+                + "WHERE t.unit_id IS NULL AND t.base IS NOT NULL").executeUpdate();
+        Team.getEntityManager().createNativeQuery("UPDATE inspector i SET unit_id = t.unit_id FROM team t "
+                + "WHERE t.id = i.team_id AND i.unit_id IS NULL AND t.unit_id IS NOT NULL").executeUpdate();
     }
 
     private Unit unit(String name, String adcode, String kind, Long parent) {

@@ -15,6 +15,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class GeocodeQueries {
+    @jakarta.inject.Inject
+    com.patrolplanner.registry.Jurisdiction jurisdiction;
     /** How far (metres) a reverse answer may be from the asked position, per kind. */
     static final double POINT_RADIUS_M = 100;
     static final double STREET_RADIUS_M = 300;
@@ -128,10 +130,12 @@ public class GeocodeQueries {
                 SELECT r.entity_type, r.entity_id, e.name, r.address, r.lon, r.lat, r.level, r.confidence, r.matched,
                        r.source, r.job_id, r.created_at, e.geocode_status
                 FROM geocode_review r
-                JOIN (SELECT 'venue' AS t, id, name, geocode_status FROM venue
-                      UNION ALL SELECT 'school', id, name, geocode_status FROM school) e
+                JOIN (SELECT 'venue' AS t, id, name, geocode_status, unit_id FROM venue
+                      UNION ALL SELECT 'school', id, name, geocode_status, unit_id FROM school) e
                   ON e.t = r.entity_type AND e.id = r.entity_id
-                WHERE e.geocode_status IN ('none', 'failed', 'review') AND (?1 = '' OR r.entity_type = ?1)
+                WHERE e.geocode_status IN ('none', 'failed', 'review') AND (?1 = '' OR r.entity_type = ?1) AND\s"""
+                // the review queue of the caller's units (issue 14): a record's unit is its position's, else its district's
+                + jurisdiction.scope().sql("e.unit_id") + """
                 ORDER BY r.confidence NULLS FIRST, r.created_at, r.id LIMIT ?2 OFFSET ?3""")
                 .setParameter(1, entityType == null ? "" : entityType).setParameter(2, limit).setParameter(3, offset)
                 .getResultList();

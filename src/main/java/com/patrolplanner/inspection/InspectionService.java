@@ -45,6 +45,18 @@ public class InspectionService {
     EntityManager em;
     @Inject
     RegistryService registry;
+    @Inject
+    com.patrolplanner.registry.Jurisdiction jurisdiction;
+
+    /**
+     * The one unit predicate of inspections (JPQL, issue 14, 属地管理): an inspection belongs to the unit of its venue,
+     * so the caller sees the inspections of venues of its units; another unit's is absent from lists and a 404.
+     */
+    private String inScope() {
+        com.patrolplanner.registry.Scope s = jurisdiction.scope();
+        return s.all() ? "1=1" : s.units().isEmpty() ? "1=0"
+                : "venueId in (select v.id from Venue v where v.unitId in (" + s.array().substring(1, s.array().length() - 1) + "))";
+    }
 
     /** An inspection validated against the registers, ready to be written. */
     private record Checked(Venue venue, List<Inspector> officers, Outcome outcome, List<ViolationItem> violations,
@@ -118,7 +130,7 @@ public class InspectionService {
     @Transactional
     public List<InspectionView> list(Long venueId, Long teamId, OffsetDateTime from, OffsetDateTime to, Integer limit,
             CurrentUser user) {
-        StringBuilder q = new StringBuilder("1=1");
+        StringBuilder q = new StringBuilder(inScope());
         Map<String, Object> p = new HashMap<>();
         if (venueId != null) {
             q.append(" and venueId = :venue");
@@ -155,7 +167,8 @@ public class InspectionService {
      */
     @Transactional
     public VenueRecord venueRecord(long venueId, Integer limit, CurrentUser user) {
-        if (Venue.findById(venueId) == null) {
+        Venue venue = Venue.findById(venueId);
+        if (venue == null || !jurisdiction.scope().sees(venue.unitId)) {
             throw ApiException.notFound("venue " + venueId);
         }
         int n = limit == null ? 20 : limit;
@@ -198,7 +211,7 @@ public class InspectionService {
     }
 
     Inspection visible(long id, CurrentUser user) {
-        Inspection i = Inspection.findById(id);
+        Inspection i = Inspection.find("id = ?1 and " + inScope(), id).firstResult();
         if (i == null || (user.scopedToTeam() && !Objects.equals(i.teamId, user.teamId()))) {
             throw ApiException.notFound("inspection " + id);
         }
@@ -216,6 +229,10 @@ public class InspectionService {
             venue = Venue.findById(in.venueId());
             if (venue == null) {
                 errors.add(FieldError.of("venueId", "no venue " + in.venueId()));
+            } else if (!jurisdiction.scope().sees(venue.unitId)) {
+                errors.add(FieldError.of("venueId", "venue " + in.venueId() + " lies in "
+                        + jurisdiction.unitName(venue.unitId) + ", outside "
+                        + jurisdiction.unitName(jurisdiction.scope().unitId())));
             }
         }
         if (in.inspectedAt() == null) {

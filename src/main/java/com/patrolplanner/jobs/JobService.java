@@ -59,6 +59,10 @@ public class JobService {
     EntityManager em;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    com.patrolplanner.security.CurrentUser currentUser;
+    @Inject
+    com.patrolplanner.security.UnitVisibility units;
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "patrol.node.name")
     java.util.Optional<String> nodeName;
 
@@ -80,10 +84,12 @@ public class JobService {
     /** Records a QUEUED job (in its own transaction) and starts it. */
     public UUID submit(String kind, String owner, Body body) {
         UUID id = UUID.randomUUID();
+        // the job belongs to its submitter's unit (issue 14): another unit's users do not see it
+        Long unit = io.quarkus.arc.Arc.container().requestContext().isActive() ? currentUser.unitId() : null;
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "INSERT INTO job (id, kind, state, owner, node, heartbeat_at) VALUES (?1, ?2, 'QUEUED', ?3, ?4, now())")
+                "INSERT INTO job (id, kind, state, owner, node, heartbeat_at, unit_id) VALUES (?1, ?2, 'QUEUED', ?3, ?4, now(), ?5)")
                 .setParameter(1, id).setParameter(2, kind).setParameter(3, owner).setParameter(4, node())
-                .executeUpdate());
+                .setParameter(5, unit).executeUpdate());
         running.put(id, pool.submit(() -> execute(id, body)));
         return id;
     }
@@ -194,17 +200,23 @@ public class JobService {
                                      THEN round(extract(epoch FROM now() - started_at) * (total - processed) / processed)
                                      WHEN state IN ('DONE','FAILED','CANCELLED') THEN 0 END,
                   'owner', owner, 'createdAt', created_at, 'startedAt', started_at, 'finishedAt', finished_at,
-                  'detail', detail, 'result', result, 'error', error)::text FROM job WHERE id = ?1""")
+                  'detail', detail, 'result', result, 'error', error, 'unitId', unit_id)::text FROM job WHERE id = ?1""")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound("job " + id);
         }
         try {
             JsonNode n = mapper.readTree(rows.get(0));
+            // a job of another unit is not there for the caller (its results name that unit's records)
+            if (!units.seesAll() && !units.sees(n.path("unitId").isNumber() ? n.get("unitId").asLong() : null)) {
+                throw ApiException.notFound("job " + id);
+            }
             if (n.get("detail") != null && n.get("detail").isObject()) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) n).setAll((com.fasterxml.jackson.databind.node.ObjectNode) n.get("detail"));
             }
             return n;
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

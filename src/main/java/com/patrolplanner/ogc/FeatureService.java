@@ -302,8 +302,33 @@ public class FeatureService {
     }
 
     /** The rows the caller may see: a team leader's own team's (none without a team), everyone else all. */
+    @Inject
+    com.patrolplanner.registry.Jurisdiction jurisdiction;
+
+    /**
+     * The caller's units (issue 14), as the REST registers scope them: venues and schools by their unit, inspections by
+     * their venue's, zones by their set's, districts by the units named by their adcode or their parent's.
+     */
+    private String unitScope(CollectionSpec c) {
+        com.patrolplanner.registry.Scope s = jurisdiction.scope();
+        if (s.all()) {
+            return null;
+        }
+        return switch (c.id()) {
+            case "venues", "inspections" -> s.sql("v.unit_id");
+            case "schools" -> s.sql("s.unit_id");
+            case "zones" -> s.sql("z.unit_id");
+            case "districts" -> "EXISTS (SELECT 1 FROM unit u WHERE " + s.sql("u.id") + " AND u.adcode IN (d.adcode, d.parent_code))";
+            default -> null;
+        };
+    }
+
     private FeatureStore.Where scope(CollectionSpec c) {
         FeatureStore.Where w = new FeatureStore.Where();
+        String units = unitScope(c);
+        if (units != null) {
+            w.add(units);
+        }
         if (c.teamColumn() != null && user.scopedToTeam()) {
             w.add(c.teamColumn() + " = ?", user.teamId() == null ? -1L : user.teamId());
         }

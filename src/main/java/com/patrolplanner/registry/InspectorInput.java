@@ -9,5 +9,5 @@ import jakarta.validation.constraints.Size;
  * is required on PUT (a stale one gets 409).
  */
 public record InspectorInput(@NotBlank @Size(max = 100) String name, @Size(max = 64) String certificateNo,
-        @Size(max = 200) String unit, Long teamId, Boolean active, Integer version) {
+        @Size(max = 200) String unit, Long teamId, Boolean active, Integer version, Long unitId) {
 }

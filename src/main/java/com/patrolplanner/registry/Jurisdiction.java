@@ -13,7 +13,7 @@ import java.util.List;
  * carry a scope) the service acts for the whole city.
  */
 @ApplicationScoped
-public class Jurisdiction {
+public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
     @Inject
     CurrentUser user;
     @Inject
@@ -33,6 +33,43 @@ public class Jurisdiction {
             holder.set(s);
         }
         return s;
+    }
+
+    @Override
+    public boolean sees(Long unitId) {
+        return scope().sees(unitId);
+    }
+
+    @Override
+    public boolean seesAll() {
+        return scope().all();
+    }
+
+    /**
+     * The unit a new record of the caller goes to: {@code requested} when given and inside the caller's scope (a city
+     * planner placing a campaign, zone set or team in a district), else the caller's own unit. A requested unit outside
+     * the scope is a 422 on {@code field} naming it (or 'no unit' when it does not exist).
+     */
+    public Long placeIn(Long requested, String field) {
+        Scope s = scope();
+        if (requested == null) {
+            return s.unitId();
+        }
+        if (!s.sees(requested)) {
+            Unit u = Unit.findById(requested);
+            throw com.patrolplanner.web.ApiException.invalid(field, u == null ? "no unit " + requested
+                    : "unit " + u.name + " is outside " + unitName(s.unitId()));
+        }
+        return requested;
+    }
+
+    /** The name of a unit (for messages), or "no unit" when null. */
+    public String unitName(Long unitId) {
+        if (unitId == null) {
+            return "no unit";
+        }
+        Unit u = Unit.findById(unitId);
+        return u == null ? "unit " + unitId : u.name;
     }
 
     /** A unit and every unit below it. */

@@ -27,16 +27,19 @@ public class PeopleService {
     EntityManager em;
     @Inject
     RegistryService registry;
+    @Inject
+    Jurisdiction jurisdiction;
 
     public record InspectorView(Long id, String name, String certificateNo, String unit, Long teamId, boolean active,
-            boolean certified, int version) {
+            boolean certified, int version, Long unitId) {
         static InspectorView of(Inspector i) {
-            return new InspectorView(i.id, i.name, i.certificateNo, i.unit, i.teamId, i.active, i.certified(), i.version);
+            return new InspectorView(i.id, i.name, i.certificateNo, i.unit, i.teamId, i.active, i.certified(), i.version,
+                    i.unitId);
         }
     }
 
     public record TeamView(Long id, String name, Double baseLon, Double baseLat, String baseAddress,
-            List<InspectorView> members, int version) {
+            List<InspectorView> members, int version, Long unitId) {
     }
 
     /** One inspector as an import file gives it (already validated), keyed by certificate number, else name + unit. */
@@ -46,10 +49,21 @@ public class PeopleService {
 
     // ---------------------------------------------------------------- inspectors
 
-    /** All inspectors by id, or those of {@code team} when given. */
+    /**
+     * The one unit predicate of teams and inspectors (JPQL on {@code unitId}): the caller's units, or TRUE for the city
+     * scope. An officer or team of another unit is absent from lists and a 404 by id.
+     */
+    private String inScope() {
+        Scope s = jurisdiction.scope();
+        return s.all() ? "TRUE = TRUE" : s.units().isEmpty() ? "unitId = -1"
+                : "unitId in (" + s.array().substring(1, s.array().length() - 1) + ")";
+    }
+
+    /** All inspectors of the caller's units by id, or those of {@code team} when given. */
     @Transactional
     public List<InspectorView> inspectors(Long team) {
-        List<Inspector> l = team == null ? Inspector.list("order by id") : Inspector.list("teamId = ?1 order by id", team);
+        List<Inspector> l = team == null ? Inspector.list(inScope() + " order by id")
+                : Inspector.list("teamId = ?1 and " + inScope() + " order by id", team);
         return l.stream().map(InspectorView::of).toList();
     }
 
@@ -61,6 +75,7 @@ public class PeopleService {
     @Transactional
     public InspectorView createInspector(InspectorInput in, String user) {
         Inspector i = new Inspector();
+        i.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
         applyInspector(i, in);
         i.persist();
         em.flush();
@@ -73,6 +88,9 @@ public class PeopleService {
         Inspector i = findInspector(id);
         checkVersion("inspector " + id, in.version(), i.version);
         Map<String, Object> before = snapshot(i);
+        if (in.unitId() != null) {
+            i.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
+        }
         applyInspector(i, in);
         Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(i));
         if (!changes.isEmpty()) {
@@ -104,6 +122,10 @@ public class PeopleService {
         Map<String, Object> before = isNew ? Map.of() : snapshot(i);
         if (isNew) {
             i = new Inspector();
+            i.unitId = jurisdiction.scope().unitId();
+        } else if (!jurisdiction.scope().sees(i.unitId)) {
+            throw ApiException.invalid("certificateNo", "inspector " + i.name + " belongs to "
+                    + jurisdiction.unitName(i.unitId));
         }
         i.name = row.name();
         i.certificateNo = row.certificateNo();
@@ -129,7 +151,7 @@ public class PeopleService {
             throw new ApiException(409, "Conflict", "certificate number " + cert + " belongs to another inspector",
                     List.of(Problem.FieldError.of("certificateNo", "already registered")));
         }
-        if (in.teamId() != null && Team.findById(in.teamId()) == null) {
+        if (in.teamId() != null && Team.count("id = ?1 and " + inScope(), in.teamId()) == 0) {
             throw ApiException.invalid("teamId", "no team " + in.teamId());
         }
         i.name = in.name().trim();
@@ -147,11 +169,12 @@ public class PeopleService {
         m.put("teamId", i.teamId);
         m.put("active", i.active);
         m.put("synthetic", i.synthetic);
+        m.put("unitId", i.unitId);
         return m;
     }
 
-    private static Inspector findInspector(long id) {
-        Inspector i = Inspector.findById(id);
+    private Inspector findInspector(long id) {
+        Inspector i = Inspector.find("id = ?1 and " + inScope(), id).firstResult();
         if (i == null) {
             throw ApiException.notFound("inspector " + id);
         }
@@ -160,10 +183,11 @@ public class PeopleService {
 
     // ---------------------------------------------------------------- teams
 
-    /** All teams by id, or only {@code onlyTeam} when given (a team leader's view; -1 for none). */
+    /** The teams of the caller's units by id, or only {@code onlyTeam} when given (a team leader's view; -1 for none). */
     @Transactional
     public List<TeamView> teams(Long onlyTeam) {
-        List<Team> teams = onlyTeam != null ? Team.list("id = ?1", onlyTeam) : Team.list("order by id");
+        List<Team> teams = onlyTeam != null ? Team.list("id = ?1 and " + inScope(), onlyTeam)
+                : Team.list(inScope() + " order by id");
         return teams.stream().map(PeopleService::view).toList();
     }
 
@@ -178,6 +202,7 @@ public class PeopleService {
             throw ApiException.conflict("team '" + in.name() + "' exists");
         }
         Team t = new Team();
+        t.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
         applyTeam(t, in);
         t.persist();
         em.flush();
@@ -190,6 +215,9 @@ public class PeopleService {
         Team t = findTeam(id);
         checkVersion("team " + id, in.version(), t.version);
         Map<String, Object> before = snapshot(t);
+        if (in.unitId() != null) {
+            t.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
+        }
         applyTeam(t, in);
         Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(t));
         if (!changes.isEmpty()) {
@@ -227,6 +255,9 @@ public class PeopleService {
         if (isNew) {
             t = new Team();
             t.name = name;
+            t.unitId = jurisdiction.scope().unitId();
+        } else if (!jurisdiction.scope().sees(t.unitId)) {
+            throw ApiException.invalid("team", "team " + name + " belongs to " + jurisdiction.unitName(t.unitId));
         }
         if (base != null && (t.base == null || !t.base.equalsExact(base, 1e-9)
                 || !Objects.equals(t.baseAddress, baseAddress))) {
@@ -268,6 +299,7 @@ public class PeopleService {
         m.put("baseLon", t.base == null ? null : Math.round(t.base.getX() * 1e7) / 1e7);
         m.put("baseLat", t.base == null ? null : Math.round(t.base.getY() * 1e7) / 1e7);
         m.put("baseAddress", t.baseAddress);
+        m.put("unitId", t.unitId);
         return m;
     }
 
@@ -275,11 +307,11 @@ public class PeopleService {
         List<InspectorView> members = Inspector.<Inspector>list("teamId = ?1 order by id", t.id).stream()
                 .map(InspectorView::of).toList();
         return new TeamView(t.id, t.name, t.base == null ? null : t.base.getX(), t.base == null ? null : t.base.getY(),
-                t.baseAddress, members, t.version);
+                t.baseAddress, members, t.version, t.unitId);
     }
 
-    private static Team findTeam(long id) {
-        Team t = Team.findById(id);
+    private Team findTeam(long id) {
+        Team t = Team.find("id = ?1 and " + inScope(), id).firstResult();
         if (t == null) {
             throw ApiException.notFound("team " + id);
         }

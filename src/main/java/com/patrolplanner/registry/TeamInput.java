@@ -8,5 +8,5 @@ import jakarta.validation.constraints.Size;
  * neither). {@code version} is required on PUT (a stale one gets 409).
  */
 public record TeamInput(@NotBlank @Size(max = 100) String name, Double baseLon, Double baseLat,
-        @Size(max = 300) String baseAddress, Integer version) {
+        @Size(max = 300) String baseAddress, Integer version, Long unitId) {
 }

@@ -75,6 +75,8 @@ public class AutoZoning {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    ZoneService zones;
 
     /** What to zone: a district adcode or a drawn polygon (GeoJSON), how many zones, the random seed. */
     public record Request(String district, JsonNode polygon, Integer zoneCount, Long seed) {
@@ -87,6 +89,9 @@ public class AutoZoning {
         long t0 = System.nanoTime();
         if (req == null) {
             throw ApiException.invalid("zoneCount", Messages.of("zone.bodyRequired"));
+        }
+        if (req.district() != null && !req.district().isBlank()) {
+            zones.unitOfNewSet(req.district().trim(), null); // another unit's district: 422 naming it
         }
         Integer k = req.zoneCount();
         if (k == null) {

@@ -43,6 +43,55 @@ public class ZoneService {
     DataSource dataSource;
     @Inject
     com.patrolplanner.audit.AuditService audit;
+    @Inject
+    com.patrolplanner.registry.Jurisdiction jurisdiction;
+
+    /**
+     * The one unit predicate of zoning (issue 14): a zone set, and through it its zones, belongs to its {@code unit_id};
+     * the caller sees and writes the sets of its units only (another unit's set or zone is a 404).
+     */
+    String inScope(String setAlias) {
+        return jurisdiction.scope().sql(setAlias + ".unit_id");
+    }
+
+    /** 404 unless the zone set exists and is one of the caller's units'. */
+    public void requireVisibleSet(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            requireSet(c, id);
+        } catch (SQLException e) {
+            throw sqlFailure(e);
+        }
+    }
+
+    /** 404 unless the zone exists and its set is one of the caller's units'. */
+    public void requireVisibleZone(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            if (one(c, "SELECT z.id FROM zone z JOIN zone_set s ON s.id = z.zone_set_id WHERE z.id = ? AND " + inScope("s"),
+                    id) == null) {
+                throw ApiException.notFound(Messages.of("zone.zone", id));
+            }
+        } catch (SQLException e) {
+            throw sqlFailure(e);
+        }
+    }
+
+    /**
+     * The unit a zone set of {@code district} goes to: the district's unit, which must be one of the caller's (else 422
+     * naming it); without a district (a drawn polygon) the unit the body names ({@code unitId}) or the caller's.
+     */
+    public Long unitOfNewSet(String district, JsonNode body) {
+        if (district != null) {
+            com.patrolplanner.registry.Unit u = com.patrolplanner.registry.Unit.byAdcode(district);
+            if (u != null) {
+                if (!jurisdiction.scope().sees(u.id)) {
+                    throw ApiException.invalid("district", "district " + district + " is " + u.name + "'s, outside "
+                            + jurisdiction.unitName(jurisdiction.scope().unitId()));
+                }
+                return u.id;
+            }
+        }
+        return jurisdiction.placeIn(body != null && body.hasNonNull("unitId") ? body.get("unitId").asLong() : null, "unitId");
+    }
 
     /** A geometry ready to store: repaired and clipped, with what was done to it. */
     record Prepared(byte[] wkb, ObjectNode repair) {
@@ -75,10 +124,12 @@ public class ZoneService {
             } else {
                 throw ApiException.invalid("district", Messages.of("zone.districtOrPolygon"));
             }
+            Long unit = unitOfNewSet(district, body);
             long setId;
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO zone_set (name, district_code, boundary, author, params, updated_by)
-                    VALUES (?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?::jsonb, ?) RETURNING id""")) {
+                    INSERT INTO zone_set (name, district_code, boundary, author, params, updated_by, unit_id)
+                    VALUES (?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?::jsonb, ?, ?) RETURNING id""")) {
+                ps.setObject(7, unit);
                 ps.setString(1, name);
                 ps.setString(2, district);
                 ps.setBytes(3, boundary);
@@ -114,7 +165,8 @@ public class ZoneService {
     public ArrayNode listSets(String district) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        SELECT s.id FROM zone_set s WHERE (?::text IS NULL OR s.district_code = ?::text) ORDER BY s.id""")) {
+                        SELECT s.id FROM zone_set s WHERE (?::text IS NULL OR s.district_code = ?::text) AND\s"""
+                        + inScope("s") + " ORDER BY s.id")) {
             ps.setString(1, district);
             ps.setString(2, district);
             ArrayNode out = MAPPER.createArrayNode();
@@ -413,20 +465,20 @@ public class ZoneService {
             return null;
         }
         long t = body.get("teamId").asLong();
-        if (one(c, "SELECT id FROM team WHERE id = ?", t) == null) {
+        if (one(c, "SELECT t.id FROM team t WHERE t.id = ? AND " + jurisdiction.scope().sql("t.unit_id"), t) == null) {
             throw ApiException.invalid("teamId", Messages.of("zone.noTeam", t));
         }
         return t;
     }
 
     private void lockSet(Connection c, long setId) throws SQLException {
-        if (one(c, "SELECT id FROM zone_set WHERE id = ? FOR UPDATE", setId) == null) {
+        if (one(c, "SELECT s.id FROM zone_set s WHERE s.id = ? AND " + inScope("s") + " FOR UPDATE", setId) == null) {
             throw ApiException.notFound(Messages.of("zone.set", setId));
         }
     }
 
     private void requireSet(Connection c, long setId) throws SQLException {
-        if (one(c, "SELECT id FROM zone_set WHERE id = ?", setId) == null) {
+        if (one(c, "SELECT s.id FROM zone_set s WHERE s.id = ? AND " + inScope("s"), setId) == null) {
             throw ApiException.notFound(Messages.of("zone.set", setId));
         }
     }

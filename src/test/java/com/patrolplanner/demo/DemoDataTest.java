@@ -66,10 +66,11 @@ class DemoDataTest {
 
     @Test
     void demoFilesImportIntoKuiwenAndReimportUnchanged() throws Exception {
-        Map<String, Integer> rows = Map.of("districts", 12, "venues", 195, "schools", 80, "inspectors", 20);
+        Map<String, Integer> rows = Map.of("370700_full.json", 12, "venues.csv", 195, "schools.geojson", 80,
+                "inspectors.csv", 20, "venues-370702.csv", 98, "schools-370702.geojson", 40, "inspectors-370702.csv", 12);
         for (DemoLoader.DemoFile f : DemoLoader.FILES) {
             JsonPath s = upload(f);
-            assertEquals(rows.get(f.kind()), s.getInt("imported") + s.getInt("updated") + s.getInt("unchanged"), f.kind());
+            assertEquals(rows.get(f.file()), s.getInt("imported") + s.getInt("updated") + s.getInt("unchanged"), f.file());
         }
         // districts: converted outlines with their source kept
         Object[] kuiwen = query("SELECT name, level, parent_code, source_datum, attribution, ST_Area(geom::geography) / 1e6 "
@@ -108,17 +109,29 @@ class DemoDataTest {
                 + "AND ST_Intersects(a.campus, b.campus)"), "campuses do not overlap");
 
         // inspectors: 20 in six teams, two without a certificate, every team with a base
-        assertEquals(20, count("SELECT count(*) FROM inspector WHERE synthetic"));
+        assertEquals(20, count("SELECT count(*) FROM inspector WHERE synthetic AND unit = '潍坊市奎文区文化市场综合执法大队'"));
         assertEquals(2, count("SELECT count(*) FROM inspector WHERE synthetic AND certificate_no IS NULL"));
         assertEquals(6, count("SELECT count(DISTINCT t.id) FROM inspector i JOIN team t ON t.id = i.team_id "
                 + "WHERE i.synthetic AND t.base IS NOT NULL AND t.name LIKE '执法%组'"));
+
+        // 潍城区 (370702): its synthetic register lies inside its real outline, made the same way
+        String wc = "v.synthetic AND v.notes = '" + DemoGenerator.WC_NOTE + "'";
+        assertEquals(98, count("SELECT count(*) FROM venue v WHERE " + wc));
+        assertEquals(0, count("SELECT count(*) FROM venue v, district d WHERE " + wc + " AND d.adcode = '370702' "
+                + "AND NOT ST_Covers(d.geom, v.geom)"));
+        assertEquals(98, count("SELECT count(*) FROM venue v WHERE " + wc + " AND district_code = '370702'"));
+        assertEquals(40, count("SELECT count(*) FROM school s, district d WHERE s.synthetic AND s.campus IS NOT NULL "
+                + "AND d.adcode = '370702' AND ST_Covers(d.geom, s.campus)"));
+        assertEquals(12, count("SELECT count(*) FROM inspector WHERE synthetic AND unit = '潍坊市潍城区文化市场综合执法大队'"));
+        assertEquals(4, count("SELECT count(DISTINCT t.id) FROM inspector i JOIN team t ON t.id = i.team_id, district d "
+                + "WHERE i.synthetic AND d.adcode = '370702' AND ST_Covers(d.geom, t.base) AND t.name LIKE '潍城执法%组'"));
 
         // the same files again: nothing changes
         for (DemoLoader.DemoFile f : DemoLoader.FILES) {
             JsonPath s = upload(f);
             assertEquals(0, s.getInt("imported"), f.kind());
             assertEquals(0, s.getInt("updated"), f.kind());
-            assertEquals(rows.get(f.kind()).intValue(), s.getInt("unchanged"), f.kind());
+            assertEquals(rows.get(f.file()).intValue(), s.getInt("unchanged"), f.file());
         }
 
         // and the start-up loader, going through ImportService, finds it all loaded and duplicates nothing

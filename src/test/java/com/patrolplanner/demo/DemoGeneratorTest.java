@@ -20,10 +20,16 @@ class DemoGeneratorTest {
     @Test
     void committedFilesAreReproducible(@TempDir Path tmp) throws Exception {
         Files.copy(DEMO.resolve("370700_full.json"), tmp.resolve("370700_full.json"));
-        DemoGenerator.Report r = DemoGenerator.generate(tmp);
+        List<DemoGenerator.Report> all = DemoGenerator.generateAll(tmp);
+        DemoGenerator.Report r = all.get(0);
         assertEquals(195, r.venues());
         assertEquals(80, r.schools());
-        for (String f : List.of("venues.csv", "schools.geojson", "inspectors.csv")) {
+        // 潍城区: half 奎文区's register (issue 14's second district), 12 officers in four teams of three
+        assertEquals(98, all.get(1).venues());
+        assertEquals(40, all.get(1).schools());
+        assertEquals(12, all.get(1).inspectors());
+        for (String f : List.of("venues.csv", "schools.geojson", "inspectors.csv", "venues-370702.csv",
+                "schools-370702.geojson", "inspectors-370702.csv")) {
             assertArrayEquals(Files.readAllBytes(DEMO.resolve(f)), Files.readAllBytes(tmp.resolve(f)),
                     f + " differs from a fresh run: regenerate with demo-generate and commit");
         }

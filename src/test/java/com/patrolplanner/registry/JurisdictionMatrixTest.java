@@ -48,6 +48,8 @@ class JurisdictionMatrixTest {
     static final String BBOX = "101.0,30.0,101.2,30.1";
     static final List<String> USERS = List.of("ju-a-planner", "ju-a-manager", "ju-b-planner", "ju-b-manager",
             "ju-city-planner", "ju-city-manager");
+    /** Records of each district made through the API by its own users (fixtures of the unit × endpoint matrix). */
+    final Map<String, Map<String, Object>> rec = new java.util.HashMap<>();
 
     @Inject
     DataSource db;
@@ -104,6 +106,8 @@ class JurisdictionMatrixTest {
         try (Connection c = db.getConnection()) {
             c.createStatement().execute("INSERT INTO district (adcode, name, level, parent_code, geom) VALUES ('990102', "
                     + "'辖区测试乙区', 'district', '990100', ST_Multi(ST_MakeEnvelope(101.10, 30.00, 101.20, 30.10, 4326)))");
+            c.createStatement().execute("INSERT INTO district (adcode, name, level, parent_code, geom) VALUES ('990101', "
+                    + "'辖区测试甲区', 'district', '990100', ST_Multi(ST_MakeEnvelope(101.00, 30.00, 101.10, 30.10, 4326)))");
         }
         city = unit("辖区测试市", "990100", "city", null, CITY);
         unitA = unit("辖区测试甲区", "990101", "district", city, A);
@@ -131,12 +135,19 @@ class JurisdictionMatrixTest {
     void cleanUp() throws Exception {
         try (Connection c = db.getConnection()) {
             c.createStatement().execute("DELETE FROM app_user WHERE username LIKE 'ju-%'");
+            c.createStatement().execute("DELETE FROM recusal WHERE inspector_id IN (SELECT id FROM inspector WHERE name LIKE '辖区测试%')");
+            c.createStatement().execute("DELETE FROM inspection WHERE venue_id IN (SELECT id FROM venue WHERE licence_no LIKE 'JU-%')");
+            c.createStatement().execute("DELETE FROM campaign WHERE name LIKE '辖区测试%'");
+            c.createStatement().execute("DELETE FROM zone_set WHERE name LIKE '辖区测试%'");
+            c.createStatement().execute("DELETE FROM inspector WHERE name LIKE '辖区测试%'");
+            c.createStatement().execute("DELETE FROM team WHERE name LIKE '辖区测试%'");
+            c.createStatement().execute("DELETE FROM job WHERE owner LIKE 'ju-%'");
             c.createStatement().execute("DELETE FROM venue WHERE licence_no LIKE 'JU-%'");
             c.createStatement().execute("DELETE FROM school WHERE name LIKE '辖区测试%'");
             c.createStatement().execute("DELETE FROM unit WHERE kind = 'zone' AND name LIKE '辖区测试%'");
             c.createStatement().execute("DELETE FROM unit WHERE kind = 'district' AND name LIKE '辖区测试%'");
             c.createStatement().execute("DELETE FROM unit WHERE name LIKE '辖区测试%'");
-            c.createStatement().execute("DELETE FROM district WHERE adcode = '990102'");
+            c.createStatement().execute("DELETE FROM district WHERE adcode IN ('990101', '990102')");
         }
     }
 
@@ -350,5 +361,311 @@ class JurisdictionMatrixTest {
         assertFalse(dailyA.getList("units.unitName").contains("辖区测试乙区"));
         as("ju-city-manager").get("/api/reports/daily?date=2026-03-02&format=xlsx").then().statusCode(200)
                 .contentType(containsString("spreadsheetml"));
+    }
+
+    // ------------------------------------------------------------------ the unit × endpoint matrix (every record kind)
+
+    /** Path parameters that name no record of a unit, and operations that are the city's own (with the reason). */
+    static final Map<String, String> NOT_UNIT_RECORDS = Map.of(
+            "/api/calendar/{day}", "the school calendar is the city's, one for every unit",
+            "/api/compliance/rules/{code}", "compliance rules are the province's and the city's, read by every unit",
+            "/api/users/{id}", "user accounts are administered by the system administrator only (no unit admins)");
+
+    /** A district's records, made through the API by its own planner (so the unit each gets is the service's choice). */
+    void makeRecords(String d, long unit, List<Long> venues) {
+        String planner = "ju-" + d + "-planner";
+        Map<String, Object> r = new java.util.HashMap<>();
+        r.put("venue", venues.get(0));
+        double lon = d.equals("a") ? 101.05 : 101.15;
+        long team = as(planner).contentType("application/json").body(Map.of("name", "辖区测试" + d + "组", "baseLon", lon,
+                "baseLat", 30.05)).post("/api/teams").then().statusCode(201).extract().jsonPath().getLong("id");
+        r.put("team", team);
+        List<Long> officers = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            officers.add(as(planner).contentType("application/json").body(Map.of("name", "辖区测试" + d + "员" + k,
+                    "certificateNo", "JU-" + d + "-C" + k, "teamId", team)).post("/api/inspectors").then().statusCode(201)
+                    .extract().jsonPath().getLong("id"));
+        }
+        r.put("inspector", officers.get(0));
+        QuarkusTransaction.requiringNew().run(() -> {
+            AppUser u = new AppUser();
+            u.username = "ju-" + d + "-leader";
+            u.password = AppUser.hash(u.username);
+            u.roles = "team_leader";
+            u.unitId = unit;
+            u.teamId = team;
+            u.persist();
+        });
+        r.put("campaign", as(planner).contentType("application/json").body(Map.of("name", "辖区测试" + d + "行动", "type",
+                "ROUTINE", "startDate", "2026-03-02", "teamIds", List.of(team))).post("/api/campaigns").then().statusCode(201)
+                .extract().jsonPath().getLong("id"));
+        double[] box = d.equals("a") ? new double[] {101.01, 30.01, 101.09, 30.09} : new double[] {101.11, 30.01, 101.19, 30.09};
+        long set = as(planner).contentType("application/json").body("{\"name\":\"辖区测试" + d + "片区\",\"polygon\":" + box(box) + "}")
+                .post("/api/zone-sets").then().statusCode(201).extract().jsonPath().getLong("id");
+        r.put("zoneSet", set);
+        r.put("zone", as(planner).contentType("application/json").body("{\"zoneSetId\":" + set + ",\"name\":\"辖区测试" + d
+                + "一片\",\"geometry\":" + box(new double[] {box[0], box[1], box[0] + 0.02, box[1] + 0.02}) + "}")
+                .post("/api/zones").then().statusCode(201).extract().jsonPath().getLong("zone.id"));
+        r.put("inspection", as(planner).contentType("application/json").body(Map.of("venueId", venues.get(0), "inspectedAt",
+                "2026-03-02T10:00:00+08:00", "officers", officers, "outcome", "compliant", "violations", List.of()))
+                .post("/api/inspections").then().statusCode(201).extract().jsonPath().getLong("id"));
+        r.put("recusal", as(planner).contentType("application/json").body(Map.of("inspectorId", officers.get(1), "venueId",
+                venues.get(1))).post("/api/recusals").then().statusCode(201).extract().jsonPath().getLong("id"));
+        r.put("job", as(planner).contentType("application/json").body(Map.of("addresses", List.of(Map.of("id", "j1",
+                "address", "辖区测试路1号")))).post("/api/geocode/batch").then().statusCode(202).extract().jsonPath()
+                .getString("jobId"));
+        r.put("unit", unit);
+        r.put("adcode", d.equals("a") ? "990101" : "990102");
+        rec.put(d, r);
+    }
+
+    boolean made;
+
+    void records() {
+        if (!made) {
+            made = true;
+            makeRecords("a", unitA, venuesA);
+            makeRecords("b", unitB, venuesB);
+        }
+        assertEquals(Set.of("a", "b"), rec.keySet(), "the fixtures of both districts");
+    }
+
+    private static final java.util.regex.Pattern PARAM = java.util.regex.Pattern.compile("\\{([^}]+)}");
+
+    /** The path with district {@code d}'s record for each parameter (by the path's collection and the parameter's name). */
+    String fill(String path, String d) {
+        Map<String, Object> r = rec.get(d);
+        java.util.regex.Matcher m = PARAM.matcher(path);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            Object v = switch (name) {
+                case "teamId" -> r.get("team");
+                case "venueId" -> r.get("venue");
+                case "jobId" -> r.get("job");
+                case "adcode" -> r.get("adcode");
+                case "version" -> 1;
+                case "stopId" -> 987654321;
+                case "id" -> {
+                    String coll = path.substring("/api/".length()).split("/")[0];
+                    yield switch (coll) {
+                        case "venues" -> r.get("venue");
+                        case "schools" -> d.equals("a") ? schoolA : schoolB;
+                        case "inspectors" -> r.get("inspector");
+                        case "teams" -> r.get("team");
+                        case "campaigns" -> r.get("campaign");
+                        case "zone-sets" -> r.get("zoneSet");
+                        case "zones" -> r.get("zone");
+                        case "inspections" -> r.get("inspection");
+                        case "recusals" -> r.get("recusal");
+                        case "jobs" -> r.get("job");
+                        case "units" -> r.get("unit");
+                        default -> throw new AssertionError("no record kind for " + path + ": add it to fill() or "
+                                + "NOT_UNIT_RECORDS");
+                    };
+                }
+                default -> throw new AssertionError("unknown path parameter {" + name + "} in " + path);
+            };
+            m.appendReplacement(sb, String.valueOf(v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Bodies that pass validation, so that a 404 is the record's and not the body's. */
+    String body(String op, String d) {
+        Map<String, Object> r = rec.get(d);
+        String method = op.substring(0, op.indexOf(' '));
+        String path = op.substring(op.indexOf(' ') + 1);
+        if (!Set.of("POST", "PUT", "PATCH").contains(method)) {
+            return null;
+        }
+        return switch (path) {
+            case "/api/venues/{id}" -> "{\"name\":\"x\",\"category\":\"other\",\"version\":0}";
+            case "/api/schools/{id}" -> "{\"name\":\"x\",\"level\":\"primary\",\"version\":0}";
+            case "/api/venues/{id}/location", "/api/schools/{id}/location" -> "{\"lon\":101.05,\"lat\":30.05}";
+            case "/api/inspectors/{id}", "/api/teams/{id}" -> "{\"name\":\"x\",\"version\":0}";
+            case "/api/inspections/{id}" -> "{\"venueId\":" + r.get("venue") + ",\"inspectedAt\":\"2026-03-02T10:00:00+08:00\","
+                    + "\"officers\":[],\"outcome\":\"compliant\",\"violations\":[],\"version\":0}";
+            case "/api/zones/{id}", "/api/zones/{id}/team" -> "{\"version\":0}";
+            case "/api/zones/{id}/split" -> "{\"version\":0,\"line\":{\"type\":\"LineString\",\"coordinates\":[[101.0,30.0],[101.2,30.1]]}}";
+            case "/api/units/{id}" -> "{\"name\":\"x\",\"kind\":\"district\",\"version\":0}";
+            default -> "{}";
+        };
+    }
+
+    io.restassured.response.Response call(String user, String op, String d) {
+        String method = op.substring(0, op.indexOf(' '));
+        String path = fill(op.substring(op.indexOf(' ') + 1), d);
+        io.restassured.specification.RequestSpecification spec = as(user).redirects().follow(false);
+        String b = body(op, d);
+        if (b != null) {
+            spec = spec.contentType("application/json").body(b);
+        }
+        return spec.request(method, path);
+    }
+
+    /**
+     * Every {@code /api} operation of the OpenAPI document that names a record in its path, called by a user of
+     * district B on district A's record (and the other way round), is a 404; the same GET by A's own user finds it.
+     * Built from {@code /q/openapi}, so an operation added later is in the matrix (or must be listed as not naming a
+     * unit's record, with the reason).
+     */
+    @Test
+    @Order(7)
+    void everyOperationNamingARecordOfTheOtherDistrictIs404() {
+        records();
+        Map<String, Set<String>> live = com.patrolplanner.reliability.AccessMatrixTest.liveOperations();
+        List<String> wrong = new ArrayList<>();
+        int probed = 0;
+        for (String op : live.keySet()) {
+            String path = op.substring(op.indexOf(' ') + 1);
+            if (!path.contains("{") || NOT_UNIT_RECORDS.containsKey(path)) {
+                continue;
+            }
+            String roles = com.patrolplanner.reliability.AccessMatrixTest.EXPECTED.get(op);
+            assertTrue(roles != null, "no roles row for " + op + " in AccessMatrixTest");
+            String role = roles.contains("P") ? "planner" : roles.contains("M") ? "manager" : roles.contains("L") ? "leader" : null;
+            if (role == null) {
+                // administrator-only (units' PUT): the system administrator is city-wide
+                assertEquals("A", roles, op);
+                continue;
+            }
+            // B's user on A's records (the districts are symmetric; A's on B's is checked for the main records below)
+            for (String[] pair : new String[][] {{"b", "a"}}) {
+                io.restassured.response.Response r = call("ju-" + pair[0] + "-" + role, op, pair[1]);
+                probed++;
+                if (r.statusCode() != 404) {
+                    wrong.add(op + " as ju-" + pair[0] + "-" + role + " on " + pair[1] + "'s record → " + r.statusCode()
+                            + " " + r.asString());
+                }
+            }
+        }
+        assertTrue(probed > 50, "only " + probed + " probes");
+        // the same records are there for their own district (so the 404s above are the unit's, not a wrong id)
+        for (String op : List.of("GET /api/venues/{id}", "GET /api/schools/{id}", "GET /api/inspectors/{id}",
+                "GET /api/teams/{id}", "GET /api/campaigns/{id}", "GET /api/campaigns/{id}/targets",
+                "GET /api/campaigns/{id}/plans", "GET /api/zone-sets/{id}", "GET /api/zone-sets/{id}/versions",
+                "GET /api/zone-sets/{id}/stats", "GET /api/zones/{id}", "GET /api/zones/{id}/stats",
+                "GET /api/inspections/{id}", "GET /api/inspections/{id}/history", "GET /api/venues/{id}/inspections",
+                "GET /api/jobs/{id}", "GET /api/units/{id}", "GET /api/districts/{adcode}",
+                "GET /api/geocode/batch/{jobId}/results")) {
+            int own = call("ju-a-planner", op, "a").statusCode();
+            int other = call("ju-a-planner", op, "b").statusCode();
+            int city = call("ju-city-planner", op, "b").statusCode();
+            if (own != 200 || other != 404 || city != 200) {
+                wrong.add(op + ": ju-a-planner on A's record → " + own + " (200), on B's → " + other
+                        + " (404); ju-city-planner on B's → " + city + " (200)");
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " wrong answers:\n" + String.join("\n", wrong));
+    }
+
+    static Set<Long> longs(List<?> raw) {
+        return raw.stream().map(o -> Long.valueOf(String.valueOf(o))).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Ground truth by SQL, independent of unit_id: {@code sql} yields (id, district letter) of every fixture. */
+    Map<String, Set<Long>> truth(String sql) throws Exception {
+        Map<String, Set<Long>> out = new java.util.HashMap<>(Map.of("a", new TreeSet<>(), "b", new TreeSet<>()));
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                out.get(rs.getString(2)).add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every list of a unit's records as a district user holds exactly its district's fixtures (SQL ground truth: by
+     * position for venues' inspections and the review queue, by the creating user otherwise), never the other's; the
+     * city's users see both.
+     */
+    @Test
+    @Order(8)
+    void everyListHoldsOnlyTheUsersDistrict() throws Exception {
+        records();
+        String inA = "ST_X(v.geom) < 101.10";
+        Map<String, Map<String, Set<Long>>> truths = new java.util.LinkedHashMap<>();
+        truths.put("/api/campaigns|id", truth("SELECT id, substr(created_by, 4, 1) FROM campaign WHERE name LIKE '辖区测试%'"));
+        truths.put("/api/zone-sets|id", truth("SELECT id, substr(author, 4, 1) FROM zone_set WHERE name LIKE '辖区测试%'"));
+        truths.put("/api/teams|id", truth("SELECT id, substr(name, 5, 1) FROM team WHERE name LIKE '辖区测试%'"));
+        truths.put("/api/inspectors|id", truth("SELECT id, substr(name, 5, 1) FROM inspector WHERE name LIKE '辖区测试%'"));
+        truths.put("/api/inspections?limit=1000|id", truth("SELECT i.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM "
+                + "inspection i JOIN venue v ON v.id = i.venue_id WHERE v.licence_no LIKE 'JU-%'"));
+        truths.put("/api/recusals|id", truth("SELECT r.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM recusal r "
+                + "JOIN venue v ON v.id = r.venue_id WHERE v.licence_no LIKE 'JU-%'"));
+        truths.put("/ogc/collections/inspections/items?limit=10000|features.id", truths.get("/api/inspections?limit=1000|id"));
+        truths.put("/ogc/collections/venues/items?limit=10000&bbox=" + BBOX + "|features.id",
+                truth("SELECT v.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM venue v WHERE v.licence_no LIKE 'JU-%'"));
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Set<Long>>> t : truths.entrySet()) {
+            String[] q = t.getKey().split("\\|");
+            Set<Long> all = new TreeSet<>(t.getValue().get("a"));
+            all.addAll(t.getValue().get("b"));
+            assertFalse(t.getValue().get("a").isEmpty() || t.getValue().get("b").isEmpty(), "fixtures of " + q[0]);
+            for (String[] u : new String[][] {{"ju-a-planner", "a"}, {"ju-b-planner", "b"}, {"ju-a-manager", "a"},
+                    {"ju-b-manager", "b"}, {"ju-city-planner", "*"}, {"ju-city-manager", "*"}}) {
+                io.restassured.response.Response r = as(u[0]).get(q[0]);
+                if (r.statusCode() == 403) {
+                    continue; // the role does not read this list at all (AccessMatrixTest)
+                }
+                Set<Long> got = longs(r.then().statusCode(200).extract().jsonPath().getList(q[1]));
+                got.retainAll(all);
+                Set<Long> want = u[1].equals("*") ? all : t.getValue().get(u[1]);
+                if (!want.equals(got)) {
+                    wrong.add(q[0] + " as " + u[0] + ": " + got + ", expected " + want);
+                }
+            }
+        }
+        // a district leader's my-shift and campaigns: the own team's only
+        assertEquals(Set.of((Long) rec.get("a").get("campaign")), longs(as("ju-a-leader").get("/api/campaigns").then()
+                .statusCode(200).extract().jsonPath().getList("id")));
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** Writes that would place a record in, or tie it to, the other district are refused naming the unit; nothing is written. */
+    @Test
+    @Order(9)
+    void writesReachingIntoTheOtherDistrictAreRefused() throws Exception {
+        records();
+        // an inspection of B's venue by A's planner: 422 on venueId naming both units
+        as("ju-a-planner").contentType("application/json").body(Map.of("venueId", venuesB.get(0), "inspectedAt",
+                "2026-03-03T10:00:00+08:00", "officers", List.of(rec.get("a").get("inspector")), "outcome", "compliant",
+                "violations", List.of())).post("/api/inspections").then().statusCode(422)
+                .body("errors.find { it.field == 'venueId' }.reason", containsString("辖区测试乙区"));
+        // a campaign with B's team, a zone in B's set, a zone set on B's district, a team placed in B: refused
+        as("ju-a-planner").contentType("application/json").body(Map.of("name", "辖区测试越界行动", "type", "ROUTINE",
+                "startDate", "2026-03-02", "teamIds", List.of(rec.get("b").get("team")))).post("/api/campaigns").then()
+                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("teamIds[0]"));
+        as("ju-a-planner").contentType("application/json").body("{\"zoneSetId\":" + rec.get("b").get("zoneSet")
+                + ",\"geometry\":" + box(new double[] {101.15, 30.05, 101.16, 30.06}) + "}").post("/api/zones").then()
+                .statusCode(404);
+        as("ju-a-planner").contentType("application/json").body(Map.of("name", "辖区测试越界片区", "district", "990102"))
+                .post("/api/zone-sets").then().statusCode(422).body("errors[0].reason", containsString("辖区测试乙区"));
+        as("ju-a-planner").contentType("application/json").body(Map.of("name", "辖区测试越界组", "unitId", unitB))
+                .post("/api/teams").then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("unitId"))
+                .body("errors[0].reason", containsString("辖区测试乙区"));
+        as("ju-a-planner").contentType("application/json").body(Map.of("name", "辖区测试越界员", "teamId",
+                rec.get("b").get("team"))).post("/api/inspectors").then().statusCode(422);
+        as("ju-a-planner").contentType("application/json").body(Map.of("inspectorId", rec.get("b").get("inspector"),
+                "venueId", venuesA.get(0))).post("/api/recusals").then().statusCode(422);
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT (SELECT count(*) FROM campaign WHERE name LIKE '辖区测试越界%') + (SELECT count(*) FROM zone_set "
+                        + "WHERE name LIKE '辖区测试越界%') + (SELECT count(*) FROM team WHERE name LIKE '辖区测试越界%') "
+                        + "+ (SELECT count(*) FROM inspection WHERE venue_id = " + venuesB.get(0) + " AND inspected_at::date = '2026-03-03')")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "nothing written");
+        }
+        // the city planner places a campaign in district B (a unit below its own) and B's planner owns it
+        long placed = as("ju-city-planner").contentType("application/json").body(Map.of("name", "辖区测试市派行动", "type",
+                "ROUTINE", "startDate", "2026-03-02", "unitId", unitB, "teamIds", List.of(rec.get("b").get("team"))))
+                .post("/api/campaigns").then().statusCode(201).body("unitName", org.hamcrest.Matchers.equalTo("辖区测试乙区"))
+                .extract().jsonPath().getLong("id");
+        as("ju-b-planner").get("/api/campaigns/" + placed).then().statusCode(200).body("readOnly", org.hamcrest.Matchers.equalTo(false));
+        as("ju-a-planner").get("/api/campaigns/" + placed).then().statusCode(404);
+        as("ju-a-planner").contentType("application/json").body(Map.of("name", "辖区测试越界行动", "type", "ROUTINE",
+                "startDate", "2026-03-02", "unitId", unitB)).post("/api/campaigns").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("unitId"));
     }
 }

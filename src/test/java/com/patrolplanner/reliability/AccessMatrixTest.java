@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * in {@link #EXPECTED} fails the test, so its roles are decided on purpose.
  */
 @QuarkusTest
-class AccessMatrixTest {
+public class AccessMatrixTest {
     /** Roles by letter: P planner, L team_leader, M manager, A admin; {@code *} = anyone, anonymous included. */
-    static final Map<String, String> EXPECTED = new LinkedHashMap<>();
+    public static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     private static void allow(String roles, String... operations) {
         for (String op : operations) {
@@ -108,7 +108,7 @@ class AccessMatrixTest {
 
     /** Operations of the live OpenAPI document: "METHOD /path" → the request body media types it declares. */
     @SuppressWarnings("unchecked")
-    static Map<String, Set<String>> liveOperations() {
+    public static Map<String, Set<String>> liveOperations() {
         Map<String, Object> doc = anonymous().get("/q/openapi?format=json").then().statusCode(200).extract().path("$");
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
         Map<String, Set<String>> ops = new LinkedHashMap<>();

@@ -52,6 +52,9 @@ public class Campaign extends PanacheEntityBase {
     public String status = "draft";
     @Column(name = "created_by")
     public String createdBy;
+    /** The unit (执法机构) the campaign belongs to; a joint campaign's teams may come from the units below it. */
+    @Column(name = "unit_id")
+    public Long unitId;
     @Version
     public int version;
     @Column(name = "created_at", insertable = false, updatable = false)

@@ -31,10 +31,27 @@ public class TargetQuery {
     ObjectMapper mapper;
     @Inject
     RuleService rules;
+    @Inject
+    com.patrolplanner.registry.Jurisdiction jurisdiction;
+
+    /**
+     * The area a campaign of unit {@code unitId} works in, as a predicate on a unit column: that unit and the units
+     * below it (a district campaign targets its district's venues and draws its officers; a city campaign the whole
+     * city). TRUE for a campaign of no unit.
+     */
+    public String campaignArea(Long unitId, String column) {
+        return unitId == null ? "TRUE"
+                : new com.patrolplanner.registry.Scope(unitId, jurisdiction.below(unitId)).sql(column);
+    }
+
+    /** {@link #candidates(Targets, LocalDate, Long)} without a unit (the whole register). */
+    public List<Candidate> candidates(Targets t, LocalDate asOf) {
+        return candidates(t, asOf, null);
+    }
 
     /** Venues the targets select, ordered by id (the order the draw's snapshot hash is taken in). */
     @SuppressWarnings("unchecked")
-    public List<Candidate> candidates(Targets t, LocalDate asOf) {
+    public List<Candidate> candidates(Targets t, LocalDate asOf, Long unitId) {
         SchoolPerimeter perimeter = rules.schoolPerimeter(asOf);
         StringBuilder sql = new StringBuilder("""
                 SELECT * FROM (
@@ -50,6 +67,7 @@ public class TargetQuery {
                   FROM venue v
                   WHERE v.geom IS NOT NULL AND v.status = ANY(CAST(:statuses AS varchar[]))
                 """);
+        sql.append(" AND ").append(campaignArea(unitId, "v.unit_id"));
         if (t.categories() != null && !t.categories().isEmpty()) {
             sql.append(" AND v.category = ANY(CAST(:categories AS varchar[]))");
         }

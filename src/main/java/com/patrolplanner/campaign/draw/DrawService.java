@@ -119,9 +119,10 @@ public class DrawService {
     /** The register as a draw sees it now: target venues, certified active inspectors, recusals, and their hashes. */
     @SuppressWarnings("unchecked")
     public Inputs inputs(Campaign c) {
-        List<Candidate> cands = targets.candidates(Targets.fromMap(c.targets), c.startDate);
+        List<Candidate> cands = targets.candidates(Targets.fromMap(c.targets), c.startDate, c.unitId);
         List<Object[]> rows = em.createNativeQuery("SELECT id, version, name FROM inspector WHERE active "
-                + "AND certificate_no IS NOT NULL AND btrim(certificate_no) <> '' ORDER BY id").getResultList();
+                + "AND certificate_no IS NOT NULL AND btrim(certificate_no) <> '' AND "
+                + targets.campaignArea(c.unitId, "unit_id") + " ORDER BY id").getResultList();
         List<DrawAlgorithm.Inspector> insp = new ArrayList<>();
         for (Object[] r : rows) {
             insp.add(new DrawAlgorithm.Inspector(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2]));

@@ -18,6 +18,13 @@ public class RecusalService {
     EntityManager em;
     @Inject
     com.patrolplanner.audit.AuditService audit;
+    @jakarta.inject.Inject
+    com.patrolplanner.registry.Jurisdiction jurisdiction;
+
+    /** The one unit predicate of recusals: the inspector is of the caller's units (its venue may lie in a joint area). */
+    private String scoped() {
+        return jurisdiction.scope().sql("i.unit_id");
+    }
 
     public record RecusalInput(Long inspectorId, Long venueId, String reason) {
     }
@@ -31,7 +38,8 @@ public class RecusalService {
     public List<RecusalView> list() {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT r.id, r.inspector_id, i.name, r.venue_id, v.name, r.reason, r.created_by
-                FROM recusal r JOIN inspector i ON i.id = r.inspector_id JOIN venue v ON v.id = r.venue_id ORDER BY r.id""")
+                FROM recusal r JOIN inspector i ON i.id = r.inspector_id JOIN venue v ON v.id = r.venue_id
+                WHERE\s""" + scoped() + " ORDER BY r.id")
                 .getResultList();
         List<RecusalView> out = new ArrayList<>();
         for (Object[] r : rows) {
@@ -45,7 +53,8 @@ public class RecusalService {
     @Transactional
     public RecusalView create(RecusalInput in, String user) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (in == null || in.inspectorId() == null || Inspector.findById(in.inspectorId()) == null) {
+        if (in == null || in.inspectorId() == null || Inspector.findById(in.inspectorId()) == null
+                || !jurisdiction.scope().sees(((Inspector) Inspector.findById(in.inspectorId())).unitId)) {
             errors.add(Problem.FieldError.of("inspectorId", "no such inspector"));
         }
         if (in == null || in.venueId() == null || Venue.findById(in.venueId()) == null) {
@@ -73,7 +82,8 @@ public class RecusalService {
     /** Removes a recusal; 404 when there is none with this id. */
     @Transactional
     public void delete(long id, String user) {
-        if (em.createNativeQuery("DELETE FROM recusal WHERE id = ?1").setParameter(1, id).executeUpdate() == 0) {
+        if (em.createNativeQuery("DELETE FROM recusal r USING inspector i WHERE r.id = ?1 AND i.id = r.inspector_id AND "
+                + scoped()).setParameter(1, id).executeUpdate() == 0) {
             throw ApiException.notFound("recusal " + id);
         }
         audit.record(user, "delete", "recusal", id, java.util.Map.of("id", id));

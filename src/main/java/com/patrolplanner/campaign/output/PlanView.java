@@ -43,6 +43,12 @@ public record PlanView(long campaignId, String campaignName, String campaignType
                 unassigned == null ? 0 : unassigned.size(), minutes);
     }
 
+    /** The routes of {@code teamIds} only (a district's part of a joint campaign), without the unplanned list. */
+    public PlanView onlyTeams(java.util.Set<Long> teamIds) {
+        return new PlanView(campaignId, campaignName, campaignType, planId, date, status, score, feasible, violations,
+                travelModel, routes.stream().filter(r -> teamIds.contains(r.teamId())).toList(), List.of());
+    }
+
     public PlanView onlyTeam(long teamId) {
         return new PlanView(campaignId, campaignName, campaignType, planId, date, status, score, feasible, violations,
                 travelModel, routes.stream().filter(r -> r.teamId() == teamId).toList(), List.of());

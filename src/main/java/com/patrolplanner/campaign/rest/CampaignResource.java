@@ -42,7 +42,7 @@ public class CampaignResource {
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
     @Transactional
     public List<CampaignView> list() {
-        return campaigns.list(user).stream().map(c -> CampaignView.of(c, c.teamIds())).toList();
+        return campaigns.list(user).stream().map(c -> CampaignView.of(c, c.teamIds(), campaigns.partial(c))).toList();
     }
 
     /** A campaign type with its Chinese name and the teams' default shift ("HH:MM"; a start after the end: the evening before). */
@@ -67,7 +67,7 @@ public class CampaignResource {
     @Transactional
     public CampaignView get(@PathParam("id") long id) {
         Campaign c = campaigns.visible(id, user);
-        return CampaignView.of(c, c.teamIds());
+        return CampaignView.of(c, c.teamIds(), campaigns.partial(c));
     }
 
     @POST
@@ -100,7 +100,7 @@ public class CampaignResource {
     @Transactional
     public List<TargetView> targets(@PathParam("id") long id) {
         Campaign c = campaigns.find(id);
-        return targets.candidates(Targets.fromMap(c.targets), c.startDate).stream().map(TargetView::of).toList();
+        return targets.candidates(Targets.fromMap(c.targets), c.startDate, c.unitId).stream().map(TargetView::of).toList();
     }
 
     public record TargetView(long id, String name, String category, String status, double lon, double lat,

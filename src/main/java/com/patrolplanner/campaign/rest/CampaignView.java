@@ -11,7 +11,7 @@ import java.util.Map;
 public record CampaignView(Long id, String name, String type, String typeZh, String startDate, String endDate,
         Map<String, Object> targets, List<TeamRef> teams, List<WindowView> windows, boolean defaultWindows,
         Long stakeoutVenueId, String shiftStart, String shiftEnd, Integer strikeMinutes, String status,
-        String createdBy, int version, String travel) {
+        String createdBy, int version, String travel, Long unitId, String unitName, boolean readOnly) {
 
     public record TeamRef(long id, String name) {
     }
@@ -25,6 +25,15 @@ public record CampaignView(Long id, String name, String type, String typeZh, Str
     }
 
     public static CampaignView of(Campaign c, List<Long> teamIds) {
+        return of(c, teamIds, false);
+    }
+
+    /**
+     * {@code readOnly}: the caller sees only its part of a joint campaign of another unit (its own teams' routes) and
+     * may not change it.
+     */
+    public static CampaignView of(Campaign c, List<Long> teamIds, boolean readOnly) {
+        com.patrolplanner.registry.Unit unit = c.unitId == null ? null : com.patrolplanner.registry.Unit.findById(c.unitId);
         int[] shift = c.shift();
         List<TeamRef> teams = teamIds.stream().map(id -> {
             Team t = Team.findById(id);
@@ -33,6 +42,7 @@ public record CampaignView(Long id, String name, String type, String typeZh, Str
         return new CampaignView(c.id, c.name, c.type, c.campaignType().zh, c.startDate.toString(), c.endDate.toString(),
                 c.targets, teams, c.windowsInForce().stream().map(WindowView::of).toList(),
                 c.windows == null || c.windows.isEmpty(), c.stakeoutVenueId, Clock.format(shift[0]),
-                Clock.format(shift[1]), c.strikeMinutes, c.status, c.createdBy, c.version, c.travel);
+                Clock.format(shift[1]), c.strikeMinutes, c.status, c.createdBy, c.version, c.travel, c.unitId,
+                unit == null ? null : unit.name, readOnly);
     }
 }

@@ -211,7 +211,8 @@ public class PlanResource {
         if (planId == null) {
             throw ApiException.notFound("plan of campaign " + id + (d == null ? "" : " on " + d));
         }
-        return store.read(planId, c.name, c.type);
+        PlanView v = store.read(planId, c.name, c.type);
+        return campaigns.partial(c) ? v.onlyTeams(campaigns.ownTeams(c)) : v;
     }
 
     /** The team's route; another team's route is 404 for a team leader, as if it did not exist. */

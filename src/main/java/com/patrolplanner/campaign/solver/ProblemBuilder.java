@@ -232,7 +232,7 @@ public class ProblemBuilder {
                         null, drawn.stream().map(Number::longValue).toList());
             }
         }
-        return targets.candidates(t, c.startDate);
+        return targets.candidates(t, c.startDate, c.unitId);
     }
 
     /**
