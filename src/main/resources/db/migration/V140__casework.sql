@@ -1,11 +1,13 @@
 -- Casework (案件办理) and the other enforcement acts the half-year summaries count: administrative penalty cases from
 -- filing (立案) to closing (结案), goods taken (收缴 / 扣押 / 查封 / 没收 / 销毁, each its own act), rectification
 -- documents issued (责令整改通知书 / 整改建议书) and the unit's work log (publicity, training, letters, signs, joint
--- operations). Every row carries its unit (registry.Scope); every act names its officers (registry.TwoOfficerRule).
+-- operations). Every row carries its unit (registry.Scope: NULL only for records of venues that lie in no unit, which
+-- only city-wide users see); every act names its officers (registry.TwoOfficerRule).
 
--- Case numbers: one counter per unit and year (〔2026〕12号), taken with an UPSERT in the filing transaction.
+-- Case numbers: one counter per unit and year (〔2026〕12号), taken with an UPSERT in the filing transaction; unit 0
+-- counts the cases of venues that lie in no unit (seen by city-wide users only, as such venues are).
 CREATE TABLE case_counter (
-    unit_id bigint NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+    unit_id bigint NOT NULL,
     year    integer NOT NULL,
     last_no integer NOT NULL,
     PRIMARY KEY (unit_id, year)
@@ -13,7 +15,7 @@ CREATE TABLE case_counter (
 
 CREATE TABLE case_file (
     id              bigserial PRIMARY KEY,
-    unit_id         bigint NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+    unit_id         bigint REFERENCES unit(id) ON DELETE RESTRICT,
     team_id         bigint REFERENCES team(id) ON DELETE SET NULL,
     inspection_id   bigint NOT NULL REFERENCES inspection(id) ON DELETE RESTRICT,
     venue_id        bigint NOT NULL REFERENCES venue(id) ON DELETE RESTRICT,
@@ -79,7 +81,7 @@ CREATE TABLE case_evidence (
 -- Photos and documents: of an evidence item, or taken in the field for an inspection before any case exists.
 CREATE TABLE evidence_file (
     id            bigserial PRIMARY KEY,
-    unit_id       bigint NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+    unit_id       bigint REFERENCES unit(id) ON DELETE RESTRICT,
     team_id       bigint REFERENCES team(id) ON DELETE SET NULL,
     evidence_id   bigint REFERENCES case_evidence(id) ON DELETE CASCADE,
     inspection_id bigint REFERENCES inspection(id) ON DELETE CASCADE,
@@ -99,7 +101,7 @@ CREATE INDEX evidence_file_inspection_idx ON evidence_file (inspection_id);
 -- unless confiscated), 没收 (by a decision), 销毁 (destroyed, with date, place and witnesses).
 CREATE TABLE goods_act (
     id            bigserial PRIMARY KEY,
-    unit_id       bigint NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+    unit_id       bigint REFERENCES unit(id) ON DELETE RESTRICT,
     team_id       bigint REFERENCES team(id) ON DELETE SET NULL,
     act           varchar(12) NOT NULL CHECK (act IN ('collected','detained','sealed','confiscated','destroyed')),
     kind          varchar(32) NOT NULL,                -- com.patrolplanner.inspection.SeizedKind code
@@ -127,7 +129,7 @@ CREATE INDEX goods_act_unit_idx ON goods_act (unit_id, acted_at);
 
 CREATE TABLE issued_document (
     id              bigserial PRIMARY KEY,
-    unit_id         bigint NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+    unit_id         bigint REFERENCES unit(id) ON DELETE RESTRICT,
     team_id         bigint REFERENCES team(id) ON DELETE SET NULL,
     kind            varchar(24) NOT NULL CHECK (kind IN ('rectification_notice','rectification_advice')),
     doc_no          varchar(80) NOT NULL,
@@ -153,7 +155,7 @@ CREATE INDEX issued_document_unit_idx ON issued_document (unit_id, issued_at);
 -- The unit's work log: what the summaries count besides inspections.
 CREATE TABLE work_log (
     id          bigserial PRIMARY KEY,
-    unit_id     bigint NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+    unit_id     bigint REFERENCES unit(id) ON DELETE RESTRICT,
     log_date    date NOT NULL,
     kind        varchar(24) NOT NULL CHECK (kind IN ('article','info_item','briefing','training','responsibility_letter',
                                                      'warning_signs','joint_operation','letter')),

@@ -85,9 +85,6 @@ public class CaseService {
         if (!"violation".equals(insp[2]) || violations.length == 0) {
             errors.add(FieldError.of("inspectionId", "the inspection found no violation: nothing to file (立案)"));
         }
-        if (venue.unitId == null) {
-            errors.add(FieldError.of("inspectionId", "the venue lies in no unit"));
-        }
         String cause = in.cause() == null ? "" : in.cause().trim();
         if (cause.isEmpty()) {
             errors.add(FieldError.of("cause", "required (案由)"));
@@ -108,8 +105,8 @@ public class CaseService {
         int seq = ((Number) em.createNativeQuery("""
                 INSERT INTO case_counter (unit_id, year, last_no) VALUES (?1, ?2, 1)
                 ON CONFLICT (unit_id, year) DO UPDATE SET last_no = case_counter.last_no + 1 RETURNING last_no""")
-                .setParameter(1, venue.unitId).setParameter(2, year).getSingleResult()).intValue();
-        Unit unit = Unit.findById(venue.unitId);
+                .setParameter(1, venue.unitId == null ? 0L : venue.unitId).setParameter(2, year).getSingleResult()).intValue();
+        Unit unit = venue.unitId == null ? null : Unit.findById(venue.unitId);
         String no = number(numberPattern, unit == null ? "" : unit.name, year, seq);
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO case_file (unit_id, team_id, inspection_id, venue_id, case_year, case_seq, case_no, cause,
@@ -604,7 +601,7 @@ public class CaseService {
             throw new ApiException(409, "Conflict", Messages.of("casework.wrongState", caseId, CaseState.CLOSED.zh,
                     "a closed case takes no new files"), List.of(FieldError.of("state", "closed")));
         }
-        return new long[] {c.unitId(), c.teamId() == null ? -1 : c.teamId()};
+        return new long[] {c.unitId() == null ? -1 : c.unitId(), c.teamId() == null ? -1 : c.teamId()};
     }
 
     static Long num(Object o) {

@@ -91,9 +91,6 @@ public class DocumentService {
             errors.add(FieldError.of("venueId", "required (or inspectionId)"));
         } else {
             venue = registry.venue(venueId);
-            if (venue.unitId == null) {
-                errors.add(FieldError.of("venueId", "the venue lies in no unit"));
-            }
         }
         OffsetDateTime at = CaseService.when(in.issuedAt(), notBefore, "issuedAt", errors);
         LocalDate day = at.atZoneSameInstant(BureauClock.ZONE).toLocalDate();
@@ -112,15 +109,15 @@ public class DocumentService {
         List<Officers.Officer> os = officers.check(in.officers(), actor, errors);
         CaseService.failOn(errors, "document");
         if (no == null) {
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, 0x444f43L * 1_000_000 + venue.unitId)
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, 0x444f43L * 1_000_000 + (venue.unitId == null ? 0 : venue.unitId))
                     .getSingleResult();
-            Number n = (Number) em.createNativeQuery("SELECT count(*) FROM issued_document WHERE unit_id = ?1 AND kind = ?2 "
+            Number n = (Number) em.createNativeQuery("SELECT count(*) FROM issued_document WHERE unit_id IS NOT DISTINCT FROM ?1 AND kind = ?2 "
                     + "AND extract(year FROM issued_at AT TIME ZONE 'Asia/Shanghai') = ?3").setParameter(1, venue.unitId)
                     .setParameter(2, kind).setParameter(3, day.getYear()).getSingleResult();
             no = numberPattern.replace("{prefix}", KINDS.get(kind)[1]).replace("{year}", String.valueOf(day.getYear()))
                     .replace("{seq}", String.valueOf(n.longValue() + 1));
         }
-        Number dup = (Number) em.createNativeQuery("SELECT count(*) FROM issued_document WHERE unit_id = ?1 AND kind = ?2 AND doc_no = ?3")
+        Number dup = (Number) em.createNativeQuery("SELECT count(*) FROM issued_document WHERE unit_id IS NOT DISTINCT FROM ?1 AND kind = ?2 AND doc_no = ?3")
                 .setParameter(1, venue.unitId).setParameter(2, kind).setParameter(3, no).getSingleResult();
         if (dup.longValue() > 0) {
             throw new ApiException(409, "Conflict", "document number " + no + " is taken", List.of(FieldError.of("docNo", "taken")));

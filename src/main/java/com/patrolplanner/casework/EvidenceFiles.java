@@ -61,7 +61,7 @@ public class EvidenceFiles {
     @Transactional
     public FileView toEvidence(long caseId, long evidenceId, Upload up, Actor actor) {
         long[] owner = cases.evidenceOwner(caseId, evidenceId, actor);
-        FileView f = store(up, owner[0], owner[1] < 0 ? null : owner[1], evidenceId, null, actor);
+        FileView f = store(up, owner[0] < 0 ? null : owner[0], owner[1] < 0 ? null : owner[1], evidenceId, null, actor);
         registry.history(CaseService.HISTORY_TYPE, caseId, "file", actor.name(), null,
                 ChangeHistory.diff(Map.of(), Map.of("file", f.fileName() + " sha256:" + f.sha256(), "evidence", evidenceId)));
         return f;

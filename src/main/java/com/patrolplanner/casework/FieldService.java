@@ -57,6 +57,8 @@ public class FieldService {
         String notes = PROVISIONAL_NOTE + (in.note() == null || in.note().isBlank() ? "" : "：" + in.note().trim());
         Venue v = registry.createVenue(new VenueInput(null, name, in.category(), in.address(), in.lon(), in.lat(), "WGS84", null,
                 null, "unlicensed", null, notes, null), actor.name());
+        em.flush();
+        em.refresh(v); // the unit is placed by a database trigger
         v = registry.locateVenue(v.id, in.lon(), in.lat(), Datum.WGS84, "review", null, actor.name(), PROVISIONAL_NOTE);
         return view(v);
     }

@@ -102,13 +102,14 @@ public class GoodsService {
             Venue v = registry.venue(venueId);
             unitId = unitId == null ? v.unitId : unitId;
         }
-        if (unitId == null) {
+        if (venueId == null && in.caseId() == null) {
             if (act != GoodsAct.DESTROYED) {
                 errors.add(FieldError.of("venueId", "required: where the goods were taken (venueId, inspectionId or caseId)"));
             } else {
+                // a central destruction: the unit given, else the caller's (a city-wide user may leave it open)
                 unitId = in.unitId() != null ? in.unitId() : jurisdiction.scope().unitId();
-                if (unitId == null || !jurisdiction.scope().sees(unitId)) {
-                    errors.add(FieldError.of("unitId", "required: the unit that destroys the goods"));
+                if (unitId != null && !jurisdiction.scope().sees(unitId)) {
+                    errors.add(FieldError.of("unitId", "not your unit or one below it"));
                 }
             }
         }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The officers of an act: every one active, holding an enforcement certificate and of the caller's unit, at least
+ * The officers of an act: every one active, holding an enforcement certificate and not of another unit, at least
  * {@link TwoOfficerRule#MIN_CERTIFIED_OFFICERS} of them (《行政处罚法》第四十二条), and for a team leader all of the own team.
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class Officers {
         for (int k = 0; k < distinct.size(); k++) {
             Long id = distinct.get(k);
             Inspector i = id == null ? null : Inspector.findById(id);
-            if (i == null || !jurisdiction.scope().sees(i.unitId) && !jurisdiction.scope().all()) {
+            if (i == null || (i.unitId != null && !jurisdiction.scope().sees(i.unitId))) {
                 errors.add(FieldError.of("officers[" + k + "]", "no inspector " + id));
             } else if (!i.certified()) {
                 errors.add(FieldError.of("officers[" + k + "]", i.name + (i.active ? " holds no enforcement certificate (执法证)"

@@ -52,7 +52,7 @@ public class WorkLogService {
             Long campaignId, String title, Long unitId, Integer version) {
     }
 
-    public record EntryView(long id, long unitId, LocalDate date, String kind, String kindName, int quantity, String measure,
+    public record EntryView(long id, Long unitId, LocalDate date, String kind, String kindName, int quantity, String measure,
             Integer persons, List<String> partners, Long campaignId, String title, String createdBy, int version) {
     }
 
@@ -93,7 +93,7 @@ public class WorkLogService {
         return after;
     }
 
-    private record Checked(long unitId, String kind, List<String> partners, String title) {
+    private record Checked(Long unitId, String kind, List<String> partners, String title) {
     }
 
     private Checked check(EntryInput in) {
@@ -142,9 +142,9 @@ public class WorkLogService {
             errors.add(FieldError.of("title", "at most 500 characters"));
         }
         Long unit = in.unitId() != null ? in.unitId() : jurisdiction.scope().unitId();
-        if (unit == null) {
+        if (unit == null && !jurisdiction.scope().all()) {
             errors.add(FieldError.of("unitId", "required: the unit whose work this is"));
-        } else if (!jurisdiction.scope().sees(unit) && !jurisdiction.scope().all()) {
+        } else if (unit != null && !jurisdiction.scope().sees(unit)) {
             errors.add(FieldError.of("unitId", "not your unit or one below it"));
         }
         CaseService.failOn(errors, "work log entry");
@@ -210,7 +210,7 @@ public class WorkLogService {
         for (Object[] r : rows) {
             String[] k = KINDS.get((String) r[3]);
             LocalDate d = r[2] instanceof java.sql.Date x ? x.toLocalDate() : (LocalDate) r[2];
-            out.add(new EntryView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), d, (String) r[3], k[0],
+            out.add(new EntryView(((Number) r[0]).longValue(), CaseService.num(r[1]), d, (String) r[3], k[0],
                     ((Number) r[4]).intValue(), k[1], r[5] == null ? null : ((Number) r[5]).intValue(), List.of((String[]) r[6]),
                     CaseService.num(r[7]), (String) r[8], (String) r[9], ((Number) r[10]).intValue()));
         }
