@@ -145,7 +145,7 @@ public class PeriodReportService {
         Double ratio = cov.coverage();
         CaseworkStatistics.Figures e = casework.figures(from, to, scope, adcode);
         String unitName = target == null ? "" : target.name;
-        List<Section> sections = SummaryText.sections(from, to, x, cats, campaignNames, cov, e, lines);
+        List<Section> sections = SummaryText.sections(from, to, x, cats, campaignNames, campaigns, cov, e, lines);
         String title = SummaryText.title(unitName + (d == null ? "" : d.name()), from, to);
         String dateLine = ChineseNumbers.date(to.isBefore(BureauClock.today()) ? to.plusDays(1) : BureauClock.today());
         String text = SummaryText.plain(title, dateLine, sections);

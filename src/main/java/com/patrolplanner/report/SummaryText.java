@@ -33,11 +33,11 @@ final class SummaryText {
     }
 
     static List<PeriodReportService.Section> sections(LocalDate from, LocalDate to, InspectionStatistics.Figures x,
-            List<PeriodReportService.CategoryCount> cats, List<String> campaigns, CoverageService.Stats cov,
+            List<PeriodReportService.CategoryCount> cats, List<String> campaigns, long campaignCount, CoverageService.Stats cov,
             CaseworkStatistics.Figures e, List<PeriodReportService.UnitFigures> lines) {
         String[] numerals = {"一", "二", "三", "四", "五", "六"};
         List<String[]> out = new ArrayList<>();
-        out.add(new String[] {"日常检查", inspections(from, to, x, cats, campaigns, cov, e) + PeriodReportService.unitsSentence(lines)});
+        out.add(new String[] {"日常检查", inspections(from, to, x, cats, campaigns, campaignCount, cov, e) + PeriodReportService.unitsSentence(lines)});
         out.add(new String[] {"查处违法违规经营", handling(x, e)});
         String goods = goods(e);
         if (!goods.isEmpty()) {
@@ -60,7 +60,7 @@ final class SummaryText {
     }
 
     static String inspections(LocalDate from, LocalDate to, InspectionStatistics.Figures x,
-            List<PeriodReportService.CategoryCount> cats, List<String> campaigns, CoverageService.Stats cov,
+            List<PeriodReportService.CategoryCount> cats, List<String> campaigns, long campaignCount, CoverageService.Stats cov,
             CaseworkStatistics.Figures e) {
         StringBuilder s = new StringBuilder(ChineseNumbers.period(from, to));
         s.append("，共出动执法人员").append(ChineseNumbers.approx(e.officerOutings())).append("人次（按每次出动的执法人员计；按检查家次累计")
@@ -76,8 +76,8 @@ final class SummaryText {
         if (e.venuesCheckedNearSchools() > 0) {
             s.append("，检查中小学校周边经营门店").append(ChineseNumbers.approx(e.venuesCheckedNearSchools())).append("家");
         }
-        if (!campaigns.isEmpty()) {
-            s.append("，开展").append(quoted(campaigns)).append("等专项行动").append(campaigns.size()).append("次");
+        if (campaignCount > 0) {
+            s.append("，开展").append(campaigns.isEmpty() ? "" : quoted(campaigns) + "等").append("专项行动").append(campaignCount).append("次");
         }
         if (cov.coverage() != null) {
             s.append("，辖区在册场所检查覆盖率").append(Math.round(cov.coverage() * 100)).append("%（")
