@@ -61,7 +61,8 @@ public class DemoCasework {
                 FROM inspection i WHERE i.synthetic AND i.inspected_at >= ?1 AND i.inspected_at < ?2 AND i.team_id IS NOT NULL
                   AND i.outcome = 'violation' ORDER BY i.inspected_at, i.id""").setParameter(1, f).setParameter(2, t).getResultList();
         Random rnd = new Random(seed ^ 0x16L);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // the case ages are counted to the end of the period (today for the demo's half-year to date)
+        OffsetDateTime now = t.isBefore(OffsetDateTime.now()) ? t.toInstant().atOffset(ZoneOffset.UTC) : OffsetDateTime.now(ZoneOffset.UTC);
         int nCases = 0;
         int nGoods = 0;
         int nDocs = 0;
@@ -180,7 +181,7 @@ public class DemoCasework {
     }
 
     private int workLog(Random rnd, LocalDate from, LocalDate to, Long unit) {
-        LocalDate today = BureauClock.today();
+        LocalDate today = BureauClock.today().isBefore(to) ? BureauClock.today() : to;
         int n = 0;
         Long campaign = (Long) first(em.createNativeQuery("SELECT id FROM campaign WHERE status <> 'cancelled' ORDER BY start_date LIMIT 1")
                 .getResultList().stream().map(o -> ((Number) o).longValue()).toList());

@@ -157,7 +157,7 @@ class SummaryDocumentTest {
         assertTrue(text.contains("罚款" + fines.movePointLeft(4).stripTrailingZeros().toPlainString() + "万元"), text);
         assertTrue(text.contains("扣押电脑主机" + detained + "台"), text);
         assertTrue(text.contains("收缴非法出版物" + (collectedBooks / 10 * 10) + (collectedBooks % 10 == 0 ? "" : "余") + "册"), text);
-        assertFalse(text.matches("(?s).*收缴[^；。]*电脑主机.*"), "扣押 is not 收缴: " + text);
+        assertFalse(text.matches("(?s).*收缴[^；。\\n]*电脑主机.*"), "扣押 is not 收缴: " + text);
         assertTrue(text.contains("销毁非法音像制品" + destroyed + "盘"), text);
         assertTrue(text.contains("没收非法音像制品30盘"), text);
         assertTrue(text.contains("整改建议书" + advices + "份"), text);
