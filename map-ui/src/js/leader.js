@@ -8,6 +8,7 @@ import { api, problemView } from './api.js';
 import { t, tCode, getLang } from './i18n.js';
 import { el, facts, section } from './dom.js';
 import { routesOverlay, hhmm, shiftLabel } from './plan-view.js';
+import { fieldExtras, stallButton } from './field-extras.js';
 
 function shortDate(iso) {
   if (!iso) return '—';
@@ -26,9 +27,10 @@ export async function renderLeader(panel, app) {
   const teamName = el('span', {}, '—');
   const sheets = el('div', { class: 'form-row no-print' });
   const card = el('div', { 'data-testid': 'stop-card-box' });
+  const fieldBar = el('div', { class: 'form-row no-print' });
   panel.replaceChildren(section(t('leader.shift'),
     el('div', { class: 'form-grid' }, el('label', {}, t('leader.date'), date)),
-    facts([[t('leader.team'), teamName]]), status, list, sheets), card);
+    facts([[t('leader.team'), teamName]]), status, list, sheets, fieldBar), card);
 
   if (app.me.teamId === '' || app.me.teamId == null) {
     status.replaceChildren(el('p', { class: 'muted' }, t('leader.noteam')));
@@ -36,6 +38,7 @@ export async function renderLeader(panel, app) {
   }
   let inspectors = null;
   const members = () => inspectors || (inspectors = api(`/api/inspectors?team=${encodeURIComponent(app.me.teamId)}`));
+  fieldBar.append(stallButton(app, card, members));
 
   function clearRoutes() {
     app.view.removeOverlay('route');
@@ -130,6 +133,7 @@ export async function renderLeader(panel, app) {
       el('input', { type: 'checkbox', value: a }), tCode('action', a))));
     const notes = el('textarea', { class: 'input', rows: 2 });
     const record = el('button', { type: 'submit', class: 'btn', 'data-testid': 'inspection-submit' }, t('leader.record'));
+    const extras = fieldExtras();
     // one key per opened form: a second click, or a retry after a lost answer, gets the first record back
     const idemKey = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
     let recorded = false;
@@ -144,6 +148,7 @@ export async function renderLeader(panel, app) {
       el('label', {}, t('leader.outcome'), outcome),
       el('fieldset', {}, el('legend', {}, t('leader.checklist')), items),
       el('fieldset', {}, el('legend', {}, t('leader.actions')), actions),
+      extras.node,
       el('label', {}, t('field.notes'), notes),
       el('div', { class: 'form-row' }, record, done), reasonBox, out);
     form.addEventListener('submit', async (ev) => {
@@ -154,11 +159,12 @@ export async function renderLeader(panel, app) {
       record.disabled = true;
       record.textContent = t('leader.sending');
       try {
-        await api('/api/inspections', { method: 'POST', headers: { 'Idempotency-Key': idemKey }, json: { venueId: s.venueId, inspectedAt: new Date().toISOString(), officers: ids,
+        const saved = await api('/api/inspections', { method: 'POST', headers: { 'Idempotency-Key': idemKey }, json: { venueId: s.venueId, inspectedAt: new Date().toISOString(), officers: ids,
           outcome: outcome.value, violations: checked(items), actions: checked(actions), notes: notes.value || undefined, teamId: r.teamId } });
         recorded = true;
         // said in the card, next to the buttons: a toast would cover them on a phone
         out.replaceChildren(el('p', { class: 'ok', 'data-testid': 'inspection-saved' }, t('leader.recorded', { name: s.name })));
+        out.append(...(await extras.after(saved.id, ids)));
         record.textContent = t('leader.recordedShort');
         if (!s.done) await markDone();
       } catch (e) {

@@ -60,6 +60,8 @@ public class DemoLoader {
     @Inject
     DemoInspections inspections;
     @Inject
+    DemoCasework casework;
+    @Inject
     EntityManager em;
 
     void onStart(@Observes @Priority(20) StartupEvent ev) {
@@ -82,6 +84,9 @@ public class DemoLoader {
             DemoInspections.Result r = inspections.generate(DemoGenerator.SEED, today.minusMonths(6), today);
             LOG.infof("demo inspections %s – %s: %d created, %d already there", today.minusMonths(6), today, r.created(),
                     r.existing());
+            DemoCasework.Result c = casework.generate(DemoGenerator.SEED, today.minusMonths(6), today);
+            LOG.infof("demo casework: %d cases, %d goods records, %d documents, %d work-log entries%s", c.cases(), c.goods(),
+                    c.documents(), c.workLog(), c.note() == null ? "" : " (" + c.note() + ")");
         }
     }
 

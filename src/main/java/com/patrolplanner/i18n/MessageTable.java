@@ -120,6 +120,9 @@ final class MessageTable {
         put("plan.score", "未安排 {0} 家，总车程 {1} 分钟", "{0} unplanned, {1} min driving in total");
         put("plan.score.infeasible", "违反硬性规则；未安排 {0} 家，总车程 {1} 分钟",
                 "hard rules broken; {0} unplanned, {1} min driving in total");
+        // ---- casework (issue 16: cases, goods, documents, work log, the summary report)
+        put("casework.wrongState", "案件 {0} 当前为“{1}”，不能办理此步骤：{2}", "case {0} is {1}: {2}");
+        put("report.complaints.missing", "举报投诉数据尚未接入", "complaint figures not connected yet");
     }
 
     private MessageTable() {

@@ -1,5 +1,6 @@
 package com.patrolplanner.report;
 
+import com.patrolplanner.casework.CaseworkStatistics;
 import com.patrolplanner.coverage.CoverageQuery;
 import com.patrolplanner.coverage.CoverageService;
 import com.patrolplanner.inspection.InspectionStatistics;
@@ -43,6 +44,8 @@ public class PeriodReportService {
     Jurisdiction jurisdiction;
     @Inject
     UnitService units;
+    @Inject
+    CaseworkStatistics casework;
 
     public record CategoryCount(String category, String name, long venueVisits) {
     }
@@ -55,8 +58,18 @@ public class PeriodReportService {
             List<CategoryCount> venuesCheckedByCategory, long violationsHandled, long violationInspections,
             long violationItems, long warnings, long rectificationOrders, long casesFiled, long closed,
             List<SeizedCount> seized, long campaigns, long venues, long venuesInspected,
-            Double coverage, String text, Long unitId, String unitName, List<UnitFigures> units) {
+            Double coverage, String text, Long unitId, String unitName, List<UnitFigures> units, long officerOutings,
+            String officerCounting, String title, String dateLine, List<Section> sections, List<String> campaignNames,
+            CaseworkStatistics.Figures enforcement) {
     }
+
+    /** One section of the summary: "一、日常检查" and its paragraph. */
+    public record Section(String heading, String text) {
+    }
+
+    /** What the two 出动人次 figures count (the JSON says which is which). */
+    public static final String OFFICER_COUNTING = "officerOutings: 出动人次按每次出动计（每组每日出动的执法人员各计一次，如各局半年总结所计）；"
+            + "officerVisits: 按检查家次累计（每检查一家次计入在场执法人员数）";
 
     /** One unit's line in a unit's report and in the daily roll-up (its own figures and those of the units below it). */
     public record UnitFigures(Long unitId, String unitName, long officerVisits, long venuesChecked, long violationsHandled,
@@ -128,14 +141,20 @@ public class PeriodReportService {
             seized.add(new SeizedCount(e.getKey(), k.zh, k.unit, e.getValue()));
         }
         long campaigns = campaigns(from, to);
+        List<String> campaignNames = campaignNames(from, to);
         Double ratio = cov.coverage();
-        String text = (target == null ? "" : target.name) + text(from, to, x, cats, seized, campaigns, cov)
-                + unitsSentence(lines);
+        CaseworkStatistics.Figures e = casework.figures(from, to, scope, adcode);
+        String unitName = target == null ? "" : target.name;
+        List<Section> sections = SummaryText.sections(from, to, x, cats, campaignNames, campaigns, cov, e, lines);
+        String title = SummaryText.title(unitName + (d == null ? "" : d.name()), from, to);
+        String dateLine = ChineseNumbers.date(to.isBefore(BureauClock.today()) ? to.plusDays(1) : BureauClock.today());
+        String text = SummaryText.plain(title, dateLine, sections);
         return new PeriodReport(from, to, adcode, d == null ? null : d.name(), x.officerVisits(), x.distinctOfficers(),
                 x.inspections(), x.venuesChecked(), x.distinctVenuesChecked(), cats, x.violatingVenues(),
                 x.violationInspections(), x.violationItems(), x.warnings(), x.rectificationOrders(), x.casesFiled(),
                 x.closed(), seized, campaigns, cov.venues(), cov.venuesInspected(), round4(ratio), text,
-                target == null ? null : target.id, target == null ? null : target.name, lines);
+                target == null ? null : target.id, target == null ? null : target.name, lines, e.officerOutings(),
+                OFFICER_COUNTING, title, dateLine, sections, campaignNames, e);
     }
 
     /** The day's roll-up (建立台帐记录，市局每天汇总一次): a line per unit below the caller's (a district user: its own line), and the total. */
@@ -178,8 +197,21 @@ public class PeriodReportService {
                 x.rectificationOrders(), seizedItems(x), cov.venues(), cov.venuesInspected(), round4(cov.coverage()));
     }
 
+    /** Items collected (收缴) on the spot; computers detained (扣押) are not 收缴 ({@code GoodsAct.DETENTION_IS_NOT_COLLECTION}). */
     private static long seizedItems(InspectionStatistics.Figures x) {
-        return x.seized().values().stream().mapToLong(Long::longValue).sum();
+        long n = 0;
+        for (Map.Entry<String, Long> e : x.seized().entrySet()) {
+            SeizedKind k;
+            try {
+                k = SeizedKind.parse(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                k = SeizedKind.OTHER;
+            }
+            if (com.patrolplanner.casework.GoodsAct.ofInspectionRecord(k) == com.patrolplanner.casework.GoodsAct.COLLECTED) {
+                n += e.getValue();
+            }
+        }
+        return n;
     }
 
     /** The per-unit coverage lines of the units in {@code only} (all for null) summed. */
@@ -213,47 +245,6 @@ public class PeriodReportService {
         return parts.isEmpty() ? "" : "其中，" + String.join("；", parts) + "。";
     }
 
-    static String text(LocalDate from, LocalDate to, InspectionStatistics.Figures x, List<CategoryCount> cats,
-            List<SeizedCount> seized, long campaigns, CoverageService.Stats cov) {
-        StringBuilder s = new StringBuilder(ChineseNumbers.period(from, to));
-        s.append("，共出动执法人员").append(ChineseNumbers.approx(x.officerVisits())).append("人次，检查各类场所")
-                .append(ChineseNumbers.approx(x.venuesChecked())).append("家次");
-        if (cats.size() > 1) {
-            List<String> parts = new ArrayList<>();
-            for (CategoryCount c : cats) {
-                parts.add(phrase(c.category()) + ChineseNumbers.approx(c.venueVisits()) + "家次");
-            }
-            s.append("（其中").append(String.join("、", parts)).append("）");
-        }
-        if (x.violatingVenues() > 0) {
-            s.append("，查处违规经营场所").append(x.violatingVenues()).append("家");
-        }
-        if (x.rectificationOrders() > 0) {
-            s.append("，责令整改").append(x.rectificationOrders()).append("家次");
-        }
-        if (x.casesFiled() > 0) {
-            s.append("，立案查处").append(x.casesFiled()).append("起");
-        }
-        if (x.closed() > 0) {
-            s.append("，取缔非法经营场所(摊点)").append(x.closed()).append("个");
-        }
-        if (!seized.isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            for (SeizedCount k : seized) {
-                parts.add(k.name() + ChineseNumbers.approx(k.count()) + k.unit());
-            }
-            s.append("，收缴").append(String.join("、", parts));
-        }
-        if (campaigns > 0) {
-            s.append("，开展专项行动").append(campaigns).append("次");
-        }
-        if (cov.coverage() != null) {
-            s.append("，辖区在册场所检查覆盖率").append(Math.round(cov.coverage() * 100)).append("%（")
-                    .append(cov.venuesInspected()).append("/").append(cov.venues()).append("家）");
-        }
-        return s.append("。").toString();
-    }
-
     /** The names of the campaigns running on {@code date} (not cancelled); campaigns carry no unit yet: bureau-wide. */
     private List<String> campaignNames(LocalDate date) {
         List<String> out = new ArrayList<>();
@@ -262,6 +253,25 @@ public class PeriodReportService {
                         + "AND start_date <= ? AND end_date >= ? ORDER BY start_date, id")) {
             ps.setObject(1, date);
             ps.setObject(2, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("campaigns: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The names of the campaigns run in the period (not cancelled, dates overlapping it), in order of start. */
+    private List<String> campaignNames(LocalDate from, LocalDate to) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT name, min(start_date) FROM campaign WHERE status <> 'cancelled' "
+                        + "AND start_date <= ? AND end_date >= ? GROUP BY name ORDER BY 2, 1 LIMIT 50")) {
+            ps.setObject(1, to);
+            ps.setObject(2, from);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));

@@ -21,13 +21,14 @@ import java.util.List;
 @Path("/api/reports")
 @RolesAllowed({Roles.MANAGER, Roles.PLANNER, Roles.ADMIN})
 public class ReportResource {
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     @Inject
     PeriodReportService reports;
 
     /** {@code from}/{@code to}: dates, both included; without them the current half year so far. */
     @GET
     @Path("/period")
-    @Produces({MediaType.APPLICATION_JSON, TableExport.XLSX, MediaType.TEXT_PLAIN})
+    @Produces({MediaType.APPLICATION_JSON, TableExport.XLSX, MediaType.TEXT_PLAIN, DOCX})
     public Response period(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("district") String district, @QueryParam("unit") String unit, @QueryParam("format") String format) {
         LocalDate today = BureauClock.today();
@@ -41,7 +42,9 @@ public class ReportResource {
             case "text" -> Response.ok(r.text(), MediaType.TEXT_PLAIN + "; charset=UTF-8").build();
             case "xlsx" -> Response.ok(xlsx(r), TableExport.XLSX)
                     .header("Content-Disposition", "attachment; filename=\"period-report-" + f + "-" + t + ".xlsx\"").build();
-            default -> throw ApiException.badRequest("format", "json, xlsx or text");
+            case "docx" -> Response.ok(SummaryDocument.docx(r), DOCX)
+                    .header("Content-Disposition", "attachment; filename=\"period-report-" + f + "-" + t + ".docx\"").build();
+            default -> throw ApiException.badRequest("format", "json, xlsx, docx or text");
         };
     }
 
@@ -62,9 +65,8 @@ public class ReportResource {
         };
     }
 
-    static final List<String> UNIT_COLUMNS = List.of("单位 unit", "出动人次 officer-visits", "检查家次 venues checked",
-            "查处 violations handled", "立案 cases filed", "责令整改 rectification orders", "收缴 items seized",
-            "在册场所 venues", "已检查场所 venues inspected", "覆盖率 coverage");
+    static final List<String> UNIT_COLUMNS = List.of("单位", "出动人次（按检查家次累计）", "检查家次", "查处家数", "立案起数",
+            "现场责令整改家次", "收缴物品数量", "在册场所", "已检查场所", "检查覆盖率");
 
     static List<Object> unitRow(PeriodReportService.UnitFigures u) {
         List<Object> row = new ArrayList<>(List.of(u.unitName(), u.officerVisits(), u.venuesChecked(), u.violationsHandled(),
@@ -84,49 +86,50 @@ public class ReportResource {
             campaigns.add(List.of(c));
         }
         return TableExport.xlsx(List.of(
-                new TableExport.SheetData("日报 " + r.date(), UNIT_COLUMNS, rows),
-                new TableExport.SheetData("专项行动 campaigns", List.of("名称 name"), campaigns)));
+                new TableExport.SheetData("日报" + r.date(), UNIT_COLUMNS, rows),
+                new TableExport.SheetData("专项行动", List.of("名称"), campaigns)));
     }
 
+    /** The period report as a workbook with Chinese headers only: the figures, the text, per unit, category, goods, penalties. */
     static byte[] xlsx(PeriodReportService.PeriodReport r) {
         List<List<Object>> summary = new ArrayList<>();
-        summary.add(List.of("统计期间 period", r.from() + " — " + r.to(), ""));
-        summary.add(List.of("单位 unit", r.unitName() == null ? "全部 all" : r.unitName(), ""));
-        summary.add(List.of("区划 district", r.districtName() == null ? "全部 all" : r.districtName(), ""));
-        summary.add(List.of("出动执法人员 officer-visits", r.officerVisits(), "人次"));
-        summary.add(List.of("检查场所 venues checked", r.venuesChecked(), "家次"));
-        summary.add(List.of("检查场所（去重） distinct venues checked", r.distinctVenuesChecked(), "家"));
-        summary.add(List.of("查处违规经营场所 violations handled", r.violationsHandled(), "家"));
-        summary.add(List.of("警告 warnings", r.warnings(), "家次"));
-        summary.add(List.of("责令整改 rectification orders", r.rectificationOrders(), "家次"));
-        summary.add(List.of("立案 cases filed", r.casesFiled(), "起"));
-        summary.add(List.of("取缔 closed", r.closed(), "个"));
-        summary.add(List.of("专项行动 campaigns", r.campaigns(), "次"));
-        summary.add(List.of("在册场所 venues", r.venues(), "家"));
-        summary.add(List.of("已检查场所 venues inspected", r.venuesInspected(), "家"));
+        summary.add(List.of("统计期间", ChineseNumbers.date(r.from()) + "至" + ChineseNumbers.date(r.to()), ""));
+        summary.add(List.of("单位", r.unitName() == null ? "全部" : r.unitName(), ""));
+        summary.add(List.of("区划", r.districtName() == null ? "全部" : r.districtName(), ""));
+        for (Object[] f : SummaryDocument.figures(r)) {
+            Object v = f[1] instanceof java.math.BigDecimal b ? b.doubleValue() : f[1];
+            summary.add(java.util.Arrays.asList(f[0], v, f[2]));
+        }
         List<Object> cov = new ArrayList<>();
-        cov.add("检查覆盖率 coverage");
+        cov.add("检查覆盖率");
         cov.add(r.coverage());
         cov.add("");
         summary.add(cov);
-        summary.add(List.of("文字 text", r.text(), ""));
+        List<List<Object>> text = new ArrayList<>();
+        text.add(List.of(r.title()));
+        for (PeriodReportService.Section s : r.sections()) {
+            text.add(List.of(s.heading()));
+            text.add(List.of(s.text()));
+        }
+        text.add(List.of(r.dateLine()));
         List<List<Object>> cats = new ArrayList<>();
         for (PeriodReportService.CategoryCount c : r.venuesCheckedByCategory()) {
-            cats.add(List.of(c.category(), c.name(), c.venueVisits()));
+            cats.add(List.of(c.name(), c.venueVisits()));
         }
-        List<List<Object>> seized = new ArrayList<>();
-        for (PeriodReportService.SeizedCount s : r.seized()) {
-            seized.add(List.of(s.kind(), s.name(), s.count(), s.unit()));
+        List<List<Object>> goods = new ArrayList<>();
+        for (com.patrolplanner.casework.CaseworkStatistics.Goods g : r.enforcement().goods()) {
+            goods.add(List.of(g.actName(), g.kindName(), g.quantity(), g.measure()));
         }
         List<List<Object>> perUnit = new ArrayList<>();
         for (PeriodReportService.UnitFigures u : r.units()) {
             perUnit.add(unitRow(u));
         }
         return TableExport.xlsx(List.of(
-                new TableExport.SheetData("汇总 summary", List.of("指标 figure", "数值 value", "单位 unit"), summary),
-                new TableExport.SheetData("分单位 by unit", UNIT_COLUMNS, perUnit),
-                new TableExport.SheetData("分类检查 by category", List.of("类别 category", "名称 name", "家次 visits"), cats),
-                new TableExport.SheetData("收缴 seized", List.of("种类 kind", "名称 name", "数量 count", "单位 unit"), seized)));
+                new TableExport.SheetData("汇总", List.of("指标", "数值", "单位"), summary),
+                new TableExport.SheetData("文字", List.of("内容"), text),
+                new TableExport.SheetData("分单位", UNIT_COLUMNS, perUnit),
+                new TableExport.SheetData("分类检查", List.of("类别", "家次"), cats),
+                new TableExport.SheetData("查扣物品", List.of("行为", "物品", "数量", "计量单位"), goods)));
     }
 
     private static LocalDate date(String field, String s, LocalDate dflt) {

@@ -18,6 +18,28 @@ class ChineseNumbersTest {
         assertEquals("10多", ChineseNumbers.approx(15));
     }
 
+    /** "将近年来查缴的1.2万件非法光盘": from ten thousand in 万, one decimal, 余 when cut. */
+    @Test
+    void tenThousandsAreWrittenIn万() {
+        assertEquals("1.2万", ChineseNumbers.approx(12000));
+        assertEquals("1.2万余", ChineseNumbers.approx(12345));
+        assertEquals("1万", ChineseNumbers.approx(10000));
+        assertEquals("9900余", ChineseNumbers.approx(9999));
+        assertEquals("12万余", ChineseNumbers.approx(120500));
+        assertEquals("3500元", ChineseNumbers.yuan(new java.math.BigDecimal("3500.00")));
+        assertEquals("1.25万元", ChineseNumbers.yuan(new java.math.BigDecimal("12500.00")));
+    }
+
+    @Test
+    void halvesAndDatesAsHeadingsWriteThem() {
+        assertEquals("2026年上半年", ChineseNumbers.half(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)));
+        assertEquals("2026年上半年", ChineseNumbers.half(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 20)));
+        assertEquals("2026年下半年", ChineseNumbers.half(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 12, 31)));
+        assertEquals("2026年", ChineseNumbers.half(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+        assertEquals("3月份", ChineseNumbers.half(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
+        assertEquals("2026年7月1日", ChineseNumbers.date(LocalDate.of(2026, 7, 1)));
+    }
+
     @Test
     void smallAndRoundNumbersStayExact() {
         assertEquals("7", ChineseNumbers.approx(7));

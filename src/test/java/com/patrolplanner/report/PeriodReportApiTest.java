@@ -4,6 +4,8 @@ import static com.patrolplanner.TestSupport.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,27 +85,42 @@ class PeriodReportApiTest {
                 .body("venuesInspected", equalTo(4))
                 .body("coverage", equalTo(0.8));
 
-        String expected = "1-6月份，共出动执法人员10多人次，检查各类场所6家次（其中网吧3家次、出版物经营单位2家次、歌舞娱乐场所1家次），"
-                + "查处违规经营场所3家，责令整改1家次，立案查处1起，取缔非法经营场所(摊点)1个，收缴非法出版物120余册、非法音像制品40盘，"
-                + "辖区在册场所检查覆盖率80%（4/5家）。";
+        // the inspections of this fixture have no team: each is an outing of its own, so both 出动人次 counts are 15
+        String first = "1-6月份，共出动执法人员10多人次（按每次出动的执法人员计；按检查家次累计10多人次），检查各类场所6家次"
+                + "（其中网吧3家次、出版物经营单位2家次、歌舞娱乐场所1家次），辖区在册场所检查覆盖率80%（4/5家）。";
         String text = as("planner").get(Q + "&format=text").then().statusCode(200)
                 .contentType(startsWith("text/plain")).extract().asString();
-        assertEquals(expected, text);
-        as("admin").get(Q).then().body("text", equalTo(expected));
+        assertEquals("报告测试区2024年上半年文化市场综合执法工作统计", text.lines().findFirst().orElseThrow());
+        assertTrue(text.contains("一、日常检查\n" + first), text);
+        assertTrue(text.contains("二、查处违法违规经营\n查处违规经营场所3家，其中"), text);
+        assertTrue(text.contains("取缔非法经营场所(摊点)1个；现场责令整改1家次；立案查处1起。"), text);
+        assertTrue(text.contains("三、查扣物品\n收缴非法出版物120余册、非法音像制品40盘。"), text);
+        assertTrue(text.endsWith("2024年7月1日"), text);
+        as("admin").get(Q).then().body("text", equalTo(text)).body("officerOutings", equalTo(15))
+                .body("sections[0].heading", equalTo("一、日常检查")).body("sections[0].text", equalTo(first));
 
         byte[] xlsx = as("manager").get(Q + "&format=xlsx").then().statusCode(200).extract().asByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sh = wb.getSheet("汇总 summary");
+            Sheet sh = wb.getSheet("汇总");
             Map<String, Double> figures = new HashMap<>();
             for (Row r : sh) {
                 if (r.getRowNum() > 0 && r.getCell(1) != null && r.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
                     figures.put(r.getCell(0).getStringCellValue(), r.getCell(1).getNumericCellValue());
                 }
             }
-            assertEquals(15.0, figures.get("出动执法人员 officer-visits"), 0);
-            assertEquals(6.0, figures.get("检查场所 venues checked"), 0);
-            assertEquals(0.8, figures.get("检查覆盖率 coverage"), 1e-9);
-            assertEquals(3, wb.getSheet("分类检查 by category").getPhysicalNumberOfRows() - 1);
+            assertEquals(15.0, figures.get("出动执法人员（按检查家次累计）"), 0);
+            assertEquals(15.0, figures.get("出动执法人员（按出动计）"), 0);
+            assertEquals(6.0, figures.get("检查各类场所"), 0);
+            assertEquals(0.8, figures.get("检查覆盖率"), 1e-9);
+            assertEquals(125.0, figures.get("收缴非法出版物"), 0);
+            // Chinese headers only: no Latin letter in any sheet name or header cell
+            for (Sheet each : wb) {
+                assertFalse(each.getSheetName().matches(".*[A-Za-z].*"), each.getSheetName());
+                for (org.apache.poi.ss.usermodel.Cell h : each.getRow(0)) {
+                    assertFalse(h.getStringCellValue().matches(".*[A-Za-z].*"), h.getStringCellValue());
+                }
+            }
+            assertEquals(3, wb.getSheet("分类检查").getPhysicalNumberOfRows() - 1);
         }
     }
 
@@ -113,6 +130,7 @@ class PeriodReportApiTest {
         as("manager").get("/api/reports/period?district=nowhere-district").then().statusCode(400);
         as("manager").get("/api/reports/period?from=2024-06-01&to=2024-01-01").then().statusCode(400);
         as("manager").get("/api/reports/period?format=doc").then().statusCode(400);
+        as("manager").get("/api/reports/period?format=docx").then().statusCode(200);
     }
 
     /**
@@ -131,7 +149,7 @@ class PeriodReportApiTest {
         });
         as("manager").get("/api/reports/period?from=2011-01-01&to=2011-06-30").then().statusCode(200)
                 .body("campaigns", equalTo(2))
-                .body("text", org.hamcrest.Matchers.containsString("开展专项行动2次"));
+                .body("text", org.hamcrest.Matchers.containsString("开展“报告测试专项行动”等专项行动2次"));
     }
 
     static int venue(String category, double lon, double lat, String status) {

@@ -1,0 +1,165 @@
+package com.patrolplanner.casework;
+
+import com.patrolplanner.registry.ChangeHistory;
+import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.Roles;
+import com.patrolplanner.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Penalty cases (案件): {@code GET /api/cases} (paged, {@code numberMatched}; {@code state}, {@code overdue},
+ * {@code venue}, {@code from}/{@code to} on the filing date), {@code POST /api/cases} (立案 from an inspection), and one
+ * POST per act: {@code evidence}, {@code extension}, {@code notice}, {@code decision}, {@code execution},
+ * {@code closing}; files of an evidence item as multipart {@code file}.
+ */
+@Path("/api/cases")
+public class CaseResource {
+    static final String[] WRITERS = {Roles.TEAM_LEADER, Roles.PLANNER};
+
+    @Inject
+    CaseService cases;
+    @Inject
+    EvidenceFiles files;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("overdue") Boolean overdue,
+            @QueryParam("venue") Long venue, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+        return cases.list(blank(state), overdue, venue, date("from", from), date("to", to), limit, offset, Actor.of(user));
+    }
+
+    @POST
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
+    public Response open(CaseService.CaseInput in) {
+        if (in == null) {
+            throw ApiException.invalid("body", "required");
+        }
+        return Response.status(201).entity(cases.open(in, Actor.of(user))).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public CaseView get(@PathParam("id") long id) {
+        return cases.get(id, Actor.of(user));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public List<ChangeHistory> history(@PathParam("id") long id) {
+        return cases.history(id, Actor.of(user));
+    }
+
+    @POST
+    @Path("/{id}/evidence")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
+    public CaseView evidence(@PathParam("id") long id, CaseService.ActInput in) {
+        return cases.evidence(id, body(in), Actor.of(user));
+    }
+
+    @POST
+    @Path("/{id}/extension")
+    @RolesAllowed({Roles.PLANNER})
+    public CaseView extend(@PathParam("id") long id, CaseService.ActInput in) {
+        return cases.extend(id, body(in), Actor.of(user));
+    }
+
+    @POST
+    @Path("/{id}/notice")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
+    public CaseView notice(@PathParam("id") long id, CaseService.ActInput in) {
+        return cases.notice(id, body(in), Actor.of(user));
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @RolesAllowed({Roles.PLANNER})
+    public CaseView decide(@PathParam("id") long id, CaseService.ActInput in) {
+        return cases.decide(id, body(in), Actor.of(user));
+    }
+
+    @POST
+    @Path("/{id}/execution")
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
+    public CaseView execute(@PathParam("id") long id, CaseService.ActInput in) {
+        return cases.execute(id, body(in), Actor.of(user));
+    }
+
+    @POST
+    @Path("/{id}/closing")
+    @RolesAllowed({Roles.PLANNER})
+    public CaseView close(@PathParam("id") long id, CaseService.ActInput in) {
+        return cases.close(id, body(in), Actor.of(user));
+    }
+
+    /** A photo or document of an evidence item (multipart part {@code file}): 201 with its SHA-256. */
+    @POST
+    @Path("/{id}/evidence/{evidence}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
+    public Response upload(@PathParam("id") long id, @PathParam("evidence") long evidence, @RestForm("file") FileUpload file) {
+        return Response.status(201).entity(files.toEvidence(id, evidence, upload(file), Actor.of(user))).build();
+    }
+
+    /** A stored file, with its SHA-256 as the ETag. */
+    @GET
+    @Path("/files/{file}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    public Response file(@PathParam("file") long file) {
+        EvidenceFiles.Content c = files.content(file, Actor.of(user));
+        return Response.ok(c.bytes(), c.contentType()).header("ETag", "\"" + c.sha256() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(c.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")).build();
+    }
+
+    static EvidenceFiles.Upload upload(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.invalid("file", "required: a multipart part named 'file'");
+        }
+        return new EvidenceFiles.Upload(file.fileName(), file.contentType(), file.uploadedFile(), file.size());
+    }
+
+    static CaseService.ActInput body(CaseService.ActInput in) {
+        if (in == null) {
+            throw ApiException.invalid("body", "required");
+        }
+        return in;
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static LocalDate date(String field, String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field, "a date (2026-06-30)");
+        }
+    }
+}
