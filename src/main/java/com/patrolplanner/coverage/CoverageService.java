@@ -36,6 +36,8 @@ public class CoverageService {
 
     /** Each scope's venues with one period's figures, kept until the next write (at most 32: ≈ 50 MB at 22,500 venues). */
     final com.patrolplanner.web.AnswerCache<CoverageCache.Snapshot> snapshots = new com.patrolplanner.web.AnswerCache<>(32);
+    /** Whole hex answers (the same view asked again: a city or district overview); few, as one city view is ≈ 2 MB. */
+    final com.patrolplanner.web.AnswerCache<String> rendered = new com.patrolplanner.web.AnswerCache<>(16);
     /** GeoJSON rings of H3 cells (they never change). */
     private static final java.util.concurrent.ConcurrentHashMap<Long, String> POLYGONS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -197,9 +199,11 @@ public class CoverageService {
      * or unit was written since it was computed, else one statement (the monthly roll-up for whole months).
      */
     CoverageCache.Snapshot snapshot(CoverageQuery q) {
-        String token = versions.current();
+        return snapshot(q, versions.current(), venueScope());
+    }
+
+    private CoverageCache.Snapshot snapshot(CoverageQuery q, String token, String scope) {
         syncIfVenuesChanged(token);
-        String scope = venueScope();
         return snapshots.get(scope + "|" + q.from().toInstant() + "|" + q.to().toInstant(), token,
                 () -> loadSnapshot(q, scope));
     }
@@ -207,6 +211,7 @@ public class CoverageService {
     /** Empties the answer cache (benchmarks time the uncached path with it; correctness never needs it). */
     public void forgetCachedAnswers() {
         snapshots.clear();
+        rendered.clear();
     }
 
     /** The data token and scope an answer of this request depends on, for its ETag (null: not cacheable now). */
@@ -274,7 +279,11 @@ public class CoverageService {
 
     /** The cells as a GeoJSON FeatureCollection of hexagons; {@code value} is the chosen metric. */
     public String hexGeoJson(CoverageQuery q, int res, CoverageQuery.Metric metric) {
-        return hexGeoJson(q, res, metric, cells(q, res));
+        String token = versions.current();
+        String scope = venueScope();
+        String key = String.join("|", scope, q.from().toInstant().toString(), q.to().toInstant().toString(),
+                java.util.Arrays.toString(q.bbox()), Integer.toString(res), metric.code());
+        return rendered.get(key, token, () -> hexGeoJson(q, res, metric, cells(q, res, snapshot(q, token, scope))));
     }
 
     static String hexGeoJson(CoverageQuery q, int res, CoverageQuery.Metric metric, List<CellStats> cells) {
