@@ -143,8 +143,9 @@ public class LoadBench implements CliCommand {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--think-ms" -> thinkMs = Integer.parseInt(args[++i]);
+                case "--no-think" -> thinkMs = 0;
                 default -> {
-                    out.println("usage: bench load [--seconds N] [--clients N] [--think-ms N]");
+                    out.println("usage: bench load [--seconds N] [--clients N] [--think-ms N | --no-think]");
                     return 2;
                 }
             }
@@ -253,6 +254,7 @@ public class LoadBench implements CliCommand {
                         .map(x -> x.getKey() + " " + x.getValue().errorKinds).toList());
         out.printf("target: 0 errors, p95 ≤ 100 ms → %s%n",
                 errors == 0 && pct(total, 95) <= 100 ? "met" : "NOT met");
+        out.println(MemoryReport.line());
         return 0;
     }
 

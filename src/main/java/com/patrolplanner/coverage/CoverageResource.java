@@ -5,7 +5,10 @@ import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import com.patrolplanner.web.AnswerCache;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -33,19 +36,27 @@ public class CoverageResource {
     @GET
     @Path("/hex")
     @Produces(GEOJSON)
-    public String hex(@QueryParam("bbox") String bbox, @QueryParam("res") Integer res, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("metric") String metric) {
-        return coverage.hexGeoJson(CoverageQuery.of(from, to, bbox), res(res),
-                CoverageQuery.Metric.parse(metric, CoverageQuery.Metric.COVERAGE));
+    public Response hex(@QueryParam("bbox") String bbox, @QueryParam("res") Integer res, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("metric") String metric,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        CoverageQuery q = CoverageQuery.of(from, to, bbox);
+        int r = res(res);
+        CoverageQuery.Metric m = CoverageQuery.Metric.parse(metric, CoverageQuery.Metric.COVERAGE);
+        return AnswerCache.conditional(coverage.etag("hex", q.from() + "/" + q.to(), bbox, String.valueOf(r), m.code()), ifNoneMatch, GEOJSON, () -> coverage.hexGeoJson(q, r, m));
     }
 
     /** Leaflet.heat points {@code [lat, lon, intensity 0..1]}; use {@code max: 1} on the layer. */
     @GET
     @Path("/heat")
     @Produces(MediaType.APPLICATION_JSON)
-    public CoverageService.Heat heat(@QueryParam("bbox") String bbox, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("metric") String metric) {
-        return coverage.heat(CoverageQuery.of(from, to, bbox), CoverageQuery.Metric.parse(metric, CoverageQuery.Metric.INSPECTIONS));
+    public Response heat(@QueryParam("bbox") String bbox, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("metric") String metric,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        CoverageQuery q = CoverageQuery.of(from, to, bbox);
+        CoverageQuery.Metric m = CoverageQuery.Metric.parse(metric, CoverageQuery.Metric.INSPECTIONS);
+        // the gap metric counts days until today: it changes without a write, so it is not cached
+        return AnswerCache.conditional(m == CoverageQuery.Metric.GAP ? null : coverage.etag("heat", q.from() + "/" + q.to(), bbox, m.code()), ifNoneMatch,
+                MediaType.APPLICATION_JSON, () -> coverage.heat(q, m));
     }
 
     /** Per active venue: last inspection, days since, and the period's figures. */

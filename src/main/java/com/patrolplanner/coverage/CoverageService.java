@@ -31,6 +31,15 @@ public class CoverageService {
     AgroalDataSource ds;
     @Inject
     Jurisdiction jurisdiction;
+    @Inject
+    com.patrolplanner.web.DataVersion versions;
+
+    /** Each scope's venues with one period's figures, kept until the next write (at most 32: ≈ 50 MB at 22,500 venues). */
+    final com.patrolplanner.web.AnswerCache<CoverageCache.Snapshot> snapshots = new com.patrolplanner.web.AnswerCache<>(32);
+    /** Whole hex answers (the same view asked again: a city or district overview); few, as one city view is ≈ 2 MB. */
+    final com.patrolplanner.web.AnswerCache<String> rendered = new com.patrolplanner.web.AnswerCache<>(16);
+    /** GeoJSON rings of H3 cells (they never change). */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, String> POLYGONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The figures of one cell, district, zone or venue. */
     public record Stats(long venues, long venuesInspected, long inspections, long violations, long officerVisits) {
@@ -92,12 +101,24 @@ public class CoverageService {
         venuesChanged.set(true);
     }
 
+    private volatile String syncedAt;
+
     void syncIfVenuesChanged() {
+        syncIfVenuesChanged(versions.current());
+    }
+
+    /**
+     * Refreshes the venue cells when a venue was written through the registry, when the data token moved (any write,
+     * also bulk SQL), and — only while the token is unknown — at most a minute after the last refresh.
+     */
+    void syncIfVenuesChanged(String token) {
         long now = System.currentTimeMillis();
-        if (venuesChanged.getAndSet(false) || now - lastSync > RESYNC_MILLIS) {
+        boolean moved = token == null ? now - lastSync > RESYNC_MILLIS : !token.equals(syncedAt);
+        if (venuesChanged.getAndSet(false) || moved) {
             try {
                 syncVenueCells();
                 lastSync = now;
+                syncedAt = token;
             } catch (RuntimeException e) {
                 venuesChanged.set(true);
                 throw e;
@@ -153,8 +174,84 @@ public class CoverageService {
 
     /** Figures per H3 cell of the cells holding a venue inside the box (all venues of such a cell are counted). */
     public List<CellStats> cells(CoverageQuery q, int res) {
-        syncIfVenuesChanged();
-        return cellsSql(q, res);
+        return cells(q, res, snapshot(q));
+    }
+
+    static List<CellStats> cells(CoverageQuery q, int res, CoverageCache.Snapshot s) {
+        double[] b = q.bounds();
+        long[] cellOf = res == 8 ? s.r8 : s.r9;
+        java.util.Map<Long, Stats> stats = res == 8 ? s.cells8 : s.cells9;
+        java.util.TreeSet<Long> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < s.size; i++) {
+            if (s.inside(i, b)) {
+                seen.add(cellOf[i]);
+            }
+        }
+        List<CellStats> out = new ArrayList<>(seen.size());
+        for (Long cell : seen) {
+            out.add(new CellStats(cell, stats.get(cell)));
+        }
+        return out;
+    }
+
+    /**
+     * The caller's scope's venues with the period's figures: from the cache while no inspection, venue, school, district
+     * or unit was written since it was computed, else one statement (the monthly roll-up for whole months).
+     */
+    CoverageCache.Snapshot snapshot(CoverageQuery q) {
+        return snapshot(q, versions.current(), venueScope());
+    }
+
+    private CoverageCache.Snapshot snapshot(CoverageQuery q, String token, String scope) {
+        syncIfVenuesChanged(token);
+        return snapshots.get(scope + "|" + q.from().toInstant() + "|" + q.to().toInstant(), token,
+                () -> loadSnapshot(q, scope));
+    }
+
+    /** Empties the answer cache (benchmarks time the uncached path with it; correctness never needs it). */
+    public void forgetCachedAnswers() {
+        snapshots.clear();
+        rendered.clear();
+    }
+
+    /** The data token and scope an answer of this request depends on, for its ETag (null: not cacheable now). */
+    public jakarta.ws.rs.core.EntityTag etag(String... request) {
+        String[] parts = java.util.Arrays.copyOf(request, request.length + 1);
+        parts[request.length] = venueScope();
+        return com.patrolplanner.web.AnswerCache.etag(versions.current(), parts);
+    }
+
+    private CoverageCache.Snapshot loadSnapshot(CoverageQuery q, String scope) {
+        List<long[]> ints = new ArrayList<>();
+        List<double[]> pos = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.scopeVenues(scope))) {
+            PeriodSplit.of(q.from(), q.to()).bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ints.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : 0,
+                            rs.getBoolean(7) ? 1 : 0, rs.getLong(8), rs.getLong(9), rs.getLong(10)});
+                    pos.add(new double[] {rs.getDouble(5), rs.getDouble(6)});
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("coverage: " + e.getMessage(), e);
+        }
+        CoverageCache.Snapshot s = new CoverageCache.Snapshot(ints.size());
+        for (int i = 0; i < s.size; i++) {
+            long[] r = ints.get(i);
+            s.id[i] = r[0];
+            s.r8[i] = r[1];
+            s.r9[i] = r[2];
+            s.located[i] = r[3] == 1;
+            s.active[i] = r[4] == 1;
+            s.n[i] = r[5];
+            s.viol[i] = r[6];
+            s.off[i] = r[7];
+            s.lon[i] = pos.get(i)[0];
+            s.lat[i] = pos.get(i)[1];
+        }
+        s.summarise();
+        return s;
     }
 
     /** The plain aggregation, without the cell sync: what the benchmark compares the service path against. */
@@ -167,8 +264,7 @@ public class CoverageService {
             ps.setDouble(2, b[1]);
             ps.setDouble(3, b[2]);
             ps.setDouble(4, b[3]);
-            ps.setTimestamp(5, ts(q.from()));
-            ps.setTimestamp(6, ts(q.to()));
+            PeriodSplit.of(q.from(), q.to()).bind(ps, 5);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new CellStats(rs.getLong(1), new Stats(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -183,7 +279,14 @@ public class CoverageService {
 
     /** The cells as a GeoJSON FeatureCollection of hexagons; {@code value} is the chosen metric. */
     public String hexGeoJson(CoverageQuery q, int res, CoverageQuery.Metric metric) {
-        List<CellStats> cells = cells(q, res);
+        String token = versions.current();
+        String scope = venueScope();
+        String key = String.join("|", scope, q.from().toInstant().toString(), q.to().toInstant().toString(),
+                java.util.Arrays.toString(q.bbox()), Integer.toString(res), metric.code());
+        return rendered.get(key, token, () -> hexGeoJson(q, res, metric, cells(q, res, snapshot(q, token, scope))));
+    }
+
+    static String hexGeoJson(CoverageQuery q, int res, CoverageQuery.Metric metric, List<CellStats> cells) {
         StringBuilder sb = new StringBuilder(256 + cells.size() * 420);
         sb.append("{\"type\":\"FeatureCollection\",\"metric\":\"").append(metric.code()).append("\",\"res\":").append(res)
                 .append(",\"from\":\"").append(q.from()).append("\",\"to\":\"").append(q.to()).append("\",\"features\":[");
@@ -209,6 +312,19 @@ public class CoverageService {
 
     /** A hexagon as a GeoJSON Polygon, lon,lat order, closed ring, 6 decimals (≈ 0.1 m). */
     static void polygon(StringBuilder sb, long cell) {
+        String p = POLYGONS.get(cell);
+        if (p == null) {
+            StringBuilder one = new StringBuilder(300);
+            ring(one, cell);
+            p = one.toString();
+            if (POLYGONS.size() < 500_000) {
+                POLYGONS.put(cell, p);
+            }
+        }
+        sb.append(p);
+    }
+
+    private static void ring(StringBuilder sb, long cell) {
         List<LatLng> ring = HexCells.h3().cellToBoundary(cell);
         sb.append("{\"type\":\"Polygon\",\"coordinates\":[[");
         for (int i = 0; i <= ring.size(); i++) {
@@ -230,6 +346,9 @@ public class CoverageService {
      * since the last inspection, capped at 365 (never inspected = 1).
      */
     public Heat heat(CoverageQuery q, CoverageQuery.Metric metric) {
+        if (metric != CoverageQuery.Metric.GAP) {
+            return heat(q, metric, snapshot(q));
+        }
         syncIfVenuesChanged();
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
@@ -258,6 +377,35 @@ public class CoverageService {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("heat: " + e.getMessage(), e);
+        }
+        List<double[]> points = new ArrayList<>(raw.size());
+        for (double[] r : raw) {
+            points.add(new double[] {round6(r[0]), round6(r[1]), round4(r[2] / max)});
+        }
+        return new Heat(metric.code(), q.from(), q.to(), 1.0, max, points);
+    }
+
+    /** Heat points of the active venues in the box from a snapshot (every metric but GAP, which needs the last visit). */
+    static Heat heat(CoverageQuery q, CoverageQuery.Metric metric, CoverageCache.Snapshot s) {
+        double[] b = q.bounds();
+        List<double[]> raw = new ArrayList<>();
+        double max = 0;
+        for (int i = 0; i < s.size; i++) {
+            if (!s.active[i] || !s.inside(i, b)) {
+                continue;
+            }
+            double v = switch (metric) {
+                case INSPECTIONS -> s.n[i];
+                case VIOLATIONS -> s.viol[i];
+                case OFFICER_VISITS -> s.off[i];
+                case VENUES -> 1;
+                case VENUES_INSPECTED, COVERAGE -> s.n[i] > 0 ? 1 : 0;
+                case GAP -> throw new IllegalArgumentException("gap heat needs the last inspection");
+            };
+            if (v > 0) {
+                raw.add(new double[] {s.lat[i], s.lon[i], v});
+                max = Math.max(max, v);
+            }
         }
         List<double[]> points = new ArrayList<>(raw.size());
         for (double[] r : raw) {
@@ -301,12 +449,11 @@ public class CoverageService {
     }
 
     private static void bindVenueFigures(PreparedStatement ps, CoverageQuery q, double[] b) throws SQLException {
-        ps.setTimestamp(1, ts(q.from()));
-        ps.setTimestamp(2, ts(q.to()));
-        ps.setDouble(3, b[0]);
-        ps.setDouble(4, b[1]);
-        ps.setDouble(5, b[2]);
-        ps.setDouble(6, b[3]);
+        int i = PeriodSplit.of(q.from(), q.to()).bind(ps, 1);
+        ps.setDouble(i, b[0]);
+        ps.setDouble(i + 1, b[1]);
+        ps.setDouble(i + 2, b[2]);
+        ps.setDouble(i + 3, b[3]);
     }
 
     // ---------------------------------------------------------------- districts and zones
@@ -337,8 +484,7 @@ public class CoverageService {
     private List<AreaStats> areas(String sql, CoverageQuery q, String only) {
         List<AreaStats> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, sql)) {
-            ps.setTimestamp(1, ts(q.from()));
-            ps.setTimestamp(2, ts(q.to()));
+            PeriodSplit.of(q.from(), q.to()).bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);

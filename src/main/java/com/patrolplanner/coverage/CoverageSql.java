@@ -10,6 +10,40 @@ package com.patrolplanner.coverage;
 final class CoverageSql {
     static final String ACTIVE = "CAST('" + CoverageQuery.ACTIVE_STATUSES + "' AS text[])";
 
+    /**
+     * Per venue, the figures of a period [from, to) (inspections, violations, officer-visits; outcome not_found excluded):
+     * the whole months in between from inspection's published monthly roll-up {@code inspection_month}, the partial
+     * months at both ends from the raw rows (index-only scans of inspection_period_cover). Six parameters, bound by
+     * {@link PeriodSplit#bind}: first whole month, month after the last whole month (dates), from, start of the first
+     * whole month, end of the last whole month, to (timestamps). Equal to summing the raw rows of the period
+     * ({@code RollupEqualsRawTest}).
+     */
+    static final String PERIOD_VENUES = """
+            SELECT venue_id, sum(n) AS n, sum(viol) AS viol, sum(off) AS off FROM (
+                SELECT venue_id, inspections AS n, violations AS viol, officer_visits AS off FROM inspection_month
+                WHERE month >= ? AND month < ?
+                UNION ALL
+                SELECT venue_id, 1, violation_count, officer_count FROM inspection
+                WHERE inspected_at >= ? AND inspected_at < ? AND outcome <> 'not_found'
+                UNION ALL
+                SELECT venue_id, 1, violation_count, officer_count FROM inspection
+                WHERE inspected_at >= ? AND inspected_at < ? AND outcome <> 'not_found') x
+            GROUP BY venue_id""";
+
+    /**
+     * Every venue of the scope with its cells, position, activity and the period's figures (parameters: the period,
+     * {@link #PERIOD_VENUES}): what {@link CoverageCache} keeps per (scope, period) and slices by box.
+     */
+    static String scopeVenues(String venueScope) {
+        return """
+                WITH pv AS (%1$s)
+                SELECT v.id, c.h3_r8, c.h3_r9, v.geom IS NOT NULL, coalesce(ST_X(v.geom), 0), coalesce(ST_Y(v.geom), 0),
+                       v.status = ANY(%2$s), coalesce(pv.n, 0), coalesce(pv.viol, 0), coalesce(pv.off, 0)
+                FROM venue_cell c JOIN venue v ON v.id = c.venue_id LEFT JOIN pv ON pv.venue_id = v.id
+                WHERE %3$s
+                ORDER BY v.id""".formatted(PERIOD_VENUES, ACTIVE, venueScope);
+    }
+
     /** Venues with a position whose cells are missing or were computed for another position. */
     static final String STALE_VENUE_CELLS = """
             SELECT v.id, ST_X(v.geom), ST_Y(v.geom) FROM venue v LEFT JOIN venue_cell c ON c.venue_id = v.id
@@ -22,7 +56,7 @@ final class CoverageSql {
                 h3_r9 = excluded.h3_r9""";
 
     /**
-     * Per H3 cell holding a venue inside the box (parameters: minLon, minLat, maxLon, maxLat, from, to): venues,
+     * Per H3 cell holding a venue inside the box (parameters: minLon, minLat, maxLon, maxLat, then the period as in {@link #PERIOD_VENUES}): venues,
      * venues inspected, inspections, violations, officer-visits. Inspections are first summed per venue (an index-only
      * scan of the period on inspection_period_cover, grouped on one bigint) and then attributed to the venue's current
      * cell: a venue that moved takes its history along, so the map describes the register as it is. Grouping the raw
@@ -40,20 +74,16 @@ final class CoverageSql {
                     SELECT c.venue_id, c.%1$s AS cell, v.status = ANY(%2$s) AS active
                     FROM venue_cell c JOIN venue v ON v.id = c.venue_id
                     WHERE c.%1$s IN (SELECT cell FROM sel) AND %3$s),
-                pv AS (
-                    SELECT i.venue_id, count(*) AS n, sum(i.violation_count) AS viol, sum(i.officer_count) AS off
-                    FROM inspection i
-                    WHERE i.inspected_at >= ? AND i.inspected_at < ? AND i.outcome <> 'not_found'
-                    GROUP BY 1)
+                pv AS (%4$s)
                 SELECT vs.cell, count(*) FILTER (WHERE vs.active), count(*) FILTER (WHERE vs.active AND pv.n > 0),
                        coalesce(sum(pv.n), 0), coalesce(sum(pv.viol), 0), coalesce(sum(pv.off), 0)
                 FROM vs LEFT JOIN pv ON pv.venue_id = vs.venue_id
                 GROUP BY vs.cell
-                ORDER BY 1""".formatted(col, ACTIVE, venueScope);
+                ORDER BY 1""".formatted(col, ACTIVE, venueScope, PERIOD_VENUES);
     }
 
     /**
-     * Per active venue in a box (parameters: from, to, minLon, minLat, maxLon, maxLat): id, name, category, lon, lat,
+     * Per active venue in a box (parameters: the period as in {@link #PERIOD_VENUES}, then minLon, minLat, maxLon, maxLat): id, name, category, lon, lat,
      * inspections, violations and officer-visits in the period, and the last inspection ever.
      */
     static String venueFigures(String venueScope) {
@@ -64,9 +94,8 @@ final class CoverageSql {
             SELECT v.id, v.name, v.category, ST_X(v.geom), ST_Y(v.geom), coalesce(a.n, 0), coalesce(a.viol, 0),
                    coalesce(a.off, 0), l.last
             FROM venue v
-            LEFT JOIN (SELECT venue_id, count(*) AS n, sum(violation_count) AS viol, sum(officer_count) AS off
-                       FROM inspection WHERE inspected_at >= ? AND inspected_at < ? AND outcome <> 'not_found'
-                       GROUP BY venue_id) a ON a.venue_id = v.id
+            LEFT JOIN (""" + PERIOD_VENUES + """
+            ) a ON a.venue_id = v.id
             LEFT JOIN LATERAL (SELECT max(i.inspected_at) AS last FROM inspection i
                                WHERE i.venue_id = v.id AND i.outcome <> 'not_found') l ON true
             WHERE v.geom IS NOT NULL AND v.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND v.status = ANY(""" + ACTIVE + """
@@ -95,19 +124,17 @@ final class CoverageSql {
                 WHERE\s""" + venueScope;
     }
 
-    /** Figures per area (parameters: from, to) for a query giving (area_id, area_name, venue_id, status). */
+    /** Figures per area (parameters: the period as in {@link #PERIOD_VENUES}) for a query giving (area_id, area_name, venue_id, status). */
     static String areaStats(String areaVenues) {
         return """
                 WITH av AS (%1$s),
-                pv AS (SELECT venue_id, count(*) AS n, sum(violation_count) AS viol, sum(officer_count) AS off
-                       FROM inspection WHERE inspected_at >= ? AND inspected_at < ? AND outcome <> 'not_found'
-                       GROUP BY venue_id)
+                pv AS (%3$s)
                 SELECT av.area_id, max(av.area_name),
                        count(*) FILTER (WHERE av.status = ANY(%2$s)),
                        count(*) FILTER (WHERE av.status = ANY(%2$s) AND pv.n > 0),
                        coalesce(sum(pv.n), 0), coalesce(sum(pv.viol), 0), coalesce(sum(pv.off), 0)
                 FROM av LEFT JOIN pv ON pv.venue_id = av.venue_id
-                GROUP BY av.area_id ORDER BY av.area_id""".formatted(areaVenues, ACTIVE);
+                GROUP BY av.area_id ORDER BY av.area_id""".formatted(areaVenues, ACTIVE, PERIOD_VENUES);
     }
 
     private CoverageSql() {

@@ -4,7 +4,12 @@ import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import com.patrolplanner.web.AnswerCache;
+import com.patrolplanner.web.DataVersion;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,13 +21,26 @@ import jakarta.ws.rs.QueryParam;
 public class DistrictResource {
     @Inject
     RegisterQueries queries;
+    @Inject
+    Jurisdiction jurisdiction;
+    @Inject
+    DataVersion versions;
+
+    /** Outlines per (scope, filter), kept until a district, unit or register write (web.DataVersion). */
+    private static final AnswerCache<String> OUTLINES = new AnswerCache<>(256);
 
     /** {@code district} filters to that area and its children. */
     @GET
     @Produces(VenueResource.GEOJSON)
-    public String list(@QueryParam("bbox") String bbox, @QueryParam("district") String district, @QueryParam("q") String q,
-            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
-        return queries.districts(new RegisterQueries.Filter(bbox, null, district, null, q, limit, offset));
+    public Response list(@QueryParam("bbox") String bbox, @QueryParam("district") String district, @QueryParam("q") String q,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String token = versions.current();
+        String key = String.join("|", jurisdiction.scope().encode(), String.valueOf(bbox), String.valueOf(district),
+                String.valueOf(q), String.valueOf(limit), String.valueOf(offset));
+        return AnswerCache.conditional(AnswerCache.etag(token, "districts", key), ifNoneMatch, VenueResource.GEOJSON,
+                () -> OUTLINES.get(key, token,
+                        () -> queries.districts(new RegisterQueries.Filter(bbox, null, district, null, q, limit, offset))));
     }
 
     @GET
