@@ -98,6 +98,7 @@ cl_start_service() {
       -Dquarkus.datasource.replica.active=true \
       -Dquarkus.datasource.replica.jdbc.url="jdbc:postgresql://127.0.0.1:$CL_REPLICA_PORT/$CL_DB" \
       -Dpatrol.node.name="svc$n@$(hostname)" -Dpatrol.jobs.lease-seconds="$CL_LEASE" \
+      -Dpatrol.jobs.heartbeat-seconds="${PP_CLUSTER_JOB_HEARTBEAT:-3}" \
       -Dpatrol.demo.load="$demo" -Dpatrol.seed.demo-users=true \
       -jar "$CL_DIR/app/quarkus-run.jar" > "$CL_DIR/svc$n.log" 2>&1 < /dev/null & echo $! > "$pidf")
 }

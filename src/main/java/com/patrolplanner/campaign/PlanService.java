@@ -407,6 +407,9 @@ public class PlanService {
         out.put("violations", violations);
         out.put("planned", solved.stream().mapToInt(r -> ((Number) r.get("planned")).intValue()).sum());
         out.put("dates", new ArrayList<>(s.results));
+        if (s.warmStops > 0) {
+            out.put("resumedFromStops", s.warmStops);
+        }
         return out;
     }
 

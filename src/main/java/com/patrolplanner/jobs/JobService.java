@@ -228,8 +228,12 @@ public class JobService {
      * stopped) and starts the resumable ones again under the lease of {@code asNode}; those without a {@link Resumer},
      * or started {@value #MAX_ATTEMPTS} times already, become FAILED once their lease ran out. One node claims a job:
      * the rows are locked with {@code SKIP LOCKED} and moved to the claiming node in the same statement. Returns how
-     * many were started again.
+     * many were started again (the sweep of every heartbeat; tests call it as a second node).
      */
+    public int takeOver(String asNode) {
+        return takeOver(asNode, false);
+    }
+
     int takeOver(String asNode, boolean own) {
         @SuppressWarnings("unchecked")
         List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""

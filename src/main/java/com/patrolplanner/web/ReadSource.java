@@ -60,26 +60,42 @@ public class ReadSource {
         if (!replicaConfigured() || System.currentTimeMillis() < downUntil) {
             return primary.getConnection();
         }
+        return choose(() -> replica.get().getConnection(), primary::getConnection, minLsn, requestTimeout.toMillis(),
+                () -> downUntil = System.currentTimeMillis() + DOWN_MS);
+    }
+
+    /** Opens a connection. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * The routing rule: the replica's connection when it opens and has replayed {@code minLsn}, else the primary's
+     * ({@code onReplicaDown} runs when the replica would not open).
+     */
+    static Connection choose(Opener replica, Opener primary, String minLsn, long statementTimeoutMs, Runnable onReplicaDown)
+            throws SQLException {
         Connection c;
         try {
-            c = replica.get().getConnection();
+            c = replica.open();
         } catch (SQLException | RuntimeException e) {
-            downUntil = System.currentTimeMillis() + DOWN_MS;
+            onReplicaDown.run();
             LOG.warn("replica unavailable, reading from the primary for " + DOWN_MS / 1000 + " s: " + e.getMessage());
-            return primary.getConnection();
+            return primary.open();
         }
         try {
             try (Statement s = c.createStatement()) {
-                s.execute("SET statement_timeout = " + requestTimeout.toMillis());
+                s.execute("SET statement_timeout = " + statementTimeoutMs);
             }
             if (minLsn != null && !replayed(c, minLsn)) {
                 c.close();
-                return primary.getConnection();
+                return primary.open();
             }
             return c;
         } catch (SQLException e) {
             c.close();
-            return primary.getConnection();
+            return primary.open();
         }
     }
 
