@@ -71,6 +71,8 @@ public class PlanService {
         final List<Map<String, Object>> results = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile BestSoFar.DateSolve current;
         volatile boolean finished;
+        /** Stops of a dead node's best plan seeded into the first date (a solve started again), else 0. */
+        volatile int warmStops;
 
         Solve(UUID jobId, long campaignId, String campaignName, String campaignType, List<LocalDate> dates, String user) {
             this.jobId = jobId;
@@ -132,7 +134,12 @@ public class PlanService {
         SolveRequest req = (SolveRequest) built[0];
         CampaignProblem first = (CampaignProblem) built[1];
         Solve[] holder = new Solve[1];
-        UUID jobId = jobs.submit("campaign-solve", user, progress -> run(awaitHolder(holder), req, first, progress));
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("campaignId", campaignId);
+        args.put("input", in);
+        args.put("user", user);
+        UUID jobId = jobs.submit("campaign-solve", user, new JobService.Resume(RESUMER, args, null),
+                progress -> run(awaitHolder(holder), req, first, progress));
         Solve s = new Solve(jobId, campaignId, (String) built[2], (String) built[3], req.dates(), user);
         solves.put(campaignId, s);
         holder[0] = s;
@@ -142,6 +149,132 @@ public class PlanService {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> warnings = (List<Map<String, Object>>) built[4];
         return new Started(jobId, warnings);
+    }
+
+    public static final String RESUMER = "campaign-solve";
+
+    /**
+     * Starts again, on this node, a solve whose node died (README, Cluster): the dates the job finished stay as they
+     * are; the date it was solving starts from its last persisted best plan (the 'solving' row, kept as 'stopped'),
+     * seeded into the new search (Timefold's phases from that plan); the dates after it are solved as before.
+     */
+    Map<String, Object> resume(UUID jobId, long campaignId, SolveInput in, String user, JobService.Progress progress) {
+        Object[] built = QuarkusTransaction.requiringNew().call(() -> {
+            store.stopSolvingOf(jobId);
+            Campaign c = campaigns.find(campaignId);
+            SolveRequest req = SolveRequest.of(c, in);
+            Map<LocalDate, Object[]> left = store.datesOfJob(jobId);
+            List<LocalDate> remaining = req.dates().stream()
+                    .filter(d -> left.get(d) == null || !"solved".equals(left.get(d)[0])).toList();
+            if (remaining.isEmpty()) {
+                return new Object[] {req, null, c.name, c.type, remaining, 0};
+            }
+            LocalDate d0 = remaining.get(0);
+            CampaignProblem first = build(c, d0, remaining.get(remaining.size() - 1));
+            int seeded = 0;
+            Object[] at = left.get(d0);
+            if (at != null && "stopped".equals(at[0])) {
+                seeded = seed(first, store.stops((Long) at[1], d0, false));
+            }
+            return new Object[] {req, first, c.name, c.type, remaining, seeded};
+        });
+        SolveRequest req = (SolveRequest) built[0];
+        @SuppressWarnings("unchecked")
+        List<LocalDate> remaining = (List<LocalDate>) built[4];
+        Solve s = new Solve(jobId, campaignId, (String) built[2], (String) built[3], remaining, user);
+        s.warmStops = (Integer) built[5];
+        solves.put(campaignId, s);
+        LOG.infof("solve job %s of campaign %d started again: %d date(s) left, %d stop(s) of the best plan so far seeded",
+                jobId, campaignId, remaining.size(), s.warmStops);
+        if (remaining.isEmpty()) {
+            s.finished = true;
+            return jobResult(s);
+        }
+        return run(s, new SolveRequest(remaining, req.seconds()), (CampaignProblem) built[1], progress);
+    }
+
+    /**
+     * Puts the stops of a stored plan back on their teams in {@code p}'s plan, in route order: each stop takes its
+     * venue's visit whose window holds the stop's start (a visit already on the team, i.e. a kept stop, first). Returns
+     * how many stops were placed.
+     */
+    static int seed(CampaignProblem p, List<KeptStop> stops) {
+        Map<String, com.patrolplanner.campaign.routing.Visit> visitById = new java.util.HashMap<>();
+        p.plan().getVisits().forEach(v -> visitById.put(v.getId(), v));
+        Map<Long, List<com.patrolplanner.campaign.routing.Visit>> ofVenue = new java.util.HashMap<>();
+        p.visits().values().forEach(i -> {
+            com.patrolplanner.campaign.routing.Visit v = visitById.get(i.visitId());
+            if (v != null) {
+                ofVenue.computeIfAbsent(i.venueId(), k -> new ArrayList<>()).add(v);
+            }
+        });
+        Map<Long, com.patrolplanner.campaign.routing.Vehicle> ofTeam = new java.util.HashMap<>();
+        for (com.patrolplanner.campaign.routing.Vehicle v : p.plan().getVehicles()) {
+            CampaignProblem.TeamInfo t = p.teams().get(v.getId());
+            if (t != null) {
+                ofTeam.put(t.teamId(), v);
+            }
+        }
+        Set<com.patrolplanner.campaign.routing.Visit> used = new java.util.HashSet<>();
+        Map<com.patrolplanner.campaign.routing.Vehicle, List<com.patrolplanner.campaign.routing.Visit>> routes =
+                new LinkedHashMap<>();
+        int placed = 0;
+        for (KeptStop st : stops) {
+            com.patrolplanner.campaign.routing.Vehicle vehicle = ofTeam.get(st.teamId());
+            if (vehicle == null) {
+                continue;
+            }
+            List<com.patrolplanner.campaign.routing.Visit> candidates = ofVenue.getOrDefault(st.venueId(), List.of());
+            com.patrolplanner.campaign.routing.Visit pick = candidates.stream()
+                    .filter(v -> !used.contains(v) && vehicle.getVisits().contains(v)).findFirst()
+                    .or(() -> candidates.stream().filter(v -> !used.contains(v) && v.getReady() <= st.startMinute() + 1e-6
+                            && st.startMinute() <= v.getDue() + 1e-6).findFirst())
+                    .or(() -> candidates.stream().filter(v -> !used.contains(v) && !assigned(p, v)).findFirst())
+                    .orElse(null);
+            if (pick == null || (assigned(p, pick) && !vehicle.getVisits().contains(pick))) {
+                continue;
+            }
+            used.add(pick);
+            routes.computeIfAbsent(vehicle, k -> new ArrayList<>()).add(pick);
+            placed++;
+        }
+        for (Map.Entry<com.patrolplanner.campaign.routing.Vehicle, List<com.patrolplanner.campaign.routing.Visit>> e
+                : routes.entrySet()) {
+            List<com.patrolplanner.campaign.routing.Visit> route = e.getValue();
+            for (com.patrolplanner.campaign.routing.Visit kept : e.getKey().getVisits()) {
+                if (!route.contains(kept)) {
+                    route.add(kept);
+                }
+            }
+            e.getKey().setVisits(route);
+        }
+        return placed;
+    }
+
+    private static boolean assigned(CampaignProblem p, com.patrolplanner.campaign.routing.Visit v) {
+        return p.plan().getVehicles().stream().anyMatch(x -> x.getVisits().contains(v));
+    }
+
+    /** Starts a solve job again from what its first submission stored (see {@link #resume}). */
+    @ApplicationScoped
+    public static class Resumer implements JobService.Resumer {
+        @Inject
+        PlanService plans;
+        @Inject
+        com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+        @Override
+        public String name() {
+            return RESUMER;
+        }
+
+        @Override
+        public JobService.Body resume(UUID jobId, com.fasterxml.jackson.databind.JsonNode args, byte[] input) {
+            long campaignId = args.get("campaignId").asLong();
+            SolveInput in = mapper.convertValue(args.get("input"), SolveInput.class);
+            String user = args.get("user").asText();
+            return progress -> plans.resume(jobId, campaignId, in, user, progress);
+        }
     }
 
     /** Refuses dates whose shift has ended; one warning per date whose shift has started. */
@@ -214,11 +347,14 @@ public class PlanService {
                     bestSoFar.register(d);
                     long t0 = System.currentTimeMillis();
                     try {
-                        result = solver.solve(problem, Duration.ofSeconds(req.seconds()), best -> {
+                        java.util.function.Consumer<RoutingPlan> onBest = best -> {
                             d.offer(best);
                             progress.detail(detail(date, d.index, n, String.valueOf(best.getScore())));
                             advanceTo(progress, reported, base + Math.min(perDate, (System.currentTimeMillis() - t0) / 100));
-                        }, progress::cancelled);
+                        };
+                        result = k == 0 && s.warmStops > 0
+                                ? solver.solveFrom(problem, Duration.ofSeconds(req.seconds()), onBest, progress::cancelled)
+                                : solver.solve(problem, Duration.ofSeconds(req.seconds()), onBest, progress::cancelled);
                     } catch (RuntimeException e) {
                         bestSoFar.abandon(d);
                         throw e;
@@ -271,6 +407,9 @@ public class PlanService {
         out.put("violations", violations);
         out.put("planned", solved.stream().mapToInt(r -> ((Number) r.get("planned")).intValue()).sum());
         out.put("dates", new ArrayList<>(s.results));
+        if (s.warmStops > 0) {
+            out.put("resumedFromStops", s.warmStops);
+        }
         return out;
     }
 

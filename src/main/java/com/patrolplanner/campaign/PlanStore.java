@@ -89,6 +89,29 @@ public class PlanStore {
                 .setParameter(1, planId).executeUpdate();
     }
 
+    /** A solve job's rows left 'solving' become 'stopped' (its node died; the job starts again elsewhere). */
+    @Transactional
+    public int stopSolvingOf(java.util.UUID jobId) {
+        return em.createNativeQuery("UPDATE plan SET status = 'stopped', updated_at = now() WHERE job_id = ?1 AND status = 'solving'")
+                .setParameter(1, jobId).executeUpdate();
+    }
+
+    /**
+     * What a solve job left in the database, per date: "solved" dates it finished, and for a date it was solving when
+     * its node died, the id of the 'stopped' row holding its best plan so far (newest first).
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<LocalDate, Object[]> datesOfJob(java.util.UUID jobId) {
+        Map<LocalDate, Object[]> out = new java.util.HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT DISTINCT ON (plan_date) plan_date, status, id FROM plan "
+                + "WHERE job_id = ?1 ORDER BY plan_date, created_at DESC, id DESC").setParameter(1, jobId).getResultList()) {
+            LocalDate d = r[0] instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) r[0];
+            out.put(d, new Object[] {r[1], ((Number) r[2]).longValue()});
+        }
+        return out;
+    }
+
     /**
      * Rows left 'solving' by a solve that no longer runs become 'stopped': they hold the best plan that solve found,
      * as a planner's stop would have kept it. Orphans are this node's own rows (it just started, so none of its
@@ -192,12 +215,19 @@ public class PlanStore {
     /** Stops of a plan that re-planning keeps: done, or pinned by the planner. */
     @SuppressWarnings("unchecked")
     public List<KeptStop> keptStops(long planId, LocalDate date) {
+        return stops(planId, date, true);
+    }
+
+    /** Every stop of a plan (or only the kept ones: done or pinned), per team in route order. */
+    @SuppressWarnings("unchecked")
+    public List<KeptStop> stops(long planId, LocalDate date, boolean keptOnly) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT r.team_id, s.seq, s.venue_id, s.venue_name, s.category, s.address, ST_X(s.geom), ST_Y(s.geom),
                        s.priority, s.zone_key, s.start_at, s.done
                 FROM plan_stop s JOIN plan_route r ON r.id = s.route_id
-                WHERE r.plan_id = ?1 AND (s.pinned OR s.done) AND s.venue_id IS NOT NULL ORDER BY r.team_id, s.seq""")
-                .setParameter(1, planId).getResultList();
+                WHERE r.plan_id = ?1 AND (NOT ?2 OR s.pinned OR s.done) AND s.venue_id IS NOT NULL
+                ORDER BY r.team_id, s.seq""")
+                .setParameter(1, planId).setParameter(2, keptOnly).getResultList();
         List<KeptStop> out = new ArrayList<>();
         for (Object[] r : rows) {
             OffsetDateTime start = toOdt(r[10]);

@@ -50,9 +50,42 @@ public class GeocodeBatch {
     public UUID submit(List<Item> items, String owner) {
         // the body needs its own id (results are keyed by it); submit() returns it right after starting the body
         java.util.concurrent.CompletableFuture<UUID> id = new java.util.concurrent.CompletableFuture<>();
-        UUID jobId = jobs.submit(JOB_KIND, owner, progress -> run(id.get(), items, owner, progress));
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("owner", owner);
+        args.put("items", items);
+        UUID jobId = jobs.submit(JOB_KIND, owner, new JobService.Resume(JOB_KIND, args, null),
+                progress -> run(id.get(), items, owner, progress));
         id.complete(jobId);
         return jobId;
+    }
+
+    /**
+     * Starts again a batch whose node died (README, Cluster): the results it had written are deleted and the batch runs
+     * from the start (a venue already pinned by the first run is pinned again to the same point).
+     */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class Resumer implements JobService.Resumer {
+        @Inject
+        GeocodeBatch batch;
+        @Inject
+        com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+        @Override
+        public String name() {
+            return JOB_KIND;
+        }
+
+        @Override
+        public JobService.Body resume(UUID jobId, com.fasterxml.jackson.databind.JsonNode args, byte[] input) {
+            List<Item> items = mapper.convertValue(args.get("items"),
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Item>>() { });
+            String owner = args.get("owner").asText();
+            return progress -> {
+                QuarkusTransaction.requiringNew().run(() -> batch.em.createNativeQuery(
+                        "DELETE FROM geocode_result WHERE job_id = ?1").setParameter(1, jobId).executeUpdate());
+                return batch.run(jobId, items, owner, progress);
+            };
+        }
     }
 
     /** The ungeocoded venues (or schools) with an address: no pin, or status none/failed/review. */

@@ -107,13 +107,65 @@ public class ImportService {
      */
     public UUID submit(ImportHandler.Request req) {
         handler(req.kind()); // an unknown kind is a 400 now, not a failed job later
-        return jobs.submit("import:" + req.kind(), req.user(), progress -> {
+        JobService.Resume resume;
+        try {
+            // another node starts the import again from the start if this one dies (README, Cluster): it is all or
+            // nothing, so nothing of the first run is in the database
+            Map<String, Object> args = new LinkedHashMap<>();
+            args.put("kind", req.kind());
+            args.put("filename", req.filename());
+            args.put("datum", req.datum() == null ? null : req.datum().name());
+            args.put("mapping", req.mapping());
+            args.put("user", req.user());
+            args.put("options", req.options());
+            resume = new JobService.Resume(RESUMER, args, Files.readAllBytes(req.file()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return jobs.submit("import:" + req.kind(), req.user(), resume, progress -> {
             try {
                 return run(req, progress);
             } finally {
                 deleteQuietly(req.file());
             }
         });
+    }
+
+    public static final String RESUMER = "import";
+
+    /** Starts again, on this node, an import whose node died: the stored file into a new temporary file, then as before. */
+    @ApplicationScoped
+    public static class Resumer implements JobService.Resumer {
+        @Inject
+        ImportService imports;
+        @Inject
+        com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+        @Override
+        public String name() {
+            return RESUMER;
+        }
+
+        @Override
+        public JobService.Body resume(UUID jobId, com.fasterxml.jackson.databind.JsonNode args, byte[] input) throws Exception {
+            Path file = Files.createTempFile("pp-import-resumed-", ".upload");
+            Files.write(file, input);
+            Map<String, String> mapping = mapper.convertValue(args.get("mapping"),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            Map<String, String> options = mapper.convertValue(args.get("options"),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            String datum = args.path("datum").isTextual() ? args.get("datum").asText() : null;
+            ImportHandler.Request req = new ImportHandler.Request(args.get("kind").asText(), file,
+                    args.path("filename").asText(null), datum == null ? null : com.patrolplanner.geo.Datum.valueOf(datum),
+                    mapping, args.get("user").asText(), options == null ? Map.of() : options);
+            return progress -> {
+                try {
+                    return imports.run(req, progress);
+                } finally {
+                    deleteQuietly(file);
+                }
+            };
+        }
     }
 
     /** {imported, updated, unchanged, …extra}: the response body and the job result. */

@@ -1,6 +1,5 @@
 package com.patrolplanner.inspection;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -21,8 +20,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class InspectionStatistics {
+    /** Lag-tolerant reads: the replica when one is configured (README, Cluster), else the primary. */
     @Inject
-    AgroalDataSource ds;
+    com.patrolplanner.web.ReadSource reads;
 
     public record Figures(long inspections, long officerVisits, long distinctOfficers, long venuesChecked,
             long distinctVenuesChecked, Map<String, Long> checkedByCategory, long violationInspections,
@@ -43,7 +43,7 @@ public class InspectionStatistics {
     public Figures figures(OffsetDateTime from, OffsetDateTime to, String districtCode, String venueScope) {
         String WHERE = "TRUE".equals(venueScope) ? InspectionStatistics.WHERE : InspectionStatistics.WHERE
                 + " AND EXISTS (SELECT 1 FROM venue v WHERE v.id = i.venue_id AND " + venueScope + ") ";
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = reads.lagTolerant()) {
             long[] t = new long[12];
             try (PreparedStatement ps = CustomPlan.prepare(c, """
                     SELECT count(*), coalesce(sum(i.officer_count), 0),

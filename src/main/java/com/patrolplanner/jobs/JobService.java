@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,9 +27,14 @@ import org.jboss.logging.Logger;
  *
  * <p>A job body receives a {@link Progress}; it does its own transactions (e.g. one for an all-or-nothing import).
  *
- * <p>Each job row names the node running it, which refreshes {@code heartbeat_at} every {@link #HEARTBEAT_SECONDS} s.
- * A node that starts marks the jobs it left open as FAILED ("interrupted"); any node reading a job whose heartbeat is
- * older than {@link #STALE_SECONDS} s does the same, so a crash never leaves a job RUNNING for ever.
+ * <p>Each job row names the node running it, which holds a lease on it: it refreshes {@code heartbeat_at} every
+ * {@code patrol.jobs.heartbeat-seconds} (10 s). A job submitted with a {@link Resume} (imports, batch geocoding,
+ * solves) is taken over when its lease runs out ({@code patrol.jobs.lease-seconds}, 60 s without a heartbeat): the
+ * first node to see it claims the row ({@code FOR UPDATE SKIP LOCKED}, so one node only) and starts it again through
+ * the named {@link Resumer}: an import from the start (it is all or nothing), a solve from its last persisted best
+ * plan. A node that starts takes back its own resumable jobs at once. Other jobs (and a job started
+ * {@value #MAX_ATTEMPTS} times) become FAILED ("interrupted"), so a crash never leaves a job RUNNING for ever. A node
+ * that finds its lease taken (its heartbeat matched no row) stops its copy and writes nothing more to the row.
  */
 @ApplicationScoped
 public class JobService {
@@ -53,7 +59,32 @@ public class JobService {
     }
 
     public static final int HEARTBEAT_SECONDS = 10;
+    /** The default lease ({@code patrol.jobs.lease-seconds}). */
     public static final int STALE_SECONDS = 60;
+    /** A job is started at most this many times (the first run and two take-overs). */
+    public static final int MAX_ATTEMPTS = 3;
+
+    /** How a job is started again on another node: the {@link Resumer}'s name, its arguments and input bytes. */
+    public record Resume(String resumer, Object args, byte[] input) {
+    }
+
+    /** Starts again a job that a dead node left open (a CDI bean; {@link #name()} is what {@link Resume} names). */
+    public interface Resumer {
+        String name();
+
+        /** The body that runs the job {@code jobId} again from what its first submission stored. */
+        Body resume(UUID jobId, JsonNode args, byte[] input) throws Exception;
+    }
+
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<Resumer> resumers;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "patrol.jobs.heartbeat-seconds", defaultValue = "10")
+    int heartbeatSeconds;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "patrol.jobs.lease-seconds", defaultValue = "60")
+    int leaseSeconds;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "patrol.jobs.takeover", defaultValue = "true")
+    boolean takeoverSweep;
 
     @Inject
     EntityManager em;
@@ -79,32 +110,74 @@ public class JobService {
         return t;
     });
     private final Map<UUID, Future<?>> running = new ConcurrentHashMap<>();
+    /** The node name each running job holds its lease under (this node's, or one a test takes over as). */
+    private final Map<UUID, String> leaseOf = new ConcurrentHashMap<>();
     private final Map<UUID, Boolean> cancelled = new ConcurrentHashMap<>();
 
     /** Records a QUEUED job (in its own transaction) and starts it. */
     public UUID submit(String kind, String owner, Body body) {
+        return submit(kind, owner, null, body);
+    }
+
+    /**
+     * Records a QUEUED job and starts it; with {@code resume} another node starts it again through the named
+     * {@link Resumer} if this one dies before it ends.
+     */
+    public UUID submit(String kind, String owner, Resume resume, Body body) {
         UUID id = UUID.randomUUID();
+        String args;
+        try {
+            args = resume == null ? null : mapper.writeValueAsString(resume.args());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("job arguments", e);
+        }
         // the job belongs to its submitter's unit (issue 14): another unit's users do not see it
         Long unit = io.quarkus.arc.Arc.container().requestContext().isActive() ? currentUser.unitId() : null;
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "INSERT INTO job (id, kind, state, owner, node, heartbeat_at, unit_id) VALUES (?1, ?2, 'QUEUED', ?3, ?4, now(), ?5)")
+                "INSERT INTO job (id, kind, state, owner, node, heartbeat_at, resumer, resume_args, resume_input, unit_id) "
+                        + "VALUES (?1, ?2, 'QUEUED', ?3, ?4, now(), ?5, CAST(?6 AS jsonb), ?7, ?8)")
                 .setParameter(1, id).setParameter(2, kind).setParameter(3, owner).setParameter(4, node())
-                .setParameter(5, unit).executeUpdate());
-        running.put(id, pool.submit(() -> execute(id, body)));
+                .setParameter(5, resume == null ? null : resume.resumer()).setParameter(6, args)
+                .setParameter(7, resume == null ? null : resume.input()).setParameter(8, unit)
+                .executeUpdate());
+        start(id, node(), body);
         return id;
     }
 
+    private void start(UUID id, String lease, Body body) {
+        leaseOf.put(id, lease);
+        synchronized (running) {
+            running.put(id, pool.submit(() -> execute(id, body)));
+        }
+    }
+
+    /** Runs an UPDATE of the job row only while this node holds its lease; true when it did. */
+    private boolean leased(UUID id, String sql, java.util.function.Consumer<jakarta.persistence.Query> params) {
+        String lease = leaseOf.getOrDefault(id, node());
+        int next = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(sql).results()
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0) + 1;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            jakarta.persistence.Query q = em.createNativeQuery(sql + " AND node = ?" + next).setParameter(1, id)
+                    .setParameter(next, lease);
+            params.accept(q);
+            return q.executeUpdate();
+        }) > 0;
+    }
+
     private void execute(UUID id, Body body) {
-        update(id, "UPDATE job SET state='RUNNING', started_at=now() WHERE id=?1");
+        synchronized (running) {
+            // start() has recorded the future before the body can finish and remove it
+        }
+        leased(id, "UPDATE job SET state='RUNNING', started_at=coalesce(started_at, now()) WHERE id=?1", q -> { });
         Tracker t = new Tracker(id);
         try {
             Object result = body.run(t);
             t.flush();
             String json = mapper.writeValueAsString(result);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "UPDATE job SET state=CASE WHEN ?3 THEN 'CANCELLED' ELSE 'DONE' END, finished_at=now(), "
-                            + "processed=GREATEST(processed, coalesce(total, processed)), result=CAST(?2 AS jsonb) WHERE id=?1")
-                    .setParameter(1, id).setParameter(2, json).setParameter(3, t.cancelled()).executeUpdate());
+            boolean stopped = t.cancelled();
+            leased(id, "UPDATE job SET state=CASE WHEN ?3 THEN 'CANCELLED' ELSE 'DONE' END, finished_at=now(), "
+                    + "processed=GREATEST(processed, coalesce(total, processed)), result=CAST(?2 AS jsonb) WHERE id=?1",
+                    q -> q.setParameter(2, json).setParameter(3, stopped));
         } catch (Throwable e) {
             Problem p = e instanceof ApiException ae
                     ? new Problem("about:blank", ae.title(), ae.status(), ae.getMessage(), "/api/jobs/" + id, ae.errors())
@@ -116,15 +189,15 @@ public class JobService {
             try {
                 String json = mapper.writeValueAsString(p);
                 t.flush();
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id=?1")
-                        .setParameter(1, id).setParameter(2, json).executeUpdate());
+                leased(id, "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id=?1",
+                        q -> q.setParameter(2, json));
             } catch (Exception inner) {
                 LOG.error("could not record failure of job " + id, inner);
             }
         } finally {
             running.remove(id);
             cancelled.remove(id);
+            leaseOf.remove(id);
         }
     }
 
@@ -133,11 +206,18 @@ public class JobService {
     }
 
     void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ev) {
-        int n = recoverInterrupted();
-        if (n > 0) {
-            LOG.warnf("%d job(s) left open by an earlier run of node %s marked FAILED (interrupted)", n, node());
+        int resumed = 0;
+        try {
+            resumed = takeOver(node(), true);
+        } catch (RuntimeException e) {
+            LOG.warn("could not take back the resumable jobs of node " + node() + ": " + e.getMessage());
         }
-        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        int n = recoverInterrupted();
+        if (n + resumed > 0) {
+            LOG.warnf("node %s restarted: %d job(s) it left open started again, %d marked FAILED (interrupted)", node(),
+                    resumed, n);
+        }
+        heartbeat.scheduleWithFixedDelay(this::beat, heartbeatSeconds, heartbeatSeconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Marks FAILED the jobs this node left QUEUED or RUNNING when it stopped; returns how many. */
@@ -149,13 +229,65 @@ public class JobService {
                 .executeUpdate());
     }
 
+    /**
+     * Claims the open jobs whose lease ran out (or, with {@code own}, those {@code asNode} itself left open when it
+     * stopped) and starts the resumable ones again under the lease of {@code asNode}; those without a {@link Resumer},
+     * or started {@value #MAX_ATTEMPTS} times already, become FAILED once their lease ran out. One node claims a job:
+     * the rows are locked with {@code SKIP LOCKED} and moved to the claiming node in the same statement. Returns how
+     * many were started again (the sweep of every heartbeat; tests call it as a second node).
+     */
+    public int takeOver(String asNode) {
+        return takeOver(asNode, false);
+    }
+
+    int takeOver(String asNode, boolean own) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                UPDATE job j SET taken_over_from = j.node, node = ?1, heartbeat_at = now(), attempts = j.attempts + 1,
+                       state = 'QUEUED'
+                FROM (SELECT id FROM job
+                      WHERE state IN ('QUEUED','RUNNING') AND resumer IS NOT NULL AND attempts < ?3
+                        AND (heartbeat_at < now() - make_interval(secs => ?2) OR (?4 AND node = ?1))
+                      ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED) stale
+                WHERE j.id = stale.id
+                RETURNING j.id, j.resumer, CAST(j.resume_args AS text), j.resume_input, j.taken_over_from""")
+                .setParameter(1, asNode).setParameter(2, leaseSeconds).setParameter(3, MAX_ATTEMPTS)
+                .setParameter(4, own).getResultList());
+        int started = 0;
+        for (Object[] r : claimed) {
+            UUID id = (UUID) r[0];
+            String name = (String) r[1];
+            try {
+                Resumer resumer = resumers.stream().filter(x -> x.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no resumer '" + name + "' on this node"));
+                Body body = resumer.resume(id, mapper.readTree((String) r[2]), (byte[]) r[3]);
+                LOG.warnf("job %s (%s) taken over from node %s by %s", id, name, r[4], asNode);
+                start(id, asNode, body);
+                started++;
+            } catch (Exception e) {
+                LOG.error("could not start job " + id + " again", e);
+                String why = interrupted("it could not be started again on " + asNode + ": " + e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id = ?1")
+                        .setParameter(1, id).setParameter(2, why).executeUpdate());
+            }
+        }
+        // jobs nobody can start again (no resumer, or too many attempts): FAILED, not RUNNING for ever
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) "
+                        + "WHERE state IN ('QUEUED','RUNNING') AND heartbeat_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, leaseSeconds).setParameter(2, interrupted("the node running it stopped answering"))
+                .executeUpdate());
+        return started;
+    }
+
     /** Marks FAILED the job when it is open but its node has not refreshed it for {@link #STALE_SECONDS} s. */
     private void expireIfStale(UUID id) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id = ?1 "
                         + "AND state IN ('QUEUED','RUNNING') AND heartbeat_at < now() - make_interval(secs => ?3)")
                 .setParameter(1, id).setParameter(2, interrupted("the node running it stopped answering"))
-                .setParameter(3, STALE_SECONDS).executeUpdate());
+                .setParameter(3, leaseSeconds).executeUpdate());
     }
 
     private String interrupted(String why) {
@@ -170,10 +302,21 @@ public class JobService {
     private void beat() {
         try {
             for (UUID id : running.keySet()) {
-                update(id, "UPDATE job SET heartbeat_at=now() WHERE id=?1");
+                if (!leased(id, "UPDATE job SET heartbeat_at=now() WHERE id=?1 AND state IN ('QUEUED','RUNNING')", q -> { })) {
+                    // another node took the job over (this one was cut off longer than the lease): stop our copy
+                    LOG.warnf("job %s: lease lost, stopping this node's copy", id);
+                    cancelled.put(id, true);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("job heartbeat failed: " + e.getMessage());
+        }
+        if (takeoverSweep) {
+            try {
+                takeOver(node(), false);
+            } catch (RuntimeException e) {
+                LOG.warn("job take-over sweep failed: " + e.getMessage());
+            }
         }
     }
 
@@ -290,10 +433,8 @@ public class JobService {
             lastWrite = System.currentTimeMillis();
             try {
                 String d = detail == null ? null : mapper.writeValueAsString(detail);
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE job SET processed=?2, total=?3, detail=CAST(?4 AS jsonb) WHERE id=?1")
-                        .setParameter(1, id).setParameter(2, processed.get()).setParameter(3, total)
-                        .setParameter(4, d).executeUpdate());
+                leased(id, "UPDATE job SET processed=?2, total=?3, detail=CAST(?4 AS jsonb) WHERE id=?1",
+                        q -> q.setParameter(2, processed.get()).setParameter(3, total).setParameter(4, d));
             } catch (Exception e) {
                 LOG.warn("could not record progress of job " + id + ": " + e.getMessage());
             }

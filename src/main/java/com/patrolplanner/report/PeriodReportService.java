@@ -12,7 +12,6 @@ import com.patrolplanner.registry.UnitService;
 import com.patrolplanner.registry.VenueCategory;
 import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,8 +37,9 @@ public class PeriodReportService {
     InspectionStatistics statistics;
     @Inject
     CoverageService coverage;
+    /** Lag-tolerant reads: the replica when one is configured (README, Cluster), else the primary. */
     @Inject
-    AgroalDataSource ds;
+    com.patrolplanner.web.ReadSource reads;
     @Inject
     Jurisdiction jurisdiction;
     @Inject
@@ -248,7 +248,7 @@ public class PeriodReportService {
     /** The names of the campaigns running on {@code date} (not cancelled); campaigns carry no unit yet: bureau-wide. */
     private List<String> campaignNames(LocalDate date) {
         List<String> out = new ArrayList<>();
-        try (Connection c = ds.getConnection();
+        try (Connection c = reads.lagTolerant();
                 PreparedStatement ps = c.prepareStatement("SELECT name FROM campaign WHERE status <> 'cancelled' "
                         + "AND start_date <= ? AND end_date >= ? ORDER BY start_date, id")) {
             ps.setObject(1, date);
@@ -285,7 +285,7 @@ public class PeriodReportService {
 
     /** Campaigns run in the period: those not cancelled whose date range overlaps [from, to]. */
     private long campaigns(LocalDate from, LocalDate to) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = reads.lagTolerant();
                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM campaign WHERE status <> 'cancelled' "
                         + "AND start_date <= ? AND end_date >= ?")) {
             ps.setObject(1, to);
@@ -304,7 +304,7 @@ public class PeriodReportService {
 
     /** The district given by adcode or name; 400 when unknown. */
     private District resolveDistrict(String district) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = reads.lagTolerant();
                 PreparedStatement ps = c.prepareStatement("SELECT adcode, name FROM district WHERE adcode = ? OR name = ? "
                         + "ORDER BY (adcode = ?) DESC LIMIT 1")) {
             ps.setString(1, district);

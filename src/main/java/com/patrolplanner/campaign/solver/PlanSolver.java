@@ -14,6 +14,14 @@ public interface PlanSolver {
      */
     RoutingPlan solve(CampaignProblem problem, Duration limit, Consumer<RoutingPlan> onBest, BooleanSupplier stop);
 
+    /**
+     * As {@link #solve}, but from the routes already in the problem's plan (a best plan so far seeded back after a
+     * node died): the search improves it rather than building a new one.
+     */
+    default RoutingPlan solveFrom(CampaignProblem problem, Duration limit, Consumer<RoutingPlan> onBest, BooleanSupplier stop) {
+        return solve(problem, limit, onBest, stop);
+    }
+
     /** Scores a plan and explains every constraint match. */
     Explanation explain(RoutingPlan plan);
 

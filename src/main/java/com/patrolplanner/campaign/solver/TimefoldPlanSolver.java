@@ -61,6 +61,12 @@ public class TimefoldPlanSolver implements PlanSolver {
         return solve(problem, limit, onBest, stop, true);
     }
 
+    /** Timefold's own phases from the seeded routes (the routing core's search would start from scratch). */
+    @Override
+    public RoutingPlan solveFrom(CampaignProblem problem, Duration limit, Consumer<RoutingPlan> onBest, BooleanSupplier stop) {
+        return solve(problem, limit, onBest, stop, false);
+    }
+
     /** @param heuristic whether to run the routing core's search first (false: Timefold's default phases alone) */
     public RoutingPlan solve(CampaignProblem problem, Duration limit, Consumer<RoutingPlan> onBest, BooleanSupplier stop,
             boolean heuristic) {

@@ -1,0 +1,502 @@
+package com.patrolplanner.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.cli.CliCommand;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code ./planner bench failover}: a fault test of the cluster {@code ./planner cluster} starts (the script starts its
+ * own copy on ports of its own, runs this, and stops it). For {@code --seconds} (120) clients send the load mix (map
+ * layers, coverage) through HAProxy on loopback, and one in ten requests is a write (a new venue). A solve (seconds
+ * per date long enough to outlive the kill) and an async import of {@value #IMPORT_ROWS} venues are sent to service 1
+ * directly; at {@code --kill-at} (60 s) service 1 is killed with SIGKILL; at {@code --restart-at} (90 s) the primary is
+ * restarted ({@code pg_ctl restart -m fast}). Then: requests failed, by phase; the solve and the import ended by the
+ * other service (job rows: state, node, attempts); every acknowledged write present (counted in the primary), the
+ * import's rows present exactly once; the audit chain verified ({@code GET /api/audit/verify}); the replica's lag
+ * (sampled every second on the primary, {@code pg_stat_replication}); sessions answered on both services; how often a
+ * read-your-writes cookie would have sent a read to the primary. Prints the figures; exit 1 when a committed write is
+ * missing, a job did not end DONE or the audit chain is broken.
+ */
+@ApplicationScoped
+public class FailoverBench implements CliCommand {
+    static final int IMPORT_ROWS = 3000;
+    /** 潍坊市奎文区, roughly: where the demo venues lie. */
+    static final double[] BOX = {119.10, 36.66, 119.26, 36.78};
+    static final String PERIOD = "from=2025-06-01&to=2026-11-30";
+
+    @Inject
+    AgroalDataSource primary;
+    @Inject
+    ObjectMapper mapper;
+    @ConfigProperty(name = "patrol.failover.front", defaultValue = "http://127.0.0.1:8190")
+    String front;
+    @ConfigProperty(name = "patrol.failover.services", defaultValue = "8191 8192")
+    String services;
+    @ConfigProperty(name = "patrol.failover.dir", defaultValue = ".data/cluster-bench")
+    String dir;
+    @ConfigProperty(name = "patrol.failover.replica-port", defaultValue = "55453")
+    int replicaPort;
+    @ConfigProperty(name = "patrol.failover.pg-bin", defaultValue = "/usr/lib/postgresql/15/bin")
+    String pgBin;
+
+    @Override
+    public String name() {
+        return "bench:failover";
+    }
+
+    @Override
+    public String summary() {
+        return "the cluster under load: one service killed (SIGKILL) at 60 s, the primary restarted at 90 s (--seconds 120)";
+    }
+
+    private HttpClient http;
+    private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+
+    /** Requests by phase: ok, failed; failures by kind. */
+    static final class Phase {
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+
+        void fail(String kind) {
+            failed.incrementAndGet();
+            kinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpRequest.Builder req(String url, String user) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", basic(user))
+                .header("X-Requested-With", "bench");
+    }
+
+    JsonNode json(HttpResponse<String> r) throws Exception {
+        return mapper.readTree(r.body());
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out) throws Exception {
+        int seconds = 120;
+        int killAt = 60;
+        int restartAt = 90;
+        int clients = 30;
+        int thinkMs = 500;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--kill-at" -> killAt = Integer.parseInt(args[++i]);
+                case "--restart-at" -> restartAt = Integer.parseInt(args[++i]);
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--think-ms" -> thinkMs = Integer.parseInt(args[++i]);
+                default -> {
+                    out.println("usage: bench failover [--seconds 120] [--kill-at 60] [--restart-at 90] [--clients 30] [--think-ms 500]");
+                    return 2;
+                }
+            }
+        }
+        if (seconds < 20 || seconds > 900 || killAt < 10 || killAt >= seconds || restartAt <= killAt || clients < 1
+                || clients > 200) {
+            out.println("--seconds 20..900, 10 ≤ --kill-at < --restart-at, --clients 1..200");
+            return 2;
+        }
+        String[] ports = services.trim().split("\\s+");
+        String victim = "http://127.0.0.1:" + ports[0];
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
+                .executor(Executors.newFixedThreadPool(8)).build();
+        out.printf("cluster: HAProxy %s, services %s, replica :%d; %d clients, think 0–%d ms, %d s; kill svc1 at %d s, "
+                + "restart the primary at %d s; load %.2f%n", front, services, replicaPort, clients, 2 * thinkMs, seconds,
+                killAt, restartAt, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        int sessions = sessionsOnBothServices(ports, out);
+
+        // the solve's campaign: a week ahead (its shift must not have ended), the demo teams, 60 demo venues
+        long campaign = createCampaign(out);
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        AtomicLong rywBehind = new AtomicLong();
+        AtomicLong rywChecked = new AtomicLong();
+        Phase before = new Phase();
+        Phase afterKill = new Phase();
+        Phase aroundRestart = new Phase();
+        Phase rest = new Phase();
+        long t0 = System.nanoTime();
+        long end = t0 + seconds * 1_000_000_000L;
+        long killNs = t0 + killAt * 1_000_000_000L;
+        long restartNs = t0 + restartAt * 1_000_000_000L;
+        long[] restartDone = {Long.MAX_VALUE};
+        List<long[]> lag = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        int think = thinkMs;
+        AtomicLong seq = new AtomicLong();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                Random r = new Random(7000 + client);
+                String user = client % 2 == 0 ? "planner" : "manager";
+                while (System.nanoTime() < end) {
+                    long at = System.nanoTime();
+                    Phase ph = at < killNs ? before : at < killNs + 10_000_000_000L ? afterKill
+                            : at >= restartNs - 1_000_000_000L && at < restartDone[0] + 10_000_000_000L ? aroundRestart : rest;
+                    try {
+                        if (r.nextInt(10) == 0) {
+                            String licence = "FO-" + run + "-" + seq.incrementAndGet();
+                            String body = String.format(Locale.ROOT, "{\"licenceNo\":\"%s\",\"name\":\"压测场所%s\","
+                                    + "\"category\":\"internet_cafe\",\"address\":\"潍坊市奎文区压测路%s号\",\"lon\":%.6f,"
+                                    + "\"lat\":%.6f}", licence, licence, licence, BOX[0] + r.nextDouble() * (BOX[2] - BOX[0]),
+                                    BOX[1] + r.nextDouble() * (BOX[3] - BOX[1]));
+                            HttpResponse<String> resp = http.send(req(front + "/api/venues", "planner")
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            if (resp.statusCode() == 201) {
+                                acked.add(licence);
+                                ph.ok.incrementAndGet();
+                                String lsn = resp.headers().allValues("Set-Cookie").stream()
+                                        .filter(s -> s.startsWith("pp_lsn=")).map(s -> s.substring(7, s.indexOf(';')))
+                                        .findFirst().orElse(null);
+                                if (lsn != null && rywChecked.incrementAndGet() % 5 == 0 && !replayed(lsn)) {
+                                    rywBehind.incrementAndGet();
+                                }
+                            } else {
+                                ph.fail("POST venue " + resp.statusCode());
+                            }
+                        } else {
+                            String path = path(r);
+                            HttpResponse<byte[]> resp = http.send(req(front + path, user).GET().build(),
+                                    HttpResponse.BodyHandlers.ofByteArray());
+                            if (resp.statusCode() == 200) {
+                                ph.ok.incrementAndGet();
+                            } else {
+                                ph.fail(path.replaceAll("\\?.*", "") + " " + resp.statusCode());
+                            }
+                        }
+                    } catch (Exception e) {
+                        ph.fail(e.getClass().getSimpleName());
+                    }
+                    if (think > 0) {
+                        try {
+                            Thread.sleep(r.nextInt(2 * think + 1));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+        // the replica's lag, every second, from the primary
+        pool.submit(() -> {
+            while (System.nanoTime() < end + 5_000_000_000L) {
+                try (Connection c = primary.getConnection(); PreparedStatement ps = c.prepareStatement(
+                        "SELECT coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), -1)::bigint, "
+                                + "coalesce(extract(epoch FROM replay_lag) * 1000, 0)::bigint FROM pg_stat_replication");
+                        ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        lag.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                } catch (Exception e) {
+                    // the primary is restarting
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+
+        // the solve: long enough to be cut by the kill and finished elsewhere
+        sleepUntil(t0 + Math.max(1, killAt - 25) * 1_000_000_000L);
+        String solveJob = text(http.send(req(victim + "/api/campaigns/" + campaign + "/solve", "planner")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + LocalDate.now().plusDays(7) + "\",\"seconds\":45}"))
+                .build(), HttpResponse.BodyHandlers.ofString()), "jobId", out, "solve");
+        // the import: a GBK CSV, async, a few seconds before the kill
+        sleepUntil(killNs - 3_000_000_000L);
+        String importJob = submitImport(victim, out);
+        sleepUntil(killNs);
+        long pid = Long.parseLong(Files.readString(Path.of(dir, "svc1.pid")).trim());
+        out.printf("%5.1f s: kill -9 %d (svc1), solve %s and import %s running on it: %s / %s%n", secs(t0), pid,
+                solveJob, importJob, jobState(solveJob), jobState(importJob));
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+
+        sleepUntil(restartNs);
+        out.printf("%5.1f s: restarting the primary (pg_ctl restart -m fast)%n", secs(t0));
+        List<String> cmd = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        cmd.addAll(List.of(pgBin + "/pg_ctl", "-D", Path.of(dir, "primary").toString(), "-m", "fast", "-w", "restart"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor(120, TimeUnit.SECONDS);
+        restartDone[0] = System.nanoTime();
+        out.printf("%5.1f s: primary back (%.1f s)%n", secs(t0), (restartDone[0] - restartNs) / 1e9);
+
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        out.printf("%5.1f s: load stopped; waiting for the jobs%n", secs(t0));
+
+        JsonNode solve = awaitJob(solveJob, 240);
+        JsonNode imp = awaitJob(importJob, 240);
+
+        // verification against the primary
+        long found = 0;
+        try (Connection c = primary.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT licence_no FROM pp.venue WHERE licence_no LIKE ?")) {
+            ps.setString(1, "FO-" + run + "-%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (acked.contains(rs.getString(1))) {
+                        found++;
+                    }
+                }
+            }
+        }
+        long importRows = count("SELECT count(*) FROM pp.venue WHERE licence_no LIKE ?", "FI-" + run + "-%");
+        long importDistinct = count("SELECT count(DISTINCT licence_no) FROM pp.venue WHERE licence_no LIKE ?", "FI-" + run + "-%");
+        HttpResponse<String> audit = http.send(req(front + "/api/audit/verify", "admin").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        boolean intact = audit.statusCode() == 200 && json(audit).path("intact").asBoolean(false);
+
+        out.println();
+        out.println("requests            ok      failed  failures");
+        for (Object[] row : new Object[][] {{"before the kill", before}, {"kill +10 s", afterKill},
+                {"primary restart ±", aroundRestart}, {"otherwise", rest}}) {
+            Phase ph = (Phase) row[1];
+            out.printf("%-18s %7d %7d   %s%n", row[0], ph.ok.get(), ph.failed.get(), ph.kinds);
+        }
+        out.printf("writes acknowledged %d, found in the primary after the run %d, lost %d%n", acked.size(), found,
+                acked.size() - found);
+        out.printf("solve  %s: %s on %s (attempts %s, taken over from %s)%s%n", solveJob, solve.path("state").asText(),
+                jobRow(solveJob, "node"), jobRow(solveJob, "attempts"), jobRow(solveJob, "taken_over_from"),
+                solve.path("result").has("resumedFromStops")
+                        ? ", resumed from " + solve.path("result").path("resumedFromStops").asInt() + " stops of the best plan so far" : "");
+        out.printf("import %s: %s on %s (attempts %s, taken over from %s); rows %d of %d, distinct %d%n", importJob,
+                imp.path("state").asText(), jobRow(importJob, "node"), jobRow(importJob, "attempts"),
+                jobRow(importJob, "taken_over_from"), importRows, IMPORT_ROWS, importDistinct);
+        out.printf("audit chain intact: %s%n", intact);
+        long maxBytes = lag.stream().mapToLong(l -> l[0]).max().orElse(-1);
+        long maxMs = lag.stream().mapToLong(l -> l[1]).max().orElse(-1);
+        double meanMs = lag.stream().mapToLong(l -> l[1]).average().orElse(Double.NaN);
+        out.printf("replica lag (%d samples, 1/s): max %d bytes, replay lag max %d ms, mean %.0f ms%n", lag.size(),
+                maxBytes, maxMs, meanMs);
+        out.printf("read-your-writes: %d of %d writes checked not yet replayed when read back at once (those reads go to the primary)%n",
+                rywBehind.get(), rywChecked.get() / 5);
+        out.printf("sessions: one browser login answered on %d of %d services%n", sessions, ports.length);
+        out.printf("load average now %.2f (machine shared with other work)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        boolean pass = acked.size() == found && "DONE".equals(solve.path("state").asText())
+                && "DONE".equals(imp.path("state").asText()) && importRows == IMPORT_ROWS && importDistinct == IMPORT_ROWS
+                && intact;
+        out.println(pass ? "PASS: no committed write lost, both jobs finished by the other service, audit intact"
+                : "FAIL (see above)");
+        return pass ? 0 : 1;
+    }
+
+    static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static void sleepUntil(long nanos) throws InterruptedException {
+        long ms = (nanos - System.nanoTime()) / 1_000_000;
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+
+    static String path(Random r) {
+        double w = 0.015;
+        double h = 0.012;
+        double x = BOX[0] + r.nextDouble() * (BOX[2] - BOX[0] - w);
+        double y = BOX[1] + r.nextDouble() * (BOX[3] - BOX[1] - h);
+        String bbox = String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", x, y, x + w, y + h);
+        int pick = r.nextInt(100);
+        if (pick < 30) {
+            return "/api/venues?bbox=" + bbox;
+        } else if (pick < 50) {
+            return "/api/schools?bbox=" + bbox;
+        } else if (pick < 60) {
+            return "/api/districts";
+        } else if (pick < 80) {
+            return "/api/coverage/hex?bbox=" + bbox + "&" + PERIOD;
+        }
+        return "/api/coverage/heat?bbox=" + bbox + "&" + PERIOD;
+    }
+
+    /** Logs in once with the browser form through HAProxy, then asks each service directly with the same cookie. */
+    int sessionsOnBothServices(String[] ports, PrintStream out) throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(front + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=planner&j_password=planner")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(s -> s.startsWith("pp_session="))
+                .map(s -> s.substring(0, s.indexOf(';'))).findFirst().orElse(null);
+        if (cookie == null) {
+            out.println("login: no session cookie (HTTP " + login.statusCode() + ")");
+            return 0;
+        }
+        int ok = 0;
+        for (String port : ports) {
+            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                    .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (me.statusCode() == 200 && me.body().contains("planner")) {
+                ok++;
+            }
+        }
+        return ok;
+    }
+
+    long createCampaign(PrintStream out) throws Exception {
+        JsonNode teams = json(http.send(req(front + "/api/teams", "planner").GET().build(), HttpResponse.BodyHandlers.ofString()));
+        List<Long> teamIds = new ArrayList<>();
+        for (JsonNode t : teams.isArray() ? teams : teams.path("items")) {
+            teamIds.add(t.path("id").asLong());
+        }
+        JsonNode venues = json(http.send(req(front + "/api/venues?limit=60&category=internet_cafe", "planner").GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+        List<Long> venueIds = new ArrayList<>();
+        for (JsonNode f : venues.path("features")) {
+            venueIds.add(f.path("id").asLong(f.path("properties").path("id").asLong()));
+        }
+        String date = LocalDate.now().plusDays(7).toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "故障演练 " + run);
+        body.put("type", "ROUTINE");
+        body.put("startDate", date);
+        body.put("endDate", date);
+        body.put("teamIds", teamIds);
+        body.put("targets", Map.of("venueIds", venueIds));
+        HttpResponse<String> r = http.send(req(front + "/api/campaigns", "planner").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("campaign: HTTP " + r.statusCode() + " " + r.body());
+        }
+        out.printf("campaign for the solve: %d teams, %d venues, %s%n", teamIds.size(), venueIds.size(), date);
+        return json(r).path("id").asLong();
+    }
+
+    String submitImport(String base, PrintStream out) throws Exception {
+        StringBuilder csv = new StringBuilder("许可证号,名称,类别,地址,经度,纬度\n");
+        Random r = new Random(42);
+        for (int i = 1; i <= IMPORT_ROWS; i++) {
+            csv.append(String.format(Locale.ROOT, "FI-%s-%d,导入场所%d,网吧,潍坊市奎文区导入路%d号,%.6f,%.6f%n", run, i, i, i,
+                    BOX[0] + r.nextDouble() * (BOX[2] - BOX[0]), BOX[1] + r.nextDouble() * (BOX[3] - BOX[1])));
+        }
+        byte[] file = csv.toString().getBytes(Charset.forName("GBK"));
+        String boundary = "pp" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nvenues\r\n").getBytes(StandardCharsets.UTF_8));
+        b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"failover.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        b.write(file);
+        b.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> resp = http.send(req(base + "/api/imports?async=true", "planner")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return text(resp, "jobId", out, "import");
+    }
+
+    String text(HttpResponse<String> r, String field, PrintStream out, String what) throws Exception {
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(what + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return json(r).path(field).asText();
+    }
+
+    String jobState(String id) {
+        return String.valueOf(jobRow(id, "state"));
+    }
+
+    Object jobRow(String id, String column) {
+        try (Connection c = primary.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + column + " FROM pp.job WHERE id = CAST(? AS uuid)")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        } catch (Exception e) {
+            return "? (" + e.getMessage() + ")";
+        }
+    }
+
+    JsonNode awaitJob(String id, int maxSeconds) throws Exception {
+        long end = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        JsonNode last = mapper.createObjectNode();
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> r = http.send(req(front + "/api/jobs/" + id, "planner").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    last = json(r);
+                    String s = last.path("state").asText();
+                    if (!s.equals("QUEUED") && !s.equals("RUNNING")) {
+                        return last;
+                    }
+                }
+            } catch (Exception e) {
+                // retried
+            }
+            Thread.sleep(1000);
+        }
+        return last;
+    }
+
+    long count(String sql, String arg) throws Exception {
+        try (Connection c = primary.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Whether the replica has replayed {@code lsn} right now. */
+    boolean replayed(String lsn) {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + replicaPort
+                + "/postgres?user=postgres&connectTimeout=2"); PreparedStatement ps = c.prepareStatement(
+                        "SELECT pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn)")) {
+            ps.setString(1, lsn);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
