@@ -161,6 +161,17 @@ public class RegistryService {
         v.delete();
     }
 
+    /**
+     * Sets a venue's complaint count ({@code venue.complaint_count}, which campaign priority, zoning workload and coverage
+     * risk read) to the figure the complaint capability counts from its records. No change-history row: the count is a
+     * derived figure, its source (each complaint) has its own history and audit.
+     */
+    @Transactional
+    public void setComplaintCount(long venueId, int count) {
+        em.createNativeQuery("UPDATE venue SET complaint_count = ?2 WHERE id = ?1 AND complaint_count <> ?2")
+                .setParameter(1, venueId).setParameter(2, Math.max(0, count)).executeUpdate();
+    }
+
     public Venue venue(long id) {
         Venue v = Venue.findById(id);
         if (v == null || !jurisdiction.scope().sees(v.unitId)) {
