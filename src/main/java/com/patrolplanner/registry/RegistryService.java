@@ -189,24 +189,39 @@ public class RegistryService {
             throw ApiException.invalid("category", e.getMessage());
         }
         v.address = blankToNull(in.address());
-        Datum datum = parseDatum(in.datum());
-        if ((in.lon() == null) != (in.lat() == null)) {
-            throw ApiException.invalid(in.lon() == null ? "lon" : "lat", "lon and lat go together");
-        }
-        if (in.lon() != null) {
-            checkLonLat(in.lon(), in.lat());
-            double[] w = datum.toWgs84(in.lon(), in.lat());
-            Point p = GeoJson.point(w[0], w[1]);
-            if (v.geom == null || !v.geom.equalsExact(p, 1e-9)) {
-                v.geom = p;
-                v.sourceDatum = datum.name();
-                v.geocodeStatus = "source";
-                v.geocodeConfidence = null;
-                v.districtCode = districtOf(p);
+        if (VenueCategory.parse(v.category).online) {
+            // 网络文化: operated online, no venue position; its unit is the registering user's
+            if (in.lon() != null || in.lat() != null) {
+                throw ApiException.invalid(in.lon() != null ? "lon" : "lat",
+                        "an online operator (网络文化) has no venue position: leave lon/lat empty");
             }
-        } else if (v.id == null) {
             v.geom = null;
             v.geocodeStatus = "none";
+            v.geocodeConfidence = null;
+            if (v.districtCode == null) {
+                Unit own = jurisdiction.scope().unitId() == null ? null : Unit.findById(jurisdiction.scope().unitId());
+                v.districtCode = own == null ? null : own.adcode;
+            }
+        } else {
+            Datum datum = parseDatum(in.datum());
+            if ((in.lon() == null) != (in.lat() == null)) {
+                throw ApiException.invalid(in.lon() == null ? "lon" : "lat", "lon and lat go together");
+            }
+            if (in.lon() != null) {
+                checkLonLat(in.lon(), in.lat());
+                double[] w = datum.toWgs84(in.lon(), in.lat());
+                Point p = GeoJson.point(w[0], w[1]);
+                if (v.geom == null || !v.geom.equalsExact(p, 1e-9)) {
+                    v.geom = p;
+                    v.sourceDatum = datum.name();
+                    v.geocodeStatus = "source";
+                    v.geocodeConfidence = null;
+                    v.districtCode = districtOf(p);
+                }
+            } else if (v.id == null) {
+                v.geom = null;
+                v.geocodeStatus = "none";
+            }
         }
         v.openingHours = openingHours(in.openingHours());
         v.capacity = in.capacity();
