@@ -26,7 +26,9 @@ import org.jboss.logging.Logger;
  * {@link ImportService}, the path an uploaded file takes. Imports upsert, so a second load changes nothing; start-up
  * skips it altogether once district 370705 and synthetic registers are present. Then the synthetic inspection history
  * of the last six months is added ({@link DemoInspections}, itself idempotent), unless
- * {@code patrol.demo.inspections=false}.
+ * {@code patrol.demo.inspections=false}, and the complaints of the same half year ({@link DemoComplaints}). Last, a
+ * campaign for today and the next days is created and solved ({@link DemoCampaign}), so that a team leader's first
+ * login shows a shift.
  */
 @ApplicationScoped
 public class DemoLoader {
@@ -56,6 +58,10 @@ public class DemoLoader {
     @Inject
     DemoInspections inspections;
     @Inject
+    DemoComplaints complaintHistory;
+    @Inject
+    DemoCampaign campaign;
+    @Inject
     EntityManager em;
 
     void onStart(@Observes @Priority(20) StartupEvent ev) {
@@ -78,6 +84,15 @@ public class DemoLoader {
             DemoInspections.Result r = inspections.generate(DemoGenerator.SEED, today.minusMonths(6), today);
             LOG.infof("demo inspections %s – %s: %d created, %d already there", today.minusMonths(6), today, r.created(),
                     r.existing());
+            DemoComplaints.Result c = complaintHistory.generate(DemoGenerator.SEED, today.minusMonths(6), today);
+            LOG.infof("demo complaints: %d created, %d already there", c.created(), c.existing());
+        }
+        // a campaign solved for today and the next days, so that leader1 and leader2 see a shift at first login
+        try {
+            DemoCampaign.Result p = campaign.plan(BureauClock.today());
+            LOG.infof("demo campaign %s: %s", p.campaignId(), p.jobId() == null ? p.note() : "solving (job " + p.jobId() + ")");
+        } catch (RuntimeException e) {
+            LOG.warn("demo campaign not planned: " + e.getMessage());
         }
     }
 
