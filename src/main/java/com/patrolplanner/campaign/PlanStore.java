@@ -370,11 +370,11 @@ public class PlanStore {
                 INSERT INTO plan_stop (route_id, seq, venue_id, venue_name, category, address, geom, arrival, start_at,
                   departure, travel_minutes, window_start, window_end, priority, zone_key, pinned, done)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ST_SetSRID(ST_MakePoint(?7, ?8), 4326), ?9, ?10, ?11, ?12, ?10,
-                  greatest(?13, ?11), ?14, NULL, true, false) RETURNING id""")
+                  ?13, ?14, NULL, true, false) RETURNING id""")
                 .setParameter(1, routeId).setParameter(2, seq).setParameter(3, venueId).setParameter(4, name)
                 .setParameter(5, category).setParameter(6, address).setParameter(7, lon).setParameter(8, lat)
                 .setParameter(9, arrival).setParameter(10, start).setParameter(11, departure).setParameter(12, travel)
-                .setParameter(13, shiftEnd).setParameter(14, priority).getSingleResult()).longValue();
+                .setParameter(13, departure.isAfter(shiftEnd) ? departure : shiftEnd).setParameter(14, priority).getSingleResult()).longValue();
         return new AppendedStop(planId, routeId, stopId, seq, start, departure.isAfter(shiftEnd));
     }
 

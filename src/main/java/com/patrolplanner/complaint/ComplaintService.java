@@ -608,17 +608,19 @@ public class ComplaintService {
         registry.setComplaintCount(venueId, n.isEmpty() ? 0 : n.get(0).intValue());
     }
 
-    /** Every registered venue's count from the records (after a bulk load such as the demo's). Returns venues changed. */
+    /**
+     * Every registered venue's count from the records (after a bulk load such as the demo's; venues without records get
+     * 0). Returns the venues changed.
+     */
     @Transactional
     public int syncAllCounts() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT venue_id, complaints FROM venue_complaint_count").getResultList();
-        int k = 0;
+        Map<Long, Integer> counts = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            registry.setComplaintCount(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
-            k++;
+            counts.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
         }
-        return k;
+        return registry.replaceComplaintCounts(counts);
     }
 
     /** Per venue, the complaints on file (not declined), for the venue card. */

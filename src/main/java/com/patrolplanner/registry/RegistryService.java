@@ -172,6 +172,21 @@ public class RegistryService {
                 .setParameter(1, venueId).setParameter(2, Math.max(0, count)).executeUpdate();
     }
 
+    /**
+     * Sets every venue's complaint count at once: {@code counts} (venue id → count) and 0 for every venue not in it.
+     * Returns the venues changed. For a bulk load of complaint records (the demo); see {@link #setComplaintCount}.
+     */
+    @Transactional
+    public int replaceComplaintCounts(Map<Long, Integer> counts) {
+        String ids = counts.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        String ns = counts.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        return em.createNativeQuery("""
+                UPDATE venue v SET complaint_count = coalesce(c.n, 0)
+                FROM venue v2 LEFT JOIN unnest(CAST(?1 AS bigint[]), CAST(?2 AS integer[])) AS c(id, n) ON c.id = v2.id
+                WHERE v.id = v2.id AND v.complaint_count <> coalesce(c.n, 0)""")
+                .setParameter(1, ids).setParameter(2, ns).executeUpdate();
+    }
+
     public Venue venue(long id) {
         Venue v = Venue.findById(id);
         if (v == null || !jurisdiction.scope().sees(v.unitId)) {

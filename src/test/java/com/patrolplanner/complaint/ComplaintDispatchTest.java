@@ -136,6 +136,9 @@ class ComplaintDispatchTest {
     void dispatchToACampaignMakesAHighPriorityTarget() throws Exception {
         String today = BureauClock.today().toString();
         long team = post("/api/teams", Map.of("name", "专项派发组-" + RUN, "baseLon", 119.16, "baseLat", 36.70));
+        for (String k : List.of("c", "d")) {
+            post("/api/inspectors", Map.of("name", "专项组员" + k, "certificateNo", "CD-" + RUN + "-" + k, "teamId", team));
+        }
         long target = venue("专项网吧", 119.17, 36.70);
         Map<String, Object> c = new HashMap<>();
         c.put("name", "专项派发 " + RUN);
