@@ -8,7 +8,7 @@ import { el, facts } from './dom.js';
 import { routesOverlay, timeline, planSummary, explanation, campaignTotals, shiftLabel, shiftOfDate } from './plan-view.js';
 
 const TYPES = ['ROUTINE', 'STAGGERED', 'NIGHT_SWEEP', 'STAKEOUT', 'RANDOM', 'SPECIAL'];
-const CATEGORIES = ['internet_cafe', 'song_dance', 'game_arcade', 'publication', 'hotel', 'satellite_equipment', 'printing', 'performance'];
+const CATEGORIES = ['internet_cafe', 'song_dance', 'game_arcade', 'publication', 'hotel', 'satellite_equipment', 'printing', 'performance', 'art', 'cultural_relics'];
 
 function today() {
   const d = new Date();

@@ -15,6 +15,8 @@ export const CATEGORY_COLOURS = {
   satellite_equipment: '#56b4e9',
   printing: '#7a6a00',
   performance: '#8e44ad',
+  art: '#a16207',
+  cultural_relics: '#7c2d12',
   other: '#6b7280',
 };
 

@@ -7,6 +7,7 @@ import { autoZoning } from './auto-zoning.js';
 import { campaignPanel } from './campaign-panel.js';
 import { reviewQueue } from './review-queue.js';
 import { importForm } from './import-form.js';
+import { complaintsPanel } from './complaints-panel.js';
 
 export async function renderPlanner(panel, app) {
   const regs = el('div', { class: 'stats' }, el('p', { class: 'muted' }, t('common.loading')));
@@ -15,11 +16,13 @@ export async function renderPlanner(panel, app) {
   const auto = el('div', {});
   const campaigns = el('div', {}, el('p', { class: 'muted' }, t('common.loading')));
   const review = el('div', {});
+  const complaints = el('div', { 'data-testid': 'complaints' });
   panel.replaceChildren(
     section(t('planner.registers'), regs),
     section(t('planner.zones'), zoneSet, editor),
     collapsible(t('planner.autozone'), auto),
     section(t('planner.campaigns'), campaigns),
+    section(t('planner.complaints'), complaints),
     collapsible(t('planner.review'), review),
     collapsible(t('planner.import'), importForm()));
 
@@ -32,7 +35,8 @@ export async function renderPlanner(panel, app) {
     zoneSummary(zoneSet, app, ed, refreshZones);
   };
   ed = zoneEditor(editor, app, { onSaved: () => refreshZones() });
-  parts.push(ed, autoZoning(auto, app, { onSaved: (set) => refreshZones(set) }), campaignPanel(campaigns, app), reviewQueue(review, app));
+  parts.push(ed, autoZoning(auto, app, { onSaved: (set) => refreshZones(set) }), campaignPanel(campaigns, app), reviewQueue(review, app),
+    complaintsPanel(complaints, app));
   zoneSummary(zoneSet, app, ed, refreshZones);
   return () => parts.forEach((p) => p && p.destroy && p.destroy());
 }

@@ -96,6 +96,32 @@ public class CampaignService {
         return d;
     }
 
+    /**
+     * Adds a venue to a campaign as a high-priority target (a complaint to check, 举报核查): it is planned whatever the
+     * campaign's filters and draw say, with {@link Campaign#PRIORITY_BONUS}. Idempotent per venue; audited. 404 for a
+     * campaign or venue the caller does not see; 422 on {@code campaignId} when the campaign has ended.
+     */
+    @Transactional
+    public Campaign addPriorityTarget(long campaignId, long venueId, String why, String user) {
+        Campaign c = visible(campaignId, caller);
+        if (c.endDate != null && c.endDate.isBefore(com.patrolplanner.time.BureauClock.today())) {
+            throw ApiException.invalid("campaignId", "campaign " + campaignId + " ended on " + c.endDate);
+        }
+        if (com.patrolplanner.registry.Venue.findById(venueId) == null) {
+            throw ApiException.invalid("venueId", "no venue " + venueId);
+        }
+        Map<String, Object> pv = c.priorityVenues == null ? new LinkedHashMap<>() : new LinkedHashMap<>(c.priorityVenues);
+        if (why.equals(pv.get(String.valueOf(venueId)))) {
+            return c;
+        }
+        pv.put(String.valueOf(venueId), why);
+        c.priorityVenues = pv;
+        c.updatedAt = OffsetDateTime.now();
+        em.flush();
+        audit.record(user, "priority-target", "campaign", c.id, Map.of("venueId", venueId, "why", why, "version", c.version));
+        return c;
+    }
+
     @Transactional
     public void delete(long id) {
         Campaign c = writable(id);

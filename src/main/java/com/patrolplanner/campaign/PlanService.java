@@ -58,6 +58,8 @@ public class PlanService {
     SolveStatus statusView;
     @Inject
     PlanningClock clock;
+    @Inject
+    com.patrolplanner.campaign.travel.TravelModels travelModels;
 
     /** A running (or just finished) solve of some dates of one campaign. */
     static final class Solve {
@@ -420,6 +422,48 @@ public class PlanService {
             }
         }
         return holder[0];
+    }
+
+    /** A venue dispatched into a team's plan of a date: the campaign, plan and the stop that was appended. */
+    public record ExtraStop(long campaignId, String campaignName, long planId, long stopId, int seq, String startAt,
+            boolean afterShift) {
+    }
+
+    /**
+     * Dispatches a venue into the team's plan of {@code date} as an extra stop (a complaint to check at once, 举报核查):
+     * appended pinned to the end of the team's route in its current plan of that date (of {@code campaignId} when
+     * given, else of the first campaign that plans the team that day), never before now. The stops already there stay
+     * as they are, and since the new stop is pinned, a later re-plan of the date keeps it on this team together with
+     * the done and pinned ones. 422 on {@code teamId} when the team has no plan that date; 409 when the venue is
+     * already a stop of that plan.
+     */
+    @jakarta.transaction.Transactional
+    public ExtraStop addExtraStop(long teamId, LocalDate date, long venueId, Long campaignId) {
+        List<PlanStore.PlanRef> plans = store.plansOfTeam(teamId, date).stream()
+                .filter(p -> campaignId == null || store.campaignOfPlan(p.planId()) == campaignId).toList();
+        if (plans.isEmpty()) {
+            throw ApiException.invalid("teamId", "team " + teamId + " has no plan on " + date
+                    + (campaignId == null ? "" : " in campaign " + campaignId)
+                    + ": dispatch to the team without a plan, or solve a campaign first");
+        }
+        PlanStore.PlanRef plan = plans.get(0);
+        if (store.hasStopAt(plan.planId(), venueId)) {
+            throw ApiException.conflict("venue " + venueId + " is already a stop of plan " + plan.planId() + " on " + date);
+        }
+        com.patrolplanner.registry.Venue v = com.patrolplanner.registry.Venue.findById(venueId);
+        if (v == null || v.geom == null) {
+            throw ApiException.invalid("venueId", "venue " + venueId + (v == null ? " does not exist" : " has no position"));
+        }
+        PlanStore.AppendedStop a = store.appendPinnedStop(plan.planId(), teamId, venueId, v.name, v.category, v.address,
+                v.geom.getX(), v.geom.getY(), com.patrolplanner.campaign.domain.Campaign.PRIORITY_BONUS,
+                com.patrolplanner.campaign.domain.CategoryProfile.serviceMinutes(v.category), travelModels.current(),
+                clock.now().toOffsetDateTime());
+        if (a == null) {
+            throw ApiException.invalid("teamId", "team " + teamId + " has no route in plan " + plan.planId());
+        }
+        return new ExtraStop(store.campaignOfPlan(plan.planId()), plan.campaignName(), plan.planId(), a.stopId(), a.seq(),
+                a.startAt().atZoneSameInstant(com.patrolplanner.time.BureauClock.ZONE).toOffsetDateTime().toString(),
+                a.afterShift());
     }
 
     public boolean stop(long campaignId) {

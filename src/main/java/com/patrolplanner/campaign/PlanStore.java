@@ -356,6 +356,71 @@ public class PlanStore {
                 .setParameter(1, stopId).setParameter(2, pinned).setParameter(3, done).executeUpdate();
     }
 
+    /** A stop appended to a team's route by {@link #appendPinnedStop}. */
+    public record AppendedStop(long planId, long routeId, long stopId, int seq, OffsetDateTime startAt, boolean afterShift) {
+    }
+
+    /**
+     * Appends a pinned stop to the end of {@code teamId}'s route in plan {@code planId}: after the last stop (or the
+     * base), the travel of {@code model} between them, and never before {@code notBefore}. The stop is pinned, so a
+     * re-plan of the date keeps it on this team ({@link #keptStops}); the stops already there are not touched.
+     * Null when the plan has no route for the team.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public AppendedStop appendPinnedStop(long planId, long teamId, long venueId, String name, String category,
+            String address, double lon, double lat, int priority, int serviceMinutes,
+            com.patrolplanner.campaign.travel.TravelModel model, OffsetDateTime notBefore) {
+        List<Object[]> route = em.createNativeQuery("""
+                SELECT r.id, r.shift_start, r.shift_end, ST_X(r.base), ST_Y(r.base),
+                       (SELECT max(s.seq) FROM plan_stop s WHERE s.route_id = r.id),
+                       (SELECT s.departure FROM plan_stop s WHERE s.route_id = r.id ORDER BY s.seq DESC LIMIT 1),
+                       (SELECT ST_X(s.geom) FROM plan_stop s WHERE s.route_id = r.id ORDER BY s.seq DESC LIMIT 1),
+                       (SELECT ST_Y(s.geom) FROM plan_stop s WHERE s.route_id = r.id ORDER BY s.seq DESC LIMIT 1)
+                FROM plan_route r WHERE r.plan_id = ?1 AND r.team_id = ?2 ORDER BY r.id LIMIT 1""")
+                .setParameter(1, planId).setParameter(2, teamId).getResultList();
+        if (route.isEmpty()) {
+            return null;
+        }
+        Object[] r = route.get(0);
+        long routeId = ((Number) r[0]).longValue();
+        OffsetDateTime shiftStart = toOdt(r[1]);
+        OffsetDateTime shiftEnd = toOdt(r[2]);
+        int seq = r[5] == null ? 1 : ((Number) r[5]).intValue() + 1;
+        OffsetDateTime leave = r[6] == null ? shiftStart : toOdt(r[6]);
+        Number fromLon = r[7] != null ? (Number) r[7] : (Number) r[3];
+        Number fromLat = r[8] != null ? (Number) r[8] : (Number) r[4];
+        int hour = leave.atZoneSameInstant(BureauClock.ZONE).getHour();
+        double travel = fromLon == null || fromLat == null ? 0
+                : model.minutes(fromLon.doubleValue(), fromLat.doubleValue(), lon, lat, hour >= 22 || hour < 6);
+        OffsetDateTime arrival = leave.plusSeconds(Math.round(travel * 60));
+        OffsetDateTime start = notBefore != null && arrival.isBefore(notBefore) ? notBefore : arrival;
+        OffsetDateTime departure = start.plusMinutes(serviceMinutes);
+        long stopId = ((Number) em.createNativeQuery("""
+                INSERT INTO plan_stop (route_id, seq, venue_id, venue_name, category, address, geom, arrival, start_at,
+                  departure, travel_minutes, window_start, window_end, priority, zone_key, pinned, done)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ST_SetSRID(ST_MakePoint(?7, ?8), 4326), ?9, ?10, ?11, ?12, ?10,
+                  ?13, ?14, NULL, true, false) RETURNING id""")
+                .setParameter(1, routeId).setParameter(2, seq).setParameter(3, venueId).setParameter(4, name)
+                .setParameter(5, category).setParameter(6, address).setParameter(7, lon).setParameter(8, lat)
+                .setParameter(9, arrival).setParameter(10, start).setParameter(11, departure).setParameter(12, travel)
+                .setParameter(13, departure.isAfter(shiftEnd) ? departure : shiftEnd).setParameter(14, priority).getSingleResult()).longValue();
+        return new AppendedStop(planId, routeId, stopId, seq, start, departure.isAfter(shiftEnd));
+    }
+
+    /** True when the plan already has a stop at this venue (on any team's route). */
+    public boolean hasStopAt(long planId, long venueId) {
+        return !em.createNativeQuery("SELECT 1 FROM plan_stop s JOIN plan_route r ON r.id = s.route_id "
+                + "WHERE r.plan_id = ?1 AND s.venue_id = ?2").setParameter(1, planId).setParameter(2, venueId)
+                .getResultList().isEmpty();
+    }
+
+    /** The campaign a plan belongs to. */
+    public long campaignOfPlan(long planId) {
+        return ((Number) em.createNativeQuery("SELECT campaign_id FROM plan WHERE id = ?1").setParameter(1, planId)
+                .getSingleResult()).longValue();
+    }
+
     /** A plan of a campaign: its id and the campaign's name and type. */
     public record PlanRef(long planId, String campaignName, String campaignType) {
     }

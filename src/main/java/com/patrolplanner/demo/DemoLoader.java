@@ -26,7 +26,9 @@ import org.jboss.logging.Logger;
  * {@link ImportService}, the path an uploaded file takes. Imports upsert, so a second load changes nothing; start-up
  * skips it altogether once district 370705 and synthetic registers are present. Then the synthetic inspection history
  * of the last six months is added ({@link DemoInspections}, itself idempotent), unless
- * {@code patrol.demo.inspections=false}.
+ * {@code patrol.demo.inspections=false}, and the complaints of the same half year ({@link DemoComplaints}). Last, a
+ * campaign for today and the next days is created and solved ({@link DemoCampaign}), so that a team leader's first
+ * login shows a shift.
  */
 @ApplicationScoped
 public class DemoLoader {
@@ -62,6 +64,10 @@ public class DemoLoader {
     @Inject
     DemoCasework casework;
     @Inject
+    DemoComplaints complaintHistory;
+    @Inject
+    DemoCampaign campaign;
+    @Inject
     EntityManager em;
 
     void onStart(@Observes @Priority(20) StartupEvent ev) {
@@ -87,6 +93,15 @@ public class DemoLoader {
             DemoCasework.Result c = casework.generate(DemoGenerator.SEED, today.minusMonths(6), today);
             LOG.infof("demo casework: %d cases, %d goods records, %d documents, %d work-log entries%s", c.cases(), c.goods(),
                     c.documents(), c.workLog(), c.note() == null ? "" : " (" + c.note() + ")");
+            DemoComplaints.Result cc = complaintHistory.generate(DemoGenerator.SEED, today.minusMonths(6), today);
+            LOG.infof("demo complaints: %d created, %d already there", cc.created(), cc.existing());
+        }
+        // a campaign solved for today and the next days, so that leader1 and leader2 see a shift at first login
+        try {
+            DemoCampaign.Result p = campaign.plan(BureauClock.today());
+            LOG.infof("demo campaign %s: %s", p.campaignId(), p.jobId() == null ? p.note() : "solving (job " + p.jobId() + ")");
+        } catch (RuntimeException e) {
+            LOG.warn("demo campaign not planned: " + e.getMessage());
         }
     }
 

@@ -94,7 +94,9 @@ public class GeocodeBatch {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT id, address FROM "
                 + table + " WHERE address IS NOT NULL AND btrim(address) <> '' AND (geom IS NULL OR geocode_status IN "
-                + "('none','failed','review')) ORDER BY id").getResultList());
+                + "('none','failed','review'))"
+                // online operators (网络文化) have no venue position: their address is an office, not a place to check
+                + ("venue".equals(table) ? " AND category <> 'online_culture'" : "") + " ORDER BY id").getResultList());
         List<Item> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();

@@ -161,6 +161,32 @@ public class RegistryService {
         v.delete();
     }
 
+    /**
+     * Sets a venue's complaint count ({@code venue.complaint_count}, which campaign priority, zoning workload and coverage
+     * risk read) to the figure the complaint capability counts from its records. No change-history row: the count is a
+     * derived figure, its source (each complaint) has its own history and audit.
+     */
+    @Transactional
+    public void setComplaintCount(long venueId, int count) {
+        em.createNativeQuery("UPDATE venue SET complaint_count = ?2 WHERE id = ?1 AND complaint_count <> ?2")
+                .setParameter(1, venueId).setParameter(2, Math.max(0, count)).executeUpdate();
+    }
+
+    /**
+     * Sets every venue's complaint count at once: {@code counts} (venue id → count) and 0 for every venue not in it.
+     * Returns the venues changed. For a bulk load of complaint records (the demo); see {@link #setComplaintCount}.
+     */
+    @Transactional
+    public int replaceComplaintCounts(Map<Long, Integer> counts) {
+        String ids = counts.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        String ns = counts.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        return em.createNativeQuery("""
+                UPDATE venue v SET complaint_count = coalesce(c.n, 0)
+                FROM venue v2 LEFT JOIN unnest(CAST(?1 AS bigint[]), CAST(?2 AS integer[])) AS c(id, n) ON c.id = v2.id
+                WHERE v.id = v2.id AND v.complaint_count <> coalesce(c.n, 0)""")
+                .setParameter(1, ids).setParameter(2, ns).executeUpdate();
+    }
+
     public Venue venue(long id) {
         Venue v = Venue.findById(id);
         if (v == null || !jurisdiction.scope().sees(v.unitId)) {
@@ -178,24 +204,39 @@ public class RegistryService {
             throw ApiException.invalid("category", e.getMessage());
         }
         v.address = blankToNull(in.address());
-        Datum datum = parseDatum(in.datum());
-        if ((in.lon() == null) != (in.lat() == null)) {
-            throw ApiException.invalid(in.lon() == null ? "lon" : "lat", "lon and lat go together");
-        }
-        if (in.lon() != null) {
-            checkLonLat(in.lon(), in.lat());
-            double[] w = datum.toWgs84(in.lon(), in.lat());
-            Point p = GeoJson.point(w[0], w[1]);
-            if (v.geom == null || !v.geom.equalsExact(p, 1e-9)) {
-                v.geom = p;
-                v.sourceDatum = datum.name();
-                v.geocodeStatus = "source";
-                v.geocodeConfidence = null;
-                v.districtCode = districtOf(p);
+        if (VenueCategory.parse(v.category).online) {
+            // 网络文化: operated online, no venue position; its unit is the registering user's
+            if (in.lon() != null || in.lat() != null) {
+                throw ApiException.invalid(in.lon() != null ? "lon" : "lat",
+                        "an online operator (网络文化) has no venue position: leave lon/lat empty");
             }
-        } else if (v.id == null) {
             v.geom = null;
             v.geocodeStatus = "none";
+            v.geocodeConfidence = null;
+            if (v.districtCode == null) {
+                Unit own = jurisdiction.scope().unitId() == null ? null : Unit.findById(jurisdiction.scope().unitId());
+                v.districtCode = own == null ? null : own.adcode;
+            }
+        } else {
+            Datum datum = parseDatum(in.datum());
+            if ((in.lon() == null) != (in.lat() == null)) {
+                throw ApiException.invalid(in.lon() == null ? "lon" : "lat", "lon and lat go together");
+            }
+            if (in.lon() != null) {
+                checkLonLat(in.lon(), in.lat());
+                double[] w = datum.toWgs84(in.lon(), in.lat());
+                Point p = GeoJson.point(w[0], w[1]);
+                if (v.geom == null || !v.geom.equalsExact(p, 1e-9)) {
+                    v.geom = p;
+                    v.sourceDatum = datum.name();
+                    v.geocodeStatus = "source";
+                    v.geocodeConfidence = null;
+                    v.districtCode = districtOf(p);
+                }
+            } else if (v.id == null) {
+                v.geom = null;
+                v.geocodeStatus = "none";
+            }
         }
         v.openingHours = openingHours(in.openingHours());
         v.capacity = in.capacity();

@@ -108,6 +108,16 @@ public class UnitService {
         return u;
     }
 
+    /**
+     * The unit a position lies in (the most specific unit whose area covers it, as for venues and schools), or null;
+     * {@code district} (an adcode) decides when no unit area covers the point.
+     */
+    public Long unitAt(double lon, double lat, String district) {
+        Object u = em.createNativeQuery("SELECT unit_at(ST_SetSRID(ST_MakePoint(?1, ?2), 4326), ?3)")
+                .setParameter(1, lon).setParameter(2, lat).setParameter(3, district).getSingleResult();
+        return u == null ? null : ((Number) u).longValue();
+    }
+
     /** The name of a unit (for messages), or {@code "no unit"}. */
     public String name(Long id) {
         if (id == null) {

@@ -21,6 +21,15 @@ public enum VenueCategory {
     PRINTING("printing", "印刷"),
     /** 演出场所. */
     PERFORMANCE("performance", "演出场所"),
+    /** 艺术品经营单位 (galleries, art dealers; 《艺术品经营管理办法》). */
+    ART("art", "艺术品经营"),
+    /** 文物经营 (文物商店, antiques shops; 《文物保护法》). */
+    CULTURAL_RELICS("cultural_relics", "文物经营"),
+    /**
+     * 网络文化经营单位 (online games, live streaming, online performance; 《互联网文化管理暂行规定》): operated online,
+     * so without a venue position; listed in the register, never planned or mapped ({@link #online}).
+     */
+    ONLINE_CULTURE("online_culture", "网络文化", true),
     OTHER("other", "其他");
 
     private static final Map<String, VenueCategory> ALIASES = Map.ofEntries(
@@ -37,14 +46,27 @@ public enum VenueCategory {
             Map.entry("旅馆", HOTEL), Map.entry("招待所", HOTEL), Map.entry("旅店", HOTEL),
             Map.entry("卫星设施", SATELLITE_EQUIPMENT), Map.entry("卫星地面接收设施", SATELLITE_EQUIPMENT),
             Map.entry("印刷", PRINTING), Map.entry("印刷企业", PRINTING), Map.entry("印刷厂", PRINTING),
-            Map.entry("演出场所", PERFORMANCE), Map.entry("剧场", PERFORMANCE), Map.entry("其他", OTHER));
+            Map.entry("演出场所", PERFORMANCE), Map.entry("剧场", PERFORMANCE),
+            Map.entry("艺术品", ART), Map.entry("艺术品经营单位", ART), Map.entry("画廊", ART), Map.entry("art dealer", ART),
+            Map.entry("文物", CULTURAL_RELICS), Map.entry("文物商店", CULTURAL_RELICS), Map.entry("古玩", CULTURAL_RELICS),
+            Map.entry("古玩店", CULTURAL_RELICS), Map.entry("antiques", CULTURAL_RELICS),
+            Map.entry("网络文化经营", ONLINE_CULTURE), Map.entry("互联网文化", ONLINE_CULTURE), Map.entry("网络表演", ONLINE_CULTURE),
+            Map.entry("网络游戏", ONLINE_CULTURE), Map.entry("online", ONLINE_CULTURE),
+            Map.entry("其他", OTHER));
 
     public final String code;
     public final String zh;
+    /** Operated online: no venue position, not planned, not on the map. */
+    public final boolean online;
 
     VenueCategory(String code, String zh) {
+        this(code, zh, false);
+    }
+
+    VenueCategory(String code, String zh, boolean online) {
         this.code = code;
         this.zh = zh;
+        this.online = online;
     }
 
     /** Accepts the code (internet_cafe), the enum name, or a Chinese name (网吧, 歌舞娱乐/KTV, …). */

@@ -34,7 +34,7 @@ class SqlOwnershipTest {
     static final Pattern VIEW = Pattern.compile(
             "(?is)create\\s+(?:or\\s+replace\\s+)?(?:materialized\\s+)?view\\s+(?:if\\s+not\\s+exists\\s+)?(?:pp\\.)?([a-z_]+)(.*?);");
     static final List<String> CAPABILITIES = List.of("registry", "security", "jobs", "audit", "compliance", "geocode",
-            "zoning", "campaign", "inspection", "coverage", "casework");
+            "zoning", "campaign", "inspection", "coverage", "casework", "complaint");
 
     record Relations(Set<String> owned, Set<String> published) {
     }

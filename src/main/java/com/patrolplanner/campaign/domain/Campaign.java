@@ -35,6 +35,17 @@ public class Campaign extends PanacheEntityBase {
     /** See {@link Targets}. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> targets;
+    /**
+     * Venues added as high-priority targets from outside the target filters (a complaint to check): venue id (as text)
+     * → why (e.g. {@code complaint:12}). Planned whatever the filters and the draw say, with {@link #PRIORITY_BONUS}.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "priority_venues")
+    public Map<String, Object> priorityVenues = new java.util.LinkedHashMap<>();
+
+    /** Priority added to a venue in {@link #priorityVenues} (more than any venue's priority from the register facts). */
+    public static final int PRIORITY_BONUS = 200;
+
     /** Explicit windows ({name, from, to, categories, days}); null = the type's defaults. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Map<String, Object>> windows;

@@ -157,9 +157,9 @@ public class ProblemBuilder {
                     int loc = location(v.id(), v.lon(), v.lat(), v.zoneKey(), coords, venueOf, zoneOf, locationOfVenue);
                     String vid = "v" + v.id() + (k == 0 ? "" : "w" + k);
                     k++;
-                    pending.add(new Pending(vid, loc, w[0], w[1], svc, v.priority()));
+                    pending.add(new Pending(vid, loc, w[0], w[1], svc, priority(c, v)));
                     infos.put(vid, new CampaignProblem.VisitInfo(vid, v.id(), v.name(), v.category(), v.address(), v.lon(),
-                            v.lat(), v.priority(), v.zoneKey(), r.name(), r.basis(), false, false));
+                            v.lat(), priority(c, v), v.zoneKey(), r.name(), r.basis(), false, false));
                 }
             }
             if (k == 0) {
@@ -232,7 +232,26 @@ public class ProblemBuilder {
                         null, drawn.stream().map(Number::longValue).toList());
             }
         }
-        return targets.candidates(t, c.startDate, c.unitId);
+        List<Candidate> out = targets.candidates(t, c.startDate, c.unitId);
+        // venues added from outside the filters (a complaint to check) are planned whatever the filters and draw say
+        if (c.priorityVenues != null && !c.priorityVenues.isEmpty() && type != CampaignType.STAKEOUT) {
+            java.util.Set<Long> have = new java.util.HashSet<>();
+            out.forEach(v -> have.add(v.id()));
+            List<Long> extra = c.priorityVenues.keySet().stream().map(Long::valueOf).filter(id -> !have.contains(id)).toList();
+            if (!extra.isEmpty()) {
+                out = new ArrayList<>(out);
+                out.addAll(targets.candidates(new Targets(null, null, List.of("open", "suspended", "unlicensed"), null, null,
+                        null, extra), c.startDate, c.unitId));
+                out.sort(java.util.Comparator.comparingLong(Candidate::id));
+            }
+        }
+        return out;
+    }
+
+    /** A venue's planning priority in this campaign: {@link Candidate#priority()}, plus the bonus of a priority target. */
+    static int priority(Campaign c, Candidate v) {
+        return v.priority() + (c.priorityVenues != null && c.priorityVenues.containsKey(String.valueOf(v.id()))
+                ? Campaign.PRIORITY_BONUS : 0);
     }
 
     /**
