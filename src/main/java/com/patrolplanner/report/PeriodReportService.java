@@ -267,7 +267,7 @@ public class PeriodReportService {
     /** The names of the campaigns run in the period (not cancelled, dates overlapping it), in order of start. */
     private List<String> campaignNames(LocalDate from, LocalDate to) {
         List<String> out = new ArrayList<>();
-        try (Connection c = ds.getConnection();
+        try (Connection c = reads.lagTolerant();
                 PreparedStatement ps = c.prepareStatement("SELECT DISTINCT name, min(start_date) FROM campaign WHERE status <> 'cancelled' "
                         + "AND start_date <= ? AND end_date >= ? GROUP BY name ORDER BY 2, 1 LIMIT 50")) {
             ps.setObject(1, to);
