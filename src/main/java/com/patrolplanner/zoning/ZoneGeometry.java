@@ -41,8 +41,7 @@ final class ZoneGeometry {
             throw ApiException.invalid(field, msg.startsWith(field + ":") ? msg.substring(field.length() + 1).trim() : msg);
         }
         if (!out.isValid() && selfCrossings(out, MAX_SELF_CROSSINGS + 1) > MAX_SELF_CROSSINGS) {
-            throw ApiException.invalid(field, "the outline crosses itself more than " + MAX_SELF_CROSSINGS
-                    + " times, more than can be repaired: draw it again");
+            throw ApiException.invalid(field, Messages.of("zone.selfCrossings", MAX_SELF_CROSSINGS));
         }
         return out;
     }
@@ -53,7 +52,7 @@ final class ZoneGeometry {
             GeoJson.checkRequestVertices(body, field);
         } catch (GeoJson.TooManyVertices e) {
             throw new ApiException(413, "Content too large", e.getMessage(),
-                    List.of(Problem.FieldError.of(field, "at most " + e.limit + " vertices per request")));
+                    List.of(Problem.FieldError.of(field, Messages.of("zone.maxVertices", e.limit))));
         }
     }
 

@@ -187,7 +187,7 @@ public class ZoneService {
             lockSet(c, setId);
             String zones = one(c, "SELECT zones::text FROM zone_set_version WHERE zone_set_id = ? AND version = ?", setId, version);
             if (zones == null) {
-                throw ApiException.notFound("version " + version + " of zone set " + setId);
+                throw ApiException.notFound(Messages.of("zone.setVersion", version, setId));
             }
             Map<Long, Integer> current = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, version FROM zone WHERE zone_set_id = ?")) {

@@ -193,7 +193,7 @@ class HardeningTest {
 
     @Test
     void aCampaignRunsAtMostAYearAndInsideTheCenturySpan() {
-        as("planner").contentType(ContentType.JSON).body(campaign("2026-01-01", "2027-01-02")).post("/api/campaigns")
+        as("planner").header("Accept-Language", "en").contentType(ContentType.JSON).body(campaign("2026-01-01", "2027-01-02")).post("/api/campaigns")
                 .then().statusCode(422).body("errors.field", hasItem("endDate"))
                 .body("errors.reason", hasItem(containsString("367 days; at most 366")));
         as("planner").contentType(ContentType.JSON).body(campaign("2026-01-01", "9999-12-31")).post("/api/campaigns")

@@ -56,7 +56,7 @@ public class SchoolCalendar {
     @Transactional
     public Day put(LocalDate day, String kind, String name, String user) {
         if (kind == null || !KINDS.contains(kind)) {
-            throw ApiException.invalid("kind", "one of holiday, school_day, exam");
+            throw ApiException.invalid("kind", com.patrolplanner.i18n.Messages.of("calendar.kindOneOf"));
         }
         em.createNativeQuery("""
                 INSERT INTO school_calendar (day, kind, name, updated_by) VALUES (?1, ?2, ?3, ?4)
