@@ -394,6 +394,8 @@ final class MessageTable {
                 "expected an adcode, got '{0}'");
         put("import.duplicateAdcode", "行政区划代码 {0} 已在第 {1} 行出现",
                 "adcode {0} already on row {1}");
+        put("zone.clipEmpty", "该分区完全位于其他分区之内：裁剪后不剩任何区域",
+                "the zone lies wholly under other zones: nothing is left after clipping");
     }
 
     private MessageTable() {

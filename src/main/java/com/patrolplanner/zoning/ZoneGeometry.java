@@ -123,6 +123,35 @@ final class ZoneGeometry {
         }
     }
 
+    /**
+     * "Clip to free space": the zone minus every other zone of its set (ST_Difference against their union), so a new
+     * zone drawn over its neighbours keeps only the ground nobody covers. The cut area (m², geodesic) is reported as
+     * {@code clippedOverlapM2}; a zone that lies wholly under others is a 422.
+     */
+    static ZoneService.Prepared clipToFreeSpace(Connection c, long setId, Long self, ZoneService.Prepared p, String field)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH n AS (SELECT ST_GeomFromWKB(?, 4326) g),
+                 o AS (SELECT ST_Union(z.geom) u FROM zone z, n
+                        WHERE z.zone_set_id = ? AND z.id <> ? AND ST_Intersects(z.geom, n.g)),
+                 d AS (SELECT n.g, CASE WHEN o.u IS NULL THEN n.g
+                                        ELSE ST_Multi(ST_CollectionExtract(ST_Difference(n.g, o.u), 3)) END cg FROM n, o)
+                SELECT ST_AsBinary(cg), ST_Area(g::geography) - ST_Area(cg::geography), ST_Area(cg::geography) FROM d""")) {
+            ps.setBytes(1, p.wkb());
+            ps.setLong(2, setId);
+            ps.setLong(3, self == null ? -1 : self);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getDouble(3) <= ZoneService.OVERLAP_TOLERANCE_M2) {
+                    throw ApiException.invalid(field, Messages.of("zone.clipEmpty"));
+                }
+                ObjectNode rep = p.repair().deepCopy();
+                rep.put("clippedOverlapM2", Math.round(Math.max(rs.getDouble(2), 0) * 10) / 10.0);
+                return new ZoneService.Prepared(rs.getBytes(1), rep);
+            }
+        }
+    }
+
     static void checkOverlaps(Connection c, long setId, Long self, byte[] wkb, String field) throws SQLException {
         ArrayNode overlaps = Jdbc.MAPPER.createArrayNode();
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -234,6 +234,9 @@ public class ZoneService {
         try (Connection c = dataSource.getConnection()) {
             lockSet(c, setId);
             Prepared p = ZoneGeometry.repair(c, ZoneGeometry.parsePolygon(body.get("geometry"), "geometry"), boundaryOf(c, setId), "geometry");
+            if (clipToFreeSpace(body)) {
+                p = ZoneGeometry.clipToFreeSpace(c, setId, null, p, "geometry");
+            }
             ZoneGeometry.checkOverlaps(c, setId, null, p.wkb, "geometry");
             String name = text(body, "name");
             Long team = teamOf(c, body);
@@ -245,6 +248,11 @@ public class ZoneService {
         }
     }
 
+    /** {@code "clipToFreeSpace": true}: the zone is cut back to the ground no other zone of its set covers. */
+    private static boolean clipToFreeSpace(JsonNode body) {
+        return body.hasNonNull("clipToFreeSpace") && body.get("clipToFreeSpace").asBoolean();
+    }
+
     @Transactional
     public ObjectNode updateZone(long id, JsonNode body, String user) {
         try (Connection c = dataSource.getConnection()) {
@@ -252,6 +260,9 @@ public class ZoneService {
             ObjectNode repair = null;
             if (body.hasNonNull("geometry")) {
                 Prepared p = ZoneGeometry.repair(c, ZoneGeometry.parsePolygon(body.get("geometry"), "geometry"), boundaryOf(c, setId), "geometry");
+                if (clipToFreeSpace(body)) {
+                    p = ZoneGeometry.clipToFreeSpace(c, setId, id, p, "geometry");
+                }
                 ZoneGeometry.checkOverlaps(c, setId, id, p.wkb, "geometry");
                 update(c, "UPDATE zone SET geom = ST_Multi(ST_GeomFromWKB(?, 4326)) WHERE id = ?", p.wkb, id);
                 repair = p.repair;
