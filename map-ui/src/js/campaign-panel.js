@@ -165,8 +165,14 @@ export function campaignPanel(box, app) {
         dayPick.replaceChildren(...sum.dates.map((d) => el('option', { value: d.date, 'data-status': d.status },
           d.planId ? `${shiftText(c, d.date)} · ${t('campaign.plans.stops', { n: formatNumber(d.stops) })} · ${tCode('pstatus', d.status)}${d.feasible === false ? ' · ' + t('plan.infeasible') : ''}`
             : `${shiftText(c, d.date)} · ${tCode('pstatus', 'unplanned')}`)));
+        // open on a planned day: the current date when it has a plan, else the first that has one
+        if (!sum.dates.some((d) => d.date === date.value && d.planId)) {
+          const first = sum.dates.find((d) => d.planId);
+          if (first) { date.value = first.date; dateHint.textContent = shiftText(c, date.value); }
+        }
         dayPick.value = date.value;
         totalsOut.replaceChildren(campaignTotals(sum));
+        return sum.dates.some((d) => d.planId);
       } catch (e) {
         totalsOut.replaceChildren(problemView(e));
       }
@@ -193,7 +199,8 @@ export function campaignPanel(box, app) {
         el('label', {}, t('campaign.seconds'), seconds), solveBtn, stopBtn,
         el('button', { type: 'button', class: 'btn btn-secondary', onclick: loadPlan }, t('campaign.plan.show'))),
       progress, status, totalsOut, el('label', {}, t('campaign.plans.day'), dayPick), planOut);
-    loadSummary();
+    // a campaign with a plan shows it at once: summary, timeline, stop lists, routes on the map
+    loadSummary().then((planned) => { if (planned) loadPlan(); });
   }
 
   function createForm() {
