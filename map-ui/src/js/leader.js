@@ -176,7 +176,9 @@ export async function renderLeader(panel, app) {
       }
     });
     async function markDone(why) {
-      await api(`/api/campaigns/${plan.campaignId}/plan/stops/${s.id}`, { method: 'PATCH', json: why ? { done: true, reason: why } : { done: true } });
+      // a retry after a lost reply is answered from the first mark (kept in the database), audited once
+      await api(`/api/campaigns/${plan.campaignId}/plan/stops/${s.id}`, { method: 'PATCH', headers: { 'Idempotency-Key': `${idemKey}-done` },
+        json: why ? { done: true, reason: why } : { done: true } });
       s.done = true;
       row.li.classList.add('done');
       done.disabled = true;

@@ -287,15 +287,15 @@ final class MessageTable {
         put("registry.outsideYourUnit", "该记录将位于您的执法机构{0}的辖区之外",
                 "the record would lie outside your unit {0}");
         put("registry.hoursShape", "营业时间应为文字或按星期的对象",
-                "openingHours: a text or a weekday object");
-        put("registry.hoursWeekday", "营业时间：未知的星期“{0}”（mon..sun）",
-                "openingHours: unknown weekday '{0}' (mon..sun)");
-        put("registry.hoursUnreadable", "营业时间：无法识别“{0}”（应如 08:00-24:00 或 Mo-Fr 09:00-22:00）",
-                "openingHours: cannot read '{0}' (expected e.g. 08:00-24:00 or Mo-Fr 09:00-22:00)");
-        put("registry.hoursBadTime", "营业时间：“{0}”中的时刻无效",
-                "openingHours: invalid time in '{0}'");
-        put("registry.hours2400", "营业时间：开门时间不能是 24:00（“{0}”）",
-                "openingHours: opening time 24:00 is not a time of day ('{0}')");
+                "a text or a weekday object");
+        put("registry.hoursWeekday", "未知的星期“{0}”（mon..sun）",
+                "unknown weekday '{0}' (mon..sun)");
+        put("registry.hoursUnreadable", "无法识别“{0}”（应如 08:00-24:00 或 Mo-Fr 09:00-22:00）",
+                "cannot read '{0}' (expected e.g. 08:00-24:00 or Mo-Fr 09:00-22:00)");
+        put("registry.hoursBadTime", "“{0}”中的时刻无效",
+                "invalid time in '{0}'");
+        put("registry.hours2400", "开门时间不能是 24:00（“{0}”）",
+                "opening time 24:00 is not a time of day ('{0}')");
         put("registry.categoryRequired", "必填：场所类别",
                 "category is required");
         put("registry.unknownCategory", "未知的场所类别“{0}”",
@@ -396,6 +396,18 @@ final class MessageTable {
                 "adcode {0} already on row {1}");
         put("zone.clipEmpty", "该分区完全位于其他分区之内：裁剪后不剩任何区域",
                 "the zone lies wholly under other zones: nothing is left after clipping");
+        put("noun.plan", "方案 {0}", "plan {0}");
+        put("noun.stop", "站点 {0}", "stop {0}");
+        put("noun.recusal", "回避记录 {0}", "recusal {0}");
+        put("noun.campaign", "行动 {0}", "campaign {0}");
+        put("noun.venue", "场所 {0}", "venue {0}");
+        put("noun.inspection", "检查记录 {0}", "inspection {0}");
+        put("noun.school", "学校 {0}", "school {0}");
+        put("noun.inspector", "执法人员 {0}", "inspector {0}");
+        put("noun.team", "小组 {0}", "team {0}");
+        put("noun.unit", "执法机构 {0}", "unit {0}");
+        put("noun.district", "区县 {0}", "district {0}");
+        put("noun.calendarday", "日历日 {0}", "calendar day {0}");
     }
 
     private MessageTable() {

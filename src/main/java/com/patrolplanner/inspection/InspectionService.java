@@ -156,7 +156,7 @@ public class InspectionService {
     @Transactional
     public VenueRecord venueRecord(long venueId, Integer limit, CurrentUser user) {
         if (Venue.findById(venueId) == null) {
-            throw ApiException.notFound("venue " + venueId);
+            throw ApiException.notFound(Messages.of("noun.venue", venueId));
         }
         int n = limit == null ? 20 : limit;
         if (n < 1 || n > MAX_LIST) {
@@ -200,7 +200,7 @@ public class InspectionService {
     Inspection visible(long id, CurrentUser user) {
         Inspection i = Inspection.findById(id);
         if (i == null || (user.scopedToTeam() && !Objects.equals(i.teamId, user.teamId()))) {
-            throw ApiException.notFound("inspection " + id);
+            throw ApiException.notFound(Messages.of("noun.inspection", id));
         }
         return i;
     }

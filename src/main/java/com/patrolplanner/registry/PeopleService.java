@@ -154,7 +154,7 @@ public class PeopleService {
     private static Inspector findInspector(long id) {
         Inspector i = Inspector.findById(id);
         if (i == null) {
-            throw ApiException.notFound("inspector " + id);
+            throw ApiException.notFound(Messages.of("noun.inspector", id));
         }
         return i;
     }
@@ -282,7 +282,7 @@ public class PeopleService {
     private static Team findTeam(long id) {
         Team t = Team.findById(id);
         if (t == null) {
-            throw ApiException.notFound("team " + id);
+            throw ApiException.notFound(Messages.of("noun.team", id));
         }
         return t;
     }

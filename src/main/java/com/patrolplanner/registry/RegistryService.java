@@ -165,7 +165,7 @@ public class RegistryService {
     public Venue venue(long id) {
         Venue v = Venue.findById(id);
         if (v == null || !jurisdiction.scope().sees(v.unitId)) {
-            throw ApiException.notFound("venue " + id);
+            throw ApiException.notFound(Messages.of("noun.venue", id));
         }
         return v;
     }
@@ -353,7 +353,7 @@ public class RegistryService {
     public School school(long id) {
         School s = School.findById(id);
         if (s == null || !jurisdiction.scope().sees(s.unitId)) {
-            throw ApiException.notFound("school " + id);
+            throw ApiException.notFound(Messages.of("noun.school", id));
         }
         return s;
     }

@@ -71,14 +71,14 @@ public class UnitService {
     /** One unit the caller sees; another unit's is a 404. */
     public UnitView get(long id) {
         if (!jurisdiction.scope().sees(id)) {
-            throw ApiException.notFound("unit " + id);
+            throw ApiException.notFound(Messages.of("noun.unit", id));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT u.id, u.parent_id, u.name, u.adcode, u.kind, ST_XMin(u.area), "
                 + "ST_YMin(u.area), ST_XMax(u.area), ST_YMax(u.area), u.version, ST_AsGeoJSON(u.area, 6) FROM unit u WHERE u.id = ?1")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("unit " + id);
+            throw ApiException.notFound(Messages.of("noun.unit", id));
         }
         return view(rows.get(0), List.of());
     }
@@ -104,7 +104,7 @@ public class UnitService {
             u = Unit.findById(Long.valueOf(k));
         }
         if (u == null || !jurisdiction.scope().sees(u.id)) {
-            throw ApiException.notFound("unit " + k);
+            throw ApiException.notFound(Messages.of("noun.unit", k));
         }
         return u;
     }
@@ -134,7 +134,7 @@ public class UnitService {
     public Unit update(long id, UnitInput in, String user) {
         Unit u = Unit.findById(id);
         if (u == null || !jurisdiction.scope().sees(id)) {
-            throw ApiException.notFound("unit " + id);
+            throw ApiException.notFound(Messages.of("noun.unit", id));
         }
         if (in.version() == null) {
             throw ApiException.invalid("version", Messages.of("common.versionRequired"));

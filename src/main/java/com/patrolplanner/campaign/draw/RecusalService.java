@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.draw;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.Inspector;
 import com.patrolplanner.registry.Venue;
 import com.patrolplanner.web.ApiException;
@@ -74,7 +75,7 @@ public class RecusalService {
     @Transactional
     public void delete(long id, String user) {
         if (em.createNativeQuery("DELETE FROM recusal WHERE id = ?1").setParameter(1, id).executeUpdate() == 0) {
-            throw ApiException.notFound("recusal " + id);
+            throw ApiException.notFound(Messages.of("noun.recusal", id));
         }
         audit.record(user, "delete", "recusal", id, java.util.Map.of("id", id));
     }
