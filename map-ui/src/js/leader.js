@@ -79,6 +79,9 @@ export async function renderLeader(panel, app) {
       }
       list.append(box);
     }
+    // the stop open before a language switch (a reload) or "‹ 返回" opens again
+    const again = rows.find((x) => String(x.s.id) === window.sessionStorage.getItem('pp.leaderStop'));
+    if (again) openStop(again);
     status.replaceChildren(rows.length ? el('p', { class: 'muted' }, t('leader.summary', { n: rows.length, plans: shift.plans.length }))
       : el('p', { class: 'muted', 'data-testid': 'no-stops' }, t('leader.nostops')));
     if (!rows.length) list.replaceChildren();
@@ -111,6 +114,7 @@ export async function renderLeader(panel, app) {
 
   async function openStop(row) {
     const { s, r, plan } = row;
+    window.sessionStorage.setItem('pp.leaderStop', String(s.id));
     list.querySelectorAll('.stop').forEach((x) => x.classList.toggle('selected', x === row.li));
     app.map.setView(app.view.ctx.ll(s.lon, s.lat), Math.max(app.map.getZoom(), 16));
     card.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));

@@ -258,7 +258,7 @@ final class MessageTable {
                 "no venue matches");
         put("draw.concurrent", "行动 {0} 已被同时抽取；抽取结果不可更改",
                 "campaign {0} was drawn concurrently; a draw is final");
-        put("draw.ratioOrCount", "请给出比例（0 < ratio ≤ 1）或数量（≥ 1）之一",
+        put("draw.ratioOrCount", "请给出比例 ratio（0 < ratio ≤ 1）或数量 count（≥ 1）之一",
                 "give either ratio (0 < ratio ≤ 1) or count (≥ 1)");
         put("draw.ratio", "须在 (0, 1] 之间",
                 "must be in (0, 1]");

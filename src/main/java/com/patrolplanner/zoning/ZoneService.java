@@ -187,7 +187,9 @@ public class ZoneService {
             lockSet(c, setId);
             String zones = one(c, "SELECT zones::text FROM zone_set_version WHERE zone_set_id = ? AND version = ?", setId, version);
             if (zones == null) {
-                throw ApiException.notFound(Messages.of("zone.setVersion", version, setId));
+                String what = Messages.of("zone.setVersion", version, setId);
+                throw new ApiException(404, "Not found", Messages.of("error.notFound", what),
+                        List.of(com.patrolplanner.web.Problem.FieldError.of("version", Messages.of("error.notFound", what))));
             }
             Map<Long, Integer> current = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, version FROM zone WHERE zone_set_id = ?")) {

@@ -106,16 +106,20 @@ class DraftsAndPlansBrowserTest extends BrowserTestBase {
         // search as you type: no Enter, no button; results arrive for the text in the box
         WebElement search = byTestId("search");
         search.sendKeys(UiTestData.VENUE_PREFIX + "场所");
-        WebElement hit = waitUpTo(10).until(d -> d.findElements(By.cssSelector("#search-results li button")).stream()
-                .filter(b -> b.getText().contains(UiTestData.VENUE_PREFIX + "场所")).findFirst().orElse(null));
-        assertEquals(UiTestData.VENUE_PREFIX + "场所", driver().findElement(By.id("search-results")).getAttribute("data-query"));
+        // (on a slow machine a pause between keys may run an earlier text first: wait for the box's own text)
+        WebElement hit = waitUpTo(15).until(d -> (UiTestData.VENUE_PREFIX + "场所").equals(
+                d.findElement(By.id("search-results")).getAttribute("data-query"))
+                ? d.findElements(By.cssSelector("#search-results li button")).stream()
+                        .filter(b -> b.getText().contains(UiTestData.VENUE_PREFIX + "场所")).findFirst().orElse(null) : null);
         // a changed text drops the old list at once
         search.sendKeys("zzz");
         waitUpTo(5).until(d -> d.findElements(By.cssSelector("#search-results li button")).isEmpty());
         search.clear();
         search.sendKeys(UiTestData.VENUE_PREFIX + "场所1");
-        hit = waitUpTo(10).until(d -> d.findElements(By.cssSelector("#search-results li button")).stream()
-                .filter(b -> b.getText().contains(UiTestData.VENUE_PREFIX + "场所1")).findFirst().orElse(null));
+        hit = waitUpTo(15).until(d -> (UiTestData.VENUE_PREFIX + "场所1").equals(
+                d.findElement(By.id("search-results")).getAttribute("data-query"))
+                ? d.findElements(By.cssSelector("#search-results li button")).stream()
+                        .filter(b -> b.getText().contains(UiTestData.VENUE_PREFIX + "场所1")).findFirst().orElse(null) : null);
         screenshot("flows-search-as-you-type");
         hit.click();
 
