@@ -146,6 +146,7 @@ function viewsFor(me) {
 
 async function showView(name) {
   app.current = name;
+  try { window.sessionStorage.setItem('pp.view', name); } catch (e) { /* the first view then */ }
   document.querySelectorAll('#views button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === name)));
   document.body.dataset.view = name;
   const panel = $('panel');
@@ -195,7 +196,12 @@ async function start(me) {
     if (app.unit && app.unit.extent) app.view.fitExtent(app.unit.extent);
     else app.view.fitTo(d && d.getLayers().length ? [d] : [app.view.group('schools'), app.view.group('venues')]);
   }
-  if (views.length) await showView(views[0]);
+  // after a language switch (a reload) the same view, map extent and selections (each view keeps its own) come back
+  const again = window.sessionStorage.getItem('pp.view');
+  const mapView = JSON.parse(window.sessionStorage.getItem('pp.mapView') || 'null');
+  window.sessionStorage.removeItem('pp.mapView');
+  if (mapView && Array.isArray(mapView.c)) app.map.setView(mapView.c, mapView.z, { animate: false });
+  if (views.length) await showView(views.includes(again) ? again : views[0]);
   else $('panel').replaceChildren(el('p', { class: 'muted' }, t('common.forbidden')));
   document.body.dataset.ready = 'true';
 }
@@ -203,9 +209,13 @@ async function start(me) {
 function boot() {
   apply();
   $('lang').textContent = t('lang.switch');
-  $('lang').addEventListener('click', () => { setLang(getLang() === 'en' ? 'zh-CN' : 'en'); window.location.reload(); });
+  $('lang').addEventListener('click', () => {
+    if (app.map) { const c = app.map.getCenter(); window.sessionStorage.setItem('pp.mapView', JSON.stringify({ c: [c.lat, c.lng], z: app.map.getZoom() })); }
+    setLang(getLang() === 'en' ? 'zh-CN' : 'en');
+    window.location.reload();
+  });
   $('login-form').addEventListener('submit', onLogin);
-  $('logout').addEventListener('click', async () => { await logout(); window.location.reload(); });
+  $('logout').addEventListener('click', async () => { await logout(); window.sessionStorage.clear(); window.location.reload(); });
   $('logout').before(el('button', { type: 'button', id: 'password-change', class: 'btn btn-ghost', 'data-testid': 'password-change',
     onclick: () => showPasswordForm(false) }, t('password.change')));
   $('panel-toggle').addEventListener('click', () => document.body.classList.toggle('panel-open'));

@@ -19,8 +19,20 @@ export function autoZoning(box, app, { onSaved } = {}) {
     el('label', {}, t('autozone.district'), district), el('label', {}, t('autozone.count'), count),
     el('label', {}, t('autozone.seed'), seed), run), msg, table);
 
-  app.districts.src.get().then((fc) => fc.features.forEach((f) => district.append(
-    el('option', { value: f.properties.adcode }, `${f.properties.name} (${f.properties.adcode})`)))).catch(() => {});
+  // the user's own district first (a unit's adcode, or the district holding most of its venues), not the list's first
+  Promise.all([app.districts.src.get(), app.venues.src.get().catch(() => null)]).then(([fc, venues]) => {
+    fc.features.forEach((f) => district.append(
+      el('option', { value: f.properties.adcode }, `${f.properties.name} (${f.properties.adcode})`)));
+    const codes = fc.features.map((f) => f.properties.adcode);
+    const mine = app.unit && app.unit.adcode;
+    let pick = codes.includes(mine) ? mine : null;
+    if (!pick && venues) {
+      const n = {};
+      venues.features.forEach((f) => { const d = f.properties.district; if (d) n[d] = (n[d] || 0) + 1; });
+      pick = codes.filter((c) => n[c]).sort((a, b) => n[b] - n[a])[0] || null;
+    }
+    if (pick) district.value = pick;
+  }).catch(() => {});
 
   function preview(i) {
     shown = i;
@@ -53,7 +65,7 @@ export function autoZoning(box, app, { onSaved } = {}) {
     if (!proposals.length) { table.replaceChildren(); return; }
     const pp = (p) => p.zones.features.map((f) => f.properties.polsbyPopper);
     const best = Math.min(...proposals.map((p) => p.workload.maxOverMin || Infinity));
-    table.replaceChildren(el('div', { class: 'table-scroll' }, el('table', { class: 'grid compact' },
+    table.replaceChildren(el('div', { class: 'table-scroll' }, el('table', { class: 'grid compact autozone-table' },
       el('thead', {}, el('tr', {}, ...['autozone.col.n', 'autozone.col.zones', 'autozone.col.max', 'autozone.col.min', 'autozone.col.ratio',
         'autozone.col.pp', 'autozone.col.ppmin', 'autozone.col.contiguous', ''].map((k) => el('th', {}, k ? t(k) : '')))),
       el('tbody', {}, ...proposals.map((p, i) => el('tr', { class: i === shown ? 'selected' : '', 'data-testid': 'autozone-proposal' },
@@ -65,7 +77,7 @@ export function autoZoning(box, app, { onSaved } = {}) {
         el('td', { class: 'num' }, formatNumber(pp(p).reduce((a, b) => a + b, 0) / pp(p).length, 3)),
         el('td', { class: 'num' }, formatNumber(Math.min(...pp(p)), 3)),
         el('td', {}, p.contiguous ? '✓' : `${p.contiguousZones}/${p.zoneCount}`),
-        el('td', {},
+        el('td', { class: 'actions' },
           el('button', { type: 'button', class: 'btn btn-small btn-secondary', onclick: () => preview(i === shown ? -1 : i) }, t(i === shown ? 'autozone.hide' : 'autozone.show')),
           ' ', el('button', { type: 'button', class: 'btn btn-small', onclick: () => saveProposal(i) }, t('autozone.use')))))))),
     el('p', { class: 'muted' }, t('autozone.note')));

@@ -5,7 +5,7 @@
 import { api, problemView, toast } from './api.js';
 import { t, tCode, formatNumber, formatDateTime } from './i18n.js';
 import { el, facts } from './dom.js';
-import { routesOverlay, timeline, planSummary, explanation, campaignTotals, shiftLabel, shiftOfDate } from './plan-view.js';
+import { routesOverlay, timeline, stopLists, planSummary, explanation, campaignTotals, shiftLabel, shiftOfDate } from './plan-view.js';
 
 const TYPES = ['ROUTINE', 'STAGGERED', 'NIGHT_SWEEP', 'STAKEOUT', 'RANDOM', 'SPECIAL'];
 const CATEGORIES = ['internet_cafe', 'song_dance', 'game_arcade', 'publication', 'hotel', 'satellite_equipment', 'printing', 'performance', 'art', 'cultural_relics'];
@@ -33,7 +33,16 @@ export function campaignPanel(box, app) {
     campaigns = await api('/api/campaigns');
     select.replaceChildren(el('option', { value: '' }, campaigns.length ? t('campaign.pick') : t('campaign.none')),
       ...campaigns.map((c) => el('option', { value: String(c.id) }, `${c.name} · ${c.typeZh || tCode('ctype', c.type)} · ${c.startDate}`)));
-    if (selectId) { select.value = String(selectId); show(); }
+    // the campaign last looked at comes back after "‹ 返回" and a language switch (kept for this tab only)
+    const keep = selectId || window.sessionStorage.getItem('pp.campaign');
+    if (keep && campaigns.some((c) => String(c.id) === String(keep))) { select.value = String(keep); show(); }
+  }
+
+  // a stop from the timeline, the team list or the map: the map centres on it and its venue card opens
+  function openStop(s) {
+    document.querySelectorAll('[data-testid="tl-stop"].selected, [data-testid="team-stop"].selected').forEach((x) => x.classList.remove('selected'));
+    document.querySelectorAll(`[data-stop-id="${s.id}"]`).forEach((x) => x.classList.add('selected'));
+    app.openVenue(s.venueId);
   }
 
   function stopPolling() { if (polling) { clearTimeout(polling); polling = null; } }
@@ -41,8 +50,15 @@ export function campaignPanel(box, app) {
   function showPlan(out, plan, matches) {
     app.view.removeOverlay('plan');
     if (!plan) return;
-    app.view.addOverlay('plan', routesOverlay(plan, { onStop: (s) => app.openVenue(s.venueId) }));
-    out.replaceChildren(planSummary(plan), el('h3', {}, t('plan.timeline')), timeline(plan),
+    const onStop = (s) => openStop(s);
+    // the map fits the routes once they are drawn (bases and stops of every team)
+    Promise.resolve(app.view.addOverlay('plan', routesOverlay(plan, { onStop }))).then(() => {
+      const g = app.view.group('plan');
+      const b = g && g.getBounds();
+      if (b && b.isValid()) app.map.fitBounds(b, { padding: [30, 30], maxZoom: 16 });
+    });
+    out.replaceChildren(planSummary(plan), el('h3', {}, t('plan.timeline')),
+      el('div', { class: 'plan-read' }, timeline(plan, { onStop }), stopLists(plan, { onStop })),
       matches ? el('h3', {}, t('plan.explain')) : null, matches ? explanation(matches, plan) : null);
   }
 
@@ -149,8 +165,14 @@ export function campaignPanel(box, app) {
         dayPick.replaceChildren(...sum.dates.map((d) => el('option', { value: d.date, 'data-status': d.status },
           d.planId ? `${shiftText(c, d.date)} · ${t('campaign.plans.stops', { n: formatNumber(d.stops) })} · ${tCode('pstatus', d.status)}${d.feasible === false ? ' · ' + t('plan.infeasible') : ''}`
             : `${shiftText(c, d.date)} · ${tCode('pstatus', 'unplanned')}`)));
+        // open on a planned day: the current date when it has a plan, else the first that has one
+        if (!sum.dates.some((d) => d.date === date.value && d.planId)) {
+          const first = sum.dates.find((d) => d.planId);
+          if (first) { date.value = first.date; dateHint.textContent = shiftText(c, date.value); }
+        }
         dayPick.value = date.value;
         totalsOut.replaceChildren(campaignTotals(sum));
+        return sum.dates.some((d) => d.planId);
       } catch (e) {
         totalsOut.replaceChildren(problemView(e));
       }
@@ -177,7 +199,8 @@ export function campaignPanel(box, app) {
         el('label', {}, t('campaign.seconds'), seconds), solveBtn, stopBtn,
         el('button', { type: 'button', class: 'btn btn-secondary', onclick: loadPlan }, t('campaign.plan.show'))),
       progress, status, totalsOut, el('label', {}, t('campaign.plans.day'), dayPick), planOut);
-    loadSummary();
+    // a campaign with a plan shows it at once: summary, timeline, stop lists, routes on the map
+    loadSummary().then((planned) => { if (planned) loadPlan(); });
   }
 
   function createForm() {
@@ -238,7 +261,10 @@ export function campaignPanel(box, app) {
     detail.replaceChildren(form);
   }
 
-  select.addEventListener('change', show);
+  select.addEventListener('change', () => {
+    if (select.value) window.sessionStorage.setItem('pp.campaign', select.value); else window.sessionStorage.removeItem('pp.campaign');
+    show();
+  });
   newBtn.addEventListener('click', createForm);
   load().catch((e) => detail.replaceChildren(problemView(e)));
   return { destroy() { stopPolling(); app.view.removeOverlay('plan'); } };

@@ -59,7 +59,7 @@ export function hotspotOverlay(map, params) {
     const fc = await api(`/api/coverage/hotspots?${new URLSearchParams({ from: p.from, to: p.to, bbox: bbox(map) })}`);
     return L.geoJSON(null, {
       style: (f) => ({ color: '#555', weight: 0.4, fillColor: BINS[f.properties.bin] || BINS[0], fillOpacity: f.properties.bin ? 0.7 : 0.15, className: 'hotspot' }),
-      onEachFeature: (f, l) => l.bindTooltip(tip(`${tCode('bin', String(f.properties.bin))} · ${t('metric.violations')} ${formatNumber(f.properties.violations)} · z=${formatNumber(f.properties.z, 2)}`), { sticky: true }),
+      onEachFeature: (f, l) => l.bindTooltip(tip(`${t('hot.bin.' + String(f.properties.bin))} · ${t('metric.violations')} ${formatNumber(f.properties.violations)} · z=${formatNumber(f.properties.z, 2)}`), { sticky: true }),
     }).addData(fc.features.map((f) => ({ ...f, geometry: ctx.geo(f.geometry) })));
   };
 }
@@ -73,7 +73,8 @@ export function violationsOverlay(onData, onClick) {
       onEachFeature: (f, l) => {
         const p = f.properties;
         l.bindTooltip(tip(`${p.venueName} · ${p.schoolName} ${formatNumber(p.distance_m)} m < ${formatNumber(p.ruleDistanceM)} m`));
-        if (onClick) l.on('click', () => onClick(p));
+        // the card says which rule and by how much: the distance to the school against the rule's distance
+        l.bindPopup(() => violationCard(p, onClick), { minWidth: 220 });
       },
     }).addData(fc.features.map((f) => ({ ...f, geometry: ctx.geo(f.geometry) })));
   };
@@ -95,4 +96,22 @@ export function legendRamp(metric, max) {
   return el('div', { class: 'ramp-box' }, el('span', { class: 'muted' }, '0'),
     el('div', { class: 'ramp' }, ...r.map((c) => el('span', { class: 'ramp-step', style: { background: c }, title: c }))),
     el('span', { class: 'muted' }, top));
+}
+
+/** A violation's card: venue, school, the rule by name with its basis, the distance against the rule's. */
+export function violationCard(p, onOpen) {
+  return el('div', { class: 'popup', 'data-testid': 'violation-card' },
+    el('h3', {}, p.venueName || `#${p.venueId}`),
+    el('p', {}, el('strong', {}, t('violation.rule')), ' ', tCode('rule', p.rule)),
+    p.legalBasis ? el('p', { class: 'muted small' }, p.legalBasis) : null,
+    el('p', { 'data-testid': 'violation-distance' }, t('violation.distance', { school: p.schoolName || '', d: formatNumber(p.distance_m), limit: formatNumber(p.ruleDistanceM) })),
+    onOpen ? el('button', { type: 'button', class: 'btn btn-small btn-secondary', onclick: () => onOpen(p) }, t('common.details')) : null);
+}
+
+/** The hot-spot classes in words (显著高发 (99%) … 显著低发 (99%)), with their colours. */
+export function hotspotLegend() {
+  return el('div', { class: 'hotspot-legend', 'data-testid': 'hotspot-legend' },
+    el('strong', {}, t('hot.legend')),
+    el('ul', { class: 'plain' }, ...['3', '2', '1', '0', '-1', '-2', '-3'].map((b) => el('li', {},
+      el('span', { class: 'swatch', style: { background: BINS[b] } }), ' ', t('hot.bin.' + b)))));
 }

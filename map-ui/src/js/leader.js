@@ -4,6 +4,7 @@
 // venue's record of every team from GET /api/venues/{id}/inspections, what to check), recording the inspection
 // (POST /api/inspections with an Idempotency-Key, ≥ 2 certified officers), marking the stop done (a reason when nothing
 // was recorded), the A4 sheet.
+/* global L */
 import { api, problemView } from './api.js';
 import { t, tCode, getLang } from './i18n.js';
 import { el, facts, section } from './dom.js';
@@ -23,7 +24,7 @@ function today() {
 export async function renderLeader(panel, app) {
   const list = el('div', { class: 'stops', 'data-testid': 'stop-list' });
   const status = el('div', {});
-  const date = el('input', { type: 'date', class: 'input', value: app.leaderDate || today(), 'data-testid': 'shift-date' });
+  const date = el('input', { type: 'date', class: 'input', value: app.leaderDate || window.sessionStorage.getItem('pp.leaderDate') || today(), 'data-testid': 'shift-date' });
   const teamName = el('span', {}, '—');
   const sheets = el('div', { class: 'form-row no-print' });
   const card = el('div', { 'data-testid': 'stop-card-box' });
@@ -47,6 +48,7 @@ export async function renderLeader(panel, app) {
 
   async function load() {
     app.leaderDate = date.value;
+    window.sessionStorage.setItem('pp.leaderDate', date.value);
     list.replaceChildren();
     sheets.replaceChildren();
     card.replaceChildren();
@@ -80,13 +82,22 @@ export async function renderLeader(panel, app) {
       }
       list.append(box);
     }
+    // the stop open before a language switch (a reload) or "‹ 返回" opens again
+    const again = rows.find((x) => String(x.s.id) === window.sessionStorage.getItem('pp.leaderStop'));
+    if (again) openStop(again);
     status.replaceChildren(rows.length ? el('p', { class: 'muted' }, t('leader.summary', { n: rows.length, plans: shift.plans.length }))
       : el('p', { class: 'muted', 'data-testid': 'no-stops' }, t('leader.nostops')));
     if (!rows.length) list.replaceChildren();
-    shift.plans.forEach((plan, i) => app.view.addOverlay(i ? `route-${i}` : 'route', routesOverlay(plan, {
+    const drawn = shift.plans.map((plan, i) => app.view.addOverlay(i ? `route-${i}` : 'route', routesOverlay(plan, {
       onStop: (s) => { const row = rows.find((x) => x.s.id === s.id); if (row) openStop(row); } }), { inControl: i === 0 }));
-    const g = app.view.group('route');
-    if (g && rows.length) setTimeout(() => { const b = g.getBounds(); if (b.isValid()) app.map.fitBounds(b, { padding: [30, 30], maxZoom: 16 }); }, 50);
+    // the map fits the whole shift: every campaign's routes, bases and stops, once they are drawn
+    if (rows.length) {
+      Promise.all(drawn).then(() => {
+        const b = L.latLngBounds([]);
+        shift.plans.forEach((p, i) => { const g = app.view.group(i ? `route-${i}` : 'route'); if (g && g.getBounds().isValid()) b.extend(g.getBounds()); });
+        if (b.isValid()) app.map.fitBounds(b, { padding: [30, 30], maxZoom: 16 });
+      });
+    }
   }
 
   function stopItem(row) {
@@ -106,6 +117,7 @@ export async function renderLeader(panel, app) {
 
   async function openStop(row) {
     const { s, r, plan } = row;
+    window.sessionStorage.setItem('pp.leaderStop', String(s.id));
     list.querySelectorAll('.stop').forEach((x) => x.classList.toggle('selected', x === row.li));
     app.map.setView(app.view.ctx.ll(s.lon, s.lat), Math.max(app.map.getZoom(), 16));
     card.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
@@ -174,7 +186,9 @@ export async function renderLeader(panel, app) {
       }
     });
     async function markDone(why) {
-      await api(`/api/campaigns/${plan.campaignId}/plan/stops/${s.id}`, { method: 'PATCH', json: why ? { done: true, reason: why } : { done: true } });
+      // a retry after a lost reply is answered from the first mark (kept in the database), audited once
+      await api(`/api/campaigns/${plan.campaignId}/plan/stops/${s.id}`, { method: 'PATCH', headers: { 'Idempotency-Key': `${idemKey}-done` },
+        json: why ? { done: true, reason: why } : { done: true } });
       s.done = true;
       row.li.classList.add('done');
       done.disabled = true;

@@ -31,6 +31,7 @@ export function routesOverlay(plan, { onStop } = {}) {
       group.addLayer(L.circleMarker(ctx.ll(r.baseLon, r.baseLat), { radius: 7, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 1, className: 'route-base' })
         .bindTooltip(tip(`${r.teamName} · ${t('plan.base')}`)));
       r.stops.forEach((s) => {
+        // a rounded square with the team's colour: a route stop, never mistaken for a (round, navy) venue cluster
         const icon = L.divIcon({ className: `stop-pin${s.done ? ' done' : ''}`, html: el('span', { style: { background: colour } }, String(s.seq)), iconSize: [24, 24], iconAnchor: [12, 12] });
         const m = L.marker(ctx.ll(s.lon, s.lat), { icon, title: s.name, keyboard: false })
           .bindTooltip(tip(`${s.seq}. ${s.name} · ${hhmm(s.arrival)}–${hhmm(s.departure)}`));
@@ -83,8 +84,11 @@ export function shiftOfDate(date, from, to) {
   return { start: iso(from >= to ? day - 86400000 : day, from), end: iso(day, to) };
 }
 
-/** One bar per team from shift start to end; a block per stop (arrival→departure), travel in between shown thin. */
-export function timeline(plan) {
+/**
+ * One bar per team from shift start to end; a block per stop (arrival→departure), travel in between shown thin. A
+ * block is a button: {@code onStop(stop, route)} opens that stop.
+ */
+export function timeline(plan, { onStop } = {}) {
   // minutes from the midnight before the earliest shift start: a night shift's times after midnight run on past 1440
   const starts = plan.routes.map((r) => wall(r.shiftStart)).filter(Boolean).map((w) => w.ms);
   const first = starts.length ? Math.min(...starts) : null;
@@ -111,8 +115,27 @@ export function timeline(plan) {
       el('span', { class: 'tl-team', style: { borderColor: teamColour(plan, r.teamId) } }, r.teamName),
       el('div', { class: 'tl-bar' },
         r.shiftStart ? el('span', { class: 'tl-shift', style: span(r.shiftStart, r.shiftEnd) }) : null,
-        ...r.stops.map((s) => el('span', { class: `tl-stop${s.done ? ' done' : ''}`, title: `${s.seq}. ${s.name} ${hhmm(s.arrival)}–${hhmm(s.departure)}`,
+        ...r.stops.map((s) => el('span', { class: `tl-stop${s.done ? ' done' : ''}${onStop ? ' tl-stop-link' : ''}`,
+          title: `${s.seq}. ${s.name} ${hhmm(s.arrival)}–${hhmm(s.departure)}`, 'data-testid': 'tl-stop',
+          dataset: { stopId: String(s.id), venueId: String(s.venueId) }, role: onStop ? 'button' : null, tabindex: onStop ? '0' : null,
+          onclick: onStop ? () => onStop(s, r) : null,
+          onkeydown: onStop ? (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onStop(s, r); } } : null,
           style: { ...span(s.arrival, s.departure), background: teamColour(plan, r.teamId) } }, String(s.seq)))))));
+}
+
+/** Each team's stops in order (number, time, name), beside the timeline; a row opens its stop. */
+export function stopLists(plan, { onStop } = {}) {
+  const routes = plan.routes.filter((r) => r.stops.length);
+  if (!routes.length) return null;
+  return el('div', { class: 'team-stop-lists', 'data-testid': 'team-stop-lists' },
+    ...routes.map((r) => el('details', { class: 'team-stops', open: routes.length <= 3 },
+      el('summary', {}, el('span', { class: 'tl-team', style: { borderColor: teamColour(plan, r.teamId) } }, r.teamName),
+        ' ', el('span', { class: 'muted' }, t('plan.teamStops', { n: r.stops.length }))),
+      el('ol', { class: 'plain team-stop-list' }, ...r.stops.map((s) => el('li', {},
+        el('button', { type: 'button', class: 'btn-link', 'data-testid': 'team-stop', dataset: { stopId: String(s.id) },
+          onclick: onStop ? () => onStop(s, r) : null },
+        el('span', { class: 'route-no', style: { background: teamColour(plan, r.teamId) } }, String(s.seq)), ' ',
+        el('span', { class: 'stop-time' }, `${hhmm(s.arrival)}–${hhmm(s.departure)}`), ' ', s.name)))))));
 }
 
 /** The plan's headline: score, feasibility, stops, travel, what was left out and why. */

@@ -30,7 +30,8 @@ export async function renderPlanner(panel, app) {
   const parts = [];
   let ed = null;
   const refreshZones = async (set) => {
-    if (set) app.zones.use(set); else app.zones.reload();
+    // a saved or adopted set: chosen and the list of sets read again, so the picker shows it at once
+    if (set) app.zones.choose(set.id); else app.zones.reload();
     await app.view.refresh('zones');
     zoneSummary(zoneSet, app, ed, refreshZones);
   };

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.CampaignType;
 import com.patrolplanner.campaign.domain.Clock;
@@ -71,7 +72,7 @@ public class CampaignService {
             c.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
         }
         if (in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != c.version) {
             throw ApiException.staleVersion("campaign " + id, in.version(), c.version);
@@ -127,7 +128,7 @@ public class CampaignService {
         Campaign c = writable(id);
         if (((Number) em.createNativeQuery("SELECT count(*) FROM campaign_draw WHERE campaign_id = ?1")
                 .setParameter(1, id).getSingleResult()).longValue() > 0) {
-            throw ApiException.conflict("campaign " + id + " has a 双随机 draw on record; a drawn campaign is kept for audit");
+            throw ApiException.conflict(Messages.of("campaign.drawnKept", id));
         }
         audit.record(caller.name(), "delete", "campaign", id, Map.of("name", String.valueOf(c.name)));
         c.delete();
@@ -190,7 +191,7 @@ public class CampaignService {
     public Campaign visible(long id, CurrentUser user) {
         Campaign c = find(id);
         if (user.scopedToTeam() && (user.teamId() == null || !c.teamIds().contains(user.teamId()))) {
-            throw ApiException.notFound("campaign " + id);
+            throw ApiException.notFound(Messages.of("campaign.campaign", id));
         }
         return c;
     }
@@ -239,7 +240,7 @@ public class CampaignService {
     private List<Long> apply(Campaign c, CampaignInput in) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (in.name() == null || in.name().isBlank()) {
-            errors.add(Problem.FieldError.of("name", "required"));
+            errors.add(Problem.FieldError.of("name", Messages.of("error.required")));
         }
         CampaignType type = null;
         try {
@@ -250,27 +251,26 @@ public class CampaignService {
         LocalDate start = date(in.startDate(), "startDate", errors);
         LocalDate end = in.endDate() == null ? start : date(in.endDate(), "endDate", errors);
         if (start != null && end != null && end.isBefore(start)) {
-            errors.add(Problem.FieldError.of("endDate", "before startDate"));
+            errors.add(Problem.FieldError.of("endDate", Messages.of("campaign.endBeforeStart")));
         }
         for (Object[] d : new Object[][] {{start, "startDate"}, {end, "endDate"}}) {
             if (d[0] != null && (((LocalDate) d[0]).getYear() < 2000 || ((LocalDate) d[0]).getYear() > 2100)) {
-                errors.add(Problem.FieldError.of((String) d[1], "year " + ((LocalDate) d[0]).getYear() + " is outside 2000–2100"));
+                errors.add(Problem.FieldError.of((String) d[1], Messages.of("campaign.year", ((LocalDate) d[0]).getYear())));
             }
         }
         if (start != null && end != null && !end.isBefore(start) && end.toEpochDay() - start.toEpochDay() + 1 > MAX_DAYS) {
-            errors.add(Problem.FieldError.of("endDate", "the campaign would run " + (end.toEpochDay() - start.toEpochDay() + 1)
-                    + " days; at most " + MAX_DAYS));
+            errors.add(Problem.FieldError.of("endDate", Messages.of("campaign.tooLong",
+                    end.toEpochDay() - start.toEpochDay() + 1, MAX_DAYS)));
         }
         Targets t = targets(in.targets(), errors);
         List<Long> teams = new ArrayList<>(new LinkedHashSet<>(in.teamIds() == null ? List.of() : in.teamIds()));
         for (int i = 0; i < teams.size(); i++) {
             Team team = teams.get(i) == null ? null : Team.findById(teams.get(i));
             if (team == null || !jurisdiction.scope().sees(team.unitId)) {
-                errors.add(Problem.FieldError.of("teamIds[" + i + "]", "no team " + teams.get(i)));
+                errors.add(Problem.FieldError.of("teamIds[" + i + "]", Messages.of("common.noTeam", teams.get(i))));
             } else if (c.unitId != null && team.unitId != null && !jurisdiction.below(c.unitId).contains(team.unitId)) {
-                errors.add(Problem.FieldError.of("teamIds[" + i + "]", "team " + team.name + " belongs to "
-                        + jurisdiction.unitName(team.unitId) + ", outside the campaign's unit "
-                        + jurisdiction.unitName(c.unitId)));
+                errors.add(Problem.FieldError.of("teamIds[" + i + "]", Messages.of("unit.teamOutside", team.name,
+                        jurisdiction.unitName(team.unitId), jurisdiction.unitName(c.unitId))));
             }
         }
         jointTeams(teams, errors);
@@ -282,14 +282,14 @@ public class CampaignService {
             time(in.shiftEnd(), "shiftEnd", errors);
         }
         if (in.strikeMinutes() != null && in.strikeMinutes() <= 0) {
-            errors.add(Problem.FieldError.of("strikeMinutes", "must be positive"));
+            errors.add(Problem.FieldError.of("strikeMinutes", Messages.of("validation.Positive")));
         }
         if (type == CampaignType.STAKEOUT && in.stakeoutVenueId() == null) {
-            errors.add(Problem.FieldError.of("stakeoutVenueId", "a stake-out watches one venue: required"));
+            errors.add(Problem.FieldError.of("stakeoutVenueId", Messages.of("campaign.stakeoutVenue")));
         }
         if (in.stakeoutVenueId() != null && (Venue.findById(in.stakeoutVenueId()) == null
                 || !jurisdiction.scope().sees(((Venue) Venue.findById(in.stakeoutVenueId())).unitId))) {
-            errors.add(Problem.FieldError.of("stakeoutVenueId", "no venue " + in.stakeoutVenueId()));
+            errors.add(Problem.FieldError.of("stakeoutVenueId", Messages.of("common.noVenue", in.stakeoutVenueId())));
         }
         TravelKind travel = null;
         try {
@@ -302,10 +302,10 @@ public class CampaignService {
             roadNetworkCovers(teams, errors);
         }
         if (in.status() != null && !List.of("draft", "active", "done", "cancelled").contains(in.status())) {
-            errors.add(Problem.FieldError.of("status", "one of draft, active, done, cancelled"));
+            errors.add(Problem.FieldError.of("status", Messages.of("campaign.statusOneOf")));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable("the campaign has " + errors.size() + " invalid field(s)", errors);
+            throw ApiException.unprocessable(Messages.of("campaign.invalidFields", errors.size()), errors);
         }
         c.name = in.name().trim();
         c.type = type.name();
@@ -365,8 +365,7 @@ public class CampaignService {
 
     private void roadNetworkCovers(List<Long> teams, List<Problem.FieldError> errors) {
         if (!roads.imported()) {
-            errors.add(Problem.FieldError.of("travel", "ROAD_NETWORK: no road network is imported (POST /api/imports "
-                    + "kind=roads with an .osm.pbf)"));
+            errors.add(Problem.FieldError.of("travel", Messages.of("campaign.noRoads")));
             return;
         }
         for (Long id : teams) {
@@ -409,13 +408,13 @@ public class CampaignService {
             }
         }
         if (in.zoneId() != null && !targets.activeZoneExists(in.zoneId())) {
-            errors.add(Problem.FieldError.of("targets.zoneId", "no zone " + in.zoneId() + " in an active zone set"));
+            errors.add(Problem.FieldError.of("targets.zoneId", Messages.of("campaign.noZone", in.zoneId())));
         }
         if (in.minComplaints() != null && in.minComplaints() < 0) {
-            errors.add(Problem.FieldError.of("targets.minComplaints", "must be ≥ 0"));
+            errors.add(Problem.FieldError.of("targets.minComplaints", Messages.of("common.nonNegative")));
         }
         if (in.minDaysSinceInspection() != null && in.minDaysSinceInspection() < 0) {
-            errors.add(Problem.FieldError.of("targets.minDaysSinceInspection", "must be ≥ 0"));
+            errors.add(Problem.FieldError.of("targets.minDaysSinceInspection", Messages.of("common.nonNegative")));
         }
         return new Targets(cats, in.zoneId(), statuses, in.nearSchool(), in.minComplaints(), in.minDaysSinceInspection(),
                 in.venueIds());
@@ -435,7 +434,7 @@ public class CampaignService {
             try {
                 days = w.days() == null ? DayKind.ANY : DayKind.valueOf(w.days().trim().toUpperCase());
             } catch (IllegalArgumentException e) {
-                errors.add(Problem.FieldError.of(f + ".days", "one of SCHOOL_DAY, REST_DAY, ANY"));
+                errors.add(Problem.FieldError.of(f + ".days", Messages.of("campaign.daysOneOf")));
             }
             List<String> cats = new ArrayList<>();
             for (String cat : w.categories() == null ? List.<String>of() : w.categories()) {
@@ -469,13 +468,13 @@ public class CampaignService {
 
     private static LocalDate date(String s, String field, List<Problem.FieldError> errors) {
         if (s == null || s.isBlank()) {
-            errors.add(Problem.FieldError.of(field, "required (YYYY-MM-DD)"));
+            errors.add(Problem.FieldError.of(field, Messages.of("campaign.dateRequired")));
             return null;
         }
         try {
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            errors.add(Problem.FieldError.of(field, "not a date (YYYY-MM-DD): '" + s + "'"));
+            errors.add(Problem.FieldError.of(field, Messages.of("common.notDateValue", s)));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.KeptStop;
 import com.patrolplanner.campaign.domain.ShiftLabel;
@@ -118,16 +119,14 @@ public class PlanService {
     public synchronized Started solve(long campaignId, SolveInput in, String user, java.util.Locale locale) {
         Solve running = solves.get(campaignId);
         if (running != null && !running.finished) {
-            throw ApiException.conflict("campaign " + campaignId + " is being solved (job " + running.jobId + "); "
-                    + "stop it with DELETE first");
+            throw ApiException.conflict(Messages.of("campaign.solving", campaignId, running.jobId));
         }
         Object[] built = QuarkusTransaction.requiringNew().call(() -> {
             Campaign c = campaigns.find(campaignId);
             SolveRequest req = SolveRequest.of(c, in);
             store.recoverOrphans(null, BestSoFar.STALE_SECONDS);
             if (!store.solvingPlans(campaignId).isEmpty()) {
-                throw ApiException.conflict("campaign " + campaignId + " is being solved on another node; "
-                        + "wait for it or stop it there");
+                throw ApiException.conflict(Messages.of("campaign.solvingElsewhere", campaignId));
             }
             List<Map<String, Object>> warnings = shiftWarnings(c, req.dates(), locale);
             LocalDate last = req.dates().get(req.dates().size() - 1);

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.campaign.domain.KeptStop;
@@ -169,7 +170,7 @@ public class PlanStore {
         List<Object[]> p = em.createNativeQuery("SELECT campaign_id, plan_date, status, score, feasible, travel_model::text, "
                 + "unassigned::text, explanation::text FROM plan WHERE id = ?1").setParameter(1, planId).getResultList();
         if (p.isEmpty()) {
-            throw ApiException.notFound("plan " + planId);
+            throw ApiException.notFound(Messages.of("noun.plan", planId));
         }
         Object[] h = p.get(0);
         List<Object[]> rs = em.createNativeQuery("""
@@ -345,7 +346,7 @@ public class PlanStore {
                 + "ON r.id = s.route_id JOIN plan p ON p.id = r.plan_id WHERE s.id = ?1").setParameter(1, stopId)
                 .getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("stop " + stopId);
+            throw ApiException.notFound(Messages.of("noun.stop", stopId));
         }
         return new StopOwner(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.web.ApiException;
 import java.time.LocalDate;
@@ -25,15 +26,15 @@ public record SolveRequest(List<LocalDate> dates, int seconds) {
         PlanService.SolveInput i = in == null ? new PlanService.SolveInput(null, null, null, null, null) : in;
         boolean range = i.from() != null || i.to() != null;
         if (i.dates() != null && (i.date() != null || range)) {
-            throw ApiException.badRequest("dates", "give one of date, dates or from/to");
+            throw ApiException.badRequest("dates", Messages.of("solve.oneOf"));
         }
         if (i.date() != null && range) {
-            throw ApiException.badRequest("date", "give one of date, dates or from/to");
+            throw ApiException.badRequest("date", Messages.of("solve.oneOf"));
         }
         List<LocalDate> dates = new ArrayList<>();
         if (i.dates() != null) {
             if (!"all".equals(i.dates().trim().toLowerCase(java.util.Locale.ROOT))) {
-                throw ApiException.badRequest("dates", "only \"all\" (every date of the campaign); use from/to for a part");
+                throw ApiException.badRequest("dates", Messages.of("solve.datesAll"));
             }
             for (LocalDate d = c.startDate; !d.isAfter(c.endDate); d = d.plusDays(1)) {
                 dates.add(d);
@@ -44,7 +45,7 @@ public record SolveRequest(List<LocalDate> dates, int seconds) {
             inside(c, "from", from);
             inside(c, "to", to);
             if (to.isBefore(from)) {
-                throw ApiException.badRequest("to", "before from (" + from + ")");
+                throw ApiException.badRequest("to", Messages.of("solve.toBeforeFrom", from));
             }
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 dates.add(d);
@@ -56,7 +57,7 @@ public record SolveRequest(List<LocalDate> dates, int seconds) {
         }
         int seconds = i.seconds() == null ? DEFAULT_SECONDS : i.seconds();
         if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw ApiException.invalid("seconds", "between 1 and " + MAX_SECONDS);
+            throw ApiException.invalid("seconds", Messages.of("inspection.limit", MAX_SECONDS));
         }
         if ((long) seconds * dates.size() > MAX_TOTAL_SECONDS) {
             throw ApiException.invalid("seconds", dates.size() + " dates × " + seconds + " s is more than "
@@ -70,13 +71,13 @@ public record SolveRequest(List<LocalDate> dates, int seconds) {
         try {
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "not a date (YYYY-MM-DD)");
+            throw ApiException.badRequest(field, Messages.of("common.notDate"));
         }
     }
 
     private static void inside(Campaign c, String field, LocalDate d) {
         if (d.isBefore(c.startDate) || d.isAfter(c.endDate)) {
-            throw ApiException.invalid(field, d + " is outside the campaign (" + c.startDate + " – " + c.endDate + ")");
+            throw ApiException.invalid(field, Messages.of("solve.outside", d, c.startDate, c.endDate));
         }
     }
 }

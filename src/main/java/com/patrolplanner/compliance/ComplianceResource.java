@@ -105,7 +105,7 @@ public class ComplianceResource {
         try {
             GeoJson.checkLonLat(lon, lat, "lon/lat");
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage().contains("latitude") ? "lat" : "lon",
+            throw ApiException.badRequest(e.getMessage().contains("geo.latitude") ? "lat" : "lon",
                     e.getMessage().replaceFirst("^lon/lat: ", ""));
         }
         int n = nearest == null ? 5 : nearest;

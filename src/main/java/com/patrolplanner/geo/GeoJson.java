@@ -1,5 +1,6 @@
 package com.patrolplanner.geo;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.locationtech.jts.geom.Coordinate;
@@ -39,26 +40,24 @@ public final class GeoJson {
     /** Throws {@link IllegalArgumentException} naming {@code field} when lon/lat is not a finite WGS-84 position. */
     public static void checkLonLat(double lon, double lat, String field) {
         if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
-            throw new IllegalArgumentException(field + ": " + (Double.isFinite(lon) ? "latitude" : "longitude")
-                    + " must be a finite number (coordinates must be finite numbers)");
+            throw new IllegalArgumentException(field + ": " + Messages.of(Double.isFinite(lon) ? "geo.latitudeNotFinite" : "geo.longitudeNotFinite"));
         }
         if (lon < -180 || lon > 180) {
-            throw new IllegalArgumentException(field + ": longitude " + lon + " outside -180..180"
-                    + (lat >= -180 && lat <= 180 && Math.abs(lon) <= 180 ? "" : " (lat/lon swapped?)"));
+            throw new IllegalArgumentException(field + ": " + Messages.of("geo.longitudeOutside", lon));
         }
         if (lat < -90 || lat > 90) {
-            throw new IllegalArgumentException(field + ": latitude " + lat + " outside -90..90 (lat/lon swapped?)");
+            throw new IllegalArgumentException(field + ": " + Messages.of("geo.latitudeOutside", lat));
         }
     }
 
     /** Parses a GeoJSON geometry object (not a Feature) into JTS, checking every coordinate. */
     public static Geometry parse(JsonNode geometry, String field) {
         if (geometry == null || geometry.isNull() || !geometry.isObject()) {
-            throw new IllegalArgumentException(field + ": a GeoJSON geometry object is required");
+            throw new IllegalArgumentException(field + ": " + Messages.of("geo.geometryRequired"));
         }
         JsonNode type = geometry.get("type");
         if (type == null || !type.isTextual()) {
-            throw new IllegalArgumentException(field + ": GeoJSON geometry has no 'type'");
+            throw new IllegalArgumentException(field + ": " + Messages.of("geo.noType"));
         }
         if ("Feature".equals(type.asText())) {
             return parse(geometry.get("geometry"), field);
@@ -71,11 +70,11 @@ public final class GeoJson {
         try {
             g = new GeoJsonReader(FACTORY).read(geometry.toString());
         } catch (ParseException | RuntimeException e) {
-            throw new IllegalArgumentException(field + ": invalid GeoJSON " + type.asText() + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(field + ": " + Messages.of("geo.invalid", type.asText(), e.getMessage()));
         }
         if (g.isEmpty()) {
             // an empty ring list parses to an empty geometry, whose interior point has no x (that was a 500)
-            throw new IllegalArgumentException(field + ": empty GeoJSON " + type.asText() + " (no coordinates)");
+            throw new IllegalArgumentException(field + ": " + Messages.of("geo.empty", type.asText()));
         }
         for (Coordinate c : g.getCoordinates()) {
             checkLonLat(c.x, c.y, field);
@@ -152,7 +151,7 @@ public final class GeoJson {
             mp.setSRID(WGS84_SRID);
             return mp;
         }
-        throw new IllegalArgumentException(field + ": expected a Polygon or MultiPolygon, got " + g.getGeometryType());
+        throw new IllegalArgumentException(field + ": " + Messages.of("geo.notPolygon", g.getGeometryType()));
     }
 
     /** JTS → GeoJSON geometry text, 7 decimals (about 1 cm), no crs member. */

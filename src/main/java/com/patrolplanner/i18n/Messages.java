@@ -36,6 +36,15 @@ public final class Messages {
         return sb.append(CLOSE).toString();
     }
 
+    /**
+     * A problem's title as a reference when it is the standard English title of its status ("Not found" →
+     * 未找到); any other title as given.
+     */
+    public static String standardTitle(int status, String title) {
+        String key = "problem.title." + status;
+        return title != null && MessageTable.has(key) && title.equals(MessageTable.template(key, Lang.EN)) ? of(key) : title;
+    }
+
     /** True when the text holds a reference still to be resolved. */
     public static boolean hasReference(String text) {
         return text != null && text.indexOf(OPEN) >= 0;

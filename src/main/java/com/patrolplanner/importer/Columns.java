@@ -31,7 +31,7 @@ public final class Columns {
                 String field = byNorm.get(normalise(e.getKey()));
                 if (field == null) {
                     errors.add(Problem.FieldError.of("mapping." + e.getKey(),
-                            "unknown field; this kind has " + String.join(", ", aliases.keySet())));
+                            Messages.of("import.unknownField", String.join(", ", aliases.keySet()))));
                 } else if (e.getValue() != null && !e.getValue().isBlank()) {
                     explicit.put(field, e.getValue());
                 }
@@ -43,7 +43,7 @@ public final class Columns {
                 int i = find(List.of(wanted));
                 if (i < 0) {
                     errors.add(Problem.FieldError.of("mapping." + field,
-                            "no column '" + wanted + "' in the file (columns: " + String.join(", ", header) + ")"));
+                            Messages.of("import.noColumn", wanted, String.join(", ", header))));
                 } else {
                     index.put(field, i);
                 }
@@ -57,7 +57,7 @@ public final class Columns {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(400, "Bad request", "column mapping: " + errors.get(0).reason(), errors);
+            throw new ApiException(400, "Bad request", Messages.of("import.mappingBad", errors.get(0).reason()), errors);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.patrolplanner.importer;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.geo.DatumTransform;
@@ -73,10 +74,10 @@ public class DistrictImportHandler implements ImportHandler {
             }
             String name = c.opt(row, "name");
             if (!adcode.matches("\\d{6,12}")) {
-                errors.add(row.number(), "adcode", adcode.isEmpty() ? "required" : "expected 6 to 12 digits, got '" + adcode + "'");
+                errors.add(row.number(), "adcode", adcode.isEmpty() ? Messages.of("error.required") : Messages.of("import.adcodeDigits", adcode));
             }
             if (name == null) {
-                errors.add(row.number(), "name", "required");
+                errors.add(row.number(), "name", Messages.of("error.required"));
             }
             errors.maxLength(row, "name", name, 200);
             String level = c.opt(row, "level");
@@ -84,17 +85,17 @@ public class DistrictImportHandler implements ImportHandler {
                 level = adcode.endsWith("0000") ? "province" : adcode.endsWith("00") ? "city" : "district";
             }
             if (level == null || !LEVELS.contains(level)) {
-                errors.add(row.number(), "level", "expected province, city, district or street" + (level == null ? "" : ", got '" + level + "'"));
+                errors.add(row.number(), "level", Messages.of("import.districtLevel", level == null ? "" : level));
             }
             String parent = parentCode(c.opt(row, "parent"));
             if (parent != null && !parent.matches("\\d{6,12}")) {
-                errors.add(row.number(), "parent", "expected an adcode, got '" + parent + "'");
+                errors.add(row.number(), "parent", Messages.of("import.parentAdcode", parent));
                 parent = null;
             }
             MultiPolygon geom = null;
             try {
                 if (row.geometry() == null) {
-                    throw new IllegalArgumentException("geometry: a Polygon or MultiPolygon is required");
+                    throw new IllegalArgumentException(Messages.of("import.districtPolygon"));
                 }
                 Geometry g = GeoJson.parse(row.geometry(), "geometry");
                 geom = GeoJson.toMultiPolygon(DatumTransform.toWgs84(g, req.datum()), "geometry");
@@ -102,7 +103,7 @@ public class DistrictImportHandler implements ImportHandler {
                     geom = GeoJson.toMultiPolygon(GeometryFixer.fix(geom), "geometry");
                 }
                 if (geom.isEmpty() || geom.getArea() == 0) {
-                    throw new IllegalArgumentException("geometry: the outline has no area");
+                    throw new IllegalArgumentException(Messages.of("import.districtNoArea"));
                 }
                 geom.setSRID(GeoJson.WGS84_SRID);
             } catch (IllegalArgumentException e) {
@@ -113,7 +114,7 @@ public class DistrictImportHandler implements ImportHandler {
             }
             Integer dup = seen.putIfAbsent(adcode, row.number());
             if (dup != null) {
-                errors.add(row.number(), "adcode", "adcode " + adcode + " already on row " + dup);
+                errors.add(row.number(), "adcode", Messages.of("import.duplicateAdcode", adcode, dup));
             }
             String attribution = c.opt(row, "attribution");
             parsed.add(new Parsed(row.number(), adcode, name, level, parent, geom,

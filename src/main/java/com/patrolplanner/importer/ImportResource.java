@@ -1,5 +1,6 @@
 package com.patrolplanner.importer;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,7 +74,7 @@ public class ImportResource {
         }
         Map<String, String> columns = parseMapping(mapping);
         if (file == null || file.uploadedFile() == null) {
-            throw ApiException.badRequest("file", "required: the register file as a multipart part named 'file'");
+            throw ApiException.badRequest("file", Messages.of("import.fileRequired"));
         }
         // Quarkus deletes the upload when the request ends; a background job needs its own copy.
         java.nio.file.Path own;
@@ -113,17 +114,17 @@ public class ImportResource {
         try {
             n = mapper.readTree(mapping);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("mapping", "not JSON: expected an object like {\"name\": \"场所名称\"}");
+            throw ApiException.badRequest("mapping", Messages.of("import.mappingNotJson"));
         }
         if (n == null || !n.isObject()) {
-            throw ApiException.badRequest("mapping", "expected a JSON object: our field → the file's column header");
+            throw ApiException.badRequest("mapping", Messages.of("import.mappingObject"));
         }
         Map<String, String> m = new LinkedHashMap<>();
         var it = n.fields();
         while (it.hasNext()) {
             var e = it.next();
             if (!e.getValue().isTextual()) {
-                throw ApiException.badRequest("mapping." + e.getKey(), "expected the column header as text");
+                throw ApiException.badRequest("mapping." + e.getKey(), Messages.of("import.mappingText"));
             }
             m.put(e.getKey(), e.getValue().asText());
         }

@@ -1,5 +1,6 @@
 package com.patrolplanner.importer;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.Scope;
@@ -53,11 +54,11 @@ public class ImportService {
     public ImportHandler handler(String kind) {
         TreeMap<String, ImportHandler> all = byKind();
         if (kind == null || kind.isBlank()) {
-            throw ApiException.badRequest("kind", "required: one of " + String.join(", ", all.keySet()));
+            throw ApiException.badRequest("kind", Messages.of("import.kindRequired", String.join(", ", all.keySet())));
         }
         ImportHandler h = all.get(kind.trim());
         if (h == null) {
-            throw ApiException.badRequest("kind", "unknown kind '" + kind + "': one of " + String.join(", ", all.keySet()));
+            throw ApiException.badRequest("kind", Messages.of("import.unknownKind", kind, String.join(", ", all.keySet())));
         }
         return h;
     }
@@ -220,7 +221,7 @@ public class ImportService {
             List<Problem.FieldError> errs = e.errors() == null ? List.of(new Problem.FieldError(row, "row", e.getMessage()))
                     : e.errors().stream().map(f -> new Problem.FieldError(f.row() == null ? row : f.row(),
                             f.field(), f.reason())).toList();
-            throw ApiException.unprocessable("row " + row + ": " + e.getMessage() + "; nothing was imported", errs);
+            throw ApiException.unprocessable(Messages.of("import.rowFailed", row, e.getMessage()), errs);
         }
     }
 
@@ -233,7 +234,7 @@ public class ImportService {
         em.clear();
         progress.advance(rows);
         if (progress.cancelled()) {
-            throw new ApiException(409, "Cancelled", "the import was cancelled; nothing was imported", null);
+            throw new ApiException(409, "Cancelled", Messages.of("import.cancelled"), null);
         }
     }
 

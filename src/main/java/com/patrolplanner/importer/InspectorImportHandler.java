@@ -109,8 +109,8 @@ public class InspectorImportHandler implements ImportHandler {
                     : uncertified.putIfAbsent(name + "\u0000" + unit, row.number());
             if (seen != null) {
                 errors.add(row.number(), cert != null ? "certificate_no" : "name", cert != null
-                        ? "certificate number " + cert + " already on row " + seen
-                        : "same name and unit as row " + seen + " (officers without certificate are keyed by both)");
+                        ? Messages.of("import.duplicateCert", cert, seen)
+                        : Messages.of("import.duplicateOfficer", seen));
             }
             parsed.add(new Parsed(row.number(), name, cert, unit, team, active, synthetic));
         }

@@ -127,8 +127,7 @@ public class SchoolImportHandler implements ImportHandler {
             try {
                 SchoolLevel.parse(level);
             } catch (IllegalArgumentException e) {
-                errors.add(row.number(), "level", e.getMessage() + "; expected kindergarten, primary, junior, senior, "
-                        + "nine_year, twelve_year, vocational or 幼儿园, 小学, 初中, 高中, 九年一贯制, …");
+                errors.add(row.number(), "level", Messages.of("import.levelHint", e.getMessage()));
             }
         }
         Double lon = errors.number(row, c, "lon");
@@ -178,7 +177,7 @@ public class SchoolImportHandler implements ImportHandler {
             }
             return g;
         } catch (ParseException e) {
-            throw new IllegalArgumentException("campus: neither WKT nor GeoJSON (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(Messages.of("import.campusFormat", e.getMessage()));
         }
     }
 }

@@ -135,8 +135,7 @@ public class VenueImportHandler implements ImportHandler {
             try {
                 VenueCategory.parse(category);
             } catch (IllegalArgumentException e) {
-                errors.add(row.number(), "category", e.getMessage() + "; expected a code (internet_cafe, song_dance, "
-                        + "game_arcade, publication, hotel, …) or a Chinese name (网吧, 歌舞娱乐, 游艺娱乐, 出版物, 宾馆酒店, …)");
+                errors.add(row.number(), "category", Messages.of("import.categoryHint", e.getMessage()));
             }
         }
         String status = c.opt(row, "status");
@@ -179,7 +178,7 @@ public class VenueImportHandler implements ImportHandler {
             try {
                 GeoJson.checkLonLat(lon, lat, "coordinates");
             } catch (IllegalArgumentException e) {
-                errors.add(row.number(), e.getMessage().contains("latitude") ? "lat" : "lon",
+                errors.add(row.number(), e.getMessage().contains("geo.latitude") ? "lat" : "lon",
                         e.getMessage().replaceFirst("^coordinates: ", ""));
             }
         }

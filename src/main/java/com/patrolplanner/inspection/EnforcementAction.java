@@ -1,5 +1,6 @@
 package com.patrolplanner.inspection;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Arrays;
 
 /** What the officers did on the spot. Items seized (收缴) are recorded separately, with counts by {@link SeizedKind}. */
@@ -27,7 +28,7 @@ public enum EnforcementAction {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown action '" + s + "' ("
-                + String.join(", ", Arrays.stream(values()).map(a -> a.code).toList()) + ")");
+        throw new IllegalArgumentException(Messages.of("inspection.unknown.action", s,
+                String.join(", ", Arrays.stream(values()).map(a -> a.code).toList())));
     }
 }

@@ -1,8 +1,10 @@
 package com.patrolplanner.inspection;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.VenueCategory;
 import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.IdempotentWrites;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
@@ -35,13 +37,15 @@ public class InspectionResource {
     public record ChecklistItem(String code, String category, String name, String legalBasis) {
     }
 
-    /** Records an inspection: 201. With an {@code Idempotency-Key} header a repeat within 24 h returns the first record. */
+    /** Records an inspection: 201. With an {@code Idempotency-Key} header a repeat within 24 h returns the first record,
+     * from the database (so also on another process or after a restart). */
     @POST
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
     public Response create(@NotNull InspectionInput in, @HeaderParam("Idempotency-Key") String key) {
         // a repeated key (a double click, a retried request) gets the first response, not a second record
         InspectionView v = key == null || key.isBlank() ? service.create(in, user)
-                : writes.once(user.name(), key.trim(), () -> service.create(in, user));
+                : writes.once(user.name(), "POST /api/inspections", key, InspectionView.class,
+                        () -> service.create(in, user));
         return Response.status(201).entity(v).build();
     }
 
@@ -105,7 +109,7 @@ public class InspectionResource {
             }
             return OffsetDateTime.parse(s.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "a date (2025-01-31) or a timestamp with offset");
+            throw ApiException.badRequest(field, Messages.of("inspection.dateOrTime"));
         }
     }
 }

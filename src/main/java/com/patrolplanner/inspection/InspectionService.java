@@ -1,5 +1,6 @@
 package com.patrolplanner.inspection;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.Inspector;
@@ -85,11 +86,10 @@ public class InspectionService {
     public InspectionView update(long id, InspectionInput in, CurrentUser user) {
         Inspection i = visible(id, user);
         if (!mayEdit(i, user, OffsetDateTime.now())) {
-            throw new ApiException(403, "Forbidden", "inspection " + id + " may be edited by its author (" + i.createdBy
-                    + ") within 24 hours of recording it, afterwards only by a planner", null);
+            throw new ApiException(403, "Forbidden", Messages.of("inspection.editWindow", id, i.createdBy), null);
         }
         if (in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != i.version) {
             throw ApiException.staleVersion("inspection " + id, in.version(), i.version);
@@ -154,7 +154,7 @@ public class InspectionService {
         }
         int n = limit == null ? 200 : limit;
         if (n < 1 || n > MAX_LIST) {
-            throw ApiException.badRequest("limit", "1.." + MAX_LIST);
+            throw ApiException.badRequest("limit", Messages.of("inspection.limit", MAX_LIST));
         }
         List<Inspection> rows = Inspection.<Inspection>find(q + " order by inspectedAt desc, id desc", p).page(0, n).list();
         return rows.stream().map(this::view).toList();
@@ -169,11 +169,11 @@ public class InspectionService {
     public VenueRecord venueRecord(long venueId, Integer limit, CurrentUser user) {
         Venue venue = Venue.findById(venueId);
         if (venue == null || !jurisdiction.scope().sees(venue.unitId)) {
-            throw ApiException.notFound("venue " + venueId);
+            throw ApiException.notFound(Messages.of("noun.venue", venueId));
         }
         int n = limit == null ? 20 : limit;
         if (n < 1 || n > MAX_LIST) {
-            throw ApiException.invalid("limit", "between 1 and " + MAX_LIST);
+            throw ApiException.invalid("limit", Messages.of("inspection.limit", MAX_LIST));
         }
         Object[] totals = (Object[]) em.createNativeQuery("""
                 SELECT count(*), count(*) FILTER (WHERE violation_count > 0), max(inspected_at),
@@ -213,7 +213,7 @@ public class InspectionService {
     Inspection visible(long id, CurrentUser user) {
         Inspection i = Inspection.find("id = ?1 and " + inScope(), id).firstResult();
         if (i == null || (user.scopedToTeam() && !Objects.equals(i.teamId, user.teamId()))) {
-            throw ApiException.notFound("inspection " + id);
+            throw ApiException.notFound(Messages.of("noun.inspection", id));
         }
         return i;
     }
@@ -224,21 +224,20 @@ public class InspectionService {
         List<FieldError> errors = new ArrayList<>();
         Venue venue = null;
         if (in.venueId() == null) {
-            errors.add(FieldError.of("venueId", "required"));
+            errors.add(FieldError.of("venueId", Messages.of("error.required")));
         } else {
             venue = Venue.findById(in.venueId());
             if (venue == null) {
-                errors.add(FieldError.of("venueId", "no venue " + in.venueId()));
+                errors.add(FieldError.of("venueId", Messages.of("common.noVenue", in.venueId())));
             } else if (!jurisdiction.scope().sees(venue.unitId)) {
-                errors.add(FieldError.of("venueId", "venue " + in.venueId() + " lies in "
-                        + jurisdiction.unitName(venue.unitId) + ", outside "
-                        + jurisdiction.unitName(jurisdiction.scope().unitId())));
+                errors.add(FieldError.of("venueId", Messages.of("unit.venueOutside", in.venueId(),
+                        jurisdiction.unitName(venue.unitId), jurisdiction.unitName(jurisdiction.scope().unitId()))));
             }
         }
         if (in.inspectedAt() == null) {
-            errors.add(FieldError.of("inspectedAt", "required (ISO-8601 with offset, e.g. 2025-03-01T21:30:00+08:00)"));
+            errors.add(FieldError.of("inspectedAt", Messages.of("inspection.inspectedAtRequired")));
         } else if (in.inspectedAt().isAfter(OffsetDateTime.now().plusHours(1))) {
-            errors.add(FieldError.of("inspectedAt", "lies in the future"));
+            errors.add(FieldError.of("inspectedAt", Messages.of("inspection.future")));
         }
         List<Inspector> officers = checkOfficers(in.officers(), errors);
         checkOwnTeam(officers, user, errors);
@@ -255,7 +254,7 @@ public class InspectionService {
             try {
                 ViolationItem v = ViolationItem.parse(vs.get(k));
                 if (category != null && !v.appliesTo(category)) {
-                    errors.add(FieldError.of("violations[" + k + "]", v.code() + " is not on the checklist of " + category.code));
+                    errors.add(FieldError.of("violations[" + k + "]", Messages.of("inspection.notOnChecklist", v.code(), category.code)));
                 } else if (!violations.contains(v)) {
                     violations.add(v);
                 }
@@ -264,13 +263,13 @@ public class InspectionService {
             }
         }
         if (outcome == Outcome.VIOLATION && violations.isEmpty() && vs.isEmpty()) {
-            errors.add(FieldError.of("violations", "outcome 'violation' needs at least one checklist item"));
+            errors.add(FieldError.of("violations", Messages.of("inspection.violationNeedsItem")));
         }
         if (outcome != null && outcome != Outcome.VIOLATION && !vs.isEmpty()) {
-            errors.add(FieldError.of("outcome", "checklist items were ticked: the outcome is 'violation'"));
+            errors.add(FieldError.of("outcome", Messages.of("inspection.itemsTicked")));
         }
         if (violations.contains(ViolationItem.OTHER) && (in.notes() == null || in.notes().isBlank())) {
-            errors.add(FieldError.of("notes", "describe the 'other' violation"));
+            errors.add(FieldError.of("notes", Messages.of("inspection.describeOther")));
         }
         List<EnforcementAction> actions = new ArrayList<>();
         List<String> as = in.actions() == null ? List.of() : in.actions();
@@ -290,7 +289,7 @@ public class InspectionService {
                 try {
                     SeizedKind kind = SeizedKind.parse(e.getKey());
                     if (e.getValue() == null || e.getValue() < 0) {
-                        errors.add(FieldError.of("seized." + e.getKey(), "a count ≥ 0"));
+                        errors.add(FieldError.of("seized." + e.getKey(), Messages.of("common.nonNegative")));
                     } else if (e.getValue() > 0) {
                         seized.merge(kind.code, e.getValue(), Integer::sum);
                     }
@@ -300,12 +299,12 @@ public class InspectionService {
             }
         }
         if (in.notes() != null && in.notes().length() > 4000) {
-            errors.add(FieldError.of("notes", "at most 4000 characters"));
+            errors.add(FieldError.of("notes", Messages.of("import.tooLong", 4000)));
         }
         Long teamId = checkTeam(in.teamId(), user, existing, officers, errors);
         if (!errors.isEmpty()) {
             throw ApiException.unprocessable(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
-                    : errors.size() + " problems in the inspection record", errors);
+                    : Messages.of("inspection.problems", errors.size()), errors);
         }
         return new Checked(venue, officers, outcome, violations, actions, seized, teamId);
     }
@@ -318,17 +317,16 @@ public class InspectionService {
             Long id = distinct.get(k);
             Inspector i = id == null ? null : Inspector.findById(id);
             if (i == null) {
-                errors.add(FieldError.of("officers[" + k + "]", "no inspector " + id));
+                errors.add(FieldError.of("officers[" + k + "]", Messages.of("inspection.noInspector", id)));
             } else if (!i.certified()) {
-                errors.add(FieldError.of("officers[" + k + "]", i.name + (i.active ? " holds no enforcement certificate (执法证)"
-                        : " is not active")));
+                errors.add(FieldError.of("officers[" + k + "]", Messages.of(i.active ? "inspection.noCertificate" : "inspection.inactive", i.name)));
             } else {
                 out.add(i);
             }
         }
         if (out.size() < TwoOfficerRule.MIN_CERTIFIED_OFFICERS) {
-            errors.add(FieldError.of("officers", "at least " + TwoOfficerRule.MIN_CERTIFIED_OFFICERS
-                    + " active officers with enforcement certificates are required (《行政处罚法》第四十二条); got " + out.size()));
+            errors.add(FieldError.of("officers", Messages.of("inspection.twoOfficers",
+                    TwoOfficerRule.MIN_CERTIFIED_OFFICERS, out.size())));
         }
         return out;
     }
@@ -344,7 +342,7 @@ public class InspectionService {
         List<String> others = officers.stream().filter(i -> !Objects.equals(i.teamId, user.teamId()))
                 .map(i -> i.name + " (" + i.id + ")").toList();
         if (!others.isEmpty()) {
-            errors.add(FieldError.of("officers", "not of your team " + user.teamId() + ": " + String.join(", ", others)));
+            errors.add(FieldError.of("officers", Messages.of("inspection.notYourTeam", user.teamId(), String.join("、", others))));
         }
     }
 
@@ -353,17 +351,17 @@ public class InspectionService {
         if (user.scopedToTeam()) {
             Long own = user.teamId();
             if (own == null) {
-                errors.add(FieldError.of("teamId", "your account belongs to no team"));
+                errors.add(FieldError.of("teamId", Messages.of("inspection.noOwnTeam")));
                 return null;
             }
             if (given != null && !given.equals(own)) {
-                errors.add(FieldError.of("teamId", "a team leader records inspections of the own team only (" + own + ")"));
+                errors.add(FieldError.of("teamId", Messages.of("inspection.ownTeamOnly", own)));
             }
             return own;
         }
         if (given != null) {
             if (Team.findById(given) == null) {
-                errors.add(FieldError.of("teamId", "no team " + given));
+                errors.add(FieldError.of("teamId", Messages.of("common.noTeam", given)));
             }
             return given;
         }

@@ -1,5 +1,6 @@
 package com.patrolplanner.inspection;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Arrays;
 
 /** What the officers found when they arrived. */
@@ -29,7 +30,7 @@ public enum Outcome {
                 return o;
             }
         }
-        throw new IllegalArgumentException("unknown outcome '" + s + "' ("
-                + String.join(", ", Arrays.stream(values()).map(o -> o.code).toList()) + ")");
+        throw new IllegalArgumentException(Messages.of("inspection.unknown.outcome", s,
+                String.join(", ", Arrays.stream(values()).map(o -> o.code).toList())));
     }
 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.inspection;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Arrays;
 
 /** Kinds of item seized (收缴/查没), with the unit the half-year summaries count them in. */
@@ -31,7 +32,7 @@ public enum SeizedKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown kind '" + s + "' ("
-                + String.join(", ", Arrays.stream(values()).map(k -> k.code).toList()) + ")");
+        throw new IllegalArgumentException(Messages.of("inspection.unknown.kind", s,
+                String.join(", ", Arrays.stream(values()).map(k -> k.code).toList())));
     }
 }

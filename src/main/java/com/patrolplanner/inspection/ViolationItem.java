@@ -1,5 +1,6 @@
 package com.patrolplanner.inspection;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.VenueCategory;
 import java.util.Arrays;
 import java.util.List;
@@ -145,6 +146,6 @@ public enum ViolationItem {
                 return v;
             }
         }
-        throw new IllegalArgumentException("unknown checklist item '" + s + "'");
+        throw new IllegalArgumentException(Messages.of("inspection.unknownItem", s));
     }
 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +50,7 @@ public class DistrictResource {
     public String get(@PathParam("adcode") String adcode) {
         String f = queries.district(adcode);
         if (f == null) {
-            throw ApiException.notFound("district " + adcode);
+            throw ApiException.notFound(Messages.of("noun.district", adcode));
         }
         return f;
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -72,7 +73,7 @@ public final class OpeningHours {
         for (Map.Entry<String, ?> e : map.entrySet()) {
             int idx = dayIndex(e.getKey());
             if (idx < 0) {
-                throw new IllegalArgumentException("openingHours: unknown weekday '" + e.getKey() + "' (mon..sun)");
+                throw new IllegalArgumentException(Messages.of("registry.hoursWeekday", e.getKey()));
             }
             days.put(DayOfWeek.of(idx + 1), intervals(String.valueOf(e.getValue())));
         }
@@ -105,7 +106,7 @@ public final class OpeningHours {
                 dayPart = part.replaceAll("(?i)closed|休息|不营业", "").trim();
                 timePart = "closed";
             } else {
-                throw new IllegalArgumentException("openingHours: cannot read '" + part + "' (expected e.g. 08:00-24:00 or Mo-Fr 09:00-22:00)");
+                throw new IllegalArgumentException(Messages.of("registry.hoursUnreadable", part));
             }
             List<Interval> iv = intervals(timePart);
             for (DayOfWeek d : dayRange(dayPart)) {
@@ -128,12 +129,12 @@ public final class OpeningHours {
             int h2 = Integer.parseInt(m.group(3));
             int m2 = Integer.parseInt(m.group(4));
             if (h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59 || (h1 == 24 && m1 > 0) || (h2 == 24 && m2 > 0)) {
-                throw new IllegalArgumentException("openingHours: invalid time in '" + m.group() + "'");
+                throw new IllegalArgumentException(Messages.of("registry.hoursBadTime", m.group()));
             }
             int open = h1 * 60 + m1;
             int close = h2 * 60 + m2;
             if (open >= 1440) {
-                throw new IllegalArgumentException("openingHours: opening time 24:00 is not a time of day ('" + m.group() + "')");
+                throw new IllegalArgumentException(Messages.of("registry.hours2400", m.group()));
             }
             if (close <= open) {
                 close += 1440; // runs past midnight
@@ -141,7 +142,7 @@ public final class OpeningHours {
             out.add(new Interval(open, close));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("openingHours: cannot read '" + s + "'");
+            throw new IllegalArgumentException(Messages.of("registry.hoursUnreadable", s));
         }
         return List.copyOf(out);
     }
@@ -161,7 +162,7 @@ public final class OpeningHours {
             int a = dayIndex(ends[0]);
             int b = ends.length > 1 ? dayIndex(ends[1]) : a;
             if (a < 0 || b < 0) {
-                throw new IllegalArgumentException("openingHours: unknown weekday in '" + spec + "'");
+                throw new IllegalArgumentException(Messages.of("registry.hoursWeekday", spec));
             }
             for (int i = a; ; i = (i + 1) % 7) {
                 out.add(DayOfWeek.of(i + 1));

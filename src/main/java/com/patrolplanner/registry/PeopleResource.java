@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.PeopleService.InspectorView;
 import com.patrolplanner.registry.PeopleService.TeamView;
 import com.patrolplanner.security.CurrentUser;
@@ -84,7 +85,7 @@ public class PeopleResource {
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN, Roles.TEAM_LEADER})
     public TeamView team(@PathParam("id") long id) {
         if (user.scopedToTeam() && !Long.valueOf(id).equals(user.teamId())) {
-            throw ApiException.notFound("team " + id);
+            throw ApiException.notFound(Messages.of("noun.team", id));
         }
         return people.team(id);
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem;
@@ -148,11 +149,11 @@ public class PeopleService {
     private void applyInspector(Inspector i, InspectorInput in) {
         String cert = in.certificateNo() == null || in.certificateNo().isBlank() ? null : in.certificateNo().trim();
         if (cert != null && Inspector.count("certificateNo = ?1 and id <> ?2", cert, i.id == null ? -1L : i.id) > 0) {
-            throw new ApiException(409, "Conflict", "certificate number " + cert + " belongs to another inspector",
-                    List.of(Problem.FieldError.of("certificateNo", "already registered")));
+            throw new ApiException(409, "Conflict", Messages.of("registry.certTaken", cert),
+                    List.of(Problem.FieldError.of("certificateNo", Messages.of("registry.already"))));
         }
         if (in.teamId() != null && Team.count("id = ?1 and " + inScope(), in.teamId()) == 0) {
-            throw ApiException.invalid("teamId", "no team " + in.teamId());
+            throw ApiException.invalid("teamId", Messages.of("common.noTeam", in.teamId()));
         }
         i.name = in.name().trim();
         i.certificateNo = cert;
@@ -176,7 +177,7 @@ public class PeopleService {
     private Inspector findInspector(long id) {
         Inspector i = Inspector.find("id = ?1 and " + inScope(), id).firstResult();
         if (i == null) {
-            throw ApiException.notFound("inspector " + id);
+            throw ApiException.notFound(Messages.of("noun.inspector", id));
         }
         return i;
     }
@@ -199,7 +200,7 @@ public class PeopleService {
     @Transactional
     public TeamView createTeam(TeamInput in, String user) {
         if (Team.count("name", in.name().trim()) > 0) {
-            throw ApiException.conflict("team '" + in.name() + "' exists");
+            throw ApiException.conflict(Messages.of("registry.teamExists", in.name()));
         }
         Team t = new Team();
         t.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
@@ -279,7 +280,7 @@ public class PeopleService {
     private static void applyTeam(Team t, TeamInput in) {
         t.name = in.name().trim();
         if ((in.baseLon() == null) != (in.baseLat() == null)) {
-            throw ApiException.invalid("baseLon", "baseLon and baseLat go together");
+            throw ApiException.invalid("baseLon", Messages.of("common.lonLatTogether"));
         }
         if (in.baseLon() != null) {
             try {
@@ -313,14 +314,14 @@ public class PeopleService {
     private Team findTeam(long id) {
         Team t = Team.find("id = ?1 and " + inScope(), id).firstResult();
         if (t == null) {
-            throw ApiException.notFound("team " + id);
+            throw ApiException.notFound(Messages.of("noun.team", id));
         }
         return t;
     }
 
     private static void checkVersion(String what, Integer given, int current) {
         if (given == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (given != current) {
             throw ApiException.staleVersion(what, given, current);

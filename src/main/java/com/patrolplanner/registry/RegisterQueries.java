@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -151,10 +152,10 @@ public class RegisterQueries {
         int limit = f.limit() == null ? 1000 : f.limit();
         int offset = f.offset() == null ? 0 : f.offset();
         if (limit < 0 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "must be 0.." + MAX_LIMIT);
+            throw ApiException.badRequest("limit", Messages.of("registry.limit", MAX_LIMIT));
         }
         if (offset < 0) {
-            throw ApiException.badRequest("offset", "must be ≥ 0");
+            throw ApiException.badRequest("offset", Messages.of("common.nonNegative"));
         }
         Query count = em.createNativeQuery("SELECT count(*) FROM " + from + w.sql());
         w.bind(count, 0);
@@ -199,7 +200,7 @@ public class RegisterQueries {
                 return;
             }
             if (!adcode.trim().matches("\\d{6,12}")) {
-                throw ApiException.badRequest("district", "an administrative code of 6 to 12 digits, e.g. 370705");
+                throw ApiException.badRequest("district", Messages.of("registry.adcode"));
             }
             add("EXISTS (SELECT 1 FROM district dd WHERE dd.adcode = ? AND ST_Covers(dd.geom, " + geomExpr + "))", adcode.trim());
         }
@@ -227,24 +228,24 @@ public class RegisterQueries {
     public static double[] parseBbox(String bbox) {
         String[] p = bbox.split(",");
         if (p.length != 4) {
-            throw ApiException.badRequest("bbox", "expected minLon,minLat,maxLon,maxLat");
+            throw ApiException.badRequest("bbox", Messages.of("registry.bbox"));
         }
         double[] b = new double[4];
         for (int i = 0; i < 4; i++) {
             try {
                 b[i] = Double.parseDouble(p[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("bbox", "'" + p[i] + "' is not a number");
+                throw ApiException.badRequest("bbox", Messages.of("import.notNumber", p[i]));
             }
             if (!Double.isFinite(b[i])) {
-                throw ApiException.badRequest("bbox", "coordinates must be finite");
+                throw ApiException.badRequest("bbox", Messages.of("registry.finite"));
             }
         }
         if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
-            throw ApiException.badRequest("bbox", "outside -180..180 / -90..90 (lon,lat order: minLon,minLat,maxLon,maxLat)");
+            throw ApiException.badRequest("bbox", Messages.of("registry.bboxRange"));
         }
         if (b[0] > b[2] || b[1] > b[3]) {
-            throw ApiException.badRequest("bbox", "min greater than max (lon,lat order: minLon,minLat,maxLon,maxLat)");
+            throw ApiException.badRequest("bbox", Messages.of("registry.bboxOrder"));
         }
         return b;
     }

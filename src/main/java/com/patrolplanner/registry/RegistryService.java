@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.audit.AuditService;
@@ -52,8 +53,8 @@ public class RegistryService {
     public Venue createVenue(VenueInput in, String user) {
         if (in.licenceNo() != null && !in.licenceNo().isBlank()
                 && Venue.count("licenceNo", in.licenceNo().trim()) > 0) {
-            throw new ApiException(409, "Conflict", "licence number " + in.licenceNo() + " is already registered",
-                    List.of(com.patrolplanner.web.Problem.FieldError.of("licenceNo", "already registered")));
+            throw new ApiException(409, "Conflict", Messages.of("registry.licenceTaken", in.licenceNo()),
+                    List.of(com.patrolplanner.web.Problem.FieldError.of("licenceNo", Messages.of("registry.already"))));
         }
         Venue v = new Venue();
         apply(v, in);
@@ -70,7 +71,7 @@ public class RegistryService {
     public Venue updateVenue(long id, VenueInput in, String user) {
         Venue v = venue(id);
         if (in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != v.version) {
             throw ApiException.staleVersion("venue " + id, in.version(), v.version);
@@ -190,7 +191,7 @@ public class RegistryService {
     public Venue venue(long id) {
         Venue v = Venue.findById(id);
         if (v == null || !jurisdiction.scope().sees(v.unitId)) {
-            throw ApiException.notFound("venue " + id);
+            throw ApiException.notFound(Messages.of("noun.venue", id));
         }
         return v;
     }
@@ -208,7 +209,7 @@ public class RegistryService {
             // 网络文化: operated online, no venue position; its unit is the registering user's
             if (in.lon() != null || in.lat() != null) {
                 throw ApiException.invalid(in.lon() != null ? "lon" : "lat",
-                        "an online operator (网络文化) has no venue position: leave lon/lat empty");
+                        Messages.of("registry.onlineNoPosition"));
             }
             v.geom = null;
             v.geocodeStatus = "none";
@@ -220,7 +221,7 @@ public class RegistryService {
         } else {
             Datum datum = parseDatum(in.datum());
             if ((in.lon() == null) != (in.lat() == null)) {
-                throw ApiException.invalid(in.lon() == null ? "lon" : "lat", "lon and lat go together");
+                throw ApiException.invalid(in.lon() == null ? "lon" : "lat", Messages.of("common.lonLatTogether"));
             }
             if (in.lon() != null) {
                 checkLonLat(in.lon(), in.lat());
@@ -260,7 +261,7 @@ public class RegistryService {
             } else if (n.isObject()) {
                 oh = OpeningHours.fromMap(mapper.convertValue(n, Map.class));
             } else {
-                throw new IllegalArgumentException("openingHours: a text or a weekday object");
+                throw new IllegalArgumentException(Messages.of("registry.hoursShape"));
             }
             return oh == null ? null : oh.toMap();
         } catch (IllegalArgumentException e) {
@@ -293,7 +294,7 @@ public class RegistryService {
         School s = new School();
         applySchool(s, in);
         if (School.count("name = ?1 and address = ?2", s.name, s.address) > 0) {
-            throw ApiException.conflict("school '" + s.name + "' at '" + s.address + "' is already registered");
+            throw ApiException.conflict(Messages.of("registry.schoolTaken", s.name, s.address));
         }
         s.updatedAt = OffsetDateTime.now();
         s.persist();
@@ -308,7 +309,7 @@ public class RegistryService {
     public School updateSchool(long id, SchoolInput in, String user) {
         School s = school(id);
         if (in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != s.version) {
             throw ApiException.staleVersion("school " + id, in.version(), s.version);
@@ -393,7 +394,7 @@ public class RegistryService {
     public School school(long id) {
         School s = School.findById(id);
         if (s == null || !jurisdiction.scope().sees(s.unitId)) {
-            throw ApiException.notFound("school " + id);
+            throw ApiException.notFound(Messages.of("noun.school", id));
         }
         return s;
     }
@@ -423,14 +424,14 @@ public class RegistryService {
             if (!campus.isValid()) {
                 Geometry fixed = org.locationtech.jts.geom.util.GeometryFixer.fix(campus);
                 if (fixed.isEmpty() || fixed.getArea() == 0) {
-                    throw ApiException.invalid("campus", "the campus polygon is degenerate (no area)");
+                    throw ApiException.invalid("campus", Messages.of("import.campusNoArea"));
                 }
                 campus = GeoJson.toMultiPolygon(fixed, "campus");
                 campus.setSRID(GeoJson.WGS84_SRID);
             }
         }
         if ((in.lon() == null) != (in.lat() == null)) {
-            throw ApiException.invalid(in.lon() == null ? "lon" : "lat", "lon and lat go together");
+            throw ApiException.invalid(in.lon() == null ? "lon" : "lat", Messages.of("common.lonLatTogether"));
         }
         Point p = null;
         if (in.lon() != null) {
@@ -507,9 +508,9 @@ public class RegistryService {
     /** 422: a position outside the caller's unit, naming both units. */
     public ApiException outside(Scope scope, Long placedIn, String field) {
         String mine = unitName(scope.unitId());
-        String reason = "outside " + mine + (placedIn == null ? " (the position lies in no unit)" : " (the position lies in "
-                + unitName(placedIn) + ")");
-        return ApiException.unprocessable("the record would lie outside your unit " + mine,
+        String reason = placedIn == null ? Messages.of("registry.outsideNoUnit", mine)
+                : Messages.of("registry.outsideUnit", mine, unitName(placedIn));
+        return ApiException.unprocessable(Messages.of("registry.outsideYourUnit", mine),
                 List.of(com.patrolplanner.web.Problem.FieldError.of(field, reason)));
     }
 
@@ -563,7 +564,7 @@ public class RegistryService {
         try {
             GeoJson.checkLonLat(lon, lat, "lon/lat");
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage().contains("latitude") ? "lat" : "lon", e.getMessage().replaceFirst("^lon/lat: ", ""));
+            throw ApiException.invalid(e.getMessage().contains("geo.latitude") ? "lat" : "lon", e.getMessage().replaceFirst("^lon/lat: ", ""));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Map;
 
 /** School levels; 中学、小学 in the regulations covers every school giving primary or secondary education to minors. */
@@ -21,7 +22,7 @@ public enum SchoolLevel {
 
     public static SchoolLevel parse(String s) {
         if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException("level is required");
+            throw new IllegalArgumentException(Messages.of("registry.levelRequired"));
         }
         String k = s.trim();
         for (SchoolLevel v : values()) {
@@ -31,7 +32,7 @@ public enum SchoolLevel {
         }
         SchoolLevel v = ALIASES.get(k);
         if (v == null) {
-            throw new IllegalArgumentException("unknown school level '" + s + "'");
+            throw new IllegalArgumentException(Messages.of("registry.unknownLevel", s));
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.web.ApiException;
@@ -70,14 +71,14 @@ public class UnitService {
     /** One unit the caller sees; another unit's is a 404. */
     public UnitView get(long id) {
         if (!jurisdiction.scope().sees(id)) {
-            throw ApiException.notFound("unit " + id);
+            throw ApiException.notFound(Messages.of("noun.unit", id));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT u.id, u.parent_id, u.name, u.adcode, u.kind, ST_XMin(u.area), "
                 + "ST_YMin(u.area), ST_XMax(u.area), ST_YMax(u.area), u.version, ST_AsGeoJSON(u.area, 6) FROM unit u WHERE u.id = ?1")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("unit " + id);
+            throw ApiException.notFound(Messages.of("noun.unit", id));
         }
         return view(rows.get(0), List.of());
     }
@@ -103,7 +104,7 @@ public class UnitService {
             u = Unit.findById(Long.valueOf(k));
         }
         if (u == null || !jurisdiction.scope().sees(u.id)) {
-            throw ApiException.notFound("unit " + k);
+            throw ApiException.notFound(Messages.of("noun.unit", k));
         }
         return u;
     }
@@ -143,10 +144,10 @@ public class UnitService {
     public Unit update(long id, UnitInput in, String user) {
         Unit u = Unit.findById(id);
         if (u == null || !jurisdiction.scope().sees(id)) {
-            throw ApiException.notFound("unit " + id);
+            throw ApiException.notFound(Messages.of("noun.unit", id));
         }
         if (in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != u.version) {
             throw ApiException.staleVersion("unit " + id, in.version(), u.version);
@@ -190,22 +191,22 @@ public class UnitService {
 
     private void apply(Unit u, UnitInput in) {
         if (in.name() == null || in.name().isBlank()) {
-            throw ApiException.invalid("name", "required");
+            throw ApiException.invalid("name", Messages.of("error.required"));
         }
         String kind = in.kind() == null ? null : in.kind().trim().toLowerCase();
         if (!List.of(Unit.CITY, Unit.DISTRICT, Unit.ZONE).contains(kind)) {
-            throw ApiException.invalid("kind", "expected city, district or zone");
+            throw ApiException.invalid("kind", Messages.of("registry.unitKind"));
         }
         String adcode = in.adcode() == null || in.adcode().isBlank() ? null : in.adcode().trim();
         if (adcode != null && !adcode.matches("\\d{6,12}")) {
-            throw ApiException.invalid("adcode", "an administrative code of 6 to 12 digits, e.g. 370705");
+            throw ApiException.invalid("adcode", Messages.of("registry.adcode"));
         }
         if (in.parentId() != null) {
             if (Unit.findById(in.parentId()) == null) {
-                throw ApiException.invalid("parentId", "no unit " + in.parentId());
+                throw ApiException.invalid("parentId", Messages.of("registry.noUnit", in.parentId()));
             }
             if (u.id != null && jurisdiction.below(u.id).contains(in.parentId())) {
-                throw ApiException.invalid("parentId", "unit " + in.parentId() + " lies below this unit (a cycle)");
+                throw ApiException.invalid("parentId", Messages.of("registry.unitCycle", in.parentId()));
             }
         }
         MultiPolygon area;
@@ -218,11 +219,11 @@ public class UnitService {
         } else if (u.area != null && Objects.equals(adcode, u.adcode)) {
             area = u.area;
         } else {
-            throw ApiException.invalid("area", "required unless adcode names a registered district");
+            throw ApiException.invalid("area", Messages.of("registry.areaRequired"));
         }
         Unit same = Unit.find("name", in.name().trim()).firstResult();
         if (same != null && !same.id.equals(u.id)) {
-            throw ApiException.conflict("a unit named " + in.name().trim() + " exists already");
+            throw ApiException.conflict(Messages.of("registry.unitExists", in.name().trim()));
         }
         u.name = in.name().trim();
         u.kind = kind;

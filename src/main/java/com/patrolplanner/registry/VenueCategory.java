@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Locale;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ public enum VenueCategory {
     /** Accepts the code (internet_cafe), the enum name, or a Chinese name (网吧, 歌舞娱乐/KTV, …). */
     public static VenueCategory parse(String s) {
         if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException("category is required");
+            throw new IllegalArgumentException(Messages.of("registry.categoryRequired"));
         }
         String k = s.trim();
         for (VenueCategory c : values()) {
@@ -82,7 +83,7 @@ public enum VenueCategory {
         }
         VenueCategory c = ALIASES.get(k.toLowerCase(Locale.ROOT));
         if (c == null) {
-            throw new IllegalArgumentException("unknown category '" + s + "'");
+            throw new IllegalArgumentException(Messages.of("registry.unknownCategory", s));
         }
         return c;
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
@@ -50,7 +51,7 @@ public class VenueResource {
     public String get(@PathParam("id") long id) {
         String f = queries.venue(id);
         if (f == null) {
-            throw ApiException.notFound("venue " + id);
+            throw ApiException.notFound(Messages.of("noun.venue", id));
         }
         return f;
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Map;
 
 /** Licence status of a venue. */
@@ -30,7 +31,7 @@ public enum VenueStatus {
         }
         VenueStatus v = ALIASES.get(k);
         if (v == null) {
-            throw new IllegalArgumentException("unknown status '" + s + "' (open, suspended, revoked, unlicensed, closed)");
+            throw new IllegalArgumentException(Messages.of("registry.unknownStatus", s));
         }
         return v;
     }

@@ -9,7 +9,7 @@ import java.util.Set;
  * Kept true by {@code SqlOwnershipTest}.
  */
 public final class SecurityRelations {
-    public static final Set<String> OWNED = Set.of("app_user", "app_session");
+    public static final Set<String> OWNED = Set.of("app_user", "app_session", "idempotent_write");
     public static final Set<String> PUBLISHED = Set.of();
 
     private SecurityRelations() {

@@ -38,7 +38,7 @@ public class ProblemMappers {
             UriInfo uri) {
         String instance = uri == null ? null : uri.getPath();
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type, title, status, detail, instance, errors)).build();
+                .entity(new Problem(type, Messages.standardTitle(status, title), status, detail, instance, errors)).build();
     }
 
     @ServerExceptionMapper
@@ -55,7 +55,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
         String msg = e.getMessage() == null ? Messages.of("error.invalidArgument") : e.getMessage();
-        String field = msg.contains(":") ? msg.substring(0, msg.indexOf(':')).trim() : null;
+        // "field: reason"; a message reference ("⟦key␟08:00⟧") names no field, whatever colons its arguments hold
+        String field = msg.contains(":") && !Messages.hasReference(msg.substring(0, msg.indexOf(':')))
+                ? msg.substring(0, msg.indexOf(':')).trim() : null;
         return problem(400, "Bad request", msg,
                 field == null ? null : List.of(Problem.FieldError.of(field, msg.substring(msg.indexOf(':') + 1).trim())), uri);
     }

@@ -111,8 +111,7 @@ public class AutoZoning {
             ZoneCells cells = cells(c, b, utm, edge);
             long tc = System.nanoTime();
             if (k > cells.n()) {
-                throw ApiException.invalid("zoneCount", "must not exceed the number of grid cells (" + cells.n()
-                        + ") of this area");
+                throw ApiException.invalid("zoneCount", Messages.of("zone.moreThanCells", cells.n()));
             }
             int venues = assignVenues(c, b, utm, edge, cells);
             long tv = System.nanoTime();

@@ -58,7 +58,7 @@ final class Jdbc {
         String s = n.get(field).asText().trim();
         if (field.equals("name") && s.length() > MAX_NAME) {
             // zone and zone-set names are varchar(200): longer ones failed in SQL as a 500
-            throw com.patrolplanner.web.ApiException.invalid(field, "at most " + MAX_NAME + " characters");
+            throw com.patrolplanner.web.ApiException.invalid(field, com.patrolplanner.i18n.Messages.of("import.tooLong", MAX_NAME));
         }
         return s.isEmpty() ? null : s;
     }

@@ -41,8 +41,7 @@ final class ZoneGeometry {
             throw ApiException.invalid(field, msg.startsWith(field + ":") ? msg.substring(field.length() + 1).trim() : msg);
         }
         if (!out.isValid() && selfCrossings(out, MAX_SELF_CROSSINGS + 1) > MAX_SELF_CROSSINGS) {
-            throw ApiException.invalid(field, "the outline crosses itself more than " + MAX_SELF_CROSSINGS
-                    + " times, more than can be repaired: draw it again");
+            throw ApiException.invalid(field, Messages.of("zone.selfCrossings", MAX_SELF_CROSSINGS));
         }
         return out;
     }
@@ -53,7 +52,7 @@ final class ZoneGeometry {
             GeoJson.checkRequestVertices(body, field);
         } catch (GeoJson.TooManyVertices e) {
             throw new ApiException(413, "Content too large", e.getMessage(),
-                    List.of(Problem.FieldError.of(field, "at most " + e.limit + " vertices per request")));
+                    List.of(Problem.FieldError.of(field, Messages.of("zone.maxVertices", e.limit))));
         }
     }
 
@@ -120,6 +119,35 @@ final class ZoneGeometry {
                             : Messages.of("zone.outsideArea"));
                 }
                 return new ZoneService.Prepared(rs.getBytes(3), rep);
+            }
+        }
+    }
+
+    /**
+     * "Clip to free space": the zone minus every other zone of its set (ST_Difference against their union), so a new
+     * zone drawn over its neighbours keeps only the ground nobody covers. The cut area (m², geodesic) is reported as
+     * {@code clippedOverlapM2}; a zone that lies wholly under others is a 422.
+     */
+    static ZoneService.Prepared clipToFreeSpace(Connection c, long setId, Long self, ZoneService.Prepared p, String field)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH n AS (SELECT ST_GeomFromWKB(?, 4326) g),
+                 o AS (SELECT ST_Union(z.geom) u FROM zone z, n
+                        WHERE z.zone_set_id = ? AND z.id <> ? AND ST_Intersects(z.geom, n.g)),
+                 d AS (SELECT n.g, CASE WHEN o.u IS NULL THEN n.g
+                                        ELSE ST_Multi(ST_CollectionExtract(ST_Difference(n.g, o.u), 3)) END cg FROM n, o)
+                SELECT ST_AsBinary(cg), ST_Area(g::geography) - ST_Area(cg::geography), ST_Area(cg::geography) FROM d""")) {
+            ps.setBytes(1, p.wkb());
+            ps.setLong(2, setId);
+            ps.setLong(3, self == null ? -1 : self);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getDouble(3) <= ZoneService.OVERLAP_TOLERANCE_M2) {
+                    throw ApiException.invalid(field, Messages.of("zone.clipEmpty"));
+                }
+                ObjectNode rep = p.repair().deepCopy();
+                rep.put("clippedOverlapM2", Math.round(Math.max(rs.getDouble(2), 0) * 10) / 10.0);
+                return new ZoneService.Prepared(rs.getBytes(1), rep);
             }
         }
     }

@@ -39,7 +39,7 @@ public class ZoneResource {
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public ObjectNode generate(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw com.patrolplanner.web.ApiException.invalid("zoneCount", "a JSON object is required");
+            throw com.patrolplanner.web.ApiException.invalid("zoneCount", com.patrolplanner.i18n.Messages.of("zone.jsonObject"));
         }
         Integer k = null;
         if (body.hasNonNull("zoneCount")) {

@@ -239,7 +239,9 @@ public class ZoneService {
             lockSet(c, setId);
             String zones = one(c, "SELECT zones::text FROM zone_set_version WHERE zone_set_id = ? AND version = ?", setId, version);
             if (zones == null) {
-                throw ApiException.notFound("version " + version + " of zone set " + setId);
+                String what = Messages.of("zone.setVersion", version, setId);
+                throw new ApiException(404, "Not found", Messages.of("error.notFound", what),
+                        List.of(com.patrolplanner.web.Problem.FieldError.of("version", Messages.of("error.notFound", what))));
             }
             Map<Long, Integer> current = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, version FROM zone WHERE zone_set_id = ?")) {
@@ -286,6 +288,9 @@ public class ZoneService {
         try (Connection c = dataSource.getConnection()) {
             lockSet(c, setId);
             Prepared p = ZoneGeometry.repair(c, ZoneGeometry.parsePolygon(body.get("geometry"), "geometry"), boundaryOf(c, setId), "geometry");
+            if (clipToFreeSpace(body)) {
+                p = ZoneGeometry.clipToFreeSpace(c, setId, null, p, "geometry");
+            }
             ZoneGeometry.checkOverlaps(c, setId, null, p.wkb, "geometry");
             String name = text(body, "name");
             Long team = teamOf(c, body);
@@ -297,6 +302,11 @@ public class ZoneService {
         }
     }
 
+    /** {@code "clipToFreeSpace": true}: the zone is cut back to the ground no other zone of its set covers. */
+    private static boolean clipToFreeSpace(JsonNode body) {
+        return body.hasNonNull("clipToFreeSpace") && body.get("clipToFreeSpace").asBoolean();
+    }
+
     @Transactional
     public ObjectNode updateZone(long id, JsonNode body, String user) {
         try (Connection c = dataSource.getConnection()) {
@@ -304,6 +314,9 @@ public class ZoneService {
             ObjectNode repair = null;
             if (body.hasNonNull("geometry")) {
                 Prepared p = ZoneGeometry.repair(c, ZoneGeometry.parsePolygon(body.get("geometry"), "geometry"), boundaryOf(c, setId), "geometry");
+                if (clipToFreeSpace(body)) {
+                    p = ZoneGeometry.clipToFreeSpace(c, setId, id, p, "geometry");
+                }
                 ZoneGeometry.checkOverlaps(c, setId, id, p.wkb, "geometry");
                 update(c, "UPDATE zone SET geom = ST_Multi(ST_GeomFromWKB(?, 4326)) WHERE id = ?", p.wkb, id);
                 repair = p.repair;

@@ -37,7 +37,7 @@ public class ZoneSetResource {
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public Response create(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw com.patrolplanner.web.ApiException.invalid("name", "a JSON object is required");
+            throw com.patrolplanner.web.ApiException.invalid("name", com.patrolplanner.i18n.Messages.of("zone.jsonObject"));
         }
         ObjectNode out = zones.createSet(body, user.name());
         return Response.created(URI.create("/api/zone-sets/" + out.get("id").asLong())).entity(out).build();

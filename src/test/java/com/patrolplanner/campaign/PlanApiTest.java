@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PlanApiTest {
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
     static final String DATE = "2026-06-10"; // a Wednesday
 
     /** Polls the job until it is finished; returns its final state. */
@@ -142,6 +145,19 @@ class PlanApiTest {
                 .filter(s -> s.get("venueId").equals(first.get("venueId"))).findFirst().orElseThrow();
         assertEquals(first.get("start"), kept.get("start"));
         assertEquals(true, kept.get("pinned"));
+
+        // marked done from the phone, retried with the same Idempotency-Key (the reply was lost): audited once
+        Object stop = kept.get("id");
+        String key = java.util.UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            as("leader1").header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(Map.of("done", true, "reason", "场所关门"))
+                    .patch("/api/campaigns/" + id + "/plan/stops/" + stop).then().statusCode(204);
+        }
+        long audited = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM audit_log WHERE action = 'stop-done-without-inspection' AND entity_id = ?1")
+                .setParameter(1, String.valueOf(stop)).getSingleResult()).longValue());
+        assertEquals(1L, audited, "one mark, one audit record");
     }
 
     @Test

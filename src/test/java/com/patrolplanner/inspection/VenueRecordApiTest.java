@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,6 +101,56 @@ class VenueRecordApiTest {
         as("planner").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/api/inspections")
                 .then().statusCode(201);
         assertEquals(3L, count(v));
+    }
+
+    @Test
+    void theKeyLivesInTheDatabaseSoAnotherProcessOrARestartGetsTheFirstAnswer() {
+        int team = InspectionApiTest.teamOf("leader1");
+        int v = InspectionApiTest.venue("internet_cafe", 119.113, 36.704);
+        List<Integer> officers = List.of(InspectionApiTest.officer(team, true), InspectionApiTest.officer(team, true));
+        Map<String, Object> body = InspectionApiTest.record(v, officers, "compliant", List.of());
+        String key = UUID.randomUUID().toString();
+        int first = as("leader1").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/inspections").then().statusCode(201).extract().path("id");
+        // the key and the first answer are a row of the database, scoped to the user
+        assertEquals(1L, sql("SELECT count(*) FROM idempotent_write WHERE user_name = 'leader1' AND key = ?1 "
+                + "AND body::jsonb ->> 'id' = ?2", key, String.valueOf(first)));
+        // a key another process answered (written there, never seen by this process): its answer, no new record
+        String elsewhere = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO idempotent_write "
+                + "(user_name, scope, key, status, body) SELECT 'leader1', 'POST /api/inspections', ?1, 200, body "
+                + "FROM idempotent_write WHERE user_name = 'leader1' AND key = ?2").setParameter(1, elsewhere)
+                .setParameter(2, key).executeUpdate());
+        int again = as("leader1").header("Idempotency-Key", elsewhere).contentType(ContentType.JSON).body(body)
+                .post("/api/inspections").then().statusCode(201).extract().path("id");
+        assertEquals(first, again, "the answer kept in the database");
+        assertEquals(1L, count(v), "nothing written for a key answered elsewhere");
+        // a key older than 24 h is forgotten: the same key records anew
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE idempotent_write SET created_at = "
+                + "now() - interval '25 hours' WHERE user_name = 'leader1' AND key = ?1").setParameter(1, key).executeUpdate());
+        int later = as("leader1").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/inspections").then().statusCode(201).extract().path("id");
+        assertNotEquals(first, later, "an expired key is a new write");
+        assertEquals(2L, count(v));
+        // a refused write keeps no key: the corrected retry with the same key records
+        String retry = UUID.randomUUID().toString();
+        Map<String, Object> bad = InspectionApiTest.record(v, List.of(officers.get(0)), "compliant", List.of());
+        as("leader1").header("Idempotency-Key", retry).contentType(ContentType.JSON).body(bad).post("/api/inspections")
+                .then().statusCode(422);
+        assertEquals(0L, sql("SELECT count(*) FROM idempotent_write WHERE key = ?1", retry, null));
+        as("leader1").header("Idempotency-Key", retry).contentType(ContentType.JSON).body(body).post("/api/inspections")
+                .then().statusCode(201);
+        assertEquals(3L, count(v));
+    }
+
+    private long sql(String q, String a, String b) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(q).setParameter(1, a);
+            if (b != null) {
+                query.setParameter(2, b);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
     }
 
     private long count(int venue) {

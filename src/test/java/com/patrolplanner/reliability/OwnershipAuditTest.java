@@ -36,7 +36,7 @@ class OwnershipAuditTest {
         rec.put("outcome", "compliant");
         rec.put("violations", List.of());
         rec.put("officers", List.of(own1, other));
-        as("leader1").contentType(ContentType.JSON).body(rec).post("/api/inspections").then().statusCode(422)
+        as("leader1").header("Accept-Language", "en").contentType(ContentType.JSON).body(rec).post("/api/inspections").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("officers"))
                 .body("errors.reason", hasItem(containsString("not of your team " + t1)));
         rec.put("officers", List.of(own1, own2));

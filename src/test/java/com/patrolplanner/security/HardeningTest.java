@@ -107,7 +107,7 @@ class HardeningTest {
         long set = zoneSet();
         String body = json(Map.of("zoneSetId", set, "name", "星", "geometry", star(4_001, 2_000, 0.01)));
         long t0 = System.nanoTime();
-        as("planner").contentType(ContentType.JSON).body(body).post("/api/zones").then().statusCode(422)
+        as("planner").header("Accept-Language", "en").contentType(ContentType.JSON).body(body).post("/api/zones").then().statusCode(422)
                 .body("errors.field", hasItem("geometry"))
                 .body("detail", containsString("crosses itself more than 1000 times"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -193,7 +193,7 @@ class HardeningTest {
 
     @Test
     void aCampaignRunsAtMostAYearAndInsideTheCenturySpan() {
-        as("planner").contentType(ContentType.JSON).body(campaign("2026-01-01", "2027-01-02")).post("/api/campaigns")
+        as("planner").header("Accept-Language", "en").contentType(ContentType.JSON).body(campaign("2026-01-01", "2027-01-02")).post("/api/campaigns")
                 .then().statusCode(422).body("errors.field", hasItem("endDate"))
                 .body("errors.reason", hasItem(containsString("367 days; at most 366")));
         as("planner").contentType(ContentType.JSON).body(campaign("2026-01-01", "9999-12-31")).post("/api/campaigns")

@@ -67,7 +67,7 @@ public abstract class BrowserTestBase {
         // a fresh session per test: no cookie, no language choice left over
         driver.get(base.toString() + "img/favicon.svg");
         driver.manage().deleteAllCookies();
-        driver.executeScript("window.localStorage.clear()");
+        driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear()");
         drainLogs();
     }
 

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.domain;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -77,7 +78,7 @@ public class Campaign extends PanacheEntityBase {
     public static Campaign require(long id) {
         Campaign c = findById(id);
         if (c == null) {
-            throw ApiException.notFound("campaign " + id);
+            throw ApiException.notFound(Messages.of("noun.campaign", id));
         }
         return c;
     }

@@ -1,5 +1,7 @@
 package com.patrolplanner.campaign.domain;
 
+import com.patrolplanner.i18n.Messages;
+
 /** The kinds of campaign a bureau runs, with the names used in its work summaries. */
 public enum CampaignType {
     /** 日常巡查: routine inspection of a zone in office hours. */
@@ -24,7 +26,7 @@ public enum CampaignType {
     /** Accepts the enum name (any case) or the Chinese name. */
     public static CampaignType parse(String s) {
         if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException("type is required (ROUTINE, STAGGERED, NIGHT_SWEEP, STAKEOUT, RANDOM, SPECIAL)");
+            throw new IllegalArgumentException(Messages.of("campaign.typeRequired"));
         }
         String k = s.trim();
         for (CampaignType t : values()) {
@@ -35,6 +37,6 @@ public enum CampaignType {
         if (k.equals("零点行动") || k.equals("夜查")) {
             return NIGHT_SWEEP;
         }
-        throw new IllegalArgumentException("unknown type '" + s + "' (ROUTINE, STAGGERED, NIGHT_SWEEP, STAKEOUT, RANDOM, SPECIAL)");
+        throw new IllegalArgumentException(Messages.of("campaign.unknownType", s));
     }
 }

@@ -8,13 +8,13 @@ public final class Clock {
     /** "HH:MM" (00:00–24:00) → minutes; throws IllegalArgumentException. */
     public static int parse(String hhmm) {
         if (hhmm == null || !hhmm.trim().matches("\\d{1,2}[:：]\\d{2}")) {
-            throw new IllegalArgumentException("expected HH:MM, got '" + hhmm + "'");
+            throw new IllegalArgumentException(com.patrolplanner.i18n.Messages.of("time.hhmm", hhmm));
         }
         String[] p = hhmm.trim().split("[:：]");
         int h = Integer.parseInt(p[0]);
         int m = Integer.parseInt(p[1]);
         if (h > 24 || m > 59 || (h == 24 && m > 0)) {
-            throw new IllegalArgumentException("not a time of day: '" + hhmm + "'");
+            throw new IllegalArgumentException(com.patrolplanner.i18n.Messages.of("time.notTime", hhmm));
         }
         return h * 60 + m;
     }

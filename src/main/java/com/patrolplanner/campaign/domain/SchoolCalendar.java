@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.domain;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class SchoolCalendar {
     @Transactional
     public Day put(LocalDate day, String kind, String name, String user) {
         if (kind == null || !KINDS.contains(kind)) {
-            throw ApiException.invalid("kind", "one of holiday, school_day, exam");
+            throw ApiException.invalid("kind", com.patrolplanner.i18n.Messages.of("calendar.kindOneOf"));
         }
         em.createNativeQuery("""
                 INSERT INTO school_calendar (day, kind, name, updated_by) VALUES (?1, ?2, ?3, ?4)
@@ -74,7 +75,7 @@ public class SchoolCalendar {
     @Transactional
     public void delete(LocalDate day, String user) {
         if (em.createNativeQuery("DELETE FROM school_calendar WHERE day = ?1").setParameter(1, day).executeUpdate() == 0) {
-            throw ApiException.notFound("calendar day " + day);
+            throw ApiException.notFound(Messages.of("noun.calendarday", day));
         }
         audit.record(user, "delete", "school_calendar", day.toString(), java.util.Map.of("day", day.toString()));
     }

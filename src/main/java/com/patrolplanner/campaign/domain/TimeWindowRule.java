@@ -15,7 +15,7 @@ public record TimeWindowRule(String name, int from, int to, Set<String> categori
         categories = categories == null ? Set.of() : Set.copyOf(categories);
         days = days == null ? DayKind.ANY : days;
         if (to <= from) {
-            throw new IllegalArgumentException("window " + name + ": end must be after start");
+            throw new IllegalArgumentException(com.patrolplanner.i18n.Messages.of("time.window", name));
         }
     }
 

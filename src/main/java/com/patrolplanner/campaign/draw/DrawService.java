@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.draw;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.Candidate;
@@ -57,13 +58,13 @@ public class DrawService {
         Campaign c = Campaign.require(campaignId);
         em.createNativeQuery("SELECT id FROM campaign WHERE id = ?1 FOR UPDATE").setParameter(1, campaignId).getResultList();
         if (exists(campaignId)) {
-            throw ApiException.conflict("campaign " + campaignId + " has already been drawn; a draw is final");
+            throw ApiException.conflict(Messages.of("draw.already", campaignId));
         }
         DrawAlgorithm.Request req = request(in, c);
         Inputs inputs = inputs(c);
         if (inputs.candidates().isEmpty()) {
-            throw ApiException.unprocessable("the campaign's targets select no venue to draw from",
-                    List.of(com.patrolplanner.web.Problem.FieldError.of("targets", "no venue matches")));
+            throw ApiException.unprocessable(Messages.of("draw.noVenues"),
+                    List.of(com.patrolplanner.web.Problem.FieldError.of("targets", Messages.of("draw.noMatch"))));
         }
         boolean generated = in.seed() == null;
         long seed = generated ? SEEDS.nextLong() : in.seed();
@@ -89,7 +90,7 @@ public class DrawService {
                     .setParameter(6, inputs.inspectorHash()).setParameter(7, inputsHash)
                     .setParameter(8, inputs.candidates().size()).setParameter(9, user).getSingleResult()).longValue();
         } catch (PersistenceException e) {
-            throw ApiException.conflict("campaign " + campaignId + " was drawn concurrently; a draw is final");
+            throw ApiException.conflict(Messages.of("draw.concurrent", campaignId));
         }
         for (DrawAlgorithm.DrawnVenue v : r.venues()) {
             em.createNativeQuery("INSERT INTO draw_venue (draw_id, venue_id, stratum, draw_order, team_no, check_items) "
@@ -263,18 +264,18 @@ public class DrawService {
 
     private DrawAlgorithm.Request request(DrawInput in, Campaign c) {
         if (in == null || (in.ratio() == null) == (in.count() == null)) {
-            throw ApiException.invalid("ratio", "give either ratio (0 < ratio ≤ 1) or count (≥ 1)");
+            throw ApiException.invalid("ratio", Messages.of("draw.ratioOrCount"));
         }
         if (in.ratio() != null && (in.ratio() <= 0 || in.ratio() > 1 || in.ratio().isNaN())) {
-            throw ApiException.invalid("ratio", "must be in (0, 1]");
+            throw ApiException.invalid("ratio", Messages.of("draw.ratio"));
         }
         if (in.count() != null && in.count() < 1) {
-            throw ApiException.invalid("count", "must be ≥ 1");
+            throw ApiException.invalid("count", Messages.of("validation.Min", 1));
         }
         List<String> strata = in.strata() == null ? List.of() : in.strata();
         for (int i = 0; i < strata.size(); i++) {
             if (!List.of("category", "zone").contains(strata.get(i))) {
-                throw ApiException.invalid("strata[" + i + "]", "one of category, zone");
+                throw ApiException.invalid("strata[" + i + "]", Messages.of("draw.strata"));
             }
         }
         int teams = in.teams() != null ? in.teams() : Math.max(1, c.teamIds().size());

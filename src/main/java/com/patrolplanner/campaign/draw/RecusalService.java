@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.draw;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.Inspector;
 import com.patrolplanner.registry.Venue;
 import com.patrolplanner.web.ApiException;
@@ -84,7 +85,7 @@ public class RecusalService {
     public void delete(long id, String user) {
         if (em.createNativeQuery("DELETE FROM recusal r USING inspector i WHERE r.id = ?1 AND i.id = r.inspector_id AND "
                 + scoped()).setParameter(1, id).executeUpdate() == 0) {
-            throw ApiException.notFound("recusal " + id);
+            throw ApiException.notFound(Messages.of("noun.recusal", id));
         }
         audit.record(user, "delete", "recusal", id, java.util.Map.of("id", id));
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.campaign.domain.SchoolCalendar;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
@@ -62,7 +63,7 @@ public class CalendarResource {
     public DayView put(@PathParam("day") String day, DayInput in) {
         LocalDate d = date(day, "day");
         if (in == null) {
-            throw ApiException.invalid("kind", "required");
+            throw ApiException.invalid("kind", Messages.of("error.required"));
         }
         calendar.put(d, in.kind(), in.name(), user.name());
         return new DayView(d.toString(), in.kind(), in.name(), !"holiday".equals(in.kind()));
@@ -80,7 +81,7 @@ public class CalendarResource {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "not a date (YYYY-MM-DD): '" + s + "'");
+            throw ApiException.badRequest(field, Messages.of("common.notDateValue", s));
         }
     }
 }

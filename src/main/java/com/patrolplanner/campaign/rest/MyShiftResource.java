@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.campaign.PlanStore;
 import com.patrolplanner.campaign.domain.ShiftLabel;
 import com.patrolplanner.campaign.output.PlanView;
@@ -56,7 +57,7 @@ public class MyShiftResource {
         try {
             d = date == null ? BureauClock.today() : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("date", "not a date (YYYY-MM-DD)");
+            throw ApiException.badRequest("date", Messages.of("common.notDate"));
         }
         Long team = user.teamId();
         if (team == null) {

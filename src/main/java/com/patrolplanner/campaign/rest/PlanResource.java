@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.audit.AuditService;
 import com.patrolplanner.campaign.CampaignPlans;
 import com.patrolplanner.campaign.CampaignService;
@@ -11,6 +12,7 @@ import com.patrolplanner.campaign.output.ICalendar;
 import com.patrolplanner.campaign.output.PlanView;
 import com.patrolplanner.campaign.output.RouteSheet;
 import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.IdempotentWrites;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PlanResource {
     public static final String GEOJSON = "application/geo+json";
 
+    @Inject
+    IdempotentWrites writes;
     @Inject
     PlanService plans;
     @Inject
@@ -176,7 +181,22 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER})
     @Transactional
-    public Response mark(@PathParam("id") long id, @PathParam("stopId") long stopId, StopMark in) {
+    public Response mark(@PathParam("id") long id, @PathParam("stopId") long stopId, StopMark in,
+            @HeaderParam("Idempotency-Key") String key) {
+        if (key != null && !key.isBlank()) {
+            // a retried mark (the phone lost the reply) is answered from the first, and audited once
+            writes.once(user.name(), "PATCH /api/campaigns/" + id + "/plan/stops/" + stopId,
+                    key, Void.class, () -> {
+                        markOnce(id, stopId, in);
+                        return null;
+                    });
+        } else {
+            markOnce(id, stopId, in);
+        }
+        return Response.noContent().build();
+    }
+
+    private void markOnce(long id, long stopId, StopMark in) {
         PlanStore.StopOwner owner = store.stopOwner(stopId);
         if (owner.campaignId() != id) {
             throw ApiException.notFound("stop " + stopId + " in campaign " + id);
@@ -186,7 +206,7 @@ public class PlanResource {
                 throw ApiException.notFound("stop " + stopId + " in campaign " + id);
             }
             if (in != null && in.pinned() != null) {
-                throw ApiException.invalid("pinned", "only the planner pins stops");
+                throw ApiException.invalid("pinned", Messages.of("plan.onlyPlannerPins"));
             }
         }
         store.mark(stopId, in == null ? null : in.pinned(), in == null ? null : in.done());
@@ -194,7 +214,6 @@ public class PlanResource {
             audit.record(user.name(), "stop-done-without-inspection", "plan_stop", stopId,
                     Map.of("campaignId", id, "reason", in.reason().trim()));
         }
-        return Response.noContent().build();
     }
 
     private PlanView current(long id, String date) {
@@ -204,7 +223,7 @@ public class PlanResource {
             try {
                 d = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("date", "not a date (YYYY-MM-DD)");
+                throw ApiException.badRequest("date", Messages.of("common.notDate"));
             }
         }
         Long planId = store.currentPlanId(id, d);

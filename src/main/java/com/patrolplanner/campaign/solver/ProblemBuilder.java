@@ -64,12 +64,12 @@ public class ProblemBuilder {
      */
     public CampaignProblem build(Campaign c, LocalDate date, List<KeptStop> kept, java.util.Set<Long> excluded) {
         if (date.isBefore(c.startDate) || date.isAfter(c.endDate)) {
-            throw ApiException.invalid("date", date + " is outside the campaign (" + c.startDate + " – " + c.endDate + ")");
+            throw ApiException.invalid("date", Messages.of("solve.outside", date, c.startDate, c.endDate));
         }
         CampaignType type = c.campaignType();
         List<Long> teamIds = c.teamIds();
         if (teamIds.isEmpty()) {
-            throw ApiException.invalid("teamIds", "the campaign has no teams to plan for");
+            throw ApiException.invalid("teamIds", Messages.of("solve.noTeams"));
         }
         List<Candidate> cands = candidates(c, type);
         boolean schoolDay = calendar.isSchoolDay(date);

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.travel;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Geodesy;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,7 +142,7 @@ public class RoadNetwork {
             final int k = i;
             snaps[i] = byPoint.computeIfAbsent(lon[i] + "," + lat[i], p -> snap(lon[k], lat[k]));
             if (snaps[i] == null) {
-                throw ApiException.invalid("travel", "ROAD_NETWORK: no road network is imported (import kind 'roads')");
+                throw ApiException.invalid("travel", Messages.of("campaign.noRoads"));
             }
             maxSnap = Math.max(maxSnap, snaps[i].metres());
             sumSnap += snaps[i].metres();
