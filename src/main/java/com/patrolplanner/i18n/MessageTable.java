@@ -120,6 +120,11 @@ final class MessageTable {
         put("plan.score", "未安排 {0} 家，总车程 {1} 分钟", "{0} unplanned, {1} min driving in total");
         put("plan.score.infeasible", "违反硬性规则；未安排 {0} 家，总车程 {1} 分钟",
                 "hard rules broken; {0} unplanned, {1} min driving in total");
+
+        // ---- interop (issue 17): one REST contract, GIS imports ----
+        put("contract.unknownParameter", "未知的查询参数：{0}", "unknown query parameter: {0}");
+        put("contract.unknownParameter.reason", "此接口不接受该参数；可用参数：{0}",
+                "this endpoint does not take it; it takes: {0}");
     }
 
     private MessageTable() {
