@@ -79,7 +79,7 @@ export async function renderVenueCard(container, id, onBack) {
   container.replaceChildren(card);
 
   try {
-    const items = await api(`/api/inspections?venue=${encodeURIComponent(id)}&limit=20`);
+    const { items } = await api(`/api/inspections?venue=${encodeURIComponent(id)}&limit=20`);
     insp.replaceChildren(items.length === 0 ? el('p', { class: 'muted' }, t('card.inspections.empty'))
       : el('ul', { class: 'plain inspection-list' }, ...items.map((x) => el('li', {},
         el('strong', {}, formatDateTime(x.inspectedAt)), ' · ', tCode('outcome', x.outcome),

@@ -61,6 +61,11 @@ public class PlanService {
     PlanningClock clock;
     @Inject
     com.patrolplanner.campaign.travel.TravelModels travelModels;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+    /** The last solved date's score by level (hard, medium, soft) for {@code pp_solve_score}. */
+    private final java.util.concurrent.atomic.AtomicLongArray lastScore = new java.util.concurrent.atomic.AtomicLongArray(3);
+    private final java.util.concurrent.atomic.AtomicBoolean scoreGauges = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A running (or just finished) solve of some dates of one campaign. */
     static final class Solve {
@@ -335,6 +340,7 @@ public class PlanService {
                 }
                 CampaignProblem problem = k == 0 ? first : QuarkusTransaction.requiringNew().call(() ->
                         build(campaigns.find(s.campaignId), date, last));
+                long dateStarted = System.nanoTime();
                 BestSoFar.DateSolve d = new BestSoFar.DateSolve(s.jobId, s.user, problem, s.campaignName,
                         s.campaignType, k + 1, n);
                 s.current = d;
@@ -363,7 +369,9 @@ public class PlanService {
                         bestSoFar.unregister(d);
                     }
                 }
-                Map<String, Object> r = bestSoFar.finish(d, result, progress.cancelled() ? "stopped" : "solved");
+                String outcome = progress.cancelled() ? "stopped" : "solved";
+                Map<String, Object> r = bestSoFar.finish(d, result, outcome);
+                recordSolve(s.campaignType, outcome, System.nanoTime() - dateStarted, result);
                 s.results.add(r);
                 advanceTo(progress, reported, base + perDate);
             }
@@ -371,6 +379,30 @@ public class PlanService {
             s.finished = true;
         }
         return jobResult(s);
+    }
+
+    /**
+     * {@code pp_solve_duration_seconds{type,outcome}} (a histogram: one observation per solved date) and
+     * {@code pp_solve_score{level}}, the last solved date's score (hard, medium = unplanned priority, soft = travel + fairness).
+     */
+    private void recordSolve(Object campaignType, String outcome, long nanos, RoutingPlan result) {
+        io.micrometer.core.instrument.Timer.builder("pp.solve.duration").description("solve time per campaign date")
+                .tags("type", String.valueOf(campaignType), "outcome", outcome).register(metrics)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (result == null || result.getScore() == null) {
+            return;
+        }
+        lastScore.set(0, result.getScore().hardScore());
+        lastScore.set(1, result.getScore().mediumScore());
+        lastScore.set(2, result.getScore().softScore());
+        if (scoreGauges.compareAndSet(false, true)) {
+            String[] levels = {"hard", "medium", "soft"};
+            for (int i = 0; i < 3; i++) {
+                int k = i;
+                io.micrometer.core.instrument.Gauge.builder("pp.solve.score", lastScore, a -> a.get(k))
+                        .description("score of the last solved campaign date").tag("level", levels[i]).register(metrics);
+            }
+        }
     }
 
     private static Map<String, Object> detail(LocalDate date, int index, int of, String score) {

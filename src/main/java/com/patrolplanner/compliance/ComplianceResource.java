@@ -38,7 +38,7 @@ public class ComplianceResource {
      */
     @GET
     @Path("/violations")
-    @Produces({GEOJSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
     public Response violations(@QueryParam("district") String district, @QueryParam("category") String category,
             @QueryParam("rule") String rule, @QueryParam("format") String format, @QueryParam("date") String date,
@@ -119,7 +119,7 @@ public class ComplianceResource {
     /** The school buffers of the rules in force (optionally one rule) around {@code bbox}, for drawing only. */
     @GET
     @Path("/buffers")
-    @Produces(GEOJSON)
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
     public String buffers(@QueryParam("bbox") String bbox, @QueryParam("rule") String rule, @QueryParam("date") String date) {
         if (bbox == null || bbox.isBlank()) {

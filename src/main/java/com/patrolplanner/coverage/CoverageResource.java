@@ -35,14 +35,14 @@ public class CoverageResource {
     /** H3 hexagons (res 8 ≈ 500 m, res 9 ≈ 200 m) with venues, inspected, coverage, inspections, violations, officer-visits. */
     @GET
     @Path("/hex")
-    @Produces(GEOJSON)
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     public Response hex(@QueryParam("bbox") String bbox, @QueryParam("res") Integer res, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("metric") String metric,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CoverageQuery q = CoverageQuery.of(from, to, bbox);
         int r = res(res);
         CoverageQuery.Metric m = CoverageQuery.Metric.parse(metric, CoverageQuery.Metric.COVERAGE);
-        return AnswerCache.conditional(coverage.etag("hex", q.from() + "/" + q.to(), bbox, String.valueOf(r), m.code()), ifNoneMatch, GEOJSON, () -> coverage.hexGeoJson(q, r, m));
+        return AnswerCache.conditional(coverage.etag("hex", q.from() + "/" + q.to(), bbox, String.valueOf(r), m.code()), ifNoneMatch, null, () -> coverage.hexGeoJson(q, r, m));
     }
 
     /** Leaflet.heat points {@code [lat, lon, intensity 0..1]}; use {@code max: 1} on the layer. */
@@ -62,7 +62,7 @@ public class CoverageResource {
     /** Per active venue: last inspection, days since, and the period's figures. */
     @GET
     @Path("/venues")
-    @Produces(GEOJSON)
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     public String venues(@QueryParam("bbox") String bbox, @QueryParam("from") String from, @QueryParam("to") String to) {
         return coverage.venuesGeoJson(CoverageQuery.of(from, to, bbox));
     }
@@ -140,7 +140,7 @@ public class CoverageResource {
     /** Getis-Ord Gi* of violations per H3 cell, FDR-corrected bins −3..3 (99/95/90 % confidence). */
     @GET
     @Path("/hotspots")
-    @Produces(GEOJSON)
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     public String hotspots(@QueryParam("bbox") String bbox, @QueryParam("res") Integer res, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("ring") Integer ring) {
         return hotSpots.hotSpotsGeoJson(CoverageQuery.of(from, to, bbox), res(res), ring == null ? 1 : ring);

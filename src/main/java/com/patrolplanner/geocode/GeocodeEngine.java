@@ -37,6 +37,14 @@ public class GeocodeEngine {
 
     @Inject
     GazetteerStore store;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    /** {@code pp_geocode_hits_total{level}}: the best candidate's level per address looked up ({@code none}: no match). */
+    private void hit(Candidate best) {
+        io.micrometer.core.instrument.Counter.builder("pp.geocode.hits").description("addresses geocoded, by the level of the best candidate")
+                .tag("level", best == null ? "none" : best.level().name()).register(metrics).increment();
+    }
 
     /** The best candidate for each address (null where nothing matched), in input order. */
     public List<Candidate> geocodeAll(List<String> addresses, String district, GazetteerIndex index) {
@@ -49,6 +57,7 @@ public class GeocodeEngine {
         for (ParsedAddress p : parsed) {
             List<Candidate> c = candidates(p, index, 1);
             out.add(c.isEmpty() ? null : c.get(0));
+            hit(c.isEmpty() ? null : c.get(0));
         }
         return out;
     }
@@ -59,6 +68,7 @@ public class GeocodeEngine {
         GazetteerIndex index = new GazetteerIndex();
         load(List.of(p), district, index, Math.max(3, limit));
         List<Candidate> c = candidates(p, index, limit);
+        hit(c.isEmpty() ? null : c.get(0));
         return c.size() > limit ? c.subList(0, limit) : c;
     }
 

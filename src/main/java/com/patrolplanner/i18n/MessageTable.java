@@ -416,6 +416,11 @@ final class MessageTable {
         put("unit.venueOutside", "场所 {0} 位于{1}，不在{2}的辖区内", "venue {0} lies in {1}, outside {2}");
         put("registry.onlineNoPosition", "网络文化经营者没有经营场所位置：经纬度请留空",
                 "an online operator (网络文化) has no venue position: leave lon/lat empty");
+
+        // ---- interop (issue 17): one REST contract, GIS imports ----
+        put("contract.unknownParameter", "未知的查询参数：{0}", "unknown query parameter: {0}");
+        put("contract.unknownParameter.reason", "此接口不接受该参数；可用参数：{0}",
+                "this endpoint does not take it; it takes: {0}");
     }
 
     private MessageTable() {

@@ -93,6 +93,13 @@ public class ImportResource {
                 user.name(), options);
         boolean handedOver = false;
         try {
+            // a Shapefile, GeoPackage, KML or projected GeoJSON becomes GeoJSON rows (422 for a bad file)
+            ImportHandler.Request prepared = imports.prepare(req);
+            if (prepared != req) {
+                ImportService.deleteQuietly(own);
+                req = prepared;
+                own = prepared.file();
+            }
             if (async || imports.large(own)) {
                 UUID id = imports.submit(req); // the job deletes the file when done
                 handedOver = true;
@@ -101,7 +108,7 @@ public class ImportResource {
             return Response.ok(imports.run(req)).build();
         } finally {
             if (!handedOver) {
-                ImportService.deleteQuietly(own);
+                ImportService.discard(req);
             }
         }
     }

@@ -44,6 +44,8 @@ public class ImportService {
     Instance<ImportHandler> handlers;
     @Inject
     JobService jobs;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     /** Every kind some handler accepts, sorted. */
     public List<String> kinds() {
@@ -73,6 +75,41 @@ public class ImportService {
         return m;
     }
 
+    /** Kinds whose rows may come from a GIS file (Shapefile, GeoPackage, KML, GeoJSON with a CRS). */
+    static final java.util.Set<String> GIS_KINDS = java.util.Set.of("venues", "schools", "districts");
+    static final String GIS_FORMAT = "gis.format";
+    static final String GIS_CRS = "gis.sourceCrs";
+    static final String GIS_WARNINGS = "gis.warnings";
+
+    /**
+     * The request as the handlers read it: a GIS file of a register kind becomes GeoJSON rows in WGS-84 (see
+     * {@link GisFiles}; a bad file is a 422 here, before anything is written); any other file passes unchanged.
+     */
+    public ImportHandler.Request prepare(ImportHandler.Request req) {
+        if (!GIS_KINDS.contains(req.kind())) {
+            return req;
+        }
+        GisFiles.Converted c = GisFiles.convert(req.file(), req.filename(), req.kind());
+        if (c == null) {
+            return req;
+        }
+        Map<String, String> options = new LinkedHashMap<>(req.options() == null ? Map.of() : req.options());
+        options.put(GIS_FORMAT, c.format());
+        options.put(GIS_CRS, c.sourceCrs());
+        options.put(GIS_WARNINGS, String.join("\n", c.warnings()));
+        return new ImportHandler.Request(req.kind(), c.geojson(), req.filename() + ".geojson", req.datum(), req.mapping(),
+                req.user(), options);
+    }
+
+    /** Deletes the request's file, and the folder GDAL wrote into when it came from a GIS file. */
+    public static void discard(ImportHandler.Request req) {
+        if (req.option(GIS_FORMAT) != null) {
+            GisFiles.delete(new GisFiles.Converted(req.file(), null, null, List.of()));
+        } else {
+            deleteQuietly(req.file());
+        }
+    }
+
     /** True when the file is big enough to go to the background anyway. */
     public boolean large(Path file) {
         return TabularReader.estimateRows(file) > ASYNC_ROWS;
@@ -96,9 +133,25 @@ public class ImportService {
             }
             throw e;
         }
+        long nanos = System.nanoTime() - t0;
         LOG.infof("import %s %s by %s: %d imported, %d updated, %d unchanged (%d ms)", req.kind(), req.filename(),
-                req.user(), s.imported(), s.updated(), s.unchanged(), (System.nanoTime() - t0) / 1_000_000);
-        return summary(s);
+                req.user(), s.imported(), s.updated(), s.unchanged(), nanos / 1_000_000);
+        // rows per second = rate(pp_import_rows_total) / rate(pp_import_duration_seconds_sum), per kind
+        long rows = s.imported() + s.updated() + s.unchanged();
+        io.micrometer.core.instrument.Counter.builder("pp.import.rows").description("rows read by imports")
+                .tag("kind", req.kind()).register(metrics).increment(rows);
+        io.micrometer.core.instrument.Timer.builder("pp.import.duration").description("time per import file")
+                .tag("kind", req.kind()).register(metrics).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Map<String, Object> out = summary(s);
+        if (req.option(GIS_FORMAT) != null) {
+            out.put("gisFormat", req.option(GIS_FORMAT));
+            out.put("sourceCrs", req.option(GIS_CRS));
+            String w = req.option(GIS_WARNINGS);
+            if (w != null && !w.isEmpty()) {
+                out.put("warnings", List.of(w.split("\\n")));
+            }
+        }
+        return out;
     }
 
     /**
@@ -127,7 +180,7 @@ public class ImportService {
             try {
                 return run(req, progress);
             } finally {
-                deleteQuietly(req.file());
+                discard(req);
             }
         });
     }

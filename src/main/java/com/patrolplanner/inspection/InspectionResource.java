@@ -18,7 +18,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import com.patrolplanner.web.Paging;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -70,12 +76,23 @@ public class InspectionResource {
         return service.history(id, user);
     }
 
-    /** {@code ?venue=ID} gives the venue card's list (newest first); {@code from}/{@code to} are dates or timestamps. */
+    /**
+     * {@code ?venue=ID} gives the venue card's list (newest first); {@code from}/{@code to} are dates or timestamps. Pages
+     * like every list: {@code {"numberMatched", "numberReturned", "items": [...]}} and a {@code Link} header.
+     */
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    public List<InspectionView> list(@QueryParam("venue") Long venue, @QueryParam("team") Long team,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
-        return service.list(venue, team, instant("from", from, false), instant("to", to, true), limit, user);
+    public Response list(@QueryParam("venue") Long venue, @QueryParam("team") Long team,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset,
+            @Parameter(description = "comma-separated fields, - for descending (default -inspectedAt): inspectedAt, id, "
+                    + "venue, team, outcome, violationCount, updatedAt") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        Paging.Page page = Paging.page(limit, offset, 200, InspectionService.MAX_LIST);
+        InspectionService.InspectionPage p = service.list(venue, team, instant("from", from, false), instant("to", to, true),
+                page, sort, user);
+        return Paging.ok(p, uri, page, p.numberMatched(), p.numberReturned());
     }
 
     /** The checklist of a venue category (code or Chinese name), each item with its legal article. */

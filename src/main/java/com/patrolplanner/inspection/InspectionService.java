@@ -12,6 +12,7 @@ import com.patrolplanner.registry.VenueCategory;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Paging;
 import com.patrolplanner.web.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -128,8 +129,25 @@ public class InspectionService {
 
     /** Inspections, newest first, filtered by venue, team and period; team leaders get their own team's only. */
     @Transactional
-    public List<InspectionView> list(Long venueId, Long teamId, OffsetDateTime from, OffsetDateTime to, Integer limit,
-            CurrentUser user) {
+    /** A page of inspections with the count the filters match ({@code items}, {@code numberMatched}, {@code numberReturned}). */
+    public record InspectionPage(long numberMatched, int numberReturned, List<InspectionView> items) {
+    }
+
+    /** Sortable fields of the inspection list ({@code sort}); newest first unless asked otherwise. */
+    public static final Map<String, String> SORT = sortFields("inspectedAt", "inspectedAt", "id", "id", "venue", "venueId",
+            "team", "teamId", "outcome", "outcome", "violationCount", "violationCount", "updatedAt", "updatedAt");
+    public static final String DEFAULT_SORT = "-inspectedAt";
+
+    private static Map<String, String> sortFields(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    public InspectionPage list(Long venueId, Long teamId, OffsetDateTime from, OffsetDateTime to, Paging.Page page,
+            String sort, CurrentUser user) {
         StringBuilder q = new StringBuilder(inScope());
         Map<String, Object> p = new HashMap<>();
         if (venueId != null) {
@@ -152,12 +170,12 @@ public class InspectionService {
             q.append(" and inspectedAt < :to");
             p.put("to", to);
         }
-        int n = limit == null ? 200 : limit;
-        if (n < 1 || n > MAX_LIST) {
-            throw ApiException.badRequest("limit", Messages.of("inspection.limit", MAX_LIST));
-        }
-        List<Inspection> rows = Inspection.<Inspection>find(q + " order by inspectedAt desc, id desc", p).page(0, n).list();
-        return rows.stream().map(this::view).toList();
+        String order = Paging.orderBy(sort, DEFAULT_SORT, SORT, "id DESC");
+        long matched = Inspection.count(q.toString(), p);
+        List<Inspection> rows = page.limit() == 0 ? List.of()
+                : Inspection.<Inspection>find(q + " order by " + order, p)
+                        .range(page.offset(), page.offset() + page.limit() - 1).list();
+        return new InspectionPage(matched, rows.size(), rows.stream().map(this::view).toList());
     }
 
     /** The record if the caller may see it; 404 otherwise (also for another team's record). */

@@ -2,11 +2,14 @@ package com.patrolplanner.registry;
 
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
+import com.patrolplanner.web.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -23,7 +26,29 @@ public class RegisterQueries {
     Jurisdiction jurisdiction;
 
     /** Filters shared by the register lists; any may be null. */
-    public record Filter(String bbox, String category, String district, String status, String q, Integer limit, Integer offset) {
+    public record Filter(String bbox, String category, String district, String status, String q, Integer limit, Integer offset,
+            String sort) {
+    }
+
+    /** A page of a register as a GeoJSON FeatureCollection, with the figures its {@code Link} header needs. */
+    public record FeaturePage(String json, Paging.Page page, long matched, int returned) {
+    }
+
+    /** Sortable fields of each list (the {@code sort} parameter), in the order the API description names them. */
+    public static final Map<String, String> VENUE_SORT = sortFields("id", "v.id", "name", "v.name", "licenceNo", "v.licence_no",
+            "category", "v.category", "status", "v.status", "complaintCount", "v.complaint_count", "createdAt", "v.created_at",
+            "updatedAt", "v.updated_at");
+    public static final Map<String, String> SCHOOL_SORT = sortFields("id", "s.id", "name", "s.name", "level", "s.level",
+            "createdAt", "s.created_at", "updatedAt", "s.updated_at");
+    public static final Map<String, String> DISTRICT_SORT = sortFields("adcode", "d.adcode", "name", "d.name", "level", "d.level",
+            "parent", "d.parent_code");
+
+    private static Map<String, String> sortFields(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     static final String VENUE_FEATURE = """
@@ -51,7 +76,7 @@ public class RegisterQueries {
                  'areaKm2', round((ST_Area(d.geom::geography)/1e6)::numeric, 2),'sourceDatum',d.source_datum,
                  'attribution',d.attribution))::text""";
 
-    public String venues(Filter f) {
+    public FeaturePage venues(Filter f) {
         Where w = scoped("v.unit_id");
         w.bbox(f.bbox(), "v.geom");
         if (f.category() != null && !f.category().isBlank()) {
@@ -74,7 +99,7 @@ public class RegisterQueries {
         }
         w.district(f.district(), "v.geom");
         w.text(f.q(), "coalesce(v.name,'') || ' ' || coalesce(v.address,'') || ' ' || coalesce(v.licence_no,'')");
-        return collection("venue v", VENUE_FEATURE, w, "v.id", f);
+        return collection("venue v", VENUE_FEATURE, w, Paging.orderBy(f.sort(), "id", VENUE_SORT, "v.id"), f);
     }
 
     public String venue(long id) {
@@ -83,7 +108,7 @@ public class RegisterQueries {
         return single("venue v", VENUE_FEATURE, w);
     }
 
-    public String schools(Filter f) {
+    public FeaturePage schools(Filter f) {
         Where w = scoped("s.unit_id");
         w.bbox(f.bbox(), "coalesce(s.campus::geometry, s.geom)");
         if (f.category() != null && !f.category().isBlank()) {
@@ -95,7 +120,7 @@ public class RegisterQueries {
         }
         w.district(f.district(), "s.geom");
         w.text(f.q(), "coalesce(s.name,'') || ' ' || coalesce(s.address,'')");
-        return collection("school s", SCHOOL_FEATURE, w, "s.id", f);
+        return collection("school s", SCHOOL_FEATURE, w, Paging.orderBy(f.sort(), "id", SCHOOL_SORT, "s.id"), f);
     }
 
     public String school(long id) {
@@ -104,14 +129,14 @@ public class RegisterQueries {
         return single("school s", SCHOOL_FEATURE, w);
     }
 
-    public String districts(Filter f) {
+    public FeaturePage districts(Filter f) {
         Where w = districtsSeen();
         w.bbox(f.bbox(), "d.geom");
         if (f.district() != null && !f.district().isBlank()) {
             w.add("(d.adcode = ? OR d.parent_code = ?)", f.district().trim(), f.district().trim());
         }
         w.text(f.q(), "d.name");
-        return collection("district d", DISTRICT_FEATURE, w, "d.adcode", f);
+        return collection("district d", DISTRICT_FEATURE, w, Paging.orderBy(f.sort(), "adcode", DISTRICT_SORT, "d.adcode"), f);
     }
 
     public String district(String adcode) {
@@ -148,15 +173,10 @@ public class RegisterQueries {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    private String collection(String from, String feature, Where w, String order, Filter f) {
-        int limit = f.limit() == null ? 1000 : f.limit();
-        int offset = f.offset() == null ? 0 : f.offset();
-        if (limit < 0 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("limit", Messages.of("registry.limit", MAX_LIMIT));
-        }
-        if (offset < 0) {
-            throw ApiException.badRequest("offset", Messages.of("common.nonNegative"));
-        }
+    private FeaturePage collection(String from, String feature, Where w, String order, Filter f) {
+        Paging.Page page = Paging.page(f.limit(), f.offset(), 1000, MAX_LIMIT);
+        int limit = page.limit();
+        int offset = page.offset();
         Query count = em.createNativeQuery("SELECT count(*) FROM " + from + w.sql());
         w.bind(count, 0);
         long matched = ((Number) count.getSingleResult()).longValue();
@@ -174,7 +194,7 @@ public class RegisterQueries {
             }
             sb.append(rows.get(i));
         }
-        return sb.append("]}").toString();
+        return new FeaturePage(sb.append("]}").toString(), page, matched, rows.size());
     }
 
     /** A WHERE clause built from optional filters, with positional parameters bound in order. */

@@ -227,7 +227,8 @@ public class RegistryService {
                 checkLonLat(in.lon(), in.lat());
                 double[] w = datum.toWgs84(in.lon(), in.lat());
                 Point p = GeoJson.point(w[0], w[1]);
-                if (v.geom == null || !v.geom.equalsExact(p, 1e-9)) {
+                // 1e-7° (about 1 cm): the GeoJSON we serve rounds to 7 decimals, so a Feature sent back unchanged is the same pin
+                if (v.geom == null || !v.geom.equalsExact(p, 1e-7)) {
                     v.geom = p;
                     v.sourceDatum = datum.name();
                     v.geocodeStatus = "source";

@@ -18,7 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import com.patrolplanner.web.Paging;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -36,17 +40,22 @@ public class VenueResource {
     CurrentUser user;
 
     @GET
-    @Produces(GEOJSON)
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
-    public String list(@QueryParam("bbox") String bbox, @QueryParam("category") String category,
+    public Response list(@QueryParam("bbox") String bbox, @QueryParam("category") String category,
             @QueryParam("district") String district, @QueryParam("status") String status, @QueryParam("q") String q,
-            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
-        return queries.venues(new RegisterQueries.Filter(bbox, category, district, status, q, limit, offset));
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+            @Parameter(description = "comma-separated fields, - for descending (default id): id, name, licenceNo, category, "
+                    + "status, complaintCount, createdAt, updatedAt") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        RegisterQueries.FeaturePage p = queries.venues(new RegisterQueries.Filter(bbox, category, district, status, q, limit,
+                offset, sort));
+        return Paging.ok(p.json(), uri, p.page(), p.matched(), p.returned());
     }
 
     @GET
     @Path("/{id}")
-    @Produces(GEOJSON)
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
     public String get(@PathParam("id") long id) {
         String f = queries.venue(id);
@@ -57,8 +66,8 @@ public class VenueResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(GEOJSON)
+    @Consumes({MediaType.APPLICATION_JSON, GEOJSON})
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public Response create(@NotNull @Valid VenueInput in) {
         Venue v = registry.createVenue(in, user.name());
@@ -67,8 +76,8 @@ public class VenueResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(GEOJSON)
+    @Consumes({MediaType.APPLICATION_JSON, GEOJSON})
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public String update(@PathParam("id") long id, @NotNull @Valid VenueInput in) {
         registry.updateVenue(id, in, user.name());
@@ -89,8 +98,8 @@ public class VenueResource {
 
     @PUT
     @Path("/{id}/location")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(GEOJSON)
+    @Consumes({MediaType.APPLICATION_JSON, GEOJSON})
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public String locate(@PathParam("id") long id, @NotNull @Valid LocationInput in) {
         RegistryService.checkLonLat(in.lon(), in.lat());

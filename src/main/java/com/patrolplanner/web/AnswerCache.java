@@ -113,7 +113,7 @@ public final class AnswerCache<T> {
      */
     public static Response conditional(EntityTag tag, String ifNoneMatch, String mediaType, Supplier<Object> body) {
         Response.ResponseBuilder b = matches(tag, ifNoneMatch) ? Response.notModified()
-                : Response.ok(body.get(), mediaType);
+                : mediaType == null ? Response.ok(body.get()) : Response.ok(body.get(), mediaType);
         if (tag != null) {
             b.tag(tag);
         }

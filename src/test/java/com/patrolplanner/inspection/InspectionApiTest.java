@@ -137,9 +137,9 @@ public class InspectionApiTest {
                 .post("/api/inspections").then().statusCode(201).extract().path("id");
         // another team's record is not found, not forbidden
         as("leader2").get("/api/inspections/" + id).then().statusCode(404);
-        as("leader2").get("/api/inspections?venue=" + v).then().statusCode(200).body("id", not(hasItem(id)));
-        as("leader1").get("/api/inspections?venue=" + v).then().statusCode(200).body("id", hasItem(id));
-        as("manager").get("/api/inspections?venue=" + v).then().statusCode(200).body("id", hasItem(id));
+        as("leader2").get("/api/inspections?venue=" + v).then().statusCode(200).body("items.id", not(hasItem(id)));
+        as("leader1").get("/api/inspections?venue=" + v).then().statusCode(200).body("items.id", hasItem(id));
+        as("manager").get("/api/inspections?venue=" + v).then().statusCode(200).body("items.id", hasItem(id));
         // a leader cannot record for another team
         Map<String, Object> other = record(v, two, "compliant", List.of());
         other.put("teamId", team2);

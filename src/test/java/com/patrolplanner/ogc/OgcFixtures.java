@@ -18,8 +18,8 @@ import javax.sql.DataSource;
  * internet café 60 m from a primary school's campus), all written through the REST API. Built once per test run; the
  * tests count what they expect with their own SQL.
  */
-final class OgcFixtures {
-    static final String DISTRICT = "990701";
+public final class OgcFixtures {
+    public static final String DISTRICT = "990701";
     static final double X0 = 101.00;
     static final double Y0 = 25.00;
     static final double X1 = 101.04;
@@ -35,7 +35,7 @@ final class OgcFixtures {
     private OgcFixtures() {
     }
 
-    static synchronized void ensure(DataSource ds) throws Exception {
+    public static synchronized void ensure(DataSource ds) throws Exception {
         if (built) {
             return;
         }
@@ -147,7 +147,7 @@ final class OgcFixtures {
     }
 
     /** One number from the test's own SQL. */
-    static long count(DataSource ds, String sql, Object... params) throws Exception {
+    public static long count(DataSource ds, String sql, Object... params) throws Exception {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

@@ -107,7 +107,7 @@ class TeamScopeTest {
         rec.put("version", 0);
         rec.put("notes", "越权修改");
         as("leader2").contentType(ContentType.JSON).body(rec).put("/api/inspections/" + insp).then().statusCode(404);
-        as("leader2").get("/api/inspections?venue=" + venues.get(0)).then().statusCode(200).body("id", not(hasItem(insp)));
+        as("leader2").get("/api/inspections?venue=" + venues.get(0)).then().statusCode(200).body("items.id", not(hasItem(insp)));
         as("leader1").get("/api/inspections/" + insp).then().statusCode(200).body("notes", org.hamcrest.Matchers.nullValue());
     }
 }

@@ -110,7 +110,7 @@ class DailyFlowsBrowserTest extends BrowserTestBase {
         UiTestData.Plan plan = data.ensurePlan();
         List<Map<String, Object>> stops = routeStops(plan, plan.team1());
         long venue = ((Number) stops.get(stops.size() > 1 ? 1 : 0).get("venueId")).longValue();
-        int before = ((List<Object>) as("planner").get("/api/inspections?venue=" + venue).then().statusCode(200).extract().path("$")).size();
+        int before = ((List<Object>) as("planner").get("/api/inspections?venue=" + venue).then().statusCode(200).extract().path("items")).size();
         setWindow(360, 740);
         login("leader1");
         openShift(plan);
@@ -132,7 +132,7 @@ class DailyFlowsBrowserTest extends BrowserTestBase {
         new Actions(driver()).doubleClick(submit).perform();
         waitForTestId("inspection-saved");
         Thread.sleep(1500); // a second write, if any, would have landed by now
-        int after = ((List<Object>) as("planner").get("/api/inspections?venue=" + venue).then().statusCode(200).extract().path("$")).size();
+        int after = ((List<Object>) as("planner").get("/api/inspections?venue=" + venue).then().statusCode(200).extract().path("items")).size();
         assertEquals(before + 1, after, "a double click records once");
         // no toast over the buttons on the phone
         Object toastShown = js("const t = document.getElementById('toast'); return !!t && t.classList.contains('show')");

@@ -104,7 +104,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
                 .forEach(WebElement::click);
         byTestId("inspection-submit").click();
         waitForTestId("inspection-saved");
-        List<Map<String, Object>> recorded = as("planner").get("/api/inspections?venue=" + venue).then().statusCode(200).extract().path("$");
+        List<Map<String, Object>> recorded = as("planner").get("/api/inspections?venue=" + venue).then().statusCode(200).extract().path("items");
         assertTrue(recorded.stream().anyMatch(i -> "leader1".equals(i.get("createdBy"))), recorded.toString());
         waitUpTo(10).until(d -> as("leader1").get("/api/my/shift?date=" + plan.date()).then().extract()
                 .path("plans.find { it.campaignId == " + plan.campaignId() + " }.routes[0].stops.find { it.venueId == " + venue + " }.done")
