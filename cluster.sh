@@ -93,14 +93,16 @@ cl_start_service() {
   port_busy "$port" && die "cluster: port $port is taken (PP_CLUSTER_SERVICE_PORTS names others)"
   say "cluster: service svc$n on 127.0.0.1:$port (log $CL_DIR/svc$n.log)"
   local demo=false; [ "$n" = 1 ] && demo=true
-  (cd "$ROOT" && setsid nohup java -Xmx"$CL_HEAP" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+  # setsid: Ctrl-C of the caller does not reach the service; the pid written is java's own (sh execs into it)
+  (cd "$ROOT" && setsid sh -c 'echo $$ > "$0"; exec "$@"' "$pidf" nohup java -Xmx"$CL_HEAP" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$CL_PRIMARY_PORT/$CL_DB" \
       -Dquarkus.datasource.replica.active=true \
       -Dquarkus.datasource.replica.jdbc.url="jdbc:postgresql://127.0.0.1:$CL_REPLICA_PORT/$CL_DB" \
       -Dpatrol.node.name="svc$n@$(hostname)" -Dpatrol.jobs.lease-seconds="$CL_LEASE" \
       -Dpatrol.jobs.heartbeat-seconds="${PP_CLUSTER_JOB_HEARTBEAT:-3}" \
       -Dpatrol.demo.load="$demo" -Dpatrol.seed.demo-users=true \
-      -jar "$CL_DIR/app/quarkus-run.jar" > "$CL_DIR/svc$n.log" 2>&1 < /dev/null & echo $! > "$pidf")
+      -jar "$CL_DIR/app/quarkus-run.jar" > "$CL_DIR/svc$n.log" 2>&1 < /dev/null &)
+  local i; for i in $(seq 1 50); do [ -s "$pidf" ] && break; sleep 0.1; done
 }
 
 cl_haproxy_cfg() {
@@ -109,10 +111,8 @@ cl_haproxy_cfg() {
 # written by ./planner cluster
 global
     maxconn 2000
-    pidfile $CL_DIR/haproxy.pid
 defaults
     mode http
-    option httplog
     timeout connect 2s
     timeout client 60s
     timeout server 60s

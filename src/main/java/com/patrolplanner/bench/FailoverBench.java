@@ -302,12 +302,12 @@ public class FailoverBench implements CliCommand {
         out.printf("writes acknowledged %d, found in the primary after the run %d, lost %d%n", acked.size(), found,
                 acked.size() - found);
         out.printf("solve  %s: %s on %s (attempts %s, taken over from %s)%s%n", solveJob, solve.path("state").asText(),
-                jobRow(solveJob, "node"), jobRow(solveJob, "attempts"), jobRow(solveJob, "taken_over_from"),
+                jobRow(solveJob, "node"), jobRow(solveJob, "attempts"), jobRow(solveJob, "takenOverFrom"),
                 solve.path("result").has("resumedFromStops")
                         ? ", resumed from " + solve.path("result").path("resumedFromStops").asInt() + " stops of the best plan so far" : "");
         out.printf("import %s: %s on %s (attempts %s, taken over from %s); rows %d of %d, distinct %d%n", importJob,
                 imp.path("state").asText(), jobRow(importJob, "node"), jobRow(importJob, "attempts"),
-                jobRow(importJob, "taken_over_from"), importRows, IMPORT_ROWS, importDistinct);
+                jobRow(importJob, "takenOverFrom"), importRows, IMPORT_ROWS, importDistinct);
         out.printf("audit chain intact: %s%n", intact);
         long maxBytes = lag.stream().mapToLong(l -> l[0]).max().orElse(-1);
         long maxMs = lag.stream().mapToLong(l -> l[1]).max().orElse(-1);
@@ -442,13 +442,12 @@ public class FailoverBench implements CliCommand {
         return String.valueOf(jobRow(id, "state"));
     }
 
-    Object jobRow(String id, String column) {
-        try (Connection c = primary.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + column + " FROM pp.job WHERE id = CAST(? AS uuid)")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1) : null;
-            }
+    /** A member of the job's status ({@code GET /api/jobs/{id}}: state, node, attempts, takenOverFrom). */
+    Object jobRow(String id, String member) {
+        try {
+            HttpResponse<String> r = http.send(req(front + "/api/jobs/" + id, "planner").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? json(r).path(member).asText() : "HTTP " + r.statusCode();
         } catch (Exception e) {
             return "? (" + e.getMessage() + ")";
         }

@@ -135,7 +135,7 @@ public class JobService {
         Long unit = io.quarkus.arc.Arc.container().requestContext().isActive() ? currentUser.unitId() : null;
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "INSERT INTO job (id, kind, state, owner, node, heartbeat_at, resumer, resume_args, resume_input, unit_id) "
-                        + "VALUES (?1, ?2, 'QUEUED', ?3, ?4, now(), ?5, CAST(?6 AS jsonb), ?7, ?8)")
+                        + "VALUES (?1, ?2, 'QUEUED', ?3, ?4, now(), ?5, CAST(?6 AS jsonb), CAST(?7 AS bytea), ?8)")
                 .setParameter(1, id).setParameter(2, kind).setParameter(3, owner).setParameter(4, node())
                 .setParameter(5, resume == null ? null : resume.resumer()).setParameter(6, args)
                 .setParameter(7, resume == null ? null : resume.input()).setParameter(8, unit)
@@ -343,7 +343,8 @@ public class JobService {
                                      THEN round(extract(epoch FROM now() - started_at) * (total - processed) / processed)
                                      WHEN state IN ('DONE','FAILED','CANCELLED') THEN 0 END,
                   'owner', owner, 'createdAt', created_at, 'startedAt', started_at, 'finishedAt', finished_at,
-                  'detail', detail, 'result', result, 'error', error, 'unitId', unit_id)::text FROM job WHERE id = ?1""")
+                  'detail', detail, 'result', result, 'error', error, 'unitId', unit_id, 'node', node, 'attempts', attempts,
+                  'takenOverFrom', taken_over_from)::text FROM job WHERE id = ?1""")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound("job " + id);

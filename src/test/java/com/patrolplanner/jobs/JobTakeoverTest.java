@@ -34,7 +34,7 @@ class JobTakeoverTest {
                 INSERT INTO job (id, kind, state, owner, node, started_at, heartbeat_at, resumer, resume_args, attempts,
                                  resume_input)
                 VALUES (?1, 'test', 'RUNNING', 'planner', ?2, now(), now() - make_interval(secs => ?3), ?4, CAST(?5 AS jsonb),
-                        ?6, ?7)""")
+                        ?6, CAST(?7 AS bytea))""")
                 .setParameter(1, id).setParameter(2, node).setParameter(3, heartbeatSecondsAgo).setParameter(4, resumer)
                 .setParameter(5, args).setParameter(6, attempts).setParameter(7, input).executeUpdate());
         return id;

@@ -132,7 +132,7 @@ class ReplicaSmokeTest {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private static void append(Path f, String s) throws IOException {
+    private static void append(Path f, String s) throws IOException, InterruptedException {
         run(List.of("sh", "-c", "printf '%s' \"$0\" >> \"$1\"", s, f.toString()), true);
     }
 
