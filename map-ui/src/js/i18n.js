@@ -418,6 +418,16 @@ const T = {
   'report.coverage': ['检查覆盖率', 'Coverage'],
   'error.network': ['无法连接服务器。', 'Cannot reach the server.'],
   'error.session': ['登录已过期，请重新登录。', 'Your session has ended; please sign in again.'],
+  // ---- units (issue 14): the city's view per unit
+  'layer.units': ['各执法单位', 'Units'],
+  'units.title': ['各单位情况', 'By unit'],
+  'units.metric': ['指标', 'Figure'],
+  'units.metric.coverage': ['检查覆盖率', 'Coverage'],
+  'units.metric.inspectionsPerVenue': ['每家场所检查次数', 'Inspections per venue'],
+  'units.metric.openViolations': ['校园周边违规（家）', 'Open violations near schools'],
+  'units.unit': ['单位', 'Unit'],
+  'units.up': ['返回上级', 'Up'],
+  'units.none': ['无下级单位。', 'No units below.'],
 };
 
 let lang = (() => {

@@ -127,7 +127,7 @@ public class PeriodReportService {
             }
             seized.add(new SeizedCount(e.getKey(), k.zh, k.unit, e.getValue()));
         }
-        long campaigns = campaigns(from, to);
+        long campaigns = campaigns(from, to, scope);
         Double ratio = cov.coverage();
         String text = (target == null ? "" : target.name) + text(from, to, x, cats, seized, campaigns, cov)
                 + unitsSentence(lines);
@@ -162,7 +162,7 @@ public class PeriodReportService {
                 x.violatingVenues(), x.casesFiled(), x.rectificationOrders(), seizedItems(x), cov.venues(),
                 cov.venuesInspected(), round4(cov.coverage()));
         return new DailyReport(date, target == null ? null : target.id, target == null ? null : target.name, lines, total,
-                campaignNames(date));
+                campaignNames(date, scope));
     }
 
     private Unit mine() {
@@ -254,12 +254,12 @@ public class PeriodReportService {
         return s.append("。").toString();
     }
 
-    /** The names of the campaigns running on {@code date} (not cancelled); campaigns carry no unit yet: bureau-wide. */
-    private List<String> campaignNames(LocalDate date) {
+    /** The names of the campaigns of the report's units running on {@code date} (not cancelled). */
+    private List<String> campaignNames(LocalDate date, Scope scope) {
         List<String> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT name FROM campaign WHERE status <> 'cancelled' "
-                        + "AND start_date <= ? AND end_date >= ? ORDER BY start_date, id")) {
+                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id") + " ORDER BY start_date, id")) {
             ps.setObject(1, date);
             ps.setObject(2, date);
             try (ResultSet rs = ps.executeQuery()) {
@@ -273,11 +273,14 @@ public class PeriodReportService {
         return out;
     }
 
-    /** Campaigns run in the period: those not cancelled whose date range overlaps [from, to]. */
-    private long campaigns(LocalDate from, LocalDate to) {
+    /**
+     * Campaigns the report's units ran in the period: of those units (a joint campaign counts for the unit that ran it,
+     * the city), not cancelled, whose date range overlaps [from, to].
+     */
+    private long campaigns(LocalDate from, LocalDate to, Scope scope) {
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM campaign WHERE status <> 'cancelled' "
-                        + "AND start_date <= ? AND end_date >= ?")) {
+                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id"))) {
             ps.setObject(1, to);
             ps.setObject(2, from);
             try (ResultSet rs = ps.executeQuery()) {
