@@ -530,6 +530,16 @@ const T = {
   'hot.bin.-1': ['显著低发（90%）', 'Significantly low (90%)'],
   'hot.bin.-2': ['显著低发（95%）', 'Significantly low (95%)'],
   'hot.bin.-3': ['显著低发（99%）', 'Significantly low (99%)'],
+  // ---- units (issue 14): the city's view per unit
+  'layer.units': ['各执法单位', 'Units'],
+  'units.title': ['各单位情况', 'By unit'],
+  'units.metric': ['指标', 'Figure'],
+  'units.metric.coverage': ['检查覆盖率', 'Coverage'],
+  'units.metric.inspectionsPerVenue': ['每家场所检查次数', 'Inspections per venue'],
+  'units.metric.openViolations': ['校园周边违规（家）', 'Open violations near schools'],
+  'units.unit': ['单位', 'Unit'],
+  'units.up': ['返回上级', 'Up'],
+  'units.none': ['无下级单位。', 'No units below.'],
 };
 
 let lang = (() => {

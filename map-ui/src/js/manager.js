@@ -5,6 +5,7 @@ import { api, problemView } from './api.js';
 import { t, tCode, formatNumber } from './i18n.js';
 import { el, section, facts } from './dom.js';
 import { METRICS, hexOverlay, heatOverlay, hotspotOverlay, violationsOverlay, buffersOverlay, legendRamp, hotspotLegend } from './coverage-layer.js';
+import { showsUnits, renderUnitChoropleth } from './unit-choropleth.js';
 
 function halfYear() {
   const now = new Date();
@@ -51,7 +52,9 @@ export async function renderManager(panel, app) {
   const download = el('a', { class: 'btn', 'data-testid': 'report-download', href: '#', download: 'report.xlsx', 'aria-disabled': 'true' }, t('manager.report.download'));
   const apply = el('button', { type: 'button', class: 'btn', 'data-testid': 'period-apply' }, t('common.apply'));
 
+  const unitsBox = el('div', { 'data-testid': 'unit-choropleth' });
   panel.replaceChildren(
+    ...(showsUnits(app) ? [section(t('units.title'), unitsBox)] : []),
     section(t('manager.coverage'),
       el('div', { class: 'form-grid' }, el('label', {}, t('common.from'), from), el('label', {}, t('common.to'), to),
         el('label', {}, t('manager.metric'), metric), el('label', {}, t('manager.res'), res), apply),
@@ -199,6 +202,9 @@ export async function renderManager(panel, app) {
   });
   metric.addEventListener('change', () => { coverage(); heatLayer(); });
   res.addEventListener('change', coverage);
+  // a city manager: the choropleth per unit (unit-choropleth.js), over the hexagons
+  const units = showsUnits(app) ? renderUnitChoropleth(unitsBox, app, () => ({ from: from.value, to: to.value })) : null;
+  if (units) apply.addEventListener('click', units.reload);
   coverage();
   violLayer();
   if (heat.checked) heatLayer();
@@ -206,6 +212,7 @@ export async function renderManager(panel, app) {
   if (buf.checked) bufLayer();
   await Promise.all([loadGaps(), loadReport()]);
   return () => {
+    if (units) units.dispose();
     app.map.off('moveend', onMove);
     clearTimeout(moveTimer);
     if (marker) app.map.removeLayer(marker);

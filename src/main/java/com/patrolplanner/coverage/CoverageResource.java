@@ -31,6 +31,20 @@ public class CoverageResource {
     GapService gaps;
     @Inject
     HotSpotService hotSpots;
+    @Inject
+    UnitMap unitMap;
+
+    /**
+     * The city's choropleth per unit: one feature per unit directly below {@code unit} (default the caller's unit; id,
+     * adcode or name; another unit's is a 404) with its area and coverage, inspections per venue and open violations
+     * near schools.
+     */
+    @GET
+    @Path("/units")
+    @Produces(GEOJSON)
+    public String units(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("unit") String unit) {
+        return unitMap.geoJson(CoverageQuery.of(from, to, null), unit);
+    }
 
     /** H3 hexagons (res 8 ≈ 500 m, res 9 ≈ 200 m) with venues, inspected, coverage, inspections, violations, officer-visits. */
     @GET

@@ -56,6 +56,7 @@ public class DemoInspections {
     }
 
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1800) // two districts' half year on a loaded machine
     public Result generate(long seed, LocalDate from, LocalDate to) {
         OffsetDateTime f = from.atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         OffsetDateTime t = to.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();

@@ -135,7 +135,7 @@ public class GeocodeQueries {
                   ON e.t = r.entity_type AND e.id = r.entity_id
                 WHERE e.geocode_status IN ('none', 'failed', 'review') AND (?1 = '' OR r.entity_type = ?1) AND\s"""
                 // the review queue of the caller's units (issue 14): a record's unit is its position's, else its district's
-                + jurisdiction.scope().sql("e.unit_id") + """
+                + jurisdiction.scope().sql("e.unit_id") + "\n" + """
                 ORDER BY r.confidence NULLS FIRST, r.created_at, r.id LIMIT ?2 OFFSET ?3""")
                 .setParameter(1, entityType == null ? "" : entityType).setParameter(2, limit).setParameter(3, offset)
                 .getResultList();

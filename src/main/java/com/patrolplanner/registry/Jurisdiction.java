@@ -72,6 +72,27 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
         return u == null ? "unit " + unitId : u.name;
     }
 
+    /**
+     * Runs {@code work} as a caller of scope {@code s} (benchmarks and tools measuring the scoped paths outside a
+     * request): activates a request context when none is active, holds the scope in it, and ends it afterwards.
+     */
+    public <T> T within(Scope s, java.util.concurrent.Callable<T> work) throws Exception {
+        var ctx = Arc.container().requestContext();
+        boolean activated = !ctx.isActive();
+        if (activated) {
+            ctx.activate();
+        }
+        try {
+            holder.set(s);
+            return work.call();
+        } finally {
+            holder.set(null);
+            if (activated) {
+                ctx.terminate();
+            }
+        }
+    }
+
     /** A unit and every unit below it. */
     public List<Long> below(long unitId) {
         @SuppressWarnings("unchecked")

@@ -140,8 +140,8 @@ public class PeriodReportService {
             }
             seized.add(new SeizedCount(e.getKey(), k.zh, k.unit, e.getValue()));
         }
-        long campaigns = campaigns(from, to);
-        List<String> campaignNames = campaignNames(from, to);
+        long campaigns = campaigns(from, to, scope);
+        List<String> campaignNames = campaignNames(from, to, scope);
         Double ratio = cov.coverage();
         CaseworkStatistics.Figures e = casework.figures(from, to, scope, adcode);
         String unitName = target == null ? "" : target.name;
@@ -181,7 +181,7 @@ public class PeriodReportService {
                 x.violatingVenues(), x.casesFiled(), x.rectificationOrders(), seizedItems(x), cov.venues(),
                 cov.venuesInspected(), round4(cov.coverage()));
         return new DailyReport(date, target == null ? null : target.id, target == null ? null : target.name, lines, total,
-                campaignNames(date));
+                campaignNames(date, scope));
     }
 
     private Unit mine() {
@@ -245,12 +245,12 @@ public class PeriodReportService {
         return parts.isEmpty() ? "" : "其中，" + String.join("；", parts) + "。";
     }
 
-    /** The names of the campaigns running on {@code date} (not cancelled); campaigns carry no unit yet: bureau-wide. */
-    private List<String> campaignNames(LocalDate date) {
+    /** The names of the campaigns of the report's units running on {@code date} (not cancelled). */
+    private List<String> campaignNames(LocalDate date, Scope scope) {
         List<String> out = new ArrayList<>();
         try (Connection c = reads.lagTolerant();
                 PreparedStatement ps = c.prepareStatement("SELECT name FROM campaign WHERE status <> 'cancelled' "
-                        + "AND start_date <= ? AND end_date >= ? ORDER BY start_date, id")) {
+                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id") + " ORDER BY start_date, id")) {
             ps.setObject(1, date);
             ps.setObject(2, date);
             try (ResultSet rs = ps.executeQuery()) {
@@ -265,11 +265,11 @@ public class PeriodReportService {
     }
 
     /** The names of the campaigns run in the period (not cancelled, dates overlapping it), in order of start. */
-    private List<String> campaignNames(LocalDate from, LocalDate to) {
+    private List<String> campaignNames(LocalDate from, LocalDate to, Scope scope) {
         List<String> out = new ArrayList<>();
         try (Connection c = reads.lagTolerant();
                 PreparedStatement ps = c.prepareStatement("SELECT DISTINCT name, min(start_date) FROM campaign WHERE status <> 'cancelled' "
-                        + "AND start_date <= ? AND end_date >= ? GROUP BY name ORDER BY 2, 1 LIMIT 50")) {
+                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id") + " GROUP BY name ORDER BY 2, 1 LIMIT 50")) {
             ps.setObject(1, to);
             ps.setObject(2, from);
             try (ResultSet rs = ps.executeQuery()) {
@@ -283,11 +283,14 @@ public class PeriodReportService {
         return out;
     }
 
-    /** Campaigns run in the period: those not cancelled whose date range overlaps [from, to]. */
-    private long campaigns(LocalDate from, LocalDate to) {
+    /**
+     * Campaigns the report's units ran in the period: of those units (a joint campaign counts for the unit that ran it,
+     * the city), not cancelled, whose date range overlaps [from, to].
+     */
+    private long campaigns(LocalDate from, LocalDate to, Scope scope) {
         try (Connection c = reads.lagTolerant();
                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM campaign WHERE status <> 'cancelled' "
-                        + "AND start_date <= ? AND end_date >= ?")) {
+                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id"))) {
             ps.setObject(1, to);
             ps.setObject(2, from);
             try (ResultSet rs = ps.executeQuery()) {

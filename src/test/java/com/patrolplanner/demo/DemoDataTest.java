@@ -110,7 +110,8 @@ class DemoDataTest {
 
         // inspectors: 20 in six teams, two without a certificate, every team with a base
         assertEquals(20, count("SELECT count(*) FROM inspector WHERE synthetic AND unit = '潍坊市奎文区文化市场综合执法大队'"));
-        assertEquals(2, count("SELECT count(*) FROM inspector WHERE synthetic AND certificate_no IS NULL"));
+        assertEquals(2, count("SELECT count(*) FROM inspector WHERE synthetic AND certificate_no IS NULL "
+                + "AND unit = '潍坊市奎文区文化市场综合执法大队'"));
         assertEquals(6, count("SELECT count(DISTINCT t.id) FROM inspector i JOIN team t ON t.id = i.team_id "
                 + "WHERE i.synthetic AND t.base IS NOT NULL AND t.name LIKE '执法%组'"));
 

@@ -668,4 +668,102 @@ class JurisdictionMatrixTest {
                 "startDate", "2026-03-02", "unitId", unitB)).post("/api/campaigns").then().statusCode(422)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("unitId"));
     }
+
+    @Inject
+    com.patrolplanner.jobs.JobService jobs;
+
+    /**
+     * A joint campaign (联合行动) of the city with teams of both districts: each team needs two certified officers
+     * ({@link TwoOfficerRule}); a district's users see it read-only, and of its plan only their own teams' routes.
+     */
+    @Test
+    @Order(10)
+    void aJointCampaignOfTheCityIsReadOnlyForTheDistrictsAndShowsThemTheirPart() throws Exception {
+        records();
+        long teamA = (Long) rec.get("a").get("team");
+        long teamB = (Long) rec.get("b").get("team");
+        // a team of A with one certified officer cannot go on a joint campaign (行政处罚法 第四十二条)
+        long thin = as("ju-a-planner").contentType("application/json").body(Map.of("name", "辖区测试a单员组"))
+                .post("/api/teams").then().statusCode(201).extract().jsonPath().getLong("id");
+        as("ju-a-planner").contentType("application/json").body(Map.of("name", "辖区测试a单员", "certificateNo", "JU-a-T1",
+                "teamId", thin)).post("/api/inspectors").then().statusCode(201);
+        as("ju-city-planner").contentType("application/json").body(Map.of("name", "辖区测试联合行动X", "type", "ROUTINE",
+                "startDate", "2026-03-02", "teamIds", List.of(teamA, thin, teamB))).post("/api/campaigns").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.equalTo(List.of("teamIds[1]")))
+                .body("errors[0].reason", containsString("第四十二条"));
+        JsonPath joint = as("ju-city-planner").contentType("application/json").body(Map.of("name", "辖区测试联合行动", "type",
+                "ROUTINE", "startDate", "2026-03-02", "teamIds", List.of(teamA, teamB))).post("/api/campaigns").then()
+                .statusCode(201).extract().jsonPath();
+        long id = joint.getLong("id");
+        assertEquals("辖区测试市", joint.getString("unitName"));
+        // the districts see it (list and by id), read-only; the city's planner owns it
+        for (String d : List.of("a", "b")) {
+            assertTrue(longs(as("ju-" + d + "-planner").get("/api/campaigns").then().statusCode(200).extract().jsonPath()
+                    .getList("id")).contains(id), d + " lists the joint campaign");
+            as("ju-" + d + "-planner").get("/api/campaigns/" + id).then().statusCode(200).body("readOnly", org.hamcrest.Matchers.equalTo(true));
+            as("ju-" + d + "-leader").get("/api/campaigns/" + id).then().statusCode(200);
+            as("ju-" + d + "-planner").contentType("application/json").body(Map.of("name", "改名", "type", "ROUTINE", "startDate",
+                    "2026-03-02", "version", 0)).put("/api/campaigns/" + id).then().statusCode(403);
+            as("ju-" + d + "-planner").delete("/api/campaigns/" + id).then().statusCode(403);
+            as("ju-" + d + "-planner").contentType("application/json").body("{}").post("/api/campaigns/" + id + "/draw").then().statusCode(403);
+            as("ju-" + d + "-planner").contentType("application/json").body("{}").post("/api/campaigns/" + id + "/solve").then().statusCode(403);
+            // the whole campaign's figures are the city's: not the district's part
+            as("ju-" + d + "-planner").get("/api/campaigns/" + id + "/targets").then().statusCode(404);
+            as("ju-" + d + "-planner").get("/api/campaigns/" + id + "/plans").then().statusCode(404);
+        }
+        as("ju-city-planner").get("/api/campaigns/" + id).then().statusCode(200).body("readOnly", org.hamcrest.Matchers.equalTo(false));
+        // the city plans it; each district reads its own teams' routes only
+        String job = as("ju-city-planner").contentType("application/json").body(Map.of("date", "2026-03-02", "seconds", 1))
+                .post("/api/campaigns/" + id + "/solve").then().statusCode(202).extract().jsonPath().getString("jobId");
+        jobs.await(java.util.UUID.fromString(job), java.time.Duration.ofSeconds(120));
+        Set<Long> all = longs(as("ju-city-planner").get("/api/campaigns/" + id + "/plan?date=2026-03-02").then().statusCode(200)
+                .extract().jsonPath().getList("routes.teamId"));
+        assertEquals(new TreeSet<>(List.of(teamA, teamB)), all);
+        assertEquals(Set.of(teamA), longs(as("ju-a-planner").get("/api/campaigns/" + id + "/plan?date=2026-03-02").then()
+                .statusCode(200).extract().jsonPath().getList("routes.teamId")));
+        assertEquals(Set.of(teamB), longs(as("ju-b-manager").get("/api/campaigns/" + id + "/plan?date=2026-03-02").then()
+                .statusCode(200).extract().jsonPath().getList("routes.teamId")));
+        as("ju-a-planner").get("/api/campaigns/" + id + "/plan/teams/" + teamA + "/sheet?date=2026-03-02").then().statusCode(200);
+        as("ju-a-planner").get("/api/campaigns/" + id + "/plan/teams/" + teamB + "/sheet?date=2026-03-02").then().statusCode(404);
+        as("ju-b-leader").get("/api/campaigns/" + id + "/plan/teams/" + teamB + "/calendar.ics?date=2026-03-02").then().statusCode(200);
+        // another district's campaign of its own stays invisible to the other (the matrix above): and not in its list
+        assertFalse(longs(as("ju-b-planner").get("/api/campaigns").then().extract().jsonPath().getList("id"))
+                .contains(rec.get("a").get("campaign")));
+    }
+
+    /** The city's choropleth per unit: one feature per district with its figures; a district sees itself only. */
+    @Test
+    @Order(11)
+    void theCitysChoroplethHasOneFeaturePerDistrict() throws Exception {
+        records();
+        JsonPath city = as("ju-city-manager").get("/api/coverage/units?from=2026-03-01&to=2026-03-31").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("辖区测试甲区", "辖区测试乙区"), city.getList("features.properties.name"));
+        // venues per district from SQL ground truth by position; one inspection each in March (the fixtures)
+        Set<Long> active = new TreeSet<>();
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT id FROM venue WHERE status IN ('open','suspended','unlicensed')")) {
+            while (rs.next()) {
+                active.add(rs.getLong(1));
+            }
+        }
+        Set<Long> a = inBox("venue", A);
+        a.retainAll(active);
+        Set<Long> b = inBox("venue", B);
+        b.retainAll(active);
+        assertEquals(a.size(), city.getInt("features[0].properties.venues"));
+        assertEquals(b.size(), city.getInt("features[1].properties.venues"));
+        assertEquals(1, city.getInt("features[0].properties.venuesInspected"));
+        assertEquals(1.0 / a.size(), city.getDouble("features[0].properties.coverage"), 1e-4);
+        // a café 100 m from a school in each district (the fixtures): one open violation each
+        assertEquals(1, city.getInt("features[0].properties.openViolations"));
+        assertEquals(1, city.getInt("features[1].properties.openViolations"));
+        // drill into A: A is a leaf below the zone carved out of it, so it shows its development zone
+        JsonPath drill = as("ju-city-manager").get("/api/coverage/units?unit=" + unitA).then().statusCode(200).extract().jsonPath();
+        assertEquals("辖区测试甲区", drill.getString("unitName"));
+        assertEquals(List.of("辖区测试开发区"), drill.getList("features.properties.name"));
+        as("ju-a-manager").get("/api/coverage/units?unit=" + unitB).then().statusCode(404);
+        assertEquals(List.of("辖区测试开发区"), as("ju-a-manager").get("/api/coverage/units").then().statusCode(200)
+                .extract().jsonPath().getList("features.properties.name"));
+    }
 }

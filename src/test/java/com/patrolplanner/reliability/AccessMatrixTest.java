@@ -90,7 +90,7 @@ public class AccessMatrixTest {
         allow("PLMA", "GET /api/inspections", "GET /api/inspections/{id}", "GET /api/inspections/{id}/history",
                 "GET /api/inspections/checklist");
         // coverage and reports: the managers' views (and the planner's)
-        for (String c : List.of("hex", "heat", "venues", "districts", "zones", "gaps", "hotspots")) {
+        for (String c : List.of("hex", "heat", "venues", "districts", "zones", "gaps", "hotspots", "units")) {
             allow("PMA", "GET /api/coverage/" + c);
         }
         allow("PMA", "GET /api/reports/period", "GET /api/reports/daily");
