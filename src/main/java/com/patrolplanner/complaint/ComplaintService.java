@@ -113,7 +113,7 @@ public class ComplaintService {
             c.unitId = user.unitId();
         }
         if (!scope.sees(c.unitId) && !scope.all()) {
-            throw registry.outside(scope, c.unitId, c.venueId != null ? "venueId" : "address");
+            throw registry.outside(scope, c.unitId, c.venueId != null ? "venueId" : in.lon() != null ? "lon" : "address");
         }
         c.createdBy = user.name();
         c.createdAt = now;

@@ -96,7 +96,17 @@ public class DemoLoader {
             DemoComplaints.Result cc = complaintHistory.generate(DemoGenerator.SEED, today.minusMonths(6), today);
             LOG.infof("demo complaints: %d created, %d already there", cc.created(), cc.existing());
         }
-        // a campaign solved for today and the next days, so that leader1 and leader2 see a shift at first login
+    }
+
+    /**
+     * After every other start-up step (priority 5000: the jobs and plan rows a crashed run left open are recovered
+     * first, so they cannot take the new solve for an orphan), a campaign solved for today and the next days, so that
+     * leader1 and leader2 see a shift at first login.
+     */
+    void planToday(@Observes @Priority(5000) StartupEvent ev) {
+        if (!enabled || !loaded()) {
+            return;
+        }
         try {
             DemoCampaign.Result p = campaign.plan(BureauClock.today());
             LOG.infof("demo campaign %s: %s", p.campaignId(), p.jobId() == null ? p.note() : "solving (job " + p.jobId() + ")");

@@ -102,6 +102,12 @@ public class AccessMatrixTest {
                 "GET /api/audit/verify", "DELETE /api/sessions");
         allow("PLMA", "GET /api/jobs/{id}");
         allow("PA", "DELETE /api/jobs/{id}");
+        // complaints (issue 16): planners take them in and move them on; the team leader it went to verifies it
+        allow("PA", "POST /api/complaints");
+        allow("PLA", "POST /api/complaints/{id}/actions");
+        allow("PLMA", "GET /api/complaints", "GET /api/complaints/{id}", "GET /api/complaints/{id}/history",
+                "GET /api/complaints/venues/{venueId}/count", "GET /api/complaints/rules");
+        allow("A", "PUT /api/complaints/rules/{code}");
     }
 
     static final Map<Character, String> USERS = Map.of('P', "planner", 'L', "leader1", 'M', "manager", 'A', "admin");

@@ -6,6 +6,7 @@ import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.campaign.domain.Candidate;
 import com.patrolplanner.campaign.domain.TargetQuery;
 import com.patrolplanner.campaign.domain.Targets;
+import com.patrolplanner.campaign.solver.ProblemBuilder;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -100,14 +101,26 @@ public class CampaignResource {
     @Transactional
     public List<TargetView> targets(@PathParam("id") long id) {
         Campaign c = campaigns.find(id);
-        return targets.candidates(Targets.fromMap(c.targets), c.startDate, c.unitId).stream().map(TargetView::of).toList();
+        List<Candidate> base = targets.candidates(Targets.fromMap(c.targets), c.startDate, c.unitId);
+        List<TargetView> out = new java.util.ArrayList<>(base.stream().map(v -> TargetView.of(c, v)).toList());
+        // venues added as high-priority targets (a complaint to check) are targets whatever the filters say
+        if (c.priorityVenues != null && !c.priorityVenues.isEmpty()) {
+            java.util.Set<Long> have = new java.util.HashSet<>();
+            base.forEach(v -> have.add(v.id()));
+            List<Long> extra = c.priorityVenues.keySet().stream().map(Long::valueOf).filter(x -> !have.contains(x)).toList();
+            if (!extra.isEmpty()) {
+                targets.candidates(new Targets(null, null, List.of("open", "suspended", "unlicensed"), null, null, null, extra),
+                        c.startDate, c.unitId).forEach(v -> out.add(TargetView.of(c, v)));
+            }
+        }
+        return out;
     }
 
     public record TargetView(long id, String name, String category, String status, double lon, double lat,
             int complaints, boolean nearSchool, Integer daysSinceInspection, String zoneKey, int priority) {
-        static TargetView of(Candidate c) {
+        static TargetView of(Campaign campaign, Candidate c) {
             return new TargetView(c.id(), c.name(), c.category(), c.status(), c.lon(), c.lat(), c.complaints(),
-                    c.nearSchool(), c.daysSinceInspection(), c.zoneKey(), c.priority());
+                    c.nearSchool(), c.daysSinceInspection(), c.zoneKey(), ProblemBuilder.priority(campaign, c));
         }
     }
 

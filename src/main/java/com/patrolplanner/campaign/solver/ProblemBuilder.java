@@ -249,7 +249,7 @@ public class ProblemBuilder {
     }
 
     /** A venue's planning priority in this campaign: {@link Candidate#priority()}, plus the bonus of a priority target. */
-    static int priority(Campaign c, Candidate v) {
+    public static int priority(Campaign c, Candidate v) {
         return v.priority() + (c.priorityVenues != null && c.priorityVenues.containsKey(String.valueOf(v.id()))
                 ? Campaign.PRIORITY_BONUS : 0);
     }
