@@ -122,7 +122,6 @@ final class MessageTable {
                 "hard rules broken; {0} unplanned, {1} min driving in total");
         // ---- casework (issue 16: cases, goods, documents, work log, the summary report)
         put("casework.wrongState", "案件 {0} 当前为“{1}”，不能办理此步骤：{2}", "case {0} is {1}: {2}");
-        put("report.complaints.missing", "举报投诉数据尚未接入", "complaint figures not connected yet");
     }
 
     private MessageTable() {
