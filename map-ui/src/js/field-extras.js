@@ -24,12 +24,13 @@ function plusDays(n) {
 export function fieldExtras() {
   const rows = el('div', { class: 'goods-rows', 'data-testid': 'goods-rows' });
   function addRow() {
-    const act = el('select', { class: 'input', 'data-testid': 'goods-act', 'aria-label': t('fx.goods.act') },
+    const narrow = { flex: '1 1 6em', minWidth: '0', maxWidth: '100%' };
+    const act = el('select', { class: 'input', 'data-testid': 'goods-act', 'aria-label': t('fx.goods.act'), style: narrow },
       ...ACTS.map((a) => el('option', { value: a }, tCode('fx.act', a))));
-    const kind = el('select', { class: 'input', 'data-testid': 'goods-kind', 'aria-label': t('fx.goods.kind') },
+    const kind = el('select', { class: 'input', 'data-testid': 'goods-kind', 'aria-label': t('fx.goods.kind'), style: { flex: '2 1 10em', minWidth: '0', maxWidth: '100%' } },
       ...KINDS.map((k) => el('option', { value: k }, tCode('fx.kind', k))));
     const qty = el('input', { type: 'number', class: 'input', min: '1', step: '1', inputmode: 'numeric', placeholder: t('fx.goods.qty'),
-      'data-testid': 'goods-qty', 'aria-label': t('fx.goods.qty'), style: { width: '6em' } });
+      'data-testid': 'goods-qty', 'aria-label': t('fx.goods.qty'), style: { flex: '0 1 5em', width: '5em', minWidth: '0' } });
     const remove = el('button', { type: 'button', class: 'btn btn-small btn-secondary', 'aria-label': t('fx.goods.remove') }, '×');
     const row = el('div', { class: 'form-row goods-row', 'data-testid': 'goods-row', style: { flexWrap: 'wrap', gap: '4px' } }, act, kind, qty, remove);
     remove.addEventListener('click', () => row.remove());
@@ -42,18 +43,21 @@ export function fieldExtras() {
   const docDeadline = el('input', { type: 'date', class: 'input', value: plusDays(15), 'data-testid': 'doc-deadline' });
   const docNo = el('input', { type: 'text', class: 'input', placeholder: t('fx.doc.auto'), 'data-testid': 'doc-no', maxlength: '80' });
 
-  const photos = el('input', { type: 'file', accept: 'image/*', capture: 'environment', multiple: true, class: 'input', 'data-testid': 'evidence-photos' });
+  const photos = el('input', { type: 'file', accept: 'image/*', capture: 'environment', multiple: true, class: 'input', 'data-testid': 'evidence-photos',
+    style: { width: '100%', maxWidth: '100%', boxSizing: 'border-box' } });
   const photoList = el('div', { class: 'muted small', 'data-testid': 'photo-list' });
   photos.addEventListener('change', () => {
     photoList.textContent = [...photos.files].map((f) => `${f.name}（${Math.round(f.size / 1024)} KB）`).join('、');
   });
 
-  const node = el('div', { class: 'field-extras', 'data-testid': 'field-extras' },
-    el('fieldset', {}, el('legend', {}, t('fx.goods')), rows, add),
-    el('fieldset', {}, el('legend', {}, t('fx.doc')),
-      el('div', { class: 'form-grid' }, el('label', {}, t('fx.doc.kind'), docKind), el('label', {}, t('fx.doc.deadline'), docDeadline),
-        el('label', {}, t('fx.doc.no'), docNo))),
-    el('fieldset', {}, el('legend', {}, t('fx.photos')), photos, photoList));
+  const fit = { minWidth: '0', maxWidth: '100%' };
+  const node = el('div', { class: 'field-extras', 'data-testid': 'field-extras', style: fit },
+    el('fieldset', { style: fit }, el('legend', {}, t('fx.goods')), rows, add),
+    el('fieldset', { style: fit }, el('legend', {}, t('fx.doc')),
+      el('div', { class: 'form-grid', style: { gridTemplateColumns: 'repeat(auto-fit, minmax(9em, 1fr))' } },
+        el('label', { style: fit }, t('fx.doc.kind'), docKind), el('label', { style: fit }, t('fx.doc.deadline'), docDeadline),
+        el('label', { style: fit }, t('fx.doc.no'), docNo))),
+    el('fieldset', { style: fit }, el('legend', {}, t('fx.photos')), photos, photoList));
 
   async function after(inspectionId, officers) {
     const lines = [];
@@ -123,7 +127,8 @@ function openStall(app, card, members) {
   const create = el('button', { type: 'submit', class: 'btn', 'data-testid': 'stall-create' }, t('fx.stall.create'));
   const form = el('form', { class: 'form', 'data-testid': 'stall-form' },
     el('label', {}, t('fx.stall.name'), name), el('label', {}, t('field.category'), category),
-    el('div', { class: 'form-grid' }, el('label', {}, t('fx.stall.lon'), lon), el('label', {}, t('fx.stall.lat'), lat)), where,
+    el('div', { class: 'form-grid', style: { gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' } },
+      el('label', {}, t('fx.stall.lon'), lon), el('label', {}, t('fx.stall.lat'), lat)), where,
     el('div', { class: 'form-row' }, create), out);
   position().then((p) => {
     if (!lon.value) lon.value = p.lon.toFixed(6);
@@ -162,10 +167,11 @@ async function inspectStall(app, card, venue, members) {
   const record = el('button', { type: 'submit', class: 'btn', 'data-testid': 'inspection-submit' }, t('leader.record'));
   const checked = (box) => [...box.querySelectorAll('input:checked')].map((x) => x.value);
   const idemKey = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  const fit = { minWidth: '0' };
   const form = el('form', { class: 'form', 'data-testid': 'inspection-form' },
-    el('fieldset', {}, el('legend', {}, t('leader.officers')), officers),
-    el('fieldset', {}, el('legend', {}, t('leader.checklist')), items),
-    el('fieldset', {}, el('legend', {}, t('leader.actions')), actions),
+    el('fieldset', { style: fit }, el('legend', {}, t('leader.officers')), officers),
+    el('fieldset', { style: fit }, el('legend', {}, t('leader.checklist')), items),
+    el('fieldset', { style: fit }, el('legend', {}, t('leader.actions')), actions),
     extras.node, el('label', {}, t('field.notes'), notes), el('div', { class: 'form-row' }, record), out);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

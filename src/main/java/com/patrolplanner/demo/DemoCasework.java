@@ -49,8 +49,7 @@ public class DemoCasework {
 
     @Transactional
     public Result generate(long seed, LocalDate from, LocalDate to) {
-        Number existing = (Number) em.createNativeQuery("SELECT count(*) FROM case_file WHERE synthetic").getSingleResult();
-        if (existing.longValue() > 0) {
+        if (cases.syntheticCases() > 0) {
             return new Result(0, 0, 0, 0, "synthetic casework already present: nothing written");
         }
         OffsetDateTime f = from.atStartOfDay(BureauClock.ZONE).toOffsetDateTime();

@@ -96,7 +96,10 @@ final class SummaryText {
                 try {
                     ViolationItem v = ViolationItem.parse(c.code());
                     who = v.category == null ? "场所" : PeriodReportService.phrase(v.category.code);
-                    types.add(v.zh.replaceAll("（.*）$", "") + who + c.count() + "家");
+                    // "未按规定核对、登记上网消费者有效身份证件网吧20家" as the seed writes it; other categories read
+                    // better with 的: "经营非法出版物的出版物经营单位3家"
+                    String what = v.zh.replaceAll("（.*）$", "");
+                    types.add(what + ("网吧".equals(who) ? "" : "的") + who + c.count() + "家");
                 } catch (IllegalArgumentException ex) {
                     types.add(c.name() + c.count() + "家");
                 }
