@@ -67,19 +67,19 @@ export function autoZoning(box, app, { onSaved } = {}) {
     const best = Math.min(...proposals.map((p) => p.workload.maxOverMin || Infinity));
     table.replaceChildren(el('div', { class: 'table-scroll' }, el('table', { class: 'grid compact autozone-table' },
       el('thead', {}, el('tr', {}, ...['autozone.col.n', 'autozone.col.zones', 'autozone.col.max', 'autozone.col.min', 'autozone.col.ratio',
-        'autozone.col.pp', 'autozone.col.ppmin', 'autozone.col.contiguous', ''].map((k) => el('th', {}, k ? t(k) : '')))),
+        'autozone.col.pp', 'autozone.col.ppmin', 'autozone.col.contiguous'].map((k) => el('th', {}, t(k))))),
       el('tbody', {}, ...proposals.map((p, i) => el('tr', { class: i === shown ? 'selected' : '', 'data-testid': 'autozone-proposal' },
-        el('td', {}, `#${i + 1} (${t('autozone.seed')} ${p.seed})`),
+        // the buttons first: on a narrow panel the figures scroll sideways, the buttons stay in sight
+        el('td', { class: 'actions' }, el('div', {}, `#${i + 1} (${t('autozone.seed')} ${p.seed})`),
+          el('button', { type: 'button', class: 'btn btn-small btn-secondary', 'data-testid': 'autozone-show', onclick: () => preview(i === shown ? -1 : i) }, t(i === shown ? 'autozone.hide' : 'autozone.show')),
+          ' ', el('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'autozone-use', onclick: () => saveProposal(i) }, t('autozone.use'))),
         el('td', { class: 'num' }, formatNumber(p.zoneCount)),
         el('td', { class: 'num' }, formatNumber(p.workload.maxMin)),
         el('td', { class: 'num' }, formatNumber(p.workload.minMin)),
         el('td', { class: `num${p.workload.maxOverMin === best ? ' best' : ''}` }, formatNumber(p.workload.maxOverMin, 3)),
         el('td', { class: 'num' }, formatNumber(pp(p).reduce((a, b) => a + b, 0) / pp(p).length, 3)),
         el('td', { class: 'num' }, formatNumber(Math.min(...pp(p)), 3)),
-        el('td', {}, p.contiguous ? '✓' : `${p.contiguousZones}/${p.zoneCount}`),
-        el('td', { class: 'actions' },
-          el('button', { type: 'button', class: 'btn btn-small btn-secondary', onclick: () => preview(i === shown ? -1 : i) }, t(i === shown ? 'autozone.hide' : 'autozone.show')),
-          ' ', el('button', { type: 'button', class: 'btn btn-small', onclick: () => saveProposal(i) }, t('autozone.use')))))))),
+        el('td', {}, p.contiguous ? '✓' : `${p.contiguousZones}/${p.zoneCount}`)))))),
     el('p', { class: 'muted' }, t('autozone.note')));
   }
 

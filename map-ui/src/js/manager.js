@@ -163,7 +163,7 @@ export async function renderManager(panel, app) {
       const near = fc.features.filter((f) => f.properties.inspections === 0
         && metres(g.lon, g.lat, f.geometry.coordinates[0], f.geometry.coordinates[1]) <= perimeter);
       near.forEach((f) => marker && marker.addLayer(L.circleMarker(app.view.ctx.ll(f.geometry.coordinates[0], f.geometry.coordinates[1]),
-        { radius: 7, color: '#fff', weight: 2, fillColor: '#d94801', fillOpacity: 0.95, className: 'gap-venue' })
+        { radius: 10, color: '#7f2704', weight: 3, fillColor: '#fd8d3c', fillOpacity: 0.9, className: 'gap-venue' })
         .bindTooltip(f.properties.name).on('click', () => app.openVenue(f.properties.id))));
       box.replaceChildren(el('li', { class: 'muted' }, t('gap.unchecked', { n: near.length, m: formatNumber(perimeter) })),
         ...near.map((f) => el('li', {}, el('button', { type: 'button', class: 'btn-link', onclick: () => app.openVenue(f.properties.id) }, f.properties.name),
