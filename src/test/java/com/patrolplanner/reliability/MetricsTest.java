@@ -42,7 +42,8 @@ class MetricsTest {
         for (String u : new String[] {"planner", "leader1", "manager"}) {
             as(u).get("/q/metrics").then().statusCode(403);
         }
-        as("admin").get("/q/metrics").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/plain"));
+        // Prometheus text for a scraper that asks for it, OpenMetrics otherwise
+        as("admin").accept("text/plain").get("/q/metrics").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/plain"));
     }
 
     @Test

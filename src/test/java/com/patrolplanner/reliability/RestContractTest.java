@@ -250,7 +250,7 @@ class RestContractTest {
             int version = as("planner").get("/api/" + register + "/" + id).then().extract().path("properties.version");
             // the Feature as GET gave it, with a new name: 200, the name changed, the version moved on
             String renamed = feature.replaceFirst("\"name\"\\s*:\\s*\"[^\"]*\"", "\"name\":\"契约测试" + register + "\"");
-            as("planner").contentType("application/geo+json").body(renamed).put("/api/" + register + "/" + id).then()
+            as("planner").contentType("application/geo+json; charset=UTF-8").body(renamed).put("/api/" + register + "/" + id).then()
                     .log().ifValidationFails().statusCode(200).body("properties.name", org.hamcrest.Matchers.equalTo("契约测试" + register))
                     .body("properties.version", org.hamcrest.Matchers.equalTo(version + 1));
             long named = OgcFixtures.count(ds, "SELECT count(*) FROM pp." + register.substring(0, register.length() - 1)
