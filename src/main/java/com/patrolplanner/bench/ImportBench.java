@@ -1,0 +1,149 @@
+package com.patrolplanner.bench;
+
+import com.patrolplanner.cli.CliCommand;
+import com.patrolplanner.geo.Datum;
+import com.patrolplanner.importer.ImportHandler;
+import com.patrolplanner.importer.ImportService;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.postgresql.PGConnection;
+
+/**
+ * {@code ./planner bench import [--rows N] [--skip-service]}: a GBK CSV venue register of N rows (default 5,000;
+ * synthetic, seeded, licence numbers {@code BIMP-…}, positions in 奎文区), imported (1) through the service
+ * ({@link ImportService#run}: validation, upsert, field-level history, audit chain, verdicts — the path users take),
+ * then (2) the same file again (every row unchanged: the idempotent upsert), and (3) as the floor: the same rows,
+ * decoded from GBK, {@code COPY}ed into a staging table and upserted with one {@code INSERT … ON CONFLICT} into a
+ * scratch table shaped like the register (same columns and indexes), in the same run. Prints rows/s, the ratio of (1)
+ * to (3) (target ≤ 3×, and ≥ 2,000 rows/s) and the process's peak RSS. Writes only BIMP- venues and temp tables.
+ */
+@ApplicationScoped
+public class ImportBench implements CliCommand {
+    static final Charset GBK = Charset.forName("GBK");
+    static final String[] CATEGORIES = {"网吧", "歌舞娱乐", "游艺娱乐", "出版物", "宾馆酒店", "other"};
+
+    @Inject
+    ImportService imports;
+    @Inject
+    AgroalDataSource ds;
+
+    @Override
+    public String name() {
+        return "bench:import";
+    }
+
+    @Override
+    public String summary() {
+        return "venue register import of a GBK CSV (--rows N, default 5000): service vs plain COPY + INSERT … ON CONFLICT";
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out) throws Exception {
+        int rows = 5000;
+        boolean service = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--skip-service" -> service = false;
+                default -> {
+                    out.println("usage: bench import [--rows N] [--skip-service]");
+                    return 2;
+                }
+            }
+        }
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        Path file = Files.createTempFile("bench-import", ".csv");
+        try {
+            write(file, rows, run);
+            out.printf("file: %d rows, GBK CSV, %.1f MB (licences BIMP-%s-…)%n", rows, Files.size(file) / 1e6, run);
+            if (service) {
+                long t = System.nanoTime();
+                Map<String, Object> s = imports.run(new ImportHandler.Request("venues", file, "bench-import.csv", Datum.WGS84,
+                        Map.of(), "bench"));
+                double first = (System.nanoTime() - t) / 1e9;
+                out.printf(Locale.ROOT, "service, new rows: %.1f s, %.0f rows/s %s%n", first, rows / first, s);
+                t = System.nanoTime();
+                s = imports.run(new ImportHandler.Request("venues", file, "bench-import.csv", Datum.WGS84, Map.of(), "bench"));
+                double again = (System.nanoTime() - t) / 1e9;
+                out.printf(Locale.ROOT, "service, same file again (unchanged): %.1f s, %.0f rows/s %s%n", again, rows / again, s);
+                double plain = plain(file);
+                out.printf(Locale.ROOT, "plain COPY + INSERT … ON CONFLICT: %.2f s, %.0f rows/s%n", plain, rows / plain);
+                out.printf(Locale.ROOT, "ratio service / plain: %.1f× (target ≤ 3×); service %.0f rows/s (target ≥ 2,000) → %s%n",
+                        first / plain, rows / first, first / plain <= 3 && rows / first >= 2000 ? "met" : "NOT met");
+            } else {
+                double plain = plain(file);
+                out.printf(Locale.ROOT, "plain COPY + INSERT … ON CONFLICT: %.2f s, %.0f rows/s%n", plain, rows / plain);
+            }
+            out.println(MemoryReport.line());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return 0;
+    }
+
+    /** The register's columns as a bureau's export names them, in GBK. */
+    static void write(Path file, int rows, String run) throws Exception {
+        Random r = new Random(18);
+        try (Writer w = Files.newBufferedWriter(file, GBK)) {
+            w.write("许可证号,场所名称,类别,地址,经度,纬度,营业时间,规模,状态,投诉次数,备注\n");
+            for (int i = 0; i < rows; i++) {
+                double lon = 119.10 + r.nextDouble() * 0.10;
+                double lat = 36.68 + r.nextDouble() * 0.07;
+                w.write(String.format(Locale.ROOT, "BIMP-%s-%07d,基准导入场所%d,%s,潍坊市奎文区基准路%d号,%.6f,%.6f,%s,%d,%s,%d,%s%n",
+                        run, i, i, CATEGORIES[r.nextInt(CATEGORIES.length)], i, lon, lat,
+                        r.nextBoolean() ? "09:00-23:00" : "", r.nextInt(200), "open", r.nextInt(3), "合成数据"));
+            }
+        }
+    }
+
+    /** Seconds to decode the file, COPY it into a staging table and upsert it into a register-shaped scratch table. */
+    double plain(Path file) throws Exception {
+        long t = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TEMP TABLE bench_plain_register (LIKE pp.venue INCLUDING ALL) ON COMMIT DROP");
+                st.execute("""
+                        CREATE TEMP TABLE bench_plain_stage (licence_no text, name text, category text, address text,
+                            lon float8, lat float8, hours text, capacity int, status text, complaints int, notes text)
+                            ON COMMIT DROP""");
+                StringBuilder tsv = new StringBuilder();
+                try (BufferedReader in = Files.newBufferedReader(file, GBK)) {
+                    in.readLine();
+                    for (String line; (line = in.readLine()) != null;) {
+                        tsv.append(line.replace(',', '\t')).append('\n');
+                    }
+                }
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY bench_plain_stage FROM STDIN (FORMAT text, NULL '')", new StringReader(tsv.toString()));
+                st.execute("""
+                        INSERT INTO bench_plain_register (licence_no, name, category, address, geom, source_datum,
+                            geocode_status, capacity, status, complaint_count, notes, synthetic, created_at, updated_at)
+                        SELECT licence_no, name, CASE category WHEN '网吧' THEN 'internet_cafe' WHEN '歌舞娱乐' THEN 'song_dance'
+                                   WHEN '游艺娱乐' THEN 'game_arcade' WHEN '出版物' THEN 'publication' WHEN '宾馆酒店' THEN 'hotel'
+                                   ELSE 'other' END, address, ST_SetSRID(ST_MakePoint(lon, lat), 4326), 'WGS84',
+                               'source', capacity, status, complaints, notes, true, now(), now()
+                        FROM bench_plain_stage
+                        ON CONFLICT (licence_no) DO UPDATE SET name = excluded.name, category = excluded.category,
+                            address = excluded.address, geom = excluded.geom, capacity = excluded.capacity,
+                            status = excluded.status, complaint_count = excluded.complaint_count, notes = excluded.notes,
+                            updated_at = now()""");
+            }
+            c.commit();
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+}
