@@ -239,12 +239,16 @@ public class FailoverBench implements CliCommand {
             }
         });
 
-        // the solve: long enough to be cut by the kill and finished elsewhere
-        sleepUntil(t0 + Math.max(1, killAt - 25) * 1_000_000_000L);
+        // the solve: long enough to be cut by the kill and finished elsewhere (its start builds the travel model: slow
+        // on a loaded machine, hence early and with a long timeout)
+        sleepUntil(t0 + 2_000_000_000L);
+        int solveSeconds = Math.max(30, killAt + 30);
         String solveJob = text(http.send(req(victim + "/api/campaigns/" + campaign + "/solve", "planner")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + LocalDate.now().plusDays(7) + "\",\"seconds\":45}"))
+                .timeout(Duration.ofSeconds(300)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + LocalDate.now().plusDays(7) + "\",\"seconds\":"
+                        + solveSeconds + "}"))
                 .build(), HttpResponse.BodyHandlers.ofString()), "jobId", out, "solve");
+        out.printf("%5.1f s: solve %s submitted to svc1 (%d s per date)%n", secs(t0), solveJob, solveSeconds);
         // the import: a GBK CSV, async, a few seconds before the kill
         sleepUntil(killNs - 3_000_000_000L);
         String importJob = submitImport(victim, out);
@@ -426,7 +430,7 @@ public class FailoverBench implements CliCommand {
         b.write(file);
         b.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> resp = http.send(req(base + "/api/imports?async=true", "planner")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(300)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         return text(resp, "jobId", out, "import");
     }
