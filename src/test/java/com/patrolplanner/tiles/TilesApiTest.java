@@ -229,20 +229,6 @@ class TilesApiTest {
     }
 
     @Test
-    void anotherUnitsVenuesAreNotInItsTiles() throws Exception {
-        // the planner sees the fixtures; 潍城区's planner (a sibling unit) owns nothing in this tile: 属地管理
-        assertEquals(0, sql("SELECT count(*) FROM pp.venue v WHERE v.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND v.unit_id = "
-                + "(SELECT unit_id FROM pp.app_user WHERE username = 'wc-planner')", lon(TX, Z), lat(TY + 1, Z), lon(TX + 1, Z), lat(TY, Z)));
-        String url = "/tiles/venues/" + Z + "/" + TX + "/" + TY + ".mvt";
-        String mine = as("planner").get(url).then().statusCode(200).extract().header("ETag");
-        String theirs = as("wc-planner").get(url).then().statusCode(204).extract().header("ETag");
-        assertNotEquals(mine, theirs, "one ETag for two units' tiles");
-        // nor counted in the clusters of a low zoom
-        as("wc-planner").get("/tiles/venues/10/" + tileX(CX, 10) + "/" + tileY(CY, 10) + ".mvt").then().statusCode(204);
-        as("wc-planner").header("If-None-Match", mine).get(url).then().statusCode(204);
-    }
-
-    @Test
     void tileJsonPerLayer() throws Exception {
         as("leader2").get("/tiles/venues.json").then().statusCode(200)
                 .body("tilejson", equalTo("3.0.0"))
