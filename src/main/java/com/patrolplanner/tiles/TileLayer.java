@@ -1,5 +1,6 @@
 package com.patrolplanner.tiles;
 
+import com.patrolplanner.registry.Scope;
 import com.patrolplanner.security.Roles;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,31 +47,42 @@ public enum TileLayer {
     static final String BOX = "ST_Transform(ST_TileEnvelope(?, ?, ?, margin => 0.015625), 4326)";
     static final String VIOLATING = "IN (SELECT unnest(CAST(? AS bigint[])))";
 
-    /** The tile statement for zoom {@code z}; parameters: z, x, y, z, x, y, violating venue ids. */
+    /** The tile statement for zoom {@code z} over every unit (the bench's raw query); see {@link #sql(int, Scope)}. */
     public String sql(int z) {
+        return sql(z, Scope.ALL);
+    }
+
+    /**
+     * The tile statement for zoom {@code z} holding only records of {@code scope}'s units (属地管理: another unit's venue
+     * is not in the tile, nor counted in a cluster); parameters: z, x, y, z, x, y, violating venue ids. Zones are not
+     * scoped by unit yet (as in the REST API).
+     */
+    public String sql(int z, Scope scope) {
+        String venue = scope.all() ? "" : " AND " + scope.sql("v.unit_id");
+        String school = scope.all() ? "" : " AND " + scope.sql("s.unit_id");
         return switch (this) {
             case VENUES -> z >= VENUE_DETAIL_ZOOM ? """
                     SELECT ST_AsMVT(t, 'venues', 4096, 'geom', 'id') FROM (
                       SELECT v.id, v.name, v.category, v.status, v.id %s AS violation,
                              ST_AsMVTGeom(ST_Transform(v.geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                      FROM venue v WHERE v.geom && %s) t""".formatted(VIOLATING, BOX) : """
+                      FROM venue v WHERE v.geom && %s%s) t""".formatted(VIOLATING, BOX, venue) : """
                     SELECT ST_AsMVT(t, 'venues', 4096, 'geom') FROM (
                       SELECT count(*)::int AS count, count(*) FILTER (WHERE q.violation)::int AS violations,
                              ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(q.x), avg(q.y)), 3857), q.env, 4096, 64, true) AS geom
                       FROM (SELECT ST_X(p) AS x, ST_Y(p) AS y, violation, env, cell FROM (
                               SELECT ST_Transform(v.geom, 3857) AS p, v.id %s AS violation, e.env,
                                      (ST_XMax(e.env) - ST_XMin(e.env)) / %d AS cell
-                              FROM (SELECT ST_TileEnvelope(?, ?, ?) AS env) e, venue v WHERE v.geom && %s) r) q
-                      GROUP BY floor(q.x / q.cell), floor(q.y / q.cell), q.env) t""".formatted(VIOLATING, CLUSTER_GRID, BOX);
+                              FROM (SELECT ST_TileEnvelope(?, ?, ?) AS env) e, venue v WHERE v.geom && %s%s) r) q
+                      GROUP BY floor(q.x / q.cell), floor(q.y / q.cell), q.env) t""".formatted(VIOLATING, CLUSTER_GRID, BOX, venue);
             case SCHOOLS -> """
                     SELECT coalesce((SELECT ST_AsMVT(c, 'campuses', 4096, 'geom', 'id') FROM (
                       SELECT s.id, s.name, s.level,
                              ST_AsMVTGeom(ST_Transform(s.campus, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                      FROM school s WHERE s.campus && %s) c WHERE c.geom IS NOT NULL), ''::bytea)
+                      FROM school s WHERE s.campus && %s%s) c WHERE c.geom IS NOT NULL), ''::bytea)
                     || coalesce((SELECT ST_AsMVT(p, 'schools', 4096, 'geom', 'id') FROM (
                       SELECT s.id, s.name, s.level, s.campus IS NOT NULL AS campus,
                              ST_AsMVTGeom(ST_Transform(s.geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                      FROM school s WHERE s.geom && %s) p), ''::bytea)""".formatted(BOX, BOX);
+                      FROM school s WHERE s.geom && %s%s) p), ''::bytea)""".formatted(BOX, school, BOX, school);
             case ZONES -> """
                     SELECT ST_AsMVT(t, 'zones', 4096, 'geom', 'id') FROM (
                       SELECT z.id, z.name, z.district_code AS district, z.team_id AS "teamId", tm.name AS team,

@@ -1,5 +1,7 @@
 package com.patrolplanner.tiles;
 
+import com.patrolplanner.registry.Jurisdiction;
+import com.patrolplanner.registry.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,6 +34,8 @@ public class TileResource {
     @Inject
     TileService tiles;
     @Inject
+    Jurisdiction jurisdiction;
+    @Inject
     ObjectMapper mapper;
     @Context
     UriInfo uri;
@@ -59,12 +63,13 @@ public class TileResource {
             @PathParam("y") int y, @Context Request request) {
         TileLayer l = layer(layer);
         TileService.checkTile(z, x, y);
-        EntityTag tag = new EntityTag(tiles.etag(l));
+        Scope scope = jurisdiction.scope();
+        EntityTag tag = new EntityTag(tiles.etag(l, scope));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.cacheControl(cache()).tag(tag).build();
         }
-        byte[] mvt = tiles.tile(l, z, x, y, tag.getValue());
+        byte[] mvt = tiles.tile(l, z, x, y, tag.getValue(), scope);
         Response.ResponseBuilder r = mvt.length == 0 ? Response.noContent() : Response.ok(mvt, MVT);
         return r.tag(tag).cacheControl(cache()).build();
     }
@@ -98,6 +103,6 @@ public class TileResource {
             ObjectNode f = vl.putObject("fields");
             fields.forEach(f::put);
         });
-        return Response.ok(n.toString()).tag(new EntityTag(tiles.etag(l))).cacheControl(cache()).build();
+        return Response.ok(n.toString()).tag(new EntityTag(tiles.etag(l, jurisdiction.scope()))).cacheControl(cache()).build();
     }
 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.tiles;
 
+import com.patrolplanner.registry.Scope;
 import com.patrolplanner.registry.RegistryEvents;
 import com.patrolplanner.web.ApiException;
 import io.agroal.api.AgroalDataSource;
@@ -83,9 +84,14 @@ public class TileService {
         }
     }
 
-    /** The layer's current ETag value (without quotes). */
+    /** The layer's current ETag value (without quotes) over every unit. */
     public String etag(TileLayer layer) {
-        String s = stamp(layer);
+        return etag(layer, Scope.ALL);
+    }
+
+    /** The layer's current ETag value for a caller of {@code scope}: another unit never revalidates this copy. */
+    public String etag(TileLayer layer, Scope scope) {
+        String s = stamp(layer) + "|" + scope.encode();
         if (layer == TileLayer.VENUES) {
             s += "|" + violating().hash();
         }
@@ -97,23 +103,28 @@ public class TileService {
      * it. A tile rendered for the same ETag is served from memory: the ETag changes with the data, so a cached tile is
      * never stale by more than the stamp's refresh interval.
      */
-    public byte[] tile(TileLayer layer, int z, int x, int y, String etag) {
-        String key = layer.id + "/" + z + "/" + x + "/" + y;
+    public byte[] tile(TileLayer layer, int z, int x, int y, String etag, Scope scope) {
+        String key = layer.id + "/" + z + "/" + x + "/" + y + "/" + scope.encode();
         byte[] hit = cache.get(key, etag);
         if (hit != null) {
             return hit;
         }
-        byte[] b = render(layer, z, x, y);
+        byte[] b = render(layer, z, x, y, scope);
         cache.put(key, etag, b);
         return b;
     }
 
-    /** Renders a tile with the layer's statement (no cache). */
+    /** Renders a tile with the layer's statement over every unit (no cache). */
     public byte[] render(TileLayer layer, int z, int x, int y) {
+        return render(layer, z, x, y, Scope.ALL);
+    }
+
+    /** Renders a tile with the layer's statement for {@code scope}'s units (no cache). */
+    public byte[] render(TileLayer layer, int z, int x, int y, Scope scope) {
         checkTile(z, x, y);
         Long[] ids = layer == TileLayer.VENUES ? violating().ids() : new Long[0];
         List<Object> params = layer.params(z, x, y, ids);
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(layer.sql(z))) {
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(layer.sql(z, scope))) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
