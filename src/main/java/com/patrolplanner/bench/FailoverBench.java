@@ -83,6 +83,16 @@ public class FailoverBench implements CliCommand {
     }
 
     private HttpClient http;
+    /** Positions of demo venues: new rows go within ~50 m of one, so inside the planner's unit (属地: else 422). */
+    private final List<double[]> near = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    double[] around(Random r) {
+        if (near.isEmpty()) {
+            return new double[] {BOX[0] + r.nextDouble() * (BOX[2] - BOX[0]), BOX[1] + r.nextDouble() * (BOX[3] - BOX[1])};
+        }
+        double[] p = near.get(r.nextInt(near.size()));
+        return new double[] {p[0] + (r.nextDouble() - 0.5) * 0.001, p[1] + (r.nextDouble() - 0.5) * 0.001};
+    }
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 
     /** Requests by phase: ok, failed; failures by kind. */
@@ -176,10 +186,10 @@ public class FailoverBench implements CliCommand {
                     try {
                         if (r.nextInt(10) == 0) {
                             String licence = "FO-" + run + "-" + seq.incrementAndGet();
+                            double[] pos = around(r);
                             String body = String.format(Locale.ROOT, "{\"licenceNo\":\"%s\",\"name\":\"压测场所%s\","
                                     + "\"category\":\"internet_cafe\",\"address\":\"潍坊市奎文区压测路%s号\",\"lon\":%.6f,"
-                                    + "\"lat\":%.6f}", licence, licence, licence, BOX[0] + r.nextDouble() * (BOX[2] - BOX[0]),
-                                    BOX[1] + r.nextDouble() * (BOX[3] - BOX[1]));
+                                    + "\"lat\":%.6f}", licence, licence, licence, pos[0], pos[1]);
                             HttpResponse<String> resp = http.send(req(front + "/api/venues", "planner")
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -312,6 +322,9 @@ public class FailoverBench implements CliCommand {
         out.printf("import %s: %s on %s (attempts %s, taken over from %s); rows %d of %d, distinct %d%n", importJob,
                 imp.path("state").asText(), jobRow(importJob, "node"), jobRow(importJob, "attempts"),
                 jobRow(importJob, "takenOverFrom"), importRows, IMPORT_ROWS, importDistinct);
+        if (imp.has("error") && !imp.get("error").isNull()) {
+            out.println("import error: " + imp.get("error").path("detail").asText());
+        }
         out.printf("audit chain intact: %s%n", intact);
         long maxBytes = lag.stream().mapToLong(l -> l[0]).max().orElse(-1);
         long maxMs = lag.stream().mapToLong(l -> l[1]).max().orElse(-1);
@@ -395,6 +408,10 @@ public class FailoverBench implements CliCommand {
         List<Long> venueIds = new ArrayList<>();
         for (JsonNode f : venues.path("features")) {
             venueIds.add(f.path("id").asLong(f.path("properties").path("id").asLong()));
+            JsonNode c = f.path("geometry").path("coordinates");
+            if (c.size() == 2) {
+                near.add(new double[] {c.get(0).asDouble(), c.get(1).asDouble()});
+            }
         }
         String date = LocalDate.now().plusDays(7).toString();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -418,8 +435,9 @@ public class FailoverBench implements CliCommand {
         StringBuilder csv = new StringBuilder("许可证号,名称,类别,地址,经度,纬度\n");
         Random r = new Random(42);
         for (int i = 1; i <= IMPORT_ROWS; i++) {
+            double[] pos = around(r);
             csv.append(String.format(Locale.ROOT, "FI-%s-%d,导入场所%d,网吧,潍坊市奎文区导入路%d号,%.6f,%.6f%n", run, i, i, i,
-                    BOX[0] + r.nextDouble() * (BOX[2] - BOX[0]), BOX[1] + r.nextDouble() * (BOX[3] - BOX[1])));
+                    pos[0], pos[1]));
         }
         byte[] file = csv.toString().getBytes(Charset.forName("GBK"));
         String boundary = "pp" + UUID.randomUUID();
