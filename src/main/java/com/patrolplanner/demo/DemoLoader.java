@@ -129,14 +129,14 @@ public class DemoLoader {
         });
     }
 
-    /** Imports the four demo files from {@code d} in order; returns each file's summary. */
+    /** Imports the demo files from {@code d} in order; returns each file's summary, keyed by file name. */
     public Map<String, Map<String, Object>> load(Path d) {
         long t0 = System.nanoTime();
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (DemoFile f : FILES) {
             Path file = d.resolve(f.file());
             Map<String, String> options = f.kind().equals("districts") ? Map.of("attribution", ATTRIBUTION) : Map.of();
-            out.put(f.kind(), imports.run(new ImportHandler.Request(f.kind(), file, f.file(), f.datum(), Map.of(), "demo",
+            out.put(f.file(), imports.run(new ImportHandler.Request(f.kind(), file, f.file(), f.datum(), Map.of(), "demo",
                     options)));
         }
         StringBuilder line = new StringBuilder("demo data loaded from " + d + " in "

@@ -138,7 +138,8 @@ class DemoDataTest {
         // and the start-up loader, going through ImportService, finds it all loaded and duplicates nothing
         assertTrue(loader.loaded());
         Map<String, Map<String, Object>> again = loader.load(DEMO);
-        assertEquals(195L, ((Number) again.get("venues").get("unchanged")).longValue());
+        assertEquals(195L, ((Number) again.get("venues.csv").get("unchanged")).longValue());
+        assertEquals(98L, ((Number) again.get("venues-370702.csv").get("unchanged")).longValue());
         assertEquals(195, count("SELECT count(*) FROM venue v WHERE " + DEMO_VENUE));
         as("manager").get("/api/districts").then().statusCode(200);
         as("planner").queryParam("district", "370705").queryParam("category", "internet_cafe").get("/api/venues")
