@@ -181,22 +181,18 @@ public class CaseworkStatistics {
     }
 
     /**
-     * MERGE HOOK (issue 16, point 1): complaints are the complaint capability's. This reads the relation {@code complaint}
-     * (columns {@code unit_id, received_at, state, closed_at, deadline_at}) that capability publishes; until it is merged
-     * the relation does not exist (SQLSTATE 42P01) and the figures are null, which the report shows as "not connected".
-     * Handled = closed in the period; on time = closed no later than its deadline.
+     * Complaints of the period (issue 16, point 1), read from the complaint capability's published view
+     * {@code complaint_figure}: received = received in the period; handled = closed in the period; on time = of those,
+     * closed within the named reply deadline ({@code COMPLAINT_REPLY_DEADLINE}, set by the complaint capability).
      */
     Complaints complaints(OffsetDateTime f, OffsetDateTime t, Scope scope) {
         try (Connection c = ds.getConnection()) {
             long[] x = longs(c, "SELECT count(*) FILTER (WHERE k.received_at >= ?1 AND k.received_at < ?2), "
                     + "count(*) FILTER (WHERE k.closed_at >= ?1 AND k.closed_at < ?2), "
-                    + "count(*) FILTER (WHERE k.closed_at >= ?1 AND k.closed_at < ?2 AND (k.deadline_at IS NULL OR k.closed_at <= k.deadline_at)) "
-                    + "FROM complaint k WHERE " + scope.sql("k.unit_id"), f, t);
+                    + "count(*) FILTER (WHERE k.closed_at >= ?1 AND k.closed_at < ?2 AND k.closed_on_time) "
+                    + "FROM complaint_figure k WHERE " + scope.sql("k.unit_id"), f, t);
             return new Complaints(x[0], x[1], x[2]);
         } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState()) || "42703".equals(e.getSQLState())) {
-                return null;
-            }
             throw new IllegalStateException("complaint figures: " + e.getMessage(), e);
         }
     }

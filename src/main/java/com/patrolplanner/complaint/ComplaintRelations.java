@@ -12,8 +12,9 @@ import java.util.Set;
  * Kept true by {@code SqlOwnershipTest}.
  */
 public final class ComplaintRelations {
-    public static final Set<String> OWNED = Set.of("complaint", "complaint_deadline_rule", "venue_complaint_count");
-    public static final Set<String> PUBLISHED = Set.of("venue_complaint_count");
+    public static final Set<String> OWNED = Set.of("complaint", "complaint_deadline_rule", "venue_complaint_count",
+            "complaint_figure");
+    public static final Set<String> PUBLISHED = Set.of("venue_complaint_count", "complaint_figure");
 
     private ComplaintRelations() {
     }

@@ -41,7 +41,7 @@ public class CoverageResource {
      */
     @GET
     @Path("/units")
-    @Produces(GEOJSON)
+    @Produces({GEOJSON, MediaType.APPLICATION_JSON})
     public String units(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("unit") String unit) {
         return unitMap.geoJson(CoverageQuery.of(from, to, null), unit);
     }

