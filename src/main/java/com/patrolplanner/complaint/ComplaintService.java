@@ -201,6 +201,8 @@ public class ComplaintService {
     /** One handling step; see {@link ComplaintAction}. */
     @Transactional
     public ComplaintView act(long id, ComplaintAction a, CurrentUser user) {
+        // the record first: another unit's complaint is a 404 whatever the body says (nothing about it leaks)
+        Complaint c = visible(id, user);
         if (a == null) {
             throw ApiException.invalid("action", "required: accept, decline, dispatch, verify or close");
         }
@@ -210,7 +212,6 @@ public class ComplaintService {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("action", e.getMessage());
         }
-        Complaint c = visible(id, user);
         boolean planner = user.has(Roles.PLANNER) || user.has(Roles.ADMIN);
         if (!planner && !(to == ComplaintState.VERIFIED && user.has(Roles.TEAM_LEADER))) {
             throw new ApiException(403, "Forbidden", "only planners " + (to == ComplaintState.VERIFIED ? "and the team leader it was dispatched to " : "")
@@ -626,7 +627,8 @@ public class ComplaintService {
     /** Per venue, the complaints on file (not declined), for the venue card. */
     @Transactional
     public Map<String, Object> venueCount(long venueId) {
-        if (Venue.findById(venueId) == null) {
+        Venue v = Venue.findById(venueId);
+        if (v == null || !jurisdiction.scope().sees(v.unitId)) {
             throw ApiException.notFound("venue " + venueId);
         }
         @SuppressWarnings("unchecked")

@@ -48,6 +48,7 @@ public class DemoCasework {
     }
 
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1800) // like DemoInspections: a half year of two districts
     public Result generate(long seed, LocalDate from, LocalDate to) {
         if (cases.syntheticCases() > 0) {
             return new Result(0, 0, 0, 0, "synthetic casework already present: nothing written");

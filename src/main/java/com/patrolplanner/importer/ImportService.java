@@ -120,7 +120,9 @@ public class ImportService {
         return run(req, NO_PROGRESS);
     }
 
-    private Map<String, Object> run(ImportHandler.Request req, JobService.Progress progress) {
+    // package-private, not private: the Resumer calls it through the bean's client proxy (a private method would run on the
+    // proxy instance, whose injected fields are null)
+    Map<String, Object> run(ImportHandler.Request req, JobService.Progress progress) {
         ImportHandler h = handler(req.kind());
         long t0 = System.nanoTime();
         ImportHandler.Summary s;

@@ -85,8 +85,8 @@ class ChecklistArticlesTest {
         as("planner").get("/api/venues?category=online_culture&limit=1000").then().statusCode(200)
                 .body("features.id", hasItem(id));
         for (String k : new String[] {"art", "cultural_relics"}) {
-            as("planner").contentType(ContentType.JSON).body(Map.of("licenceNo", "T-" + k + System.nanoTime(), "name",
-                    "测试" + k, "category", k, "lon", 119.16, "lat", 36.71)).post("/api/venues").then().statusCode(201);
+            as("planner").contentType(ContentType.JSON).body(Map.of("licenceNo", "T-" + k.replace('_', '-') + System.nanoTime(),
+                    "name", "测试" + k.replace('_', '-'), "category", k, "lon", 119.16, "lat", 36.71)).post("/api/venues").then().statusCode(201);
         }
     }
 }

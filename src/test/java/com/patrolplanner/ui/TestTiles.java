@@ -17,7 +17,8 @@ public class TestTiles {
     @GET
     @Path("/{z}/{x}/{y}.png")
     @Produces("image/png")
-    public byte[] tile(@PathParam("z") int z, @PathParam("x") int x, @PathParam("y") int y) {
+    public byte[] tile(@PathParam("z") int z, @PathParam("x") int x, @PathParam("y") int y,
+            @jakarta.ws.rs.QueryParam("s") String subdomain) { // the basemap URL's {s} (declared: unknown parameters are a 400)
         return PNG;
     }
 }

@@ -54,6 +54,9 @@ class TooltipTextBrowserTest extends BrowserTestBase {
                 break;
             }
         }
+        if (tooltip == null) {
+            screenshot("tooltip-text-missing");
+        }
         assertTrue(tooltip != null, "no tooltip with the payload's text opened");
         assertEquals(PAYLOAD, tooltip.getText().trim(), "the name must be shown literally, as text");
         assertTrue(driver().findElements(By.id("pwned")).isEmpty(), "the payload created an <img> element");
