@@ -258,7 +258,7 @@ export function zoneEditor(box, app, { onSaved } = {}) {
     /** The set's uncovered area (gaps between zones) as a map layer and a figure. */
     showGaps(set) {
       if (!set || !set.uncovered) return null;
-      L.geoJSON(ctx.geo(set.uncovered), { style: { color: '#e69f00', weight: 1, fillColor: '#e69f00', fillOpacity: 0.45, className: 'zone-gap' } }).addTo(problems);
+      L.geoJSON(ctx.geo(set.uncovered), { interactive: false, style: { color: '#e69f00', weight: 1, fillColor: '#e69f00', fillOpacity: 0.45, className: 'zone-gap' } }).addTo(problems);
       return facts([[t('zone.gaps'), `${formatNumber(set.uncoveredM2)} m²`]]);
     },
     destroy() {
