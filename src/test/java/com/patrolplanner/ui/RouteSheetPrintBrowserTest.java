@@ -33,7 +33,7 @@ class RouteSheetPrintBrowserTest extends BrowserTestBase {
     @Inject
     UiTestData data;
 
-    private List<WebElement> openPlan(UiTestData.Plan plan) throws java.io.IOException {
+    private List<WebElement> openPlan(UiTestData.Plan plan) throws java.io.IOException, InterruptedException {
         WebElement picker = waitForTestId("campaign-select");
         try {
             waitUpTo(20).until(d -> !picker.findElements(org.openqa.selenium.By.cssSelector(
@@ -50,6 +50,10 @@ class RouteSheetPrintBrowserTest extends BrowserTestBase {
                 "option[value='" + plan.date() + "']")).isEmpty());
         js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", byTestId("plan-date"),
                 plan.date());
+        waitUpTo(20).until(d -> !allByTestId("plan-sheet-link").isEmpty());
+        // the plan view draws itself again when the campaign's plan arrives (it opens at once): let it settle, then read
+        // the links afresh so that no element of the first drawing is used
+        Thread.sleep(1500);
         return waitUpTo(20).until(d -> {
             List<WebElement> links = allByTestId("plan-sheet-link");
             return links.isEmpty() ? null : links;
@@ -117,10 +121,12 @@ class RouteSheetPrintBrowserTest extends BrowserTestBase {
         driver().navigate().refresh();
         waitUntilReady();
         openPlan(plan);
-        WebElement score = byTestId("plan-score");
-        assertTrue(score.getText().contains(" unplanned, ") && score.getText().endsWith(" min driving in total"),
-                score.getText());
-        assertTrue(byTestId("plan-sheets").getText().startsWith("Print route sheets"), byTestId("plan-sheets").getText());
+        // the plan view may draw itself twice (it opens at once and again when the plan arrives): read it afresh
+        waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            String score = byTestId("plan-score").getText();
+            return score.contains(" unplanned, ") && score.endsWith(" min driving in total")
+                    && byTestId("plan-sheets").getText().startsWith("Print route sheets");
+        });
         screenshot("route-sheet-links-en-1280");
         setWindow(360, 740);
         js("arguments[0].scrollIntoView()", byTestId("plan-sheets"));
