@@ -35,6 +35,8 @@ public class CaseResource {
     @Inject
     CaseService cases;
     @Inject
+    CaseQueries queries;
+    @Inject
     EvidenceFiles files;
     @Inject
     CurrentUser user;
@@ -44,7 +46,7 @@ public class CaseResource {
     public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("overdue") Boolean overdue,
             @QueryParam("venue") Long venue, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
-        return cases.list(blank(state), overdue, venue, date("from", from), date("to", to), limit, offset, Actor.of(user));
+        return queries.list(blank(state), overdue, venue, date("from", from), date("to", to), limit, offset, Actor.of(user));
     }
 
     @POST
@@ -60,14 +62,14 @@ public class CaseResource {
     @Path("/{id}")
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
     public CaseView get(@PathParam("id") long id) {
-        return cases.get(id, Actor.of(user));
+        return queries.get(id, Actor.of(user));
     }
 
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
     public List<ChangeHistory> history(@PathParam("id") long id) {
-        return cases.history(id, Actor.of(user));
+        return queries.history(id, Actor.of(user));
     }
 
     @POST

@@ -73,7 +73,7 @@ public class CaseworkStatistics {
             long[] cases = longs(c, "SELECT count(*) FILTER (WHERE c.filed_at >= ?1 AND c.filed_at < ?2), "
                     + "count(*) FILTER (WHERE c.decided_at >= ?1 AND c.decided_at < ?2), "
                     + "count(*) FILTER (WHERE c.closed_at >= ?1 AND c.closed_at < ?2), "
-                    + "count(*) FILTER (WHERE c.filed_at < ?2 AND " + CaseService.OVERDUE.replace("now()", "least(now(), ?2)") + ") "
+                    + "count(*) FILTER (WHERE c.filed_at < ?2 AND " + CaseQueries.OVERDUE.replace("now()", "least(now(), ?2)") + ") "
                     + "FROM case_file c WHERE " + unit, f, t);
             List<Count> penalties = new ArrayList<>();
             Map<String, Long> byKind = map(c, "SELECT p.kind, count(*) FROM case_penalty p JOIN case_file c ON c.id = p.case_id "
@@ -134,7 +134,7 @@ public class CaseworkStatistics {
             try {
                 SchoolPerimeter p = rules.schoolPerimeter(to);
                 distance = p.distanceM();
-                String levels = CaseService.textArray(p.schoolLevels());
+                String levels = Rows.textArray(p.schoolLevels());
                 try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT i.venue_id) FROM inspection i "
                         + "WHERE i.inspected_at >= ? AND i.inspected_at < ? AND i.outcome <> 'not_found' AND i.geom IS NOT NULL AND "
                         + venueScope + " AND EXISTS (SELECT 1 FROM school s WHERE s.level = ANY(CAST(? AS text[])) AND "

@@ -84,7 +84,7 @@ public class DocumentService {
             }
             venueId = v;
             teamId = i[1] == null ? teamId : Long.valueOf(((Number) i[1]).longValue());
-            notBefore = CaseService.odt(i[3]).minusHours(12);
+            notBefore = Rows.odt(i[3]).minusHours(12);
         }
         Venue venue = null;
         if (venueId == null) {
@@ -158,7 +158,7 @@ public class DocumentService {
             errors.add(FieldError.of("inspectionId", "required: the re-inspection's record"));
         } else {
             Object[] i = cases.inspection(in.inspectionId(), actor);
-            at = CaseService.odt(i[3]);
+            at = Rows.odt(i[3]);
             if (((Number) i[0]).longValue() != d.venueId()) {
                 errors.add(FieldError.of("inspectionId", "an inspection of another venue"));
             } else if (!at.isAfter(d.issuedAt())) {
@@ -198,12 +198,7 @@ public class DocumentService {
 
     @Transactional
     public Page<DocumentView> list(String kind, Boolean due, LocalDate from, LocalDate to, int limit, int offset, Actor actor) {
-        if (limit < 1 || limit > Page.MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "1.." + Page.MAX_LIMIT);
-        }
-        if (offset < 0) {
-            throw ApiException.badRequest("offset", "≥ 0");
-        }
+        ListQuery.checkPage(limit, offset);
         StringBuilder w = new StringBuilder("TRUE");
         if (kind != null) {
             if (!KINDS.containsKey(kind.trim())) {
@@ -214,12 +209,7 @@ public class DocumentService {
         if (Boolean.TRUE.equals(due)) {
             w.append(" AND d.reinspection_id IS NULL AND d.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date");
         }
-        if (from != null) {
-            w.append(" AND d.issued_at >= '").append(from.atStartOfDay(BureauClock.ZONE).toOffsetDateTime()).append("'");
-        }
-        if (to != null) {
-            w.append(" AND d.issued_at < '").append(to.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime()).append("'");
-        }
+        w.append(ListQuery.period("d.issued_at", from, to));
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM issued_document d WHERE " + w + " AND " + scope(actor))
                 .getSingleResult();
         List<DocumentView> items = views(w.toString(), actor, limit, offset);
@@ -227,8 +217,7 @@ public class DocumentService {
     }
 
     private String scope(Actor actor) {
-        return jurisdiction.scope().sql("d.unit_id") + (actor.teamScoped()
-                ? " AND d.team_id " + (actor.teamId() == null ? "IS NULL AND FALSE" : "= " + actor.teamId()) : "");
+        return ListQuery.scope(jurisdiction.scope(), "d", actor);
     }
 
     private List<DocumentView> views(String where, Actor actor, int limit, int offset) {
@@ -241,10 +230,10 @@ public class DocumentService {
         List<DocumentView> out = new ArrayList<>();
         for (Object[] r : rows) {
             LocalDate deadline = r[9] instanceof java.sql.Date x ? x.toLocalDate() : (LocalDate) r[9];
-            Long re = CaseService.num(r[11]);
-            out.add(new DocumentView(((Number) r[0]).longValue(), CaseService.num(r[1]), CaseService.num(r[2]), (String) r[3],
-                    KINDS.get((String) r[3])[0], (String) r[4], ((Number) r[5]).longValue(), (String) r[6], CaseService.num(r[7]),
-                    CaseService.odt(r[8]), deadline, (String) r[10], re, CaseService.odt(r[12]), (Boolean) r[13],
+            Long re = Rows.num(r[11]);
+            out.add(new DocumentView(((Number) r[0]).longValue(), Rows.num(r[1]), Rows.num(r[2]), (String) r[3],
+                    KINDS.get((String) r[3])[0], (String) r[4], ((Number) r[5]).longValue(), (String) r[6], Rows.num(r[7]),
+                    Rows.odt(r[8]), deadline, (String) r[10], re, Rows.odt(r[12]), (Boolean) r[13],
                     re == null && today.isAfter(deadline), (String) r[14], ((Number) r[15]).intValue()));
         }
         return out;

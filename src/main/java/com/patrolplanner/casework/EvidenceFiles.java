@@ -43,6 +43,8 @@ public class EvidenceFiles {
     @Inject
     CaseService cases;
     @Inject
+    CaseQueries queries;
+    @Inject
     Jurisdiction jurisdiction;
     @Inject
     RegistryService registry;
@@ -60,7 +62,7 @@ public class EvidenceFiles {
 
     @Transactional
     public FileView toEvidence(long caseId, long evidenceId, Upload up, Actor actor) {
-        long[] owner = cases.evidenceOwner(caseId, evidenceId, actor);
+        long[] owner = queries.evidenceOwner(caseId, evidenceId, actor);
         FileView f = store(up, owner[0] < 0 ? null : owner[0], owner[1] < 0 ? null : owner[1], evidenceId, null, actor);
         registry.history(CaseService.HISTORY_TYPE, caseId, "file", actor.name(), null,
                 ChangeHistory.diff(Map.of(), Map.of("file", f.fileName() + " sha256:" + f.sha256(), "evidence", evidenceId)));
@@ -100,8 +102,8 @@ public class EvidenceFiles {
             throw ApiException.notFound("file " + fileId);
         }
         Object[] r = rows.get(0);
-        Long unit = CaseService.num(r[0]);
-        Long team = CaseService.num(r[1]);
+        Long unit = Rows.num(r[0]);
+        Long team = Rows.num(r[1]);
         if (!jurisdiction.scope().sees(unit) || (actor.teamScoped() && !Objects.equals(team, actor.teamId()))) {
             throw ApiException.notFound("file " + fileId);
         }

@@ -35,6 +35,8 @@ public class GoodsService {
     @Inject
     CaseService cases;
     @Inject
+    CaseQueries queries;
+    @Inject
     RegistryService registry;
     @Inject
     Jurisdiction jurisdiction;
@@ -76,12 +78,12 @@ public class GoodsService {
         Long teamId = actor.teamScoped() ? actor.teamId() : null;
         Long venueId = in.venueId();
         if (in.caseId() != null) {
-            CaseView c = cases.get(in.caseId(), actor);
+            CaseView c = queries.get(in.caseId(), actor);
             unitId = c.unitId();
             teamId = c.teamId();
             venueId = venueId == null ? c.venueId() : venueId;
             if (act == GoodsAct.CONFISCATED && (c.decidedAt() == null
-                    || cases.get(in.caseId(), actor).penalties().stream().noneMatch(p -> p.kind().equals(PenaltyKind.CONFISCATE_PROPERTY.code)))) {
+                    || queries.get(in.caseId(), actor).penalties().stream().noneMatch(p -> p.kind().equals(PenaltyKind.CONFISCATE_PROPERTY.code)))) {
                 errors.add(FieldError.of("caseId", "没收 needs a decided case whose penalties include 没收非法财物"));
             }
         } else if (act == GoodsAct.CONFISCATED) {
@@ -96,7 +98,7 @@ public class GoodsService {
             }
             venueId = v;
             teamId = i[1] == null ? teamId : Long.valueOf(((Number) i[1]).longValue());
-            notBefore = CaseService.odt(i[3]).minusHours(12);
+            notBefore = Rows.odt(i[3]).minusHours(12);
         }
         if (venueId != null) {
             Venue v = registry.venue(venueId);
@@ -145,7 +147,7 @@ public class GoodsService {
                 .setParameter(5, in.quantity()).setParameter(6, kind.unit).setParameter(7, at).setParameter(8, venueId)
                 .setParameter(9, in.inspectionId()).setParameter(10, in.caseId())
                 .setParameter(11, in.place() == null || in.place().isBlank() ? null : in.place().trim())
-                .setParameter(12, CaseService.textArray(witnesses))
+                .setParameter(12, Rows.textArray(witnesses))
                 .setParameter(13, act.temporary() ? SeizureTermRule.returnDue(day, false) : null)
                 .setParameter(14, Officers.idArray(os)).setParameter(15, Officers.certArray(os))
                 .setParameter(16, in.note() == null || in.note().isBlank() ? null : in.note().trim())
@@ -244,12 +246,7 @@ public class GoodsService {
 
     @Transactional
     public Page<GoodsView> list(String act, String kind, LocalDate from, LocalDate to, int limit, int offset, Actor actor) {
-        if (limit < 1 || limit > Page.MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "1.." + Page.MAX_LIMIT);
-        }
-        if (offset < 0) {
-            throw ApiException.badRequest("offset", "≥ 0");
-        }
+        ListQuery.checkPage(limit, offset);
         StringBuilder w = new StringBuilder("TRUE");
         if (act != null) {
             try {
@@ -265,12 +262,7 @@ public class GoodsService {
                 throw ApiException.badRequest("kind", e.getMessage());
             }
         }
-        if (from != null) {
-            w.append(" AND g.acted_at >= '").append(from.atStartOfDay(BureauClock.ZONE).toOffsetDateTime()).append("'");
-        }
-        if (to != null) {
-            w.append(" AND g.acted_at < '").append(to.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime()).append("'");
-        }
+        w.append(ListQuery.period("g.acted_at", from, to));
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM goods_act g WHERE " + w + " AND " + scope(actor))
                 .getSingleResult();
         List<GoodsView> items = views(w.toString(), actor, limit, offset);
@@ -278,8 +270,7 @@ public class GoodsService {
     }
 
     private String scope(Actor actor) {
-        return jurisdiction.scope().sql("g.unit_id") + (actor.teamScoped()
-                ? " AND g.team_id " + (actor.teamId() == null ? "IS NULL AND FALSE" : "= " + actor.teamId()) : "");
+        return ListQuery.scope(jurisdiction.scope(), "g", actor);
     }
 
     private List<GoodsView> views(String where, Actor actor, int limit, int offset) {
@@ -299,12 +290,12 @@ public class GoodsService {
                 k = SeizedKind.OTHER;
             }
             LocalDate due = r[13] == null ? null : r[13] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[13];
-            OffsetDateTime returned = CaseService.odt(r[15]);
+            OffsetDateTime returned = Rows.odt(r[15]);
             Long[] ofs = r[16] instanceof Long[] l ? l : java.util.Arrays.stream((Object[]) r[16]).map(o -> ((Number) o).longValue())
                     .toArray(Long[]::new);
-            out.add(new GoodsView(((Number) r[0]).longValue(), CaseService.num(r[1]), CaseService.num(r[2]), a.code, a.zh,
-                    (String) r[4], k.zh, ((Number) r[5]).intValue(), (String) r[6], CaseService.odt(r[7]), CaseService.num(r[8]),
-                    CaseService.num(r[9]), CaseService.num(r[10]), (String) r[11], List.of((String[]) r[12]), due,
+            out.add(new GoodsView(((Number) r[0]).longValue(), Rows.num(r[1]), Rows.num(r[2]), a.code, a.zh,
+                    (String) r[4], k.zh, ((Number) r[5]).intValue(), (String) r[6], Rows.odt(r[7]), Rows.num(r[8]),
+                    Rows.num(r[9]), Rows.num(r[10]), (String) r[11], List.of((String[]) r[12]), due,
                     Boolean.TRUE.equals(r[14]), returned, due != null && returned == null && today.isAfter(due), List.of(ofs),
                     (String) r[17], (String) r[18], ((Number) r[19]).intValue()));
         }

@@ -63,7 +63,7 @@ public class WorkLogService {
                 INSERT INTO work_log (unit_id, log_date, kind, quantity, persons, partners, campaign_id, title, synthetic, created_by)
                 VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS text[]), ?7, ?8, ?9, ?10) RETURNING id""")
                 .setParameter(1, c.unitId).setParameter(2, in.date()).setParameter(3, c.kind).setParameter(4, in.quantity())
-                .setParameter(5, in.persons()).setParameter(6, CaseService.textArray(c.partners)).setParameter(7, in.campaignId())
+                .setParameter(5, in.persons()).setParameter(6, Rows.textArray(c.partners)).setParameter(7, in.campaignId())
                 .setParameter(8, c.title).setParameter(9, actor.name().startsWith("demo")).setParameter(10, actor.name())
                 .getSingleResult()).longValue();
         EntryView v = get(id);
@@ -86,7 +86,7 @@ public class WorkLogService {
                 UPDATE work_log SET unit_id = ?2, log_date = ?3, kind = ?4, quantity = ?5, persons = ?6,
                     partners = CAST(?7 AS text[]), campaign_id = ?8, title = ?9, version = version + 1 WHERE id = ?1""")
                 .setParameter(1, id).setParameter(2, c.unitId).setParameter(3, in.date()).setParameter(4, c.kind)
-                .setParameter(5, in.quantity()).setParameter(6, in.persons()).setParameter(7, CaseService.textArray(c.partners))
+                .setParameter(5, in.quantity()).setParameter(6, in.persons()).setParameter(7, Rows.textArray(c.partners))
                 .setParameter(8, in.campaignId()).setParameter(9, c.title).executeUpdate();
         EntryView after = get(id);
         registry.history(HISTORY_TYPE, id, "update", actor.name(), null, ChangeHistory.diff(snapshot(before), snapshot(after)));
@@ -175,12 +175,7 @@ public class WorkLogService {
 
     @Transactional
     public Page<EntryView> list(String kind, LocalDate from, LocalDate to, int limit, int offset) {
-        if (limit < 1 || limit > Page.MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "1.." + Page.MAX_LIMIT);
-        }
-        if (offset < 0) {
-            throw ApiException.badRequest("offset", "≥ 0");
-        }
+        ListQuery.checkPage(limit, offset);
         StringBuilder w = new StringBuilder("TRUE");
         if (kind != null) {
             if (!KINDS.containsKey(kind.trim())) {
@@ -210,9 +205,9 @@ public class WorkLogService {
         for (Object[] r : rows) {
             String[] k = KINDS.get((String) r[3]);
             LocalDate d = r[2] instanceof java.sql.Date x ? x.toLocalDate() : (LocalDate) r[2];
-            out.add(new EntryView(((Number) r[0]).longValue(), CaseService.num(r[1]), d, (String) r[3], k[0],
+            out.add(new EntryView(((Number) r[0]).longValue(), Rows.num(r[1]), d, (String) r[3], k[0],
                     ((Number) r[4]).intValue(), k[1], r[5] == null ? null : ((Number) r[5]).intValue(), List.of((String[]) r[6]),
-                    CaseService.num(r[7]), (String) r[8], (String) r[9], ((Number) r[10]).intValue()));
+                    Rows.num(r[7]), (String) r[8], (String) r[9], ((Number) r[10]).intValue()));
         }
         return out;
     }

@@ -35,6 +35,10 @@ public class ComplaintResource {
     @Inject
     ComplaintService service;
     @Inject
+    DeadlineRules rules;
+    @Inject
+    ComplaintCounts counts;
+    @Inject
     CurrentUser user;
     @Context
     HttpHeaders headers;
@@ -105,21 +109,21 @@ public class ComplaintResource {
     @Path("/venues/{venueId}/count")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.MANAGER, Roles.TEAM_LEADER})
     public Map<String, Object> venueCount(@PathParam("venueId") long venueId) {
-        return service.venueCount(venueId);
+        return counts.venueCount(venueId);
     }
 
     @GET
     @Path("/rules")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.MANAGER, Roles.TEAM_LEADER})
-    public List<ComplaintService.RuleView> rules() {
-        return service.rules(locale());
+    public List<DeadlineRules.RuleView> rules() {
+        return rules.rules(locale());
     }
 
     @PUT
     @Path("/rules/{code}")
     @RolesAllowed(Roles.ADMIN)
-    public ComplaintService.RuleView updateRule(@PathParam("code") String code, ComplaintService.RuleInput in) {
-        return service.updateRule(code, in, user, locale());
+    public DeadlineRules.RuleView updateRule(@PathParam("code") String code, DeadlineRules.RuleInput in) {
+        return rules.updateRule(code, in, user, locale());
     }
 
     private Locale locale() {

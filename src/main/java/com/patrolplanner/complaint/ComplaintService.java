@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -72,6 +71,8 @@ public class ComplaintService {
     CampaignService campaigns;
     @Inject
     PlanService plans;
+    @Inject
+    ComplaintCounts counts;
 
     // ---------------------------------------------------------------- intake
 
@@ -123,7 +124,7 @@ public class ComplaintService {
         c.persist();
         em.flush();
         registry.history(HISTORY_TYPE, c.id, "create", user.name(), null, ChangeHistory.diff(Map.of(), snapshot(c)));
-        syncCount(c.venueId);
+        counts.syncCount(c.venueId);
         return view(c, user);
     }
 
@@ -272,7 +273,7 @@ public class ComplaintService {
         c.updatedAt = now;
         em.flush();
         registry.history(HISTORY_TYPE, c.id, to.action, user.name(), reason, ChangeHistory.diff(before, snapshot(c)));
-        syncCount(c.venueId);
+        counts.syncCount(c.venueId);
         return view(c, user);
     }
 
@@ -525,131 +526,14 @@ public class ComplaintService {
         return m;
     }
 
-    // ---------------------------------------------------------------- deadline rules
-
-    public record RuleView(String code, String stage, int days, String name, String basis, String note, int version,
-            String updatedBy, OffsetDateTime updatedAt) {
-    }
-
-    public record RuleInput(Integer days, String basis, String note, Integer version) {
-    }
-
-    @Transactional
-    public List<RuleView> rules(Locale locale) {
-        List<DeadlineRule> all = DeadlineRule.listAll();
-        return all.stream().sorted((x, y) -> Integer.compare(order(x.stage), order(y.stage)))
-                .map(r -> ruleView(r, locale)).toList();
-    }
-
-    private static int order(String stage) {
-        return switch (stage) {
-            case "accept" -> 0;
-            case "verify" -> 1;
-            default -> 2;
-        };
-    }
-
-    private static RuleView ruleView(DeadlineRule r, Locale locale) {
-        boolean en = locale != null && "en".equals(locale.getLanguage());
-        return new RuleView(r.code, r.stage, r.days, en ? r.nameEn : r.nameZh, r.basis, r.note, r.version, r.updatedBy,
-                r.updatedAt);
-    }
-
-    /** An administrator sets a rule's days (the province's figure), basis and note. Complaints already due keep theirs. */
-    @Transactional
-    public RuleView updateRule(String code, RuleInput in, CurrentUser user, Locale locale) {
-        DeadlineRule r = DeadlineRule.findById(code);
-        if (r == null) {
-            throw ApiException.notFound("rule " + code);
-        }
-        if (in == null || in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
-        }
-        if (in.version() != r.version) {
-            throw ApiException.staleVersion("rule " + code, in.version(), r.version);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (in.days() != null && (in.days() < 1 || in.days() > 365)) {
-            errors.add(FieldError.of("days", "between 1 and 365"));
-        }
-        String basis = text(in.basis(), "basis", MAX_TEXT, errors);
-        String note = text(in.note(), "note", MAX_TEXT, errors);
-        if (!errors.isEmpty()) {
-            throw invalid("rule", errors);
-        }
-        Map<String, Object> before = Map.of("days", r.days, "basis", r.basis, "note", String.valueOf(r.note));
-        if (in.days() != null) {
-            r.days = in.days();
-        }
-        if (basis != null) {
-            r.basis = basis;
-        }
-        if (in.note() != null) {
-            r.note = note;
-        }
-        r.updatedBy = user.name();
-        r.updatedAt = OffsetDateTime.now();
-        em.flush();
-        registry.history("complaint_rule", 0, "update:" + code, user.name(), null,
-                ChangeHistory.diff(before, Map.of("days", r.days, "basis", r.basis, "note", String.valueOf(r.note))));
-        return ruleView(r, locale);
-    }
-
-    // ---------------------------------------------------------------- the venue's count
-
-    /** Copies the venue's count from {@code venue_complaint_count} to the register (read by campaign and zoning). */
-    void syncCount(Long venueId) {
-        if (venueId == null) {
-            return;
-        }
-        em.flush();
-        @SuppressWarnings("unchecked")
-        List<Number> n = em.createNativeQuery("SELECT complaints FROM venue_complaint_count WHERE venue_id = ?1")
-                .setParameter(1, venueId).getResultList();
-        registry.setComplaintCount(venueId, n.isEmpty() ? 0 : n.get(0).intValue());
-    }
-
-    /**
-     * Every registered venue's count from the records (after a bulk load such as the demo's; venues without records get
-     * 0). Returns the venues changed.
-     */
-    @Transactional
-    public int syncAllCounts() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT venue_id, complaints FROM venue_complaint_count").getResultList();
-        Map<Long, Integer> counts = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            counts.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
-        }
-        return registry.replaceComplaintCounts(counts);
-    }
-
-    /** Per venue, the complaints on file (not declined), for the venue card. */
-    @Transactional
-    public Map<String, Object> venueCount(long venueId) {
-        Venue v = Venue.findById(venueId);
-        if (v == null || !jurisdiction.scope().sees(v.unitId)) {
-            throw ApiException.notFound("venue " + venueId);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT complaints, complaints_365d, open_complaints, last_received_at "
-                + "FROM venue_complaint_count WHERE venue_id = ?1").setParameter(1, venueId).getResultList();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("venueId", venueId);
-        m.put("complaints", rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).intValue());
-        m.put("complaints365d", rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).intValue());
-        m.put("open", rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).intValue());
-        return m;
-    }
-
     // ---------------------------------------------------------------- helpers
 
-    private static ApiException invalid(String what, List<FieldError> errors) {
+    static ApiException invalid(String what, List<FieldError> errors) {
         return ApiException.unprocessable(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
                 : errors.size() + " problems in the " + what, errors);
     }
 
-    private static String text(String s, String field, int max, List<FieldError> errors) {
+    static String text(String s, String field, int max, List<FieldError> errors) {
         if (s == null || s.isBlank()) {
             return null;
         }

@@ -16,7 +16,7 @@ public class SyntheticComplaints {
     @Inject
     EntityManager em;
     @Inject
-    ComplaintService service;
+    ComplaintCounts counts;
 
     /** One generated complaint; {@code state} a {@link ComplaintState} code; null times for steps not reached. */
     public record Generated(Long unitId, String source, String referredBy, OffsetDateTime receivedAt, Long venueId,
@@ -77,6 +77,6 @@ public class SyntheticComplaints {
     /** After writing: every venue's complaint count from the records. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int syncCounts() {
-        return service.syncAllCounts();
+        return counts.syncAllCounts();
     }
 }

@@ -38,6 +38,8 @@ public class DemoCasework {
     @Inject
     CaseService cases;
     @Inject
+    com.patrolplanner.casework.CaseQueries caseQueries;
+    @Inject
     GoodsService goods;
     @Inject
     DocumentService documents;
@@ -50,7 +52,7 @@ public class DemoCasework {
     @Transactional
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1800) // like DemoInspections: a half year of two districts
     public Result generate(long seed, LocalDate from, LocalDate to) {
-        if (cases.syntheticCases() > 0) {
+        if (caseQueries.syntheticCases() > 0) {
             return new Result(0, 0, 0, 0, "synthetic casework already present: nothing written");
         }
         OffsetDateTime f = from.atStartOfDay(BureauClock.ZONE).toOffsetDateTime();

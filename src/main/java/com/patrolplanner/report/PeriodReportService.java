@@ -140,8 +140,10 @@ public class PeriodReportService {
             }
             seized.add(new SeizedCount(e.getKey(), k.zh, k.unit, e.getValue()));
         }
-        long campaigns = campaigns(from, to, scope);
-        List<String> campaignNames = campaignNames(from, to, scope);
+        List<String> run = campaignsRun(from, to, scope);
+        long campaigns = run.size();
+        // each name once (a campaign repeated under one name is named once), at most 50
+        List<String> campaignNames = run.stream().distinct().limit(50).toList();
         Double ratio = cov.coverage();
         CaseworkStatistics.Figures e = casework.figures(from, to, scope, adcode);
         String unitName = target == null ? "" : target.name;
@@ -181,7 +183,7 @@ public class PeriodReportService {
                 x.violatingVenues(), x.casesFiled(), x.rectificationOrders(), seizedItems(x), cov.venues(),
                 cov.venuesInspected(), round4(cov.coverage()));
         return new DailyReport(date, target == null ? null : target.id, target == null ? null : target.name, lines, total,
-                campaignNames(date, scope));
+                campaignsRun(date, date, scope));
     }
 
     private Unit mine() {
@@ -245,31 +247,16 @@ public class PeriodReportService {
         return parts.isEmpty() ? "" : "其中，" + String.join("；", parts) + "。";
     }
 
-    /** The names of the campaigns of the report's units running on {@code date} (not cancelled). */
-    private List<String> campaignNames(LocalDate date, Scope scope) {
+    /**
+     * The campaigns the report's units ran in [from, to] (not cancelled, dates overlapping it; a joint campaign counts for
+     * the unit that ran it, the city): one name per campaign, in order of start. One statement serves the count, the
+     * period's names and the day's.
+     */
+    private List<String> campaignsRun(LocalDate from, LocalDate to, Scope scope) {
         List<String> out = new ArrayList<>();
         try (Connection c = reads.lagTolerant();
                 PreparedStatement ps = c.prepareStatement("SELECT name FROM campaign WHERE status <> 'cancelled' "
-                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id") + " ORDER BY start_date, id")) {
-            ps.setObject(1, date);
-            ps.setObject(2, date);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("campaigns: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    /** The names of the campaigns run in the period (not cancelled, dates overlapping it), in order of start. */
-    private List<String> campaignNames(LocalDate from, LocalDate to, Scope scope) {
-        List<String> out = new ArrayList<>();
-        try (Connection c = reads.lagTolerant();
-                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT name, min(start_date) FROM campaign WHERE status <> 'cancelled' "
-                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id") + " GROUP BY name ORDER BY 2, 1 LIMIT 50")) {
+                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id") + " ORDER BY start_date, name, id")) {
             ps.setObject(1, to);
             ps.setObject(2, from);
             try (ResultSet rs = ps.executeQuery()) {
@@ -281,25 +268,6 @@ public class PeriodReportService {
             throw new IllegalStateException("campaigns: " + e.getMessage(), e);
         }
         return out;
-    }
-
-    /**
-     * Campaigns the report's units ran in the period: of those units (a joint campaign counts for the unit that ran it,
-     * the city), not cancelled, whose date range overlaps [from, to].
-     */
-    private long campaigns(LocalDate from, LocalDate to, Scope scope) {
-        try (Connection c = reads.lagTolerant();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM campaign WHERE status <> 'cancelled' "
-                        + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id"))) {
-            ps.setObject(1, to);
-            ps.setObject(2, from);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("campaigns: " + e.getMessage(), e);
-        }
     }
 
     private record District(String adcode, String name) {

@@ -66,24 +66,29 @@ public class PrivatePostgres implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static boolean isRoot() {
+    public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
     private static void run(List<String> cmd, boolean asPostgres) throws IOException, InterruptedException {
+        run(cmd, asPostgres, "target/pg-fault-cmd.log");
+    }
+
+    /** Runs a command (as the postgres user when we are root), its output into {@code log}; fails after 90 s or on exit ≠ 0. */
+    public static void run(List<String> cmd, boolean asPostgres, String log) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         if (asPostgres && isRoot()) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(cmd);
         Process p = new ProcessBuilder(full).redirectErrorStream(true)
-                .redirectOutput(new File("target/pg-fault-cmd.log")).start();
+                .redirectOutput(new File(log)).start();
         if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("failed: " + String.join(" ", full) + " (see target/pg-fault-cmd.log)");
+            throw new IOException("failed: " + String.join(" ", full) + " (see " + log + ")");
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

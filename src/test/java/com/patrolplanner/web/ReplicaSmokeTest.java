@@ -1,12 +1,12 @@
 package com.patrolplanner.web;
 
+import com.patrolplanner.reliability.PrivatePostgres;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -128,30 +127,19 @@ class ReplicaSmokeTest {
         assertEquals(null, ReadSource.valid("0/1; DROP"), "only a WAL position is taken from the cookie");
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
     private static void append(Path f, String s) throws IOException, InterruptedException {
         run(List.of("sh", "-c", "printf '%s' \"$0\" >> \"$1\"", s, f.toString()), true);
     }
 
     private static void run(List<String> cmd, boolean asPostgres) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        if (asPostgres && isRoot()) {
-            full.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        full.addAll(cmd);
-        Process p = new ProcessBuilder(full).redirectErrorStream(true)
-                .redirectOutput(new File("target/pg-replica-smoke.log")).start();
-        if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("failed: " + String.join(" ", full) + " (see target/pg-replica-smoke.log)");
-        }
+        PrivatePostgres.run(cmd, asPostgres, "target/pg-replica-smoke.log");
+    }
+
+    private static boolean isRoot() {
+        return PrivatePostgres.isRoot();
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return PrivatePostgres.freePort();
     }
 }
