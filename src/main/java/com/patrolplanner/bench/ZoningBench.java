@@ -9,6 +9,7 @@ import com.patrolplanner.geo.DatumTransform;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.zoning.AutoZoning;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -52,7 +53,9 @@ public class ZoningBench implements CliCommand {
         return "2,000 clustered venues in 奎文区 → 12 balanced zones: time, workload max/min, contiguity, area error";
     }
 
+    /** The auto-zoning service reads units through the ORM, which needs a request context outside HTTP. */
     @Override
+    @ActivateRequestContext
     public int run(String[] args, PrintStream out) throws Exception {
         int zones = args.length > 0 ? Integer.parseInt(args[0]) : ZONES;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1L;
