@@ -36,6 +36,8 @@ public class AuditService {
 
     @Inject
     EntityManager em;
+    @Inject
+    com.patrolplanner.sql.Db db;
 
     @Transactional(Transactional.TxType.REQUIRED)
     public long record(String actor, String action, String entityType, Object entityId, Map<String, ?> details) {
@@ -62,32 +64,34 @@ public class AuditService {
 
     @Transactional
     public Verification verify() {
-        return em.unwrap(org.hibernate.Session.class).doReturningWork(AuditService::verify);
+        try (com.patrolplanner.sql.Conn c = db.open()) {
+            return verify(c);
+        }
     }
 
     /**
      * Re-computes the whole chain over a plain JDBC connection to any copy of the database (the service's own, or a
      * restored backup that no service runs on yet).
      */
-    public static Verification verify(java.sql.Connection c) throws java.sql.SQLException {
+    public static Verification verify(com.patrolplanner.sql.Conn c) {
         String prev = GENESIS;
         long checked = 0;
         long expectedSeq = 1;
         int page = 5000;
         long after = 0;
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, action, entity_type, entity_id, "
+        try (com.patrolplanner.sql.Stmt ps = c.prepare("SELECT seq, at, actor, action, entity_type, entity_id, "
                 + "details::text, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT " + page)) {
             while (true) {
                 ps.setLong(1, after);
                 int rows = 0;
-                try (java.sql.ResultSet r = ps.executeQuery()) {
+                try (com.patrolplanner.sql.Cursor r = ps.executeQuery()) {
                     while (r.next()) {
                         rows++;
                         long seq = r.getLong(1);
                         if (seq != expectedSeq) {
                             return new Verification(false, checked, expectedSeq, "row " + expectedSeq + " is missing");
                         }
-                        OffsetDateTime at = r.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+                        OffsetDateTime at = r.getOffsetDateTime(2);
                         String json;
                         try {
                             json = canonical(CANONICAL.readValue(r.getString(7), Map.class));

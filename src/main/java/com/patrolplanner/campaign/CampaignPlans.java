@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,32 @@ public class CampaignPlans {
     ProblemBuilder builder;
 
     @Transactional
-    public Map<String, Object> summary(Campaign c) {
+    /** A campaign's plans over its dates: per date, the totals, targets no plan reaches and venues planned twice. */
+    public record PlanSummary(Long campaignId, String campaignName, String startDate, String endDate, List<DateSummary> dates,
+            Totals totals, List<UnplannedVenue> unplanned, List<SeveralDates> plannedOnSeveralDates) {
+    }
+
+    /** A date's current plan ({@code solvingPlanId}: the best so far of a solve still running, absent otherwise). */
+    public record DateSummary(String date, Long planId, String status, int teams, int stops, Boolean feasible, int unassigned,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Long solvingPlanId) {
+    }
+
+    public record Totals(int dates, int datesPlanned, int stops, int targeted, int planned, int unplanned,
+            int plannedNotTargeted, boolean feasible) {
+    }
+
+    public record UnplannedVenue(Long venueId, String name, String category, List<Reason> reasons) {
+    }
+
+    /** Why a target is in no plan ({@code date} empty when no date explains it). */
+    public record Reason(String date, String reason) {
+    }
+
+    public record SeveralDates(Long venueId, List<String> dates) {
+    }
+
+    public PlanSummary summary(Campaign c) {
         store.recoverOrphans(null, BestSoFar.STALE_SECONDS);
         Map<LocalDate, PlanStore.DateRow> current = new TreeMap<>();
         store.currentPlans(c.id).forEach(r -> current.put(r.date(), r));
@@ -37,24 +61,15 @@ public class CampaignPlans {
         store.solvingPlans(c.id).forEach(r -> solving.put(r.date(), r));
         Map<LocalDate, List<Long>> venuesOn = store.plannedVenues(c.id);
 
-        List<Map<String, Object>> dates = new ArrayList<>();
+        List<DateSummary> dates = new ArrayList<>();
         List<String> unplannedDates = new ArrayList<>();
         int stops = 0;
         for (LocalDate d = c.startDate; !d.isAfter(c.endDate); d = d.plusDays(1)) {
             PlanStore.DateRow r = current.get(d);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("date", d.toString());
-            m.put("planId", r == null ? null : r.planId());
-            m.put("status", r == null ? "unplanned" : r.status());
-            m.put("teams", r == null ? 0 : r.teams());
-            m.put("stops", r == null ? 0 : r.stops());
-            m.put("feasible", r == null ? null : r.feasible());
-            m.put("unassigned", r == null ? 0 : r.unassigned().size());
-            PlanStore.DateRow s = solving.get(d);
-            if (s != null) {
-                m.put("solvingPlanId", s.planId()); // best so far of a solve still running: not the date's plan yet
-            }
-            dates.add(m);
+            PlanStore.DateRow s = solving.get(d); // best so far of a solve still running: not the date's plan yet
+            dates.add(new DateSummary(d.toString(), r == null ? null : r.planId(), r == null ? "unplanned" : r.status(),
+                    r == null ? 0 : r.teams(), r == null ? 0 : r.stops(), r == null ? null : r.feasible(),
+                    r == null ? 0 : r.unassigned().size(), s == null ? null : s.planId()));
             if (r == null) {
                 unplannedDates.add(d.toString());
             } else {
@@ -66,64 +81,43 @@ public class CampaignPlans {
         // kept on a date while another date planned it)
         Map<Long, Set<String>> plannedOn = new HashMap<>();
         venuesOn.forEach((d, ids) -> ids.forEach(v -> plannedOn.computeIfAbsent(v, k -> new TreeSet<>()).add(d.toString())));
-        Map<Long, List<Map<String, Object>>> reasons = new HashMap<>();
+        Map<Long, List<Reason>> reasons = new HashMap<>();
         for (PlanStore.DateRow r : current.values()) {
             for (PlanView.Unassigned u : r.unassigned()) {
                 if (u.venueId() != null) {
                     reasons.computeIfAbsent(u.venueId(), k -> new ArrayList<>())
-                            .add(Map.of("date", r.date().toString(), "reason", u.reason()));
+                            .add(new Reason(r.date().toString(), u.reason()));
                 }
             }
         }
         List<Candidate> targets = builder.targets(c);
-        List<Map<String, Object>> unplanned = new ArrayList<>();
+        List<UnplannedVenue> unplanned = new ArrayList<>();
         int plannedTargets = 0;
         for (Candidate v : targets) {
             if (plannedOn.containsKey(v.id())) {
                 plannedTargets++;
                 continue;
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("venueId", v.id());
-            m.put("name", v.name());
-            m.put("category", v.category());
-            List<Map<String, Object>> why = reasons.get(v.id());
+            List<Reason> why = reasons.get(v.id());
             if (why == null) {
-                why = List.of(Map.of("date", "", "reason", current.isEmpty() ? "no date of the campaign is planned yet"
+                why = List.of(new Reason("", current.isEmpty() ? "no date of the campaign is planned yet"
                         : "in no date's plan: targeted after planning, or its dates are unplanned (" + String.join(", ",
                         unplannedDates) + ")"));
             }
-            m.put("reasons", why);
-            unplanned.add(m);
+            unplanned.add(new UnplannedVenue(v.id(), v.name(), v.category(), why));
         }
-        List<Map<String, Object>> twice = new ArrayList<>();
+        List<SeveralDates> twice = new ArrayList<>();
         plannedOn.forEach((v, ds) -> {
             if (ds.size() > 1) {
-                twice.add(Map.of("venueId", v, "dates", List.copyOf(ds)));
+                twice.add(new SeveralDates(v, List.copyOf(ds)));
             }
         });
         Set<Long> targetIds = new TreeSet<>();
         targets.forEach(v -> targetIds.add(v.id()));
 
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("dates", dates.size());
-        totals.put("datesPlanned", current.size());
-        totals.put("stops", stops);
-        totals.put("targeted", targets.size());
-        totals.put("planned", plannedTargets);
-        totals.put("unplanned", unplanned.size());
-        totals.put("plannedNotTargeted", (int) plannedOn.keySet().stream().filter(v -> !targetIds.contains(v)).count());
-        totals.put("feasible", current.values().stream().allMatch(r -> Boolean.TRUE.equals(r.feasible())));
-
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("campaignId", c.id);
-        out.put("campaignName", c.name);
-        out.put("startDate", c.startDate.toString());
-        out.put("endDate", c.endDate.toString());
-        out.put("dates", dates);
-        out.put("totals", totals);
-        out.put("unplanned", unplanned);
-        out.put("plannedOnSeveralDates", twice);
-        return out;
+        Totals totals = new Totals(dates.size(), current.size(), stops, targets.size(), plannedTargets, unplanned.size(),
+                (int) plannedOn.keySet().stream().filter(v -> !targetIds.contains(v)).count(),
+                current.values().stream().allMatch(r -> Boolean.TRUE.equals(r.feasible())));
+        return new PlanSummary(c.id, c.name, c.startDate.toString(), c.endDate.toString(), dates, totals, unplanned, twice);
     }
 }

@@ -169,18 +169,18 @@ public class PlanService {
             store.stopSolvingOf(jobId);
             Campaign c = campaigns.find(campaignId);
             SolveRequest req = SolveRequest.of(c, in);
-            Map<LocalDate, Object[]> left = store.datesOfJob(jobId);
+            Map<LocalDate, PlanStore.DatePlan> left = store.datesOfJob(jobId);
             List<LocalDate> remaining = req.dates().stream()
-                    .filter(d -> left.get(d) == null || !"solved".equals(left.get(d)[0])).toList();
+                    .filter(d -> left.get(d) == null || !"solved".equals(left.get(d).status())).toList();
             if (remaining.isEmpty()) {
                 return new Object[] {req, null, c.name, c.type, remaining, 0};
             }
             LocalDate d0 = remaining.get(0);
             CampaignProblem first = build(c, d0, remaining.get(remaining.size() - 1));
             int seeded = 0;
-            Object[] at = left.get(d0);
-            if (at != null && "stopped".equals(at[0])) {
-                seeded = seed(first, store.stops((Long) at[1], d0, false));
+            PlanStore.DatePlan at = left.get(d0);
+            if (at != null && "stopped".equals(at.status())) {
+                seeded = seed(first, store.stops(at.id(), d0, false));
             }
             return new Object[] {req, first, c.name, c.type, remaining, seeded};
         });

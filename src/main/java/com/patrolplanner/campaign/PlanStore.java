@@ -102,13 +102,17 @@ public class PlanStore {
      * its node died, the id of the 'stopped' row holding its best plan so far (newest first).
      */
     @Transactional
+    /** The newest plan of a date of a solve job: its status and id. */
+    public record DatePlan(String status, long id) {
+    }
+
     @SuppressWarnings("unchecked")
-    public Map<LocalDate, Object[]> datesOfJob(java.util.UUID jobId) {
-        Map<LocalDate, Object[]> out = new java.util.HashMap<>();
+    public Map<LocalDate, DatePlan> datesOfJob(java.util.UUID jobId) {
+        Map<LocalDate, DatePlan> out = new java.util.HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT DISTINCT ON (plan_date) plan_date, status, id FROM plan "
                 + "WHERE job_id = ?1 ORDER BY plan_date, created_at DESC, id DESC").setParameter(1, jobId).getResultList()) {
-            LocalDate d = r[0] instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) r[0];
-            out.put(d, new Object[] {r[1], ((Number) r[2]).longValue()});
+            LocalDate d = com.patrolplanner.sql.Rows.localDate(r[0]);
+            out.put(d, new DatePlan((String) r[1], ((Number) r[2]).longValue()));
         }
         return out;
     }
@@ -332,7 +336,7 @@ public class PlanStore {
     }
 
     private static LocalDate toDate(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : o instanceof LocalDate l ? l : LocalDate.parse(o.toString());
+        return com.patrolplanner.sql.Rows.localDate(o);
     }
 
     /** The campaign and team a plan stop belongs to, so callers can check the scope. */
@@ -450,8 +454,8 @@ public class PlanStore {
         if (o instanceof java.time.Instant i) {
             return i.atOffset(ZoneOffset.UTC);
         }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        if (o instanceof java.util.Date) {
+            return com.patrolplanner.sql.Rows.utc(o);
         }
         throw new IllegalStateException("unexpected time type " + o.getClass());
     }

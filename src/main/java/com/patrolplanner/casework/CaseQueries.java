@@ -99,7 +99,7 @@ public class CaseQueries {
         List<CaseView> out = new ArrayList<>();
         for (Object[] r : rows) {
             CaseState st = CaseState.of((String) r[9]);
-            LocalDate due = r[11] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[11];
+            LocalDate due = com.patrolplanner.sql.Rows.localDate(r[11]);
             OffsetDateTime decided = Rows.odt(r[17]);
             Long daysLeft = decided == null ? java.time.temporal.ChronoUnit.DAYS.between(today, due) : null;
             out.add(new CaseView(((Number) r[0]).longValue(), (String) r[1], Rows.num(r[2]), Rows.num(r[3]), Rows.num(r[4]), Rows.num(r[5]),

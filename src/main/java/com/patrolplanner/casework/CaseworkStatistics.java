@@ -1,19 +1,17 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.compliance.RuleService;
 import com.patrolplanner.compliance.SchoolPerimeter;
 import com.patrolplanner.inspection.SeizedKind;
 import com.patrolplanner.inspection.ViolationItem;
 import com.patrolplanner.registry.Scope;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ import java.util.Map;
 @ApplicationScoped
 public class CaseworkStatistics {
     @Inject
-    AgroalDataSource ds;
+    Db db;
     @Inject
     RuleService rules;
 
@@ -69,7 +67,7 @@ public class CaseworkStatistics {
         String unit = scope.sql("c.unit_id");
         String venueScope = "EXISTS (SELECT 1 FROM venue v WHERE v.id = i.venue_id AND " + scope.sql("v.unit_id") + ")"
                 + (districtCode == null ? "" : " AND i.district_code = '" + districtCode + "'");
-        try (Connection c = ds.getConnection()) {
+        try (Conn c = db.open()) {
             long[] cases = longs(c, "SELECT count(*) FILTER (WHERE c.filed_at >= ?1 AND c.filed_at < ?2), "
                     + "count(*) FILTER (WHERE c.decided_at >= ?1 AND c.decided_at < ?2), "
                     + "count(*) FILTER (WHERE c.closed_at >= ?1 AND c.closed_at < ?2), "
@@ -135,15 +133,15 @@ public class CaseworkStatistics {
                 SchoolPerimeter p = rules.schoolPerimeter(to);
                 distance = p.distanceM();
                 String levels = Rows.textArray(p.schoolLevels());
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT i.venue_id) FROM inspection i "
+                try (Stmt ps = c.prepare("SELECT count(DISTINCT i.venue_id) FROM inspection i "
                         + "WHERE i.inspected_at >= ? AND i.inspected_at < ? AND i.outcome <> 'not_found' AND i.geom IS NOT NULL AND "
                         + venueScope + " AND EXISTS (SELECT 1 FROM school s WHERE s.level = ANY(CAST(? AS text[])) AND "
                         + "ST_DWithin(coalesce(s.campus::geography, s.geom::geography), i.geom::geography, ?))")) {
-                    ps.setTimestamp(1, Timestamp.from(f.toInstant()));
-                    ps.setTimestamp(2, Timestamp.from(t.toInstant()));
+                    ps.setInstant(1, f.toInstant());
+                    ps.setInstant(2, t.toInstant());
                     ps.setString(3, levels);
                     ps.setDouble(4, p.distanceM());
-                    try (ResultSet rs = ps.executeQuery()) {
+                    try (Cursor rs = ps.executeQuery()) {
                         rs.next();
                         nearSchools = rs.getLong(1);
                     }
@@ -175,8 +173,6 @@ public class CaseworkStatistics {
             return new Figures(complaints(f, t, scope), cases[0], cases[1], cases[2], cases[3], penalties, fines, goodsList,
                     documents, re[0], re[1], byType, nearSchools, distance, workLog, trainingPersons, partners, outings[0],
                     outings[1]);
-        } catch (SQLException e) {
-            throw new IllegalStateException("casework figures: " + e.getMessage(), e);
         }
     }
 
@@ -186,14 +182,12 @@ public class CaseworkStatistics {
      * closed within the named reply deadline ({@code COMPLAINT_REPLY_DEADLINE}, set by the complaint capability).
      */
     Complaints complaints(OffsetDateTime f, OffsetDateTime t, Scope scope) {
-        try (Connection c = ds.getConnection()) {
+        try (Conn c = db.open()) {
             long[] x = longs(c, "SELECT count(*) FILTER (WHERE k.received_at >= ?1 AND k.received_at < ?2), "
                     + "count(*) FILTER (WHERE k.closed_at >= ?1 AND k.closed_at < ?2), "
                     + "count(*) FILTER (WHERE k.closed_at >= ?1 AND k.closed_at < ?2 AND k.closed_on_time) "
                     + "FROM complaint_figure k WHERE " + scope.sql("k.unit_id"), f, t);
             return new Complaints(x[0], x[1], x[2]);
-        } catch (SQLException e) {
-            throw new IllegalStateException("complaint figures: " + e.getMessage(), e);
         }
     }
 
@@ -206,7 +200,7 @@ public class CaseworkStatistics {
     }
 
     /** Runs {@code sql} with {@code ?1}/{@code ?2} bound to a and b (each as often as they occur). */
-    private static PreparedStatement prepare(Connection c, String sql, Object a, Object b) throws SQLException {
+    private static Stmt prepare(Conn c, String sql, Object a, Object b) {
         List<Object> binds = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?([12])").matcher(sql);
@@ -215,11 +209,11 @@ public class CaseworkStatistics {
             m.appendReplacement(out, "?");
         }
         m.appendTail(out);
-        PreparedStatement ps = c.prepareStatement(out.toString());
+        Stmt ps = c.prepare(out.toString());
         for (int k = 0; k < binds.size(); k++) {
             Object v = binds.get(k);
             if (v instanceof OffsetDateTime o) {
-                ps.setTimestamp(k + 1, Timestamp.from(o.toInstant()));
+                ps.setInstant(k + 1, o.toInstant());
             } else {
                 ps.setString(k + 1, v.toString());
             }
@@ -227,10 +221,10 @@ public class CaseworkStatistics {
         return ps;
     }
 
-    private static long[] longs(Connection c, String sql, Object a, Object b) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, a, b); ResultSet rs = ps.executeQuery()) {
+    private static long[] longs(Conn c, String sql, Object a, Object b) {
+        try (Stmt ps = prepare(c, sql, a, b); Cursor rs = ps.executeQuery()) {
             rs.next();
-            long[] out = new long[rs.getMetaData().getColumnCount()];
+            long[] out = new long[rs.columnCount()];
             for (int k = 0; k < out.length; k++) {
                 out[k] = rs.getLong(k + 1);
             }
@@ -238,16 +232,16 @@ public class CaseworkStatistics {
         }
     }
 
-    private static BigDecimal decimal(Connection c, String sql, Object a, Object b) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, a, b); ResultSet rs = ps.executeQuery()) {
+    private static BigDecimal decimal(Conn c, String sql, Object a, Object b) {
+        try (Stmt ps = prepare(c, sql, a, b); Cursor rs = ps.executeQuery()) {
             rs.next();
             return rs.getBigDecimal(1);
         }
     }
 
-    private static Map<String, Long> map(Connection c, String sql, Object a, Object b) throws SQLException {
+    private static Map<String, Long> map(Conn c, String sql, Object a, Object b) {
         Map<String, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = prepare(c, sql, a, b); ResultSet rs = ps.executeQuery()) {
+        try (Stmt ps = prepare(c, sql, a, b); Cursor rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
             }

@@ -229,7 +229,7 @@ public class DocumentService {
         LocalDate today = BureauClock.today();
         List<DocumentView> out = new ArrayList<>();
         for (Object[] r : rows) {
-            LocalDate deadline = r[9] instanceof java.sql.Date x ? x.toLocalDate() : (LocalDate) r[9];
+            LocalDate deadline = com.patrolplanner.sql.Rows.localDate(r[9]);
             Long re = Rows.num(r[11]);
             out.add(new DocumentView(((Number) r[0]).longValue(), Rows.num(r[1]), Rows.num(r[2]), (String) r[3],
                     KINDS.get((String) r[3])[0], (String) r[4], ((Number) r[5]).longValue(), (String) r[6], Rows.num(r[7]),

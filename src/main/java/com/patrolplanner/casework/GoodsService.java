@@ -289,7 +289,7 @@ public class GoodsService {
             } catch (IllegalArgumentException e) {
                 k = SeizedKind.OTHER;
             }
-            LocalDate due = r[13] == null ? null : r[13] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[13];
+            LocalDate due = r[13] == null ? null : com.patrolplanner.sql.Rows.localDate(r[13]);
             OffsetDateTime returned = Rows.odt(r[15]);
             Long[] ofs = r[16] instanceof Long[] l ? l : java.util.Arrays.stream((Object[]) r[16]).map(o -> ((Number) o).longValue())
                     .toArray(Long[]::new);

@@ -25,7 +25,7 @@ final class Rows {
         if (o instanceof java.time.Instant t) {
             return t.atOffset(ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
+        return com.patrolplanner.sql.Rows.utc(o);
     }
 
     static String textArray(List<String> xs) {

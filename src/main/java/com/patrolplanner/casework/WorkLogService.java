@@ -204,7 +204,7 @@ public class WorkLogService {
         List<EntryView> out = new ArrayList<>();
         for (Object[] r : rows) {
             String[] k = KINDS.get((String) r[3]);
-            LocalDate d = r[2] instanceof java.sql.Date x ? x.toLocalDate() : (LocalDate) r[2];
+            LocalDate d = com.patrolplanner.sql.Rows.localDate(r[2]);
             out.add(new EntryView(((Number) r[0]).longValue(), Rows.num(r[1]), d, (String) r[3], k[0],
                     ((Number) r[4]).intValue(), k[1], r[5] == null ? null : ((Number) r[5]).intValue(), List.of((String[]) r[6]),
                     Rows.num(r[7]), (String) r[8], (String) r[9], ((Number) r[10]).intValue()));

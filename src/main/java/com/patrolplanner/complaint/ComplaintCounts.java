@@ -53,8 +53,12 @@ public class ComplaintCounts {
     }
 
     /** Per venue, the complaints on file (not declined), for the venue card. */
+    /** A venue's complaints on file (not declined): all, the last 365 days, still open. */
+    public record VenueComplaints(long venueId, int complaints, int complaints365d, int open) {
+    }
+
     @Transactional
-    public Map<String, Object> venueCount(long venueId) {
+    public VenueComplaints venueCount(long venueId) {
         Venue v = Venue.findById(venueId);
         if (v == null || !jurisdiction.scope().sees(v.unitId)) {
             throw ApiException.notFound("venue " + venueId);
@@ -62,11 +66,8 @@ public class ComplaintCounts {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT complaints, complaints_365d, open_complaints, last_received_at "
                 + "FROM venue_complaint_count WHERE venue_id = ?1").setParameter(1, venueId).getResultList();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("venueId", venueId);
-        m.put("complaints", rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).intValue());
-        m.put("complaints365d", rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).intValue());
-        m.put("open", rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).intValue());
-        return m;
+        return new VenueComplaints(venueId, rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).intValue(),
+                rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).intValue(),
+                rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).intValue());
     }
 }

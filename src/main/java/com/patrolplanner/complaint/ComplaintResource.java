@@ -108,7 +108,7 @@ public class ComplaintResource {
     @GET
     @Path("/venues/{venueId}/count")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.MANAGER, Roles.TEAM_LEADER})
-    public Map<String, Object> venueCount(@PathParam("venueId") long venueId) {
+    public ComplaintCounts.VenueComplaints venueCount(@PathParam("venueId") long venueId) {
         return counts.venueCount(venueId);
     }
 

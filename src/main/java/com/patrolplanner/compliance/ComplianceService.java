@@ -1,21 +1,21 @@
 package com.patrolplanner.compliance;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.RowMapper;
+import com.patrolplanner.sql.Stmt;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.Scope;
 import com.patrolplanner.time.BureauClock;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +33,7 @@ public class ComplianceService {
     public static final int FETCH = 2000;
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
     @Inject
     RegistryService registry;
     @Inject
@@ -97,13 +97,13 @@ public class ComplianceService {
      */
     public long writeViolations(ViolationQuery q, ViolationWriter.Format format, OutputStream out) {
         Sql sql = violationsSql(q, format != ViolationWriter.Format.GEOJSON);
-        try (Connection c = dataSource.getConnection()) {
+        try (Conn c = db.open()) {
             c.setAutoCommit(false); // PgJDBC streams with a fetch size only inside a transaction
             c.setReadOnly(true);
             long n = 0;
-            try (PreparedStatement st = sql.prepare(c); ViolationWriter w = ViolationWriter.open(format, out)) {
+            try (Stmt st = sql.prepare(c); ViolationWriter w = ViolationWriter.open(format, out)) {
                 st.setFetchSize(FETCH);
-                try (ResultSet rs = st.executeQuery()) {
+                try (Cursor rs = st.executeQuery()) {
                     while (rs.next()) {
                         w.write(Violation.of(rs));
                         n++;
@@ -115,8 +115,6 @@ public class ComplianceService {
                 c.setAutoCommit(true);
             }
             return n;
-        } catch (SQLException e) {
-            throw new IllegalStateException("violations scan failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -245,19 +243,13 @@ public class ComplianceService {
 
     // ---------------------------------------------------------------- JDBC
 
-    interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
     <T> List<T> query(Sql sql, RowMapper<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = sql.prepare(c); ResultSet rs = st.executeQuery()) {
+        try (Conn c = db.open(); Stmt st = sql.prepare(c); Cursor rs = st.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(mapper.map(rs));
             }
             return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("compliance query failed: " + e.getMessage(), e);
         }
     }
 }

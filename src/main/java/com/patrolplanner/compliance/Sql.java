@@ -1,9 +1,7 @@
 package com.patrolplanner.compliance;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Stmt;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +35,15 @@ record Sql(String text, List<Object> params) {
         return new Sql(out.toString(), ps);
     }
 
-    PreparedStatement prepare(Connection c) throws SQLException {
-        PreparedStatement st = c.prepareStatement(text);
+    Stmt prepare(Conn c) {
+        Stmt st = c.prepare(text);
         for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);
-            st.setObject(i + 1, p instanceof LocalDate d ? Date.valueOf(d) : p);
+            if (p instanceof LocalDate d) {
+                st.setDate(i + 1, d);
+            } else {
+                st.setObject(i + 1, p);
+            }
         }
         return st;
     }

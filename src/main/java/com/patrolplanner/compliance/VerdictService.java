@@ -1,15 +1,14 @@
 package com.patrolplanner.compliance;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.registry.RegistryEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import org.hibernate.Session;
 
 /**
  * Keeps {@code venue_verdict} equal to what {@link ComplianceSql#candidates} computes live, by recomputing the rows of a
@@ -20,6 +19,8 @@ import org.hibernate.Session;
 public class VerdictService {
     @Inject
     EntityManager em;
+    @Inject
+    Db db;
 
     void onVenueChanged(@Observes RegistryEvents.VenueChanged e) {
         if (e.deleted()) {
@@ -86,11 +87,13 @@ public class VerdictService {
 
     private int run(Sql sql) {
         em.flush();
-        return em.unwrap(Session.class).doReturningWork(c -> execute(c, sql));
+        try (Conn c = db.open()) { // the transaction's connection, as Hibernate's
+            return execute(c, sql);
+        }
     }
 
-    private static int execute(Connection c, Sql sql) throws SQLException {
-        try (PreparedStatement st = sql.prepare(c)) {
+    private static int execute(Conn c, Sql sql) {
+        try (Stmt st = sql.prepare(c)) {
             return st.executeUpdate();
         }
     }

@@ -1,7 +1,7 @@
 package com.patrolplanner.compliance;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.patrolplanner.sql.Row;
+
 
 /**
  * One venue within a rule's distance of a school (a verdict): {@code distanceM} is the geodesic distance from the venue
@@ -13,7 +13,7 @@ public record Violation(long venueId, String venueName, String licenceNo, String
         double distanceM, boolean approximate, String ruleCode, double ruleDistanceM, String jurisdiction,
         String legalBasis) {
 
-    static Violation of(ResultSet rs) throws SQLException {
+    static Violation of(Row rs) {
         return new Violation(rs.getLong("venue_id"), rs.getString("venue_name"), rs.getString("licence_no"),
                 rs.getString("category"), rs.getString("status"), rs.getString("address"), rs.getString("district_code"),
                 rs.getDouble("lon"), rs.getDouble("lat"), rs.getLong("school_id"), rs.getString("school_name"),

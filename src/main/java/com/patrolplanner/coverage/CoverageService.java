@@ -1,17 +1,14 @@
 package com.patrolplanner.coverage;
 
-import com.patrolplanner.inspection.CustomPlan;
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.Scope;
 import com.uber.h3core.util.LatLng;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +25,7 @@ import java.util.List;
 @ApplicationScoped
 public class CoverageService {
     @Inject
-    AgroalDataSource ds;
+    Db db;
     @Inject
     Jurisdiction jurisdiction;
     @Inject
@@ -131,10 +128,10 @@ public class CoverageService {
      * when nothing changed (one anti-join).
      */
     public int syncVenueCells() {
-        try (Connection c = ds.getConnection()) {
+        try (Conn c = db.open()) {
             List<long[]> ids = new ArrayList<>();
             List<double[]> pos = new ArrayList<>();
-            try (PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.STALE_VENUE_CELLS); ResultSet rs = ps.executeQuery()) {
+            try (Stmt ps = c.customPlan().prepare(CoverageSql.STALE_VENUE_CELLS); Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(new long[] {rs.getLong(1)});
                     pos.add(new double[] {rs.getDouble(2), rs.getDouble(3)});
@@ -156,17 +153,15 @@ public class CoverageService {
                 r8[i] = HexCells.cell(lon[i], lat[i], HexCells.COARSE);
                 r9[i] = HexCells.cell(lon[i], lat[i], HexCells.FINE);
             }
-            try (PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.UPSERT_VENUE_CELLS)) {
-                ps.setArray(1, c.createArrayOf("bigint", id));
-                ps.setArray(2, c.createArrayOf("float8", lon));
-                ps.setArray(3, c.createArrayOf("float8", lat));
-                ps.setArray(4, c.createArrayOf("bigint", r8));
-                ps.setArray(5, c.createArrayOf("bigint", r9));
+            try (Stmt ps = c.customPlan().prepare(CoverageSql.UPSERT_VENUE_CELLS)) {
+                ps.setArray(1, "bigint", id);
+                ps.setArray(2, "float8", lon);
+                ps.setArray(3, "float8", lat);
+                ps.setArray(4, "bigint", r8);
+                ps.setArray(5, "bigint", r9);
                 ps.executeUpdate();
             }
             return n;
-        } catch (SQLException e) {
-            throw new IllegalStateException("venue cells: " + e.getMessage(), e);
         }
     }
 
@@ -224,17 +219,15 @@ public class CoverageService {
     private CoverageCache.Snapshot loadSnapshot(CoverageQuery q, String scope) {
         List<long[]> ints = new ArrayList<>();
         List<double[]> pos = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.scopeVenues(scope))) {
+        try (Conn c = db.open(); Stmt ps = c.customPlan().prepare(CoverageSql.scopeVenues(scope))) {
             PeriodSplit.of(q.from(), q.to()).bind(ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ints.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : 0,
                             rs.getBoolean(7) ? 1 : 0, rs.getLong(8), rs.getLong(9), rs.getLong(10)});
                     pos.add(new double[] {rs.getDouble(5), rs.getDouble(6)});
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("coverage: " + e.getMessage(), e);
         }
         CoverageCache.Snapshot s = new CoverageCache.Snapshot(ints.size());
         for (int i = 0; i < s.size; i++) {
@@ -259,20 +252,18 @@ public class CoverageService {
         String sql = CoverageSql.hexCells(res, venueScope());
         double[] b = q.bounds();
         List<CellStats> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, sql)) {
+        try (Conn c = db.open(); Stmt ps = c.customPlan().prepare(sql)) {
             ps.setDouble(1, b[0]);
             ps.setDouble(2, b[1]);
             ps.setDouble(3, b[2]);
             ps.setDouble(4, b[3]);
             PeriodSplit.of(q.from(), q.to()).bind(ps, 5);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new CellStats(rs.getLong(1), new Stats(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                             rs.getLong(6))));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("hex coverage: " + e.getMessage(), e);
         }
         return out;
     }
@@ -353,9 +344,9 @@ public class CoverageService {
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
         double max = 0;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.venueFigures(venueScope()))) {
+        try (Conn c = db.open(); Stmt ps = c.customPlan().prepare(CoverageSql.venueFigures(venueScope()))) {
             bindVenueFigures(ps, q, b);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double v = switch (metric) {
                         case INSPECTIONS -> rs.getLong(6);
@@ -364,9 +355,9 @@ public class CoverageService {
                         case VENUES -> 1;
                         case VENUES_INSPECTED, COVERAGE -> rs.getLong(6) > 0 ? 1 : 0;
                         case GAP -> {
-                            Timestamp last = rs.getTimestamp(9);
+                            java.time.Instant last = rs.getInstant(9);
                             yield last == null ? 365 : Math.min(365, Math.max(0,
-                                    (q.to().toInstant().toEpochMilli() - last.getTime()) / 86_400_000.0));
+                                    (q.to().toInstant().toEpochMilli() - last.toEpochMilli()) / 86_400_000.0));
                         }
                     };
                     if (v > 0) {
@@ -375,8 +366,6 @@ public class CoverageService {
                     }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("heat: " + e.getMessage(), e);
         }
         List<double[]> points = new ArrayList<>(raw.size());
         for (double[] r : raw) {
@@ -421,34 +410,32 @@ public class CoverageService {
         double[] b = q.bounds();
         StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         OffsetDateTime now = OffsetDateTime.now();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, CoverageSql.venueFigures(venueScope()))) {
+        try (Conn c = db.open(); Stmt ps = c.customPlan().prepare(CoverageSql.venueFigures(venueScope()))) {
             bindVenueFigures(ps, q, b);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 boolean first = true;
                 while (rs.next()) {
                     if (!first) {
                         sb.append(',');
                     }
                     first = false;
-                    Timestamp last = rs.getTimestamp(9);
-                    Long days = last == null ? null : (now.toInstant().toEpochMilli() - last.getTime()) / 86_400_000L;
+                    java.time.Instant last = rs.getInstant(9);
+                    Long days = last == null ? null : (now.toInstant().toEpochMilli() - last.toEpochMilli()) / 86_400_000L;
                     sb.append("{\"type\":\"Feature\",\"id\":").append(rs.getLong(1))
                             .append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[").append(round6(rs.getDouble(4)))
                             .append(',').append(round6(rs.getDouble(5))).append("]},\"properties\":{\"id\":").append(rs.getLong(1))
                             .append(",\"name\":").append(json(rs.getString(2))).append(",\"category\":").append(json(rs.getString(3)))
-                            .append(",\"lastInspectedAt\":").append(last == null ? "null" : json(last.toInstant().toString()))
+                            .append(",\"lastInspectedAt\":").append(last == null ? "null" : json(last.toString()))
                             .append(",\"daysSince\":").append(days)
                             .append(",\"inspections\":").append(rs.getLong(6)).append(",\"violations\":").append(rs.getLong(7))
                             .append(",\"officerVisits\":").append(rs.getLong(8)).append("}}");
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("venue coverage: " + e.getMessage(), e);
         }
         return sb.append("]}").toString();
     }
 
-    private static void bindVenueFigures(PreparedStatement ps, CoverageQuery q, double[] b) throws SQLException {
+    private static void bindVenueFigures(Stmt ps, CoverageQuery q, double[] b) {
         int i = PeriodSplit.of(q.from(), q.to()).bind(ps, 1);
         ps.setDouble(i, b[0]);
         ps.setDouble(i + 1, b[1]);
@@ -483,9 +470,9 @@ public class CoverageService {
 
     private List<AreaStats> areas(String sql, CoverageQuery q, String only) {
         List<AreaStats> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = CustomPlan.prepare(c, sql)) {
+        try (Conn c = db.open(); Stmt ps = c.customPlan().prepare(sql)) {
             PeriodSplit.of(q.from(), q.to()).bind(ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     if (only != null && !only.equals(id) && !only.equals(rs.getString(2))) {
@@ -495,8 +482,6 @@ public class CoverageService {
                             rs.getLong(6), rs.getLong(7))));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("area coverage: " + e.getMessage(), e);
         }
         return out;
     }
@@ -517,8 +502,8 @@ public class CoverageService {
 
     // ---------------------------------------------------------------- helpers
 
-    static Timestamp ts(OffsetDateTime t) {
-        return Timestamp.from(t.toInstant());
+    static java.time.Instant instant(OffsetDateTime t) {
+        return t.toInstant();
     }
 
     static double round4(double v) {

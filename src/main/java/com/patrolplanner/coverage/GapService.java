@@ -1,17 +1,14 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.compliance.RuleService;
 import com.patrolplanner.compliance.SchoolPerimeter;
-import com.patrolplanner.inspection.CustomPlan;
 import com.patrolplanner.time.BureauClock;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -61,7 +58,7 @@ public class GapService {
     }
 
     @Inject
-    AgroalDataSource ds;
+    Db db;
     @Inject
     CoverageService coverage;
     @Inject
@@ -78,11 +75,9 @@ public class GapService {
         SchoolTerm term = SchoolTerm.of(asOf);
         SchoolPerimeter perimeter = rules.schoolPerimeter(asOf);
         List<Gap> items = new ArrayList<>();
-        try (Connection c = ds.getConnection()) {
+        try (Conn c = db.open()) {
             notInspected(c, now, days, perimeter, items);
             nearSchools(c, now, term, perimeter, items);
-        } catch (SQLException e) {
-            throw new IllegalStateException("gaps: " + e.getMessage(), e);
         }
         CoverageQuery q = new CoverageQuery(now.minusDays(days), now, null);
         for (CoverageService.AreaStats z : coverage.zones(q)) {
@@ -121,8 +116,8 @@ public class GapService {
             AND ((s.campus IS NOT NULL AND ST_DWithin(s.campus::geography, v.geom::geography, ?))
               OR (s.campus IS NULL AND ST_DWithin(s.geom::geography, v.geom::geography, ?)))""";
 
-    private static int bindPerimeter(Connection c, PreparedStatement ps, SchoolPerimeter p) throws SQLException {
-        ps.setArray(1, c.createArrayOf("varchar", p.levelArray()));
+    private static int bindPerimeter(Conn c, Stmt ps, SchoolPerimeter p) {
+        ps.setArray(1, "varchar", p.levelArray());
         ps.setDouble(2, p.distanceM());
         ps.setDouble(3, p.distanceM());
         return 4;
@@ -132,22 +127,21 @@ public class GapService {
         return m == Math.rint(m) ? String.valueOf((long) m) : String.valueOf(m);
     }
 
-    private void notInspected(Connection c, OffsetDateTime now, int days, SchoolPerimeter perimeter, List<Gap> out)
-            throws SQLException {
+    private void notInspected(Conn c, OffsetDateTime now, int days, SchoolPerimeter perimeter, List<Gap> out) {
         String sql = """
                 SELECT v.id, v.name, v.category, v.district_code, ST_X(v.geom), ST_Y(v.geom), l.last, v.complaint_count, pv.n,
                        v.geom IS NOT NULL AND EXISTS (SELECT 1 FROM school s WHERE %s) AS near_school
                 FROM venue v %s
                 WHERE v.status = ANY(%s) AND (l.last IS NULL OR l.last < ?) AND %s""".formatted(NEAR_SCHOOL, LAST,
                 CoverageSql.ACTIVE, coverage.venueScope());
-        try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
+        try (Stmt ps = c.customPlan().prepare(sql)) {
             int i = bindPerimeter(c, ps, perimeter);
-            ps.setTimestamp(i, CoverageService.ts(now));
-            ps.setTimestamp(i + 1, CoverageService.ts(now));
-            ps.setTimestamp(i + 2, CoverageService.ts(now.minusDays(days)));
-            try (ResultSet rs = ps.executeQuery()) {
+            ps.setInstant(i, CoverageService.instant(now));
+            ps.setInstant(i + 1, CoverageService.instant(now));
+            ps.setInstant(i + 2, CoverageService.instant(now.minusDays(days)));
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    OffsetDateTime last = odt(rs.getTimestamp(7));
+                    OffsetDateTime last = odt(rs.getInstant(7));
                     Long since = last == null ? null : daysBetween(last, now);
                     int risk = venueRisk(rs.getString(3), since, rs.getBoolean(10), rs.getInt(8), rs.getInt(9));
                     out.add(new Gap(0, Kind.VENUE_NOT_INSPECTED.code(), "venue", rs.getString(1), rs.getString(2),
@@ -158,8 +152,7 @@ public class GapService {
         }
     }
 
-    private void nearSchools(Connection c, OffsetDateTime now, SchoolTerm term, SchoolPerimeter perimeter, List<Gap> out)
-            throws SQLException {
+    private void nearSchools(Conn c, OffsetDateTime now, SchoolTerm term, SchoolPerimeter perimeter, List<Gap> out) {
         String sql = """
                 SELECT v.id, v.name, v.category, v.district_code, ST_X(v.geom), ST_Y(v.geom), l.last, v.complaint_count, pv.n,
                        s.id, s.name, s.level, s.district_code, ST_X(s.geom), ST_Y(s.geom)
@@ -172,25 +165,19 @@ public class GapService {
         Map<String, List<String>> schoolsOfVenue = new LinkedHashMap<>();
         Map<String, School> schools = new LinkedHashMap<>();
         Map<String, List<String>> venuesOfSchool = new LinkedHashMap<>();
-        try (PreparedStatement ps = CustomPlan.prepare(c, sql)) {
+        try (Stmt ps = c.customPlan().prepare(sql)) {
             int i = bindPerimeter(c, ps, perimeter);
-            ps.setTimestamp(i, CoverageService.ts(now));
-            ps.setTimestamp(i + 1, CoverageService.ts(now));
-            ps.setTimestamp(i + 2, CoverageService.ts(termStart));
-            try (ResultSet rs = ps.executeQuery()) {
+            ps.setInstant(i, CoverageService.instant(now));
+            ps.setInstant(i + 1, CoverageService.instant(now));
+            ps.setInstant(i + 2, CoverageService.instant(termStart));
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String vid = rs.getString(1);
-                    OffsetDateTime last = odt(rs.getTimestamp(7));
+                    OffsetDateTime last = odt(rs.getInstant(7));
                     Long since = last == null ? null : daysBetween(last, now);
-                    venues.computeIfAbsent(vid, k -> {
-                        try {
-                            return new Gap(0, Kind.SCHOOL_BUFFER_VENUE.code(), "venue", vid, rs.getString(2), rs.getString(3),
-                                    rs.getString(4), num(rs, 5), num(rs, 6), last, since,
-                                    venueRisk(rs.getString(3), since, true, rs.getInt(8), rs.getInt(9)), null);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
+                    venues.computeIfAbsent(vid, k -> new Gap(0, Kind.SCHOOL_BUFFER_VENUE.code(), "venue", vid, rs.getString(2),
+                            rs.getString(3), rs.getString(4), num(rs, 5), num(rs, 6), last, since,
+                            venueRisk(rs.getString(3), since, true, rs.getInt(8), rs.getInt(9)), null));
                     schoolsOfVenue.computeIfAbsent(vid, k -> new ArrayList<>()).add(rs.getString(11));
                     String sid = rs.getString(10);
                     schools.putIfAbsent(sid, new School(rs.getString(11), rs.getString(12), rs.getString(13), num(rs, 14),
@@ -236,15 +223,15 @@ public class GapService {
         return (int) Math.round(Math.min(100, r));
     }
 
-    private static OffsetDateTime odt(Timestamp t) {
-        return t == null ? null : t.toInstant().atOffset(ZoneOffset.ofHours(8));
+    private static OffsetDateTime odt(java.time.Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.ofHours(8));
     }
 
     private static long daysBetween(OffsetDateTime a, OffsetDateTime b) {
         return Math.max(0, (b.toInstant().toEpochMilli() - a.toInstant().toEpochMilli()) / 86_400_000L);
     }
 
-    private static Double num(ResultSet rs, int col) throws SQLException {
+    private static Double num(Cursor rs, int col) {
         double v = rs.getDouble(col);
         return rs.wasNull() ? null : CoverageService.round6(v);
     }

@@ -1,9 +1,7 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.time.BureauClock;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -32,17 +30,17 @@ record PeriodSplit(OffsetDateTime from, OffsetDateTime to, LocalDate firstMonth,
     }
 
     /** Binds the six parameters of {@link CoverageSql#PERIOD_VENUES} from {@code index}; returns the next index. */
-    int bind(PreparedStatement ps, int index) throws SQLException {
+    int bind(Stmt ps, int index) {
         ps.setObject(index, firstMonth);
         ps.setObject(index + 1, endMonth);
-        ps.setTimestamp(index + 2, ts(from));
-        ps.setTimestamp(index + 3, ts(wholeFrom));
-        ps.setTimestamp(index + 4, ts(wholeTo));
-        ps.setTimestamp(index + 5, ts(to));
+        ps.setInstant(index + 2, instant(from));
+        ps.setInstant(index + 3, instant(wholeFrom));
+        ps.setInstant(index + 4, instant(wholeTo));
+        ps.setInstant(index + 5, instant(to));
         return index + 6;
     }
 
-    private static Timestamp ts(OffsetDateTime t) {
-        return Timestamp.from(t.toInstant());
+    private static java.time.Instant instant(OffsetDateTime t) {
+        return t.toInstant();
     }
 }

@@ -264,6 +264,6 @@ public class DemoCasework {
         if (o instanceof java.time.Instant x) {
             return x.atOffset(ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
+        return com.patrolplanner.sql.Rows.utc(o);
     }
 }

@@ -217,6 +217,6 @@ public class DemoComplaints {
         if (o instanceof java.time.Instant i) {
             return i.atOffset(java.time.ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return com.patrolplanner.sql.Rows.utc(o);
     }
 }

@@ -1,19 +1,16 @@
 package com.patrolplanner.geocode;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Stmt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.hibernate.Session;
 
 /**
  * Writes the gazetteer (tables gz_address, gz_street, gz_place; SRID 4326) in array-bound batches, one statement per
@@ -26,6 +23,8 @@ public class GazetteerStore {
 
     @Inject
     EntityManager em;
+    @Inject
+    com.patrolplanner.sql.Db db;
 
     /** An address point already in WGS-84. */
     public record AddressRow(String number, Integer numberInt, String street, String streetNorm, String unit,
@@ -105,18 +104,18 @@ public class GazetteerStore {
                     xs[j] = r.lon();
                     ys[j] = r.lat();
                 }
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                try (Stmt ps = c.prepare(sql)) {
                     int p = 1;
                     ps.setString(p++, source);
                     ps.setString(p++, datum);
-                    ps.setArray(p++, text(c, cols[0]));
-                    ps.setArray(p++, text(c, cols[1]));
-                    ps.setArray(p++, c.createArrayOf("int4", nis));
+                    ps.setArray(p++, "text", cols[0]);
+                    ps.setArray(p++, "text", cols[1]);
+                    ps.setArray(p++, "int4", nis);
                     for (int k = 2; k <= 10; k++) {
-                        ps.setArray(p++, text(c, cols[k]));
+                        ps.setArray(p++, "text", cols[k]);
                     }
-                    ps.setArray(p++, c.createArrayOf("float8", xs));
-                    ps.setArray(p++, c.createArrayOf("float8", ys));
+                    ps.setArray(p++, "float8", xs);
+                    ps.setArray(p++, "float8", ys);
                     return counts(ps, n);
                 }
             }));
@@ -162,15 +161,15 @@ public class GazetteerStore {
                     xs[j] = r.lon();
                     ys[j] = r.lat();
                 }
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                try (Stmt ps = c.prepare(sql)) {
                     ps.setString(1, source);
                     ps.setString(2, datum);
-                    ps.setArray(3, c.createArrayOf("text", k));
-                    ps.setArray(4, c.createArrayOf("text", nm));
-                    ps.setArray(5, c.createArrayOf("text", nn));
-                    ps.setArray(6, c.createArrayOf("text", kd));
-                    ps.setArray(7, c.createArrayOf("float8", xs));
-                    ps.setArray(8, c.createArrayOf("float8", ys));
+                    ps.setArray(3, "text", k);
+                    ps.setArray(4, "text", nm);
+                    ps.setArray(5, "text", nn);
+                    ps.setArray(6, "text", kd);
+                    ps.setArray(7, "float8", xs);
+                    ps.setArray(8, "float8", ys);
                     return counts(ps, n);
                 }
             }));
@@ -193,12 +192,12 @@ public class GazetteerStore {
                             center = EXCLUDED.center, updated_at = now()
                         WHERE gz_street.geom IS NULL OR NOT ST_Equals(gz_street.geom, EXCLUDED.geom)
                         RETURNING (xmax = 0)""";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                try (Stmt ps = c.prepare(sql)) {
                     ps.setString(1, source);
                     ps.setString(2, datum);
-                    ps.setArray(3, c.createArrayOf("text", chunk.stream().map(StreetRow::name).toArray()));
-                    ps.setArray(4, c.createArrayOf("text", chunk.stream().map(StreetRow::nameNorm).toArray()));
-                    ps.setArray(5, c.createArrayOf("text", chunk.stream().map(StreetRow::wkt).toArray()));
+                    ps.setArray(3, "text", chunk.stream().map(StreetRow::name).toArray());
+                    ps.setArray(4, "text", chunk.stream().map(StreetRow::nameNorm).toArray());
+                    ps.setArray(5, "text", chunk.stream().map(StreetRow::wkt).toArray());
                     return counts(ps, chunk.size());
                 }
             }));
@@ -237,14 +236,11 @@ public class GazetteerStore {
         return n;
     }
 
-    private static Array text(Connection c, Object[] values) throws SQLException {
-        return c.createArrayOf("text", values);
-    }
 
-    private static Counts counts(PreparedStatement ps, int n) throws SQLException {
+    private static Counts counts(Stmt ps, int n) {
         long ins = 0;
         long upd = 0;
-        try (ResultSet rs = ps.executeQuery()) {
+        try (Cursor rs = ps.executeQuery()) {
             while (rs.next()) {
                 if (rs.getBoolean(1)) {
                     ins++;
@@ -257,10 +253,12 @@ public class GazetteerStore {
     }
 
     interface Work<T> {
-        T run(Connection c) throws SQLException;
+        T run(Conn c);
     }
 
     <T> T work(Work<T> w) {
-        return em.unwrap(Session.class).doReturningWork(w::run);
+        try (Conn c = db.open()) { // the transaction's connection, as Hibernate's
+            return w.run(c);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.geocode;
 
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.registry.RegistryService;
@@ -7,7 +8,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,19 +226,19 @@ public class GeocodeBatch {
                     source[i] = r.source();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO geocode_result (job_id, seq, item_id, address, lon, "
+            try (Stmt ps = c.prepare("INSERT INTO geocode_result (job_id, seq, item_id, address, lon, "
                     + "lat, level, confidence, matched, source) SELECT ?, * FROM unnest(?::int[], ?::text[], ?::text[], "
                     + "?::float8[], ?::float8[], ?::text[], ?::float8[], ?::text[], ?::text[])")) {
                 ps.setObject(1, jobId);
-                ps.setArray(2, c.createArrayOf("int4", seq));
-                ps.setArray(3, c.createArrayOf("text", ids));
-                ps.setArray(4, c.createArrayOf("text", addr));
-                ps.setArray(5, c.createArrayOf("float8", lon));
-                ps.setArray(6, c.createArrayOf("float8", lat));
-                ps.setArray(7, c.createArrayOf("text", level));
-                ps.setArray(8, c.createArrayOf("float8", conf));
-                ps.setArray(9, c.createArrayOf("text", matched));
-                ps.setArray(10, c.createArrayOf("text", source));
+                ps.setArray(2, "int4", seq);
+                ps.setArray(3, "text", ids);
+                ps.setArray(4, "text", addr);
+                ps.setArray(5, "float8", lon);
+                ps.setArray(6, "float8", lat);
+                ps.setArray(7, "text", level);
+                ps.setArray(8, "float8", conf);
+                ps.setArray(9, "text", matched);
+                ps.setArray(10, "text", source);
                 ps.executeUpdate();
             }
             return null;

@@ -1,5 +1,7 @@
 package com.patrolplanner.geocode;
 
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.geocode.Candidate.Level;
 import com.patrolplanner.geocode.GazetteerIndex.Admin;
 import com.patrolplanner.geocode.GazetteerIndex.Fuzzy;
@@ -11,8 +13,6 @@ import com.patrolplanner.geocode.parse.AddressParser;
 import com.patrolplanner.geocode.parse.ParsedAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -317,14 +317,14 @@ public class GeocodeEngine {
             Set<String> toLoad = new LinkedHashSet<>();
             if (!keys.isEmpty()) {
                 // exact street names
-                try (PreparedStatement ps = c.prepareStatement("SELECT name_norm, name, ST_X(center), ST_Y(center), source, "
+                try (Stmt ps = c.prepare("SELECT name_norm, name, ST_X(center), ST_Y(center), source, "
                         + "district_code, geom IS NOT NULL FROM gz_street WHERE name_norm = ANY(?) "
                         + (prefix == null ? "" : "AND district_code LIKE ? ") + "ORDER BY (geom IS NOT NULL) DESC")) {
-                    ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+                    ps.setArray(1, "text", keys.toArray());
                     if (prefix != null) {
                         ps.setString(2, prefix + "%");
                     }
-                    try (ResultSet rs = ps.executeQuery()) {
+                    try (Cursor rs = ps.executeQuery()) {
                         while (rs.next()) {
                             addStreet(index, rs);
                             toLoad.add(rs.getString(1));
@@ -334,20 +334,20 @@ public class GeocodeEngine {
                 List<String> missing = keys.stream().filter(k -> !index.streets.containsKey(k)).toList();
                 if (!missing.isEmpty() || fuzzyPerKey > 1) {
                     List<String> fuzzyKeys = fuzzyPerKey > 1 ? new ArrayList<>(keys) : missing;
-                    try (PreparedStatement ps = c.prepareStatement("SELECT q, s.name_norm, s.name, ST_X(s.center), "
+                    try (Stmt ps = c.prepare("SELECT q, s.name_norm, s.name, ST_X(s.center), "
                             + "ST_Y(s.center), s.source, s.district_code, s.geom IS NOT NULL, s.sim FROM unnest(?::text[]) q "
                             + "CROSS JOIN LATERAL (SELECT name_norm, name, center, source, district_code, geom, "
                             + "similarity(name_norm, q) AS sim FROM gz_street WHERE name_norm % q AND name_norm <> q "
                             + (prefix == null ? "" : "AND district_code LIKE ? ")
                             + "ORDER BY sim DESC LIMIT ?) s WHERE s.sim >= ?")) {
                         int i = 1;
-                        ps.setArray(i++, c.createArrayOf("text", fuzzyKeys.toArray()));
+                        ps.setArray(i++, "text", fuzzyKeys.toArray());
                         if (prefix != null) {
                             ps.setString(i++, prefix + "%");
                         }
                         ps.setInt(i++, fuzzyPerKey);
                         ps.setDouble(i, STREET_SIMILARITY);
-                        try (ResultSet rs = ps.executeQuery()) {
+                        try (Cursor rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 String q = rs.getString(1);
                                 String key = rs.getString(2);
@@ -369,15 +369,15 @@ public class GeocodeEngine {
                 }
             }
             if (!toLoad.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT street_norm, number, number_int, unit, ST_X(geom), "
+                try (Stmt ps = c.prepare("SELECT street_norm, number, number_int, unit, ST_X(geom), "
                         + "ST_Y(geom), source, district_code FROM gz_address WHERE street_norm = ANY(?)"
                         + (prefix == null ? "" : " AND district_code LIKE ?"))) {
-                    ps.setArray(1, c.createArrayOf("text", toLoad.toArray()));
+                    ps.setArray(1, "text", toLoad.toArray());
                     if (prefix != null) {
                         ps.setString(2, prefix + "%");
                     }
                     ps.setFetchSize(10000);
-                    try (ResultSet rs = ps.executeQuery()) {
+                    try (Cursor rs = ps.executeQuery()) {
                         while (rs.next()) {
                             Street s = index.streets.get(rs.getString(1));
                             int ni = rs.getInt(3);
@@ -391,19 +391,19 @@ public class GeocodeEngine {
                 }
             }
             if (!placeKeys.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT q, p.name, p.kind, ST_X(p.geom), ST_Y(p.geom), "
+                try (Stmt ps = c.prepare("SELECT q, p.name, p.kind, ST_X(p.geom), ST_Y(p.geom), "
                         + "p.source, p.district_code, p.sim FROM unnest(?::text[]) q CROSS JOIN LATERAL ("
                         + "SELECT name, kind, geom, source, district_code, similarity(name_norm, q) AS sim FROM gz_place "
                         + "WHERE (name_norm % q OR name_norm = q) " + (prefix == null ? "" : "AND district_code LIKE ? ")
                         + "ORDER BY sim DESC LIMIT ?) p WHERE p.sim >= ?")) {
                     int i = 1;
-                    ps.setArray(i++, c.createArrayOf("text", placeKeys.toArray()));
+                    ps.setArray(i++, "text", placeKeys.toArray());
                     if (prefix != null) {
                         ps.setString(i++, prefix + "%");
                     }
                     ps.setInt(i++, fuzzyPerKey);
                     ps.setDouble(i, PLACE_SIMILARITY);
-                    try (ResultSet rs = ps.executeQuery()) {
+                    try (Cursor rs = ps.executeQuery()) {
                         while (rs.next()) {
                             index.places.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Place(
                                     rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6),
@@ -416,7 +416,7 @@ public class GeocodeEngine {
         });
     }
 
-    private static void addStreet(GazetteerIndex index, ResultSet rs) throws java.sql.SQLException {
+    private static void addStreet(GazetteerIndex index, Cursor rs) {
         String key = rs.getString(1);
         if (index.streets.containsKey(key)) {
             return; // the row with a line came first
@@ -433,9 +433,9 @@ public class GeocodeEngine {
     private List<Admin> admins() {
         return store.work(c -> {
             List<Admin> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT adcode, name, level, parent_code, "
+            try (Stmt ps = c.prepare("SELECT adcode, name, level, parent_code, "
                     + "ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM district");
-                    ResultSet rs = ps.executeQuery()) {
+                    Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Admin(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getDouble(5), rs.getDouble(6)));

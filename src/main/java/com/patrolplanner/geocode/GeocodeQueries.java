@@ -1,12 +1,11 @@
 package com.patrolplanner.geocode;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,10 +24,31 @@ public class GeocodeQueries {
     @Inject
     EntityManager em;
 
-    public Map<String, Object> reverse(double lon, double lat) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("lon", lon);
-        out.put("lat", lat);
+    /**
+     * The reverse-geocoding answer: the nearest address point, street and place within their radii (absent when none),
+     * the districts covering the position (smallest first; {@code district} is the first), and the finest level found
+     * with its text.
+     */
+    public record Reverse(double lon, double lat, @JsonInclude(JsonInclude.Include.NON_NULL) AddressPoint addressPoint,
+            @JsonInclude(JsonInclude.Include.NON_NULL) NearStreet street,
+            @JsonInclude(JsonInclude.Include.NON_NULL) NearPlace place, List<Area> areas,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Area district, String level, String address) {
+    }
+
+    public record AddressPoint(String number, String street, String unit, Double lon, Double lat, double distanceM,
+            String source) {
+    }
+
+    public record NearStreet(String name, double distanceM, String source) {
+    }
+
+    public record NearPlace(String name, String kind, double distanceM, String source) {
+    }
+
+    public record Area(String adcode, String name, String level) {
+    }
+
+    public Reverse reverse(double lon, double lat) {
         String pt = "ST_SetSRID(ST_MakePoint(?1, ?2), 4326)";
         List<?> a = em.createNativeQuery("SELECT number, street, ST_X(geom), ST_Y(geom), ST_Distance(geom::geography, "
                 + pt + "::geography), source, unit FROM gz_address ORDER BY geom <-> " + pt + " LIMIT 1")
@@ -48,53 +68,46 @@ public class GeocodeQueries {
         String level = null;
         String text = null;
         boolean chinese = false;
+        AddressPoint point = null;
         if (addr != null && ((Number) addr[4]).doubleValue() <= POINT_RADIUS_M) {
             String num = (String) addr[0];
             String st = (String) addr[1];
             chinese = com.patrolplanner.geocode.parse.ChineseText.hasHan(st);
             text = chinese ? st + num + "号" : num + " " + st;
             level = "point";
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("number", num);
-            m.put("street", st);
-            m.put("unit", addr[6]);
-            m.put("lon", addr[2]);
-            m.put("lat", addr[3]);
-            m.put("distanceM", round1(addr[4]));
-            m.put("source", addr[5]);
-            out.put("addressPoint", m);
+            point = new AddressPoint(num, st, (String) addr[6], dbl(addr[2]), dbl(addr[3]), round1(addr[4]), (String) addr[5]);
         }
+        NearStreet nearStreet = null;
         if (street != null && ((Number) street[1]).doubleValue() <= STREET_RADIUS_M) {
-            out.put("street", Map.of("name", street[0], "distanceM", round1(street[1]), "source", street[2]));
+            nearStreet = new NearStreet((String) street[0], round1(street[1]), (String) street[2]);
             if (level == null) {
                 level = "street";
                 text = (String) street[0];
             }
         }
+        NearPlace nearPlace = null;
         if (place != null && ((Number) place[2]).doubleValue() <= PLACE_RADIUS_M) {
-            out.put("place", Map.of("name", place[0], "kind", place[1] == null ? "" : place[1],
-                    "distanceM", round1(place[2]), "source", place[3]));
+            nearPlace = new NearPlace((String) place[0], place[1] == null ? "" : (String) place[1], round1(place[2]),
+                    (String) place[3]);
             if (level == null) {
                 level = "place";
                 text = (String) place[0];
             }
         }
-        List<Map<String, Object>> areas = new ArrayList<>();
+        List<Area> areas = new ArrayList<>();
         for (Object o : d) {
             Object[] r = (Object[]) o;
-            areas.add(Map.of("adcode", r[0], "name", r[1], "level", r[2]));
+            areas.add(new Area((String) r[0], (String) r[1], (String) r[2]));
         }
-        out.put("areas", areas);
+        Area district = null;
         if (!areas.isEmpty()) {
-            out.put("district", areas.get(0));
+            district = areas.get(0);
             if (level == null) {
-                level = (String) areas.get(0).get("level");
-                text = (String) areas.get(0).get("name");
+                level = areas.get(0).level();
+                text = areas.get(0).name();
             }
         }
-        out.put("level", level);
-        out.put("address", text);
-        return out;
+        return new Reverse(lon, lat, point, nearStreet, nearPlace, areas, district, level, text);
     }
 
     /** One address of a batch job as geocoded; position and match fields null when nothing was found. */

@@ -85,7 +85,7 @@ public class GeocodeResource {
     @GET
     @Path("/reverse")
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
-    public Map<String, Object> reverse(@QueryParam("lon") Double lon, @QueryParam("lat") Double lat) {
+    public GeocodeQueries.Reverse reverse(@QueryParam("lon") Double lon, @QueryParam("lat") Double lat) {
         if (lon == null) {
             throw ApiException.badRequest("lon", "required");
         }

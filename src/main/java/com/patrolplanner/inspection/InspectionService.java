@@ -225,7 +225,7 @@ public class InspectionService {
         if (o instanceof java.time.Instant t) {
             return t.atOffset(java.time.ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return com.patrolplanner.sql.Rows.utc(o);
     }
 
     Inspection visible(long id, CurrentUser user) {

@@ -1,12 +1,10 @@
 package com.patrolplanner.inspection;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Stmt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +20,7 @@ import java.util.Map;
 public class InspectionStatistics {
     /** Lag-tolerant reads: the replica when one is configured (README, Cluster), else the primary. */
     @Inject
-    com.patrolplanner.web.ReadSource reads;
+    com.patrolplanner.sql.Db db;
 
     public record Figures(long inspections, long officerVisits, long distinctOfficers, long venuesChecked,
             long distinctVenuesChecked, Map<String, Long> checkedByCategory, long violationInspections,
@@ -43,9 +41,9 @@ public class InspectionStatistics {
     public Figures figures(OffsetDateTime from, OffsetDateTime to, String districtCode, String venueScope) {
         String WHERE = "TRUE".equals(venueScope) ? InspectionStatistics.WHERE : InspectionStatistics.WHERE
                 + " AND EXISTS (SELECT 1 FROM venue v WHERE v.id = i.venue_id AND " + venueScope + ") ";
-        try (Connection c = reads.lagTolerant()) {
+        try (Conn c = db.openLagTolerant()) {
             long[] t = new long[12];
-            try (PreparedStatement ps = CustomPlan.prepare(c, """
+            try (Stmt ps = c.customPlan().prepare("""
                     SELECT count(*), coalesce(sum(i.officer_count), 0),
                            count(*) FILTER (WHERE i.outcome <> 'not_found'),
                            count(DISTINCT i.venue_id) FILTER (WHERE i.outcome <> 'not_found'),
@@ -60,7 +58,7 @@ public class InspectionStatistics {
                             """ + WHERE + ")\n FROM inspection i" + WHERE)) {
                 bind(ps, 1, from, to, districtCode);
                 bind(ps, 5, from, to, districtCode);
-                try (ResultSet rs = ps.executeQuery()) {
+                try (Cursor rs = ps.executeQuery()) {
                     rs.next();
                     for (int k = 0; k < 12; k++) {
                         t[k] = rs.getLong(k + 1);
@@ -68,35 +66,32 @@ public class InspectionStatistics {
                 }
             }
             Map<String, Long> byCategory = new LinkedHashMap<>();
-            try (PreparedStatement ps = CustomPlan.prepare(c, "SELECT i.category, count(*) FROM inspection i" + WHERE
+            try (Stmt ps = c.customPlan().prepare("SELECT i.category, count(*) FROM inspection i" + WHERE
                     + " AND i.outcome <> 'not_found' GROUP BY 1 ORDER BY 2 DESC, 1")) {
                 bind(ps, 1, from, to, districtCode);
-                try (ResultSet rs = ps.executeQuery()) {
+                try (Cursor rs = ps.executeQuery()) {
                     while (rs.next()) {
                         byCategory.put(rs.getString(1), rs.getLong(2));
                     }
                 }
             }
             Map<String, Long> seized = new LinkedHashMap<>();
-            try (PreparedStatement ps = CustomPlan.prepare(c, "SELECT e.key, sum(e.value::bigint) FROM inspection i, "
+            try (Stmt ps = c.customPlan().prepare("SELECT e.key, sum(e.value::bigint) FROM inspection i, "
                     + "jsonb_each_text(i.seized) e" + WHERE + " GROUP BY 1 ORDER BY 2 DESC, 1")) {
                 bind(ps, 1, from, to, districtCode);
-                try (ResultSet rs = ps.executeQuery()) {
+                try (Cursor rs = ps.executeQuery()) {
                     while (rs.next()) {
                         seized.put(rs.getString(1), rs.getLong(2));
                     }
                 }
             }
             return new Figures(t[0], t[1], t[11], t[2], t[3], byCategory, t[4], t[5], t[6], t[7], t[8], t[9], t[10], seized);
-        } catch (SQLException e) {
-            throw new IllegalStateException("inspection figures: " + e.getMessage(), e);
         }
     }
 
-    private static void bind(PreparedStatement ps, int at, OffsetDateTime from, OffsetDateTime to, String district)
-            throws SQLException {
-        ps.setTimestamp(at, Timestamp.from(from.toInstant()));
-        ps.setTimestamp(at + 1, Timestamp.from(to.toInstant()));
+    private static void bind(Stmt ps, int at, OffsetDateTime from, OffsetDateTime to, String district) {
+        ps.setInstant(at, from.toInstant());
+        ps.setInstant(at + 1, to.toInstant());
         ps.setString(at + 2, district);
         ps.setString(at + 3, district);
     }

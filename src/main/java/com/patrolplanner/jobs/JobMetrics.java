@@ -1,18 +1,17 @@
 package com.patrolplanner.jobs;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 
 /**
  * {@code pp_jobs{kind,state}} on /q/metrics: how many jobs of each kind are in each state, all nodes together (the job
@@ -27,7 +26,7 @@ public class JobMetrics implements MeterBinder {
     static final List<String> KNOWN_KINDS = List.of("campaign-solve", "geocode-batch", "import:venues", "import:schools");
 
     @Inject
-    DataSource ds;
+    Db db;
 
     private volatile MeterRegistry registry;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
@@ -61,13 +60,13 @@ public class JobMetrics implements MeterBinder {
             return;
         }
         Map<String, Long> m = new ConcurrentHashMap<>();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT kind, state, count(*) FROM job GROUP BY kind, state")) {
+        try (Conn c = db.open();
+                Cursor rs = c.query("SELECT kind, state, count(*) FROM job GROUP BY kind, state")) {
             while (rs.next()) {
                 m.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getLong(3));
                 register(rs.getString(1));
             }
-        } catch (java.sql.SQLException e) {
+        } catch (com.patrolplanner.sql.SqlFailure e) {
             return; // a scrape while the database is away shows the last counts
         } finally {
             countedAt = System.currentTimeMillis();

@@ -1,12 +1,11 @@
 package com.patrolplanner.ogc;
 
-import io.agroal.api.AgroalDataSource;
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Stmt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ class FeatureStore {
     static final int TIMEOUT_SECONDS = 20;
 
     @Inject
-    AgroalDataSource ds;
+    Db db;
 
     /** A WHERE clause built from the request's filters, its values bound in order. */
     static final class Where {
@@ -59,37 +58,33 @@ class FeatureStore {
         String sql = "SELECT (SELECT count(*) FROM " + c.from() + w.sql() + "), (SELECT string_agg(f, ',' ORDER BY k) FROM "
                 + "(SELECT " + c.idExpr() + " AS k, " + feature(c, crs) + " AS f FROM " + c.from() + w.sql() + " ORDER BY "
                 + c.idExpr() + " LIMIT ? OFFSET ?) p)";
-        try (Connection con = ds.getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
+        try (Conn con = db.open(); Stmt st = con.prepare(sql)) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             int i = bind(st, 1, w.params);
             i = bind(st, i, w.params);
             st.setInt(i++, limit);
             st.setLong(i, offset);
-            try (ResultSet rs = st.executeQuery()) {
+            try (Cursor rs = st.executeQuery()) {
                 rs.next();
                 String f = rs.getString(2);
                 return new Page(rs.getLong(1), f == null ? "" : f);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading collection " + c.id() + " failed: " + e.getMessage(), e);
         }
     }
 
     One one(CollectionSpec c, Where w, OgcCrs crs) {
         String sql = "SELECT " + feature(c, crs) + ", " + (c.version() == null ? "NULL" : c.version()) + " FROM " + c.from()
                 + w.sql();
-        try (Connection con = ds.getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
+        try (Conn con = db.open(); Stmt st = con.prepare(sql)) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             bind(st, 1, w.params);
-            try (ResultSet rs = st.executeQuery()) {
+            try (Cursor rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 Object v = rs.getObject(2);
                 return new One(rs.getString(1), v == null ? null : ((Number) v).intValue());
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading a feature of " + c.id() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -98,10 +93,10 @@ class FeatureStore {
         String t = c.temporal() == null ? "NULL::timestamptz" : c.temporal();
         String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), t0, t1 FROM (SELECT ST_Extent(" + c.geom()
                 + ") AS e, min(" + t + ") AS t0, max(" + t + ") AS t1 FROM " + c.from() + w.sql() + ") x";
-        try (Connection con = ds.getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
+        try (Conn con = db.open(); Stmt st = con.prepare(sql)) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             bind(st, 1, w.params);
-            try (ResultSet rs = st.executeQuery()) {
+            try (Cursor rs = st.executeQuery()) {
                 rs.next();
                 double[] bbox = null;
                 if (rs.getObject(1) != null) {
@@ -109,12 +104,10 @@ class FeatureStore {
                 }
                 return new Extent(bbox, rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("extent of " + c.id() + " failed: " + e.getMessage(), e);
         }
     }
 
-    private static int bind(PreparedStatement st, int from, List<Object> params) throws SQLException {
+    private static int bind(Stmt st, int from, List<Object> params) {
         int i = from;
         for (Object p : params) {
             st.setObject(i++, p);

@@ -1,5 +1,8 @@
 package com.patrolplanner.report;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.casework.CaseworkStatistics;
 import com.patrolplanner.coverage.CoverageQuery;
 import com.patrolplanner.coverage.CoverageService;
@@ -14,10 +17,6 @@ import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public class PeriodReportService {
     CoverageService coverage;
     /** Lag-tolerant reads: the replica when one is configured (README, Cluster), else the primary. */
     @Inject
-    com.patrolplanner.web.ReadSource reads;
+    com.patrolplanner.sql.Db db;
     @Inject
     Jurisdiction jurisdiction;
     @Inject
@@ -254,18 +253,16 @@ public class PeriodReportService {
      */
     private List<String> campaignsRun(LocalDate from, LocalDate to, Scope scope) {
         List<String> out = new ArrayList<>();
-        try (Connection c = reads.lagTolerant();
-                PreparedStatement ps = c.prepareStatement("SELECT name FROM campaign WHERE status <> 'cancelled' "
+        try (Conn c = db.openLagTolerant();
+                Stmt ps = c.prepare("SELECT name FROM campaign WHERE status <> 'cancelled' "
                         + "AND start_date <= ? AND end_date >= ? AND " + scope.sql("unit_id") + " ORDER BY start_date, name, id")) {
             ps.setObject(1, to);
             ps.setObject(2, from);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("campaigns: " + e.getMessage(), e);
         }
         return out;
     }
@@ -275,13 +272,13 @@ public class PeriodReportService {
 
     /** The district given by adcode or name; 400 when unknown. */
     private District resolveDistrict(String district) {
-        try (Connection c = reads.lagTolerant();
-                PreparedStatement ps = c.prepareStatement("SELECT adcode, name FROM district WHERE adcode = ? OR name = ? "
+        try (Conn c = db.openLagTolerant();
+                Stmt ps = c.prepare("SELECT adcode, name FROM district WHERE adcode = ? OR name = ? "
                         + "ORDER BY (adcode = ?) DESC LIMIT 1")) {
             ps.setString(1, district);
             ps.setString(2, district);
             ps.setString(3, district);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw ApiException.badRequest("district", "no district with adcode or name '" + district + "'");
                 }
@@ -293,8 +290,6 @@ public class PeriodReportService {
                 }
                 return d;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("district: " + e.getMessage(), e);
         }
     }
 }

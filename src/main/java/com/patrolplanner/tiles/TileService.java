@@ -1,9 +1,12 @@
 package com.patrolplanner.tiles;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.registry.Scope;
 import com.patrolplanner.registry.RegistryEvents;
 import com.patrolplanner.web.ApiException;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,10 +14,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,7 +42,7 @@ public class TileService {
     static final long CACHE_BYTES = 64L << 20;
 
     @Inject
-    AgroalDataSource ds;
+    Db db;
 
     private final AtomicLong localWrites = new AtomicLong();
     private final Set<TileLayer> refreshing = ConcurrentHashMap.newKeySet();
@@ -124,23 +123,21 @@ public class TileService {
         checkTile(z, x, y);
         Long[] ids = layer == TileLayer.VENUES ? violating().ids() : new Long[0];
         List<Object> params = layer.params(z, x, y, ids);
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(layer.sql(z, scope))) {
+        try (Conn c = db.open(); Stmt st = c.prepare(layer.sql(z, scope))) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof Long[] a) {
-                    st.setArray(i + 1, c.createArrayOf("bigint", a));
+                    st.setArray(i + 1, "bigint", a);
                 } else {
                     st.setObject(i + 1, p);
                 }
             }
-            try (ResultSet rs = st.executeQuery()) {
+            try (Cursor rs = st.executeQuery()) {
                 rs.next();
                 byte[] b = rs.getBytes(1);
                 return b == null ? new byte[0] : b;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("tile " + layer.id + "/" + z + "/" + x + "/" + y + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -151,18 +148,16 @@ public class TileService {
             case SCHOOLS -> "SELECT ST_Extent(coalesce(campus::geometry, geom)) FROM school";
             case ZONES -> "SELECT ST_Extent(geom) FROM active_zone";
         };
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(
+        try (Conn c = db.open(); Stmt st = c.prepare(
                 "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (" + sql + ") AS x(e)")) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
-            try (ResultSet rs = st.executeQuery()) {
+            try (Cursor rs = st.executeQuery()) {
                 rs.next();
                 if (rs.getObject(1) == null) {
                     return new double[] {-180, -85.0511, 180, 85.0511};
                 }
                 return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("bounds of " + layer.id + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -202,9 +197,9 @@ public class TileService {
                     + "|| z.name || ':' || md5(ST_AsEWKB(z.geom)::text), ',' ORDER BY z.id), '')) FROM active_zone z";
         };
         long at = System.currentTimeMillis();
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Conn c = db.open(); Stmt st = c.prepare(sql)) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
-            try (ResultSet rs = st.executeQuery()) {
+            try (Cursor rs = st.executeQuery()) {
                 rs.next();
                 Stamp s = new Stamp(rs.getString(1), at);
                 synchronized (stamps) {
@@ -212,8 +207,6 @@ public class TileService {
                 }
                 return s;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("change stamp of " + layer.id + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -233,14 +226,12 @@ public class TileService {
         // compliance's published view: the verdicts in force today, overrides applied (the same rows as
         // GET /api/compliance/violations, see OpenViolationViewTest), read whole because the tile cache is shared
         TreeSet<Long> ids = new TreeSet<>();
-        try (java.sql.Connection c = ds.getConnection();
-                java.sql.PreparedStatement ps = c.prepareStatement("SELECT DISTINCT venue_id FROM open_violation");
-                java.sql.ResultSet rs = ps.executeQuery()) {
+        try (Conn c = db.open();
+                Stmt ps = c.prepare("SELECT DISTINCT venue_id FROM open_violation");
+                Cursor rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("open violations for the tiles", e);
         }
         Long[] a = ids.toArray(Long[]::new);
         v = new Violating(a, sha(ids.toString()), writes, now);

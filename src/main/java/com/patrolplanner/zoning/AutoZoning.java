@@ -1,21 +1,17 @@
 package com.patrolplanner.zoning;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -50,7 +46,6 @@ public class AutoZoning {
     /** Snapping grid of clipping and dissolving, degrees (≈ 0.1 mm): makes shared edges match exactly. */
     public static final double GRID = 1e-9;
     private static final double HEX_AREA_FACTOR = 3 * Math.sqrt(3) / 2;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Boundary pieces: every hexagon of the UTM grid that meets the boundary, clipped in WGS-84 (SRID 4326). */
     static final String CELLS_SQL = """
@@ -74,7 +69,7 @@ public class AutoZoning {
              WHERE v.geom IS NOT NULL AND v.geom && b.g AND ST_Covers(b.g, v.geom) ORDER BY v.id""";
 
     @Inject
-    DataSource dataSource;
+    Db db;
     @Inject
     ZoneService zones;
 
@@ -85,7 +80,41 @@ public class AutoZoning {
     record Boundary(String district, String name, byte[] wkb, Geometry geom) {
     }
 
-    public ObjectNode generate(Request req) {
+    /** A proposed zoning (not saved): the zones as GeoJSON features with their figures, and how well they tile the area. */
+    public record Proposal(WorkloadFigures workload, Coverage coverage, int contiguousZones, boolean contiguous, int parts,
+            ProposedZones zones, Timings timingsMs, String district, String districtName, int zoneCount, long seed,
+            int cells, double cellEdgeM, int venues, String contiguityRule, long elapsedMs) {
+    }
+
+    /** Workload minutes per zone: total, target (total / k), largest, smallest, and their ratio (null without venues). */
+    public record WorkloadFigures(double totalMin, double targetMin, double maxMin, double minMin, Double maxOverMin) {
+    }
+
+    /** How the zones cover the boundary (geodesic m²; the symmetric difference as a share of the area in %). */
+    public record Coverage(double boundaryAreaM2, double symmetricDifferenceM2, double areaErrorPct, double overlapM2) {
+    }
+
+    public record ProposedZones(String type, List<ProposedZone> features) {
+    }
+
+    /** A proposed zone as a GeoJSON Feature. */
+    public record ProposedZone(String type, JsonNode geometry, ZoneFigures properties) {
+    }
+
+    public record ZoneFigures(int index, String name, double workloadMin, int cells, double areaKm2, double perimeterKm,
+            double polsbyPopper, int parts, boolean contiguous, boolean exclave) {
+    }
+
+    /** Milliseconds per step. */
+    public record Timings(long boundary, long cells, long venues, long graph, long partition, long dissolve) {
+    }
+
+    /** What {@link #dissolve} measured, before the run's own figures are added. */
+    private record Dissolved(WorkloadFigures workload, Coverage coverage, int contiguousZones, boolean contiguous, int parts,
+            ProposedZones zones) {
+    }
+
+    public Proposal generate(Request req) {
         long t0 = System.nanoTime();
         if (req == null) {
             throw ApiException.invalid("zoneCount", Messages.of("zone.bodyRequired"));
@@ -101,7 +130,7 @@ public class AutoZoning {
             throw ApiException.invalid("zoneCount", Messages.of("zone.countRange", MAX_ZONES, k));
         }
         long seed = req.seed() == null ? 1L : req.seed();
-        try (Connection c = dataSource.getConnection()) {
+        try (Conn c = db.open()) {
             Boundary b = boundary(c, req);
             Point centre = b.geom.getInteriorPoint();
             int utm = utmSrid(centre.getX(), centre.getY());
@@ -119,32 +148,19 @@ public class AutoZoning {
             long tg = System.nanoTime();
             Partitioner.Result r = Partitioner.partition(graph, k, seed, 1_000_000_000L);
             long tp = System.nanoTime();
-            ObjectNode out = dissolve(b, cells, r, k);
+            Dissolved out = dissolve(b, cells, r, k);
             long td = System.nanoTime();
-            ObjectNode tm = out.putObject("timingsMs");
-            tm.put("boundary", (tb - t0) / 1_000_000);
-            tm.put("cells", (tc - tb) / 1_000_000);
-            tm.put("venues", (tv - tc) / 1_000_000);
-            tm.put("graph", (tg - tv) / 1_000_000);
-            tm.put("partition", (tp - tg) / 1_000_000);
-            tm.put("dissolve", (td - tp) / 1_000_000);
-            out.put("district", b.district);
-            out.put("districtName", b.name);
-            out.put("zoneCount", k);
-            out.put("seed", seed);
-            out.put("cells", cells.n());
-            out.put("cellEdgeM", Math.round(edge * 10) / 10.0);
-            out.put("venues", venues);
-            out.put("contiguityRule", "each zone is one polygon; a part of a multi-part district smaller than one zone's"
-                    + " workload share joins its nearest zone (exclave)");
-            out.put("elapsedMs", (System.nanoTime() - t0) / 1_000_000);
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("auto zoning failed: " + e.getMessage(), e);
+            Timings tm = new Timings((tb - t0) / 1_000_000, (tc - tb) / 1_000_000, (tv - tc) / 1_000_000,
+                    (tg - tv) / 1_000_000, (tp - tg) / 1_000_000, (td - tp) / 1_000_000);
+            return new Proposal(out.workload(), out.coverage(), out.contiguousZones(), out.contiguous(), out.parts(),
+                    out.zones(), tm, b.district, b.name, k, seed, cells.n(), Math.round(edge * 10) / 10.0, venues,
+                    "each zone is one polygon; a part of a multi-part district smaller than one zone's"
+                            + " workload share joins its nearest zone (exclave)",
+                    (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
-    private Boundary boundary(Connection c, Request req) throws SQLException {
+    private Boundary boundary(Conn c, Request req) {
         byte[] wkb;
         String name = null;
         String district = null;
@@ -159,9 +175,9 @@ public class AutoZoning {
                     new WKBWriter().write(g));
         } else if (req.district() != null && !req.district().isBlank()) {
             district = req.district().trim();
-            try (PreparedStatement ps = c.prepareStatement("SELECT ST_AsBinary(ST_Multi(geom)), name FROM district WHERE adcode = ?")) {
+            try (Stmt ps = c.prepare("SELECT ST_AsBinary(ST_Multi(geom)), name FROM district WHERE adcode = ?")) {
                 ps.setString(1, district);
-                try (ResultSet rs = ps.executeQuery()) {
+                try (Cursor rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw ApiException.invalid("district", Messages.of("zone.noDistrict", district));
                     }
@@ -185,15 +201,15 @@ public class AutoZoning {
     }
 
 
-    private ZoneCells cells(Connection c, Boundary b, int utm, double edge) throws SQLException {
+    private ZoneCells cells(Conn c, Boundary b, int utm, double edge) {
         ZoneCells cells = new ZoneCells();
         cells.bucketSize = 2 * edge;
-        try (PreparedStatement ps = c.prepareStatement(CELLS_SQL)) {
+        try (Stmt ps = c.prepare(CELLS_SQL)) {
             ps.setBytes(1, b.wkb);
             ps.setInt(2, utm);
             ps.setDouble(3, edge);
             ps.setDouble(4, GRID);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int i = cells.n();
                     int hid = rs.getInt(1);
@@ -224,13 +240,13 @@ public class AutoZoning {
     }
 
     /** Adds each venue's expected minutes to the piece it lies in; returns how many venues. */
-    private int assignVenues(Connection c, Boundary b, int utm, double edge, ZoneCells cells) throws SQLException {
+    private int assignVenues(Conn c, Boundary b, int utm, double edge, ZoneCells cells) {
         int count = 0;
-        try (PreparedStatement ps = c.prepareStatement(VENUES_SQL)) {
+        try (Stmt ps = c.prepare(VENUES_SQL)) {
             ps.setInt(1, utm);
             ps.setInt(2, utm);
             ps.setBytes(3, b.wkb);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     count++;
                     double w = Workload.of(rs.getString(2), rs.getString(3), rs.getInt(4));
@@ -282,7 +298,7 @@ public class AutoZoning {
         return l;
     }
 
-    private ObjectNode dissolve(Boundary b, ZoneCells cells, Partitioner.Result r, int k) {
+    private Dissolved dissolve(Boundary b, ZoneCells cells, Partitioner.Result r, int k) {
         Integer[] zs = new Integer[cells.n()];
         double[] load = new double[k];
         int[] cellCount = new int[k];
@@ -291,10 +307,7 @@ public class AutoZoning {
             load[zs[i]] += cells.weight[i];
             cellCount[zs[i]]++;
         }
-        ObjectNode out = MAPPER.createObjectNode();
-        ObjectNode fc = MAPPER.createObjectNode();
-        fc.put("type", "FeatureCollection");
-        ArrayNode features = fc.putArray("features");
+        List<ProposedZone> features = new ArrayList<>();
         List<List<Geometry>> pieces = new ArrayList<>();
         for (int z = 0; z < k; z++) {
             pieces.add(new ArrayList<>());
@@ -328,25 +341,14 @@ public class AutoZoning {
             if (parts == 1 || exclave) {
                 contiguous++;
             }
-            ObjectNode f = features.addObject();
-            f.put("type", "Feature");
-            f.set("geometry", GeoJson.writeNode(g));
-            ObjectNode p = f.putObject("properties");
-            p.put("index", z + 1);
-            p.put("name", "片区" + (z + 1));
-            p.put("workloadMin", round1(load[z]));
-            p.put("cells", cellCount[z]);
-            p.put("areaKm2", Math.round(a / 1e3) / 1e3);
-            p.put("perimeterKm", Math.round(per) / 1e3);
-            p.put("polsbyPopper", Math.round(4 * Math.PI * a / (per * per) * 1e4) / 1e4);
-            p.put("parts", parts);
             if (parts > 1 && Boolean.getBoolean("pp.zoning.trace")) {
                 for (int q = 0; q < parts; q++) {
                     System.err.println("zone " + z + " part " + q + " area " + GeodesicMeasure.area(g.getGeometryN(q)));
                 }
             }
-            p.put("contiguous", parts == 1);
-            p.put("exclave", exclave && parts > 1);
+            features.add(new ProposedZone("Feature", GeoJson.writeNode(g), new ZoneFigures(z + 1, "片区" + (z + 1),
+                    round1(load[z]), cellCount[z], Math.round(a / 1e3) / 1e3, Math.round(per) / 1e3,
+                    Math.round(4 * Math.PI * a / (per * per) * 1e4) / 1e4, parts, parts == 1, exclave && parts > 1)));
         }
         double max = 0;
         double min = Double.MAX_VALUE;
@@ -356,26 +358,11 @@ public class AutoZoning {
             min = Math.min(min, l);
             total += l;
         }
-        ObjectNode w = out.putObject("workload");
-        w.put("totalMin", round1(total));
-        w.put("targetMin", round1(total / k));
-        w.put("maxMin", round1(max));
-        w.put("minMin", round1(min));
-        if (min > 0) {
-            w.put("maxOverMin", Math.round(max / min * 1e4) / 1e4);
-        } else {
-            w.putNull("maxOverMin");
-        }
-        ObjectNode cov = out.putObject("coverage");
-        cov.put("boundaryAreaM2", round1(area));
-        cov.put("symmetricDifferenceM2", Math.round(symdiff * 1e3) / 1e3);
-        cov.put("areaErrorPct", area > 0 ? symdiff / area * 100 : 0);
-        cov.put("overlapM2", Math.round(overlap * 1e3) / 1e3);
-        out.put("contiguousZones", contiguous);
-        out.put("contiguous", contiguous == k);
-        out.put("parts", r.parts());
-        out.set("zones", fc);
-        return out;
+        WorkloadFigures w = new WorkloadFigures(round1(total), round1(total / k), round1(max), round1(min),
+                min > 0 ? Math.round(max / min * 1e4) / 1e4 : null);
+        Coverage cov = new Coverage(round1(area), Math.round(symdiff * 1e3) / 1e3, area > 0 ? symdiff / area * 100 : 0,
+                Math.round(overlap * 1e3) / 1e3);
+        return new Dissolved(w, cov, contiguous, contiguous == k, r.parts(), new ProposedZones("FeatureCollection", features));
     }
 
     /**
@@ -444,20 +431,20 @@ public class AutoZoning {
         }
     }
 
-    private static double scalar(Connection c, String sql, byte[] arg) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static double scalar(Conn c, String sql, byte[] arg) {
+        try (Stmt ps = c.prepare(sql)) {
             ps.setBytes(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getDouble(1);
             }
         }
     }
 
-    private static byte[] bytes(Connection c, String sql, byte[] arg) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static byte[] bytes(Conn c, String sql, byte[] arg) {
+        try (Stmt ps = c.prepare(sql)) {
             ps.setBytes(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBytes(1);
             }

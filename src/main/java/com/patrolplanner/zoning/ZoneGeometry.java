@@ -1,5 +1,8 @@
 package com.patrolplanner.zoning;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,13 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import static com.patrolplanner.zoning.Jdbc.json;
+import static com.patrolplanner.zoning.ZoneJson.json;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 
@@ -93,9 +92,9 @@ final class ZoneGeometry {
     }
 
     /** ST_MakeValid when needed (reported with the reason), then clipped to the set's area (the cut reported). */
-    static ZoneService.Prepared repair(Connection c, Geometry g, byte[] boundary, String field) throws SQLException {
-        ObjectNode rep = Jdbc.MAPPER.createObjectNode();
-        try (PreparedStatement ps = c.prepareStatement("""
+    static ZoneService.Prepared repair(Conn c, Geometry g, byte[] boundary, String field) {
+        ObjectNode rep = ZoneJson.MAPPER.createObjectNode();
+        try (Stmt ps = c.prepare("""
                 WITH i AS (SELECT ST_GeomFromWKB(?, 4326) g, ST_GeomFromWKB(?, 4326) b),
                  v AS (SELECT g, b, ST_IsValid(g) ok, ST_IsValidReason(g) why,
                               ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) mv FROM i),
@@ -104,7 +103,7 @@ final class ZoneGeometry {
                        abs(ST_Area(g::geography) - ST_Area(mv::geography)) FROM c""")) {
             ps.setBytes(1, new WKBWriter().write(g));
             ps.setBytes(2, boundary);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 rs.next();
                 boolean ok = rs.getBoolean(1);
                 rep.put("repaired", !ok);
@@ -128,9 +127,8 @@ final class ZoneGeometry {
      * zone drawn over its neighbours keeps only the ground nobody covers. The cut area (m², geodesic) is reported as
      * {@code clippedOverlapM2}; a zone that lies wholly under others is a 422.
      */
-    static ZoneService.Prepared clipToFreeSpace(Connection c, long setId, Long self, ZoneService.Prepared p, String field)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+    static ZoneService.Prepared clipToFreeSpace(Conn c, long setId, Long self, ZoneService.Prepared p, String field) {
+        try (Stmt ps = c.prepare("""
                 WITH n AS (SELECT ST_GeomFromWKB(?, 4326) g),
                  o AS (SELECT ST_Union(z.geom) u FROM zone z, n
                         WHERE z.zone_set_id = ? AND z.id <> ? AND ST_Intersects(z.geom, n.g)),
@@ -140,7 +138,7 @@ final class ZoneGeometry {
             ps.setBytes(1, p.wkb());
             ps.setLong(2, setId);
             ps.setLong(3, self == null ? -1 : self);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getDouble(3) <= ZoneService.OVERLAP_TOLERANCE_M2) {
                     throw ApiException.invalid(field, Messages.of("zone.clipEmpty"));
@@ -152,10 +150,10 @@ final class ZoneGeometry {
         }
     }
 
-    static void checkOverlaps(Connection c, long setId, Long self, byte[] wkb, String field) throws SQLException {
-        ArrayNode overlaps = Jdbc.MAPPER.createArrayNode();
+    static void checkOverlaps(Conn c, long setId, Long self, byte[] wkb, String field) {
+        ArrayNode overlaps = ZoneJson.MAPPER.createArrayNode();
         List<Problem.FieldError> errors = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (Stmt ps = c.prepare("""
                 WITH n AS (SELECT ST_GeomFromWKB(?, 4326) g),
                  o AS (SELECT z.id, z.name, ST_CollectionExtract(ST_Intersection(z.geom, n.g), 3) ov
                          FROM zone z, n WHERE z.zone_set_id = ? AND z.id <> ? AND ST_Intersects(z.geom, n.g))
@@ -165,7 +163,7 @@ final class ZoneGeometry {
             ps.setLong(2, setId);
             ps.setLong(3, self == null ? -1 : self);
             ps.setDouble(4, ZoneService.OVERLAP_TOLERANCE_M2);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ObjectNode o = overlaps.addObject();
                     o.put("zoneId", rs.getLong(1));
@@ -182,24 +180,18 @@ final class ZoneGeometry {
         }
     }
 
-    static ObjectNode uncovered(Connection c, long setId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+    static ZoneViews.Uncovered uncovered(Conn c, long setId) {
+        try (Stmt ps = c.prepare("""
                 WITH u AS (SELECT s.boundary b, (SELECT ST_Union(z.geom) FROM zone z WHERE z.zone_set_id = s.id) zs
                              FROM zone_set s WHERE s.id = ?),
                  d AS (SELECT CASE WHEN zs IS NULL THEN b ELSE ST_CollectionExtract(ST_Difference(b, zs), 3) END g FROM u)
                 SELECT ST_Area(g::geography), ST_AsGeoJSON(g, 7) FROM d""")) {
             ps.setLong(1, setId);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 rs.next();
-                ObjectNode o = Jdbc.MAPPER.createObjectNode();
                 double a = rs.getDouble(1);
-                o.put("uncoveredM2", Math.round(a * 10) / 10.0);
-                if (a > ZoneService.OVERLAP_TOLERANCE_M2) {
-                    o.set("uncovered", json(rs.getString(2)));
-                } else {
-                    o.putNull("uncovered");
-                }
-                return o;
+                return new ZoneViews.Uncovered(Math.round(a * 10) / 10.0,
+                        a > ZoneService.OVERLAP_TOLERANCE_M2 ? json(rs.getString(2)) : null);
             }
         }
     }

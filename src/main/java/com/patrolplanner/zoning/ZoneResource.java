@@ -1,7 +1,6 @@
 package com.patrolplanner.zoning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +36,7 @@ public class ZoneResource {
     @POST
     @Path("/generate")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    public ObjectNode generate(JsonNode body) {
+    public AutoZoning.Proposal generate(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw com.patrolplanner.web.ApiException.invalid("zoneCount", com.patrolplanner.i18n.Messages.of("zone.jsonObject"));
         }
@@ -49,21 +48,21 @@ public class ZoneResource {
             k = body.get("zoneCount").asInt();
         }
         Long seed = body.hasNonNull("seed") ? body.get("seed").asLong() : null;
-        return autoZoning.generate(new AutoZoning.Request(Jdbc.text(body, "district"), body.get("polygon"), k, seed));
+        return autoZoning.generate(new AutoZoning.Request(ZoneJson.text(body, "district"), body.get("polygon"), k, seed));
     }
 
     /** A hand-drawn zone: {"zoneSetId":1,"name":"…","geometry":{Polygon|MultiPolygon},"teamId":…}. */
     @POST
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public Response create(JsonNode body) {
-        ObjectNode out = zones.createZone(body, user.name());
-        return Response.created(URI.create("/api/zones/" + out.get("zone").get("id").asLong())).entity(out).build();
+        ZoneViews.ZoneChange out = zones.createZone(ZoneViews.NewZone.of(body), user.name());
+        return Response.created(URI.create("/api/zones/" + out.zone().id())).entity(out).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
-    public ObjectNode get(@PathParam("id") long id) {
+    public ZoneViews.Zone get(@PathParam("id") long id) {
         return zones.getZone(id);
     }
 
@@ -71,19 +70,15 @@ public class ZoneResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    public ObjectNode update(@PathParam("id") long id, JsonNode body) {
-        return zones.updateZone(id, body, user.name());
+    public ZoneViews.ZoneChange update(@PathParam("id") long id, JsonNode body) {
+        return zones.updateZone(id, ZoneViews.ZoneEdit.of(body), user.name());
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public Response delete(@PathParam("id") long id, @QueryParam("version") Integer version) {
-        ObjectNode b = ZoneService.MAPPER.createObjectNode();
-        if (version != null) {
-            b.put("version", version);
-        }
-        zones.deleteZone(id, b, user.name());
+        zones.deleteZone(id, version == null ? null : version.longValue(), user.name());
         return Response.noContent().build();
     }
 
@@ -91,24 +86,24 @@ public class ZoneResource {
     @POST
     @Path("/{id}/split")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    public ObjectNode split(@PathParam("id") long id, JsonNode body) {
-        return zones.split(id, body, user.name());
+    public ZoneViews.ZoneSplit split(@PathParam("id") long id, JsonNode body) {
+        return zones.split(id, ZoneViews.ZoneCut.of(body), user.name());
     }
 
     /** {"zoneIds":[a,b],"name"?}. */
     @POST
     @Path("/merge")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    public ObjectNode merge(JsonNode body) {
-        return zones.merge(body, user.name());
+    public ZoneViews.ZoneChange merge(JsonNode body) {
+        return zones.merge(ZoneViews.ZoneMerge.of(body), user.name());
     }
 
     /** {"teamId":n|null,"version":n}. */
     @PUT
     @Path("/{id}/team")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    public ObjectNode team(@PathParam("id") long id, JsonNode body) {
-        return zones.assignTeam(id, body, user.name());
+    public ZoneViews.Zone team(@PathParam("id") long id, JsonNode body) {
+        return zones.assignTeam(id, ZoneViews.ZoneEdit.of(body), user.name());
     }
 
     @GET

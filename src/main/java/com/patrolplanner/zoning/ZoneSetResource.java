@@ -1,8 +1,6 @@
 package com.patrolplanner.zoning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,20 +37,20 @@ public class ZoneSetResource {
         if (body == null || !body.isObject()) {
             throw com.patrolplanner.web.ApiException.invalid("name", com.patrolplanner.i18n.Messages.of("zone.jsonObject"));
         }
-        ObjectNode out = zones.createSet(body, user.name());
-        return Response.created(URI.create("/api/zone-sets/" + out.get("id").asLong())).entity(out).build();
+        ZoneViews.ZoneSet out = zones.createSet(ZoneViews.NewSet.of(body), user.name());
+        return Response.created(URI.create("/api/zone-sets/" + out.summary().id())).entity(out).build();
     }
 
     @GET
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
-    public ArrayNode list(@QueryParam("district") String district) {
+    public java.util.List<ZoneViews.SetSummary> list(@QueryParam("district") String district) {
         return zones.listSets(district);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
-    public ObjectNode get(@PathParam("id") long id) {
+    public ZoneViews.ZoneSet get(@PathParam("id") long id) {
         return zones.getSet(id);
     }
 
@@ -60,14 +58,14 @@ public class ZoneSetResource {
     @Path("/{id}/activate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    public ObjectNode activate(@PathParam("id") long id) {
+    public ZoneViews.ZoneSet activate(@PathParam("id") long id) {
         return zones.activate(id, user.name());
     }
 
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
-    public ArrayNode versions(@PathParam("id") long id) {
+    public java.util.List<ZoneViews.SetVersion> versions(@PathParam("id") long id) {
         return zones.versions(id);
     }
 
@@ -75,7 +73,7 @@ public class ZoneSetResource {
     @Path("/{id}/versions/{version}/restore")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    public ObjectNode restore(@PathParam("id") long id, @PathParam("version") int version) {
+    public ZoneViews.ZoneSet restore(@PathParam("id") long id, @PathParam("version") int version) {
         return zones.restore(id, version, user.name());
     }
 

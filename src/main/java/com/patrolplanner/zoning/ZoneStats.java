@@ -1,18 +1,17 @@
 package com.patrolplanner.zoning;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * Statistics of a zone: venues by category with their workload ({@link Workload}), schools, and open violations (venues
@@ -21,7 +20,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ZoneStats {
     @Inject
-    DataSource dataSource;
+    Db db;
 
     /**
      * The figures of one zone. {@code workloadMin}: minutes, one decimal; {@code schools}: schools whose point (or a
@@ -32,25 +31,23 @@ public class ZoneStats {
     }
 
     public Figures zone(long id) {
-        try (Connection c = dataSource.getConnection()) {
-            if (Jdbc.one(c, "SELECT id FROM zone WHERE id = ?", id) == null) {
+        try (Conn c = db.open()) {
+            if (c.value("SELECT id FROM zone WHERE id = ?", id) == null) {
                 throw ApiException.notFound(Messages.of("zone.zone", id));
             }
             return stats(c, id);
-        } catch (SQLException e) {
-            throw Jdbc.sqlFailure(e);
         }
     }
 
     public List<Figures> set(long setId) {
-        try (Connection c = dataSource.getConnection()) {
-            if (Jdbc.one(c, "SELECT id FROM zone_set WHERE id = ?", setId) == null) {
+        try (Conn c = db.open()) {
+            if (c.value("SELECT id FROM zone_set WHERE id = ?", setId) == null) {
                 throw ApiException.notFound(Messages.of("zone.set", setId));
             }
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM zone WHERE zone_set_id = ? ORDER BY id")) {
+            try (Stmt ps = c.prepare("SELECT id FROM zone WHERE zone_set_id = ? ORDER BY id")) {
                 ps.setLong(1, setId);
-                try (ResultSet rs = ps.executeQuery()) {
+                try (Cursor rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
                     }
@@ -61,22 +58,20 @@ public class ZoneStats {
                 out.add(stats(c, id));
             }
             return out;
-        } catch (SQLException e) {
-            throw Jdbc.sqlFailure(e);
         }
     }
 
-    private Figures stats(Connection c, long id) throws SQLException {
-        String name = Jdbc.one(c, "SELECT name FROM zone WHERE id = ?", id);
-        Long team = Jdbc.one(c, "SELECT team_id FROM zone WHERE id = ?", id);
+    private Figures stats(Conn c, long id) {
+        String name = c.value("SELECT name FROM zone WHERE id = ?", id);
+        Long team = c.value("SELECT team_id FROM zone WHERE id = ?", id);
         Map<String, Integer> byCat = new LinkedHashMap<>();
         int venues = 0;
         double workload = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT v.category, count(*), sum(" + Workload.SQL + ")"
+        try (Stmt ps = c.prepare("SELECT v.category, count(*), sum(" + Workload.SQL + ")"
                 + " FROM zone z JOIN venue v ON v.geom && z.geom AND ST_Covers(z.geom, v.geom) WHERE z.id = ?"
                 + " GROUP BY v.category ORDER BY v.category")) {
             ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Cursor rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byCat.put(rs.getString(1), rs.getInt(2));
                     venues += rs.getInt(2);
@@ -84,10 +79,10 @@ public class ZoneStats {
                 }
             }
         }
-        Long schools = Jdbc.one(c, """
+        Long schools = c.value("""
                 SELECT count(*) FROM zone z JOIN school s
                   ON ST_Covers(z.geom, coalesce(s.geom, ST_PointOnSurface(s.campus))) WHERE z.id = ?""", id);
-        Long open = Jdbc.one(c, """
+        Long open = c.value("""
                 SELECT count(DISTINCT v.id) FROM zone z
                 JOIN venue v ON v.geom && z.geom AND ST_Covers(z.geom, v.geom)
                 WHERE z.id = ? AND EXISTS (SELECT 1 FROM open_violation ov WHERE ov.venue_id = v.id)""", id);

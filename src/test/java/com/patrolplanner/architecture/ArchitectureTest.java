@@ -1,12 +1,24 @@
 package com.patrolplanner.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * tools (bench, demo) ─▶ interop (ogc, tiles: every capability below) ─▶ report ─▶ coverage ─▶ enforcement (complaint, casework) ─▶ campaign ─▶ zoning ─▶ compliance ─▶ geocode ─▶ importer ─▶ registry ─▶ base
  *                                                          inspection ─────────────────────────▶ registry
  * (compliance's site check by address asks the geocoder; geocode's gazetteer kinds plug into the importer)
- * base: audit, jobs, security, web, geo, time, ui, cli — used by all, use none of the above
+ * base: audit, jobs, security, web, geo, time, ui, cli, sql — used by all, use none of the above
  * </pre>
  *
  * Each rule's failure names the arrow that is wrong (ArchUnit lists the offending class, member and line).
@@ -25,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     static final String P = "com.patrolplanner.";
     static final String[] BASE = {P + "audit..", P + "jobs..", P + "security..", P + "web..", P + "i18n..", P + "geo..",
-            P + "time..", P + "ui..", P + "cli.."};
+            P + "time..", P + "ui..", P + "cli..", P + "sql.."};
     static final String[] CAPABILITIES = {P + "registry..", P + "importer..", P + "geocode..", P + "inspection..",
             P + "compliance..", P + "zoning..", P + "campaign..", P + "complaint..", P + "casework..", P + "coverage..", P + "report..", P + "bench..",
             P + "demo..", P + "ogc..", P + "tiles.."};
@@ -93,7 +105,7 @@ class ArchitectureTest {
     @Test
     void resourcesCallServicesNotSql() {
         noClasses().that().areAnnotatedWith(jakarta.ws.rs.Path.class).should().dependOnClassesThat()
-                .resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..", "org.hibernate..")
+                .resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..", "org.hibernate..", "com.patrolplanner.sql..")
                 .orShould().dependOnClassesThat().areAssignableTo(jakarta.persistence.EntityManager.class)
                 .because("REST resources hold HTTP concerns only: SQL lives in the capability's service or query class")
                 .check(main);
@@ -105,5 +117,124 @@ class ArchitectureTest {
                 .resideInAnyPackage(P + "bench..", P + "demo..")
                 .because("benchmarks and demo data are tools around the service, not part of it")
                 .check(main);
+    }
+
+    // ---------------------------------------------------------------- one data-access style (issue 13, item 7)
+
+    /**
+     * Classes that may name {@code java.sql}, {@code javax.sql} or an Agroal {@code DataSource} besides the helper
+     * package {@code sql}, each with the reason it must.
+     */
+    static final Map<String, String> JDBC_ALLOWED = Map.of(
+            P + "web.ReadSource", "routes lag-tolerant reads: opens the replica's (or the primary's) connection that sql.Db lends",
+            P + "web.StatementTimeout", "an Agroal pool interceptor: the pool hands it each JDBC connection to set the timeout on",
+            P + "web.DataVersion", "holds its own LISTEN connection outside the pool (PostgreSQL notifications need a PGConnection)",
+            P + "web.ProblemMappers", "reads the SQLSTATE of a failed statement to answer 503 instead of 500");
+
+    @Test
+    void onlyTheSqlHelperTouchesJdbc() {
+        noClasses().that().resideOutsideOfPackages(P + "sql..", P + "bench..")
+                .and(notIn(JDBC_ALLOWED.keySet()))
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal.api..")
+                .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching("do(Returning)?Work")))
+                .because("SQL the ORM does not express is a Hibernate native query or goes through com.patrolplanner.sql.Db "
+                        + "(streaming, batches, arrays, custom plans, the replica): no other package opens a JDBC "
+                        + "connection, reads a ResultSet or unwraps the Hibernate session (bench may: it times raw JDBC "
+                        + "baselines on connections of its own; the web classes in JDBC_ALLOWED say why they must)")
+                .check(main);
+    }
+
+    /**
+     * Service methods whose JSON-shaped signatures stay for now, each with its reason. Nothing else in a service may
+     * take or return {@code JsonNode}, {@code Map<String, Object>} or {@code Object[]}.
+     */
+    static final Map<String, String> UNTYPED_ALLOWED = Map.ofEntries(
+            Map.entry(P + "importer.ImportService", "bulk path being rewritten in branch speed"),
+            Map.entry(P + "importer.ImportService$Resumer", "bulk path being rewritten in branch speed"),
+            Map.entry(P + "campaign.PlanService$Resumer", "the jobs SPI (JobService.Resumer): a job's stored arguments are JSON each "
+                    + "kind reads back; typing it changes ImportService's resumer, which branch speed rewrites"),
+            Map.entry(P + "geocode.GeocodeBatch$Resumer", "as PlanService$Resumer"),
+            Map.entry(P + "registry.RegistryService.history", "bulk path being rewritten in branch speed (the change-history diff)"),
+            Map.entry(P + "ogc.FeatureEdits", "GeoJSON writer: OGC API – Features Part 4 bodies are GeoJSON features, stored as they come"),
+            Map.entry(P + "jobs.JobService.status", "not typed yet: the job row as PostgreSQL's json_build_object writes it, merged "
+                    + "with each kind's free-form detail (a record would re-render its numbers and times)"),
+            Map.entry(P + "jobs.JobService.await", "as status (tests and the CLI wait on it)"),
+            Map.entry(P + "campaign.PlanService.status", "not typed yet: a solve's status carries the job's stored result per date"),
+            Map.entry(P + "campaign.SolveStatus.fromDatabase", "as PlanService.status, read back from the plan rows"));
+
+    /** Services: CDI beans of the capabilities and of jobs and security, not REST resources. */
+    static final DescribedPredicate<JavaClass> SERVICE = new DescribedPredicate<>("a service (a CDI bean, not a resource)") {
+        @Override
+        public boolean test(JavaClass c) {
+            String n = c.getName();
+            boolean inScope = (n.startsWith(P + "jobs.") || n.startsWith(P + "security.") || java.util.Arrays.stream(CAPABILITIES)
+                    .anyMatch(pkg -> n.startsWith(pkg.substring(0, pkg.length() - 2) + ".")))
+                    && !n.startsWith(P + "bench.") && !n.startsWith(P + "demo.") && !n.contains(".rest.");
+            boolean bean = c.isAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class)
+                    || c.isAnnotatedWith(jakarta.inject.Singleton.class)
+                    || c.isAnnotatedWith(jakarta.enterprise.context.RequestScoped.class)
+                    || c.isAnnotatedWith(jakarta.enterprise.context.Dependent.class);
+            return inScope && bean && !c.isAnnotatedWith(jakarta.ws.rs.Path.class);
+        }
+    };
+
+    @Test
+    void servicesSpeakInRecordsNotJson() {
+        methods().that().areDeclaredInClassesThat(SERVICE).and().arePublic()
+                .should(new ArchCondition<JavaMethod>("neither take nor return JsonNode, Map<String, Object> or Object[]") {
+                    @Override
+                    public void check(JavaMethod m, ConditionEvents events) {
+                        if (UNTYPED_ALLOWED.containsKey(m.getOwner().getName())
+                                || UNTYPED_ALLOWED.containsKey(m.getOwner().getName() + "." + m.getName())
+                                || m.getModifiers().contains(JavaModifier.SYNTHETIC) || m.getModifiers().contains(JavaModifier.BRIDGE)) {
+                            return;
+                        }
+                        String bad = untyped(m.getReturnType());
+                        for (JavaType t : m.getParameterTypes()) {
+                            bad = bad != null ? bad : untyped(t);
+                        }
+                        if (bad != null) {
+                            events.add(SimpleConditionEvent.violated(m, m.getFullName() + " speaks " + bad
+                                    + ": give it a record (resources build JSON at the edge)"));
+                        }
+                    }
+                })
+                .because("a service's API is typed: records in and out, JSON only at the REST edge (GeoJSON writers "
+                        + "and the paths in UNTYPED_ALLOWED say why they may not be yet)")
+                .check(main);
+    }
+
+    /** What makes a type untyped JSON, or null. */
+    static String untyped(JavaType t) {
+        if (t instanceof JavaParameterizedType p) {
+            JavaClass raw = p.toErasure();
+            java.util.List<JavaType> args = p.getActualTypeArguments();
+            if (raw.isAssignableTo(Map.class) && args.size() == 2 && args.get(0).toErasure().isEquivalentTo(String.class)
+                    && args.get(1) instanceof JavaClass v && v.isEquivalentTo(Object.class)) {
+                return "Map<String, Object>";
+            }
+            for (JavaType a : args) {
+                String inner = untyped(a);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+            return null;
+        }
+        if (t instanceof JavaClass c) {
+            if (c.isArray() && c.getComponentType().isEquivalentTo(Object.class)) {
+                return "Object[]";
+            }
+            if (c.isAssignableTo(com.fasterxml.jackson.databind.JsonNode.class)) {
+                return c.getSimpleName();
+            }
+        }
+        return null;
+    }
+
+    static DescribedPredicate<JavaClass> notIn(Set<String> names) {
+        return DescribedPredicate.describe("not in " + names + " (nor nested in one)",
+                c -> names.stream().noneMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$")));
     }
 }

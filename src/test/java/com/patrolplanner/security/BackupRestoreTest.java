@@ -60,7 +60,7 @@ class BackupRestoreTest {
             assertTrue(before.size() > 20, "the schema's tables: " + before.keySet());
             assertTrue(before.get("audit_log") > 0 && before.get("app_user") > 0 && before.get("venue") > 0, before.toString());
             assertEquals(before, after, "rows per table after the restore");
-            AuditService.Verification v = AuditService.verify(dst);
+            AuditService.Verification v = AuditService.verify(com.patrolplanner.sql.Conn.over(dst));
             assertTrue(v.intact(), "audit chain of the restored copy: " + v);
             assertEquals(before.get("audit_log"), v.checked());
         }

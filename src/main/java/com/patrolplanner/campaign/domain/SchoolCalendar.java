@@ -49,7 +49,7 @@ public class SchoolCalendar {
                 + "WHERE day BETWEEN ?1 AND ?2 ORDER BY day").setParameter(1, from).setParameter(2, to).getResultList();
         List<Day> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new Day(r[0] instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) r[0], (String) r[1], (String) r[2], (String) r[3]));
+            out.add(new Day(com.patrolplanner.sql.Rows.localDate(r[0]), (String) r[1], (String) r[2], (String) r[3]));
         }
         return out;
     }

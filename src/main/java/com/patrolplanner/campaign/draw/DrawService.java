@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,9 +142,31 @@ public class DrawService {
                 .setParameter(1, campaignId).getSingleResult()).longValue() > 0;
     }
 
-    /** The recorded draw of a campaign as JSON-ready maps; 404 when not drawn. */
+    /** A recorded draw (双随机): seed, request, the register's hashes, the venues drawn and the teams. */
+    public record DrawRecord(long id, long campaignId, String seed, boolean seedGenerated, com.fasterxml.jackson.databind.JsonNode request,
+            String snapshotHash, String inspectorHash, String inputsHash, int candidateCount, String drawnBy, String drawnAt,
+            List<DrawnVenue> venues, List<DrawnTeam> teams) {
+    }
+
+    /** A venue drawn, in draw order, with the team (number) that checks it and the check's result once recorded. */
+    public record DrawnVenue(long venueId, String name, String licenceNo, String address, String category, String stratum,
+            int order, int teamNo, String checkItems, String result) {
+    }
+
+    public record DrawnTeam(int teamNo, List<DrawnMember> members) {
+    }
+
+    public record DrawnMember(long id, String name, String certificateNo) {
+    }
+
+    /** Whether a re-run of the recorded draw on today's register comes out the same. */
+    public record DrawCheck(String snapshotHash, String snapshotHashNow, boolean sameRegister, boolean sameVenues,
+            boolean sameTeams, boolean reproduced) {
+    }
+
+    /** The recorded draw of a campaign; 404 when not drawn. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> record(long campaignId) {
+    public DrawRecord record(long campaignId) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, seed, seed_generated, request::text, snapshot_hash, inspector_hash, inputs_hash,
                        candidate_count, drawn_by, drawn_at FROM campaign_draw WHERE campaign_id = ?1""")
@@ -155,97 +176,59 @@ public class DrawService {
         }
         Object[] r = rows.get(0);
         long drawId = ((Number) r[0]).longValue();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", drawId);
-        m.put("campaignId", campaignId);
-        m.put("seed", String.valueOf(r[1]));
-        m.put("seedGenerated", r[2]);
-        m.put("request", readJson((String) r[3]));
-        m.put("snapshotHash", r[4]);
-        m.put("inspectorHash", r[5]);
-        m.put("inputsHash", r[6]);
-        m.put("candidateCount", r[7]);
-        m.put("drawnBy", r[8]);
-        m.put("drawnAt", r[9] instanceof Timestamp ts ? ts.toInstant().toString() : String.valueOf(r[9]));
-        m.put("venues", items(drawId));
-        m.put("teams", teams(drawId));
-        return m;
+        return new DrawRecord(drawId, campaignId, String.valueOf(r[1]), (Boolean) r[2], readJson((String) r[3]),
+                (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue(), (String) r[8],
+                r[9] instanceof java.util.Date ts ? com.patrolplanner.sql.Rows.instant(ts).toString() : String.valueOf(r[9]),
+                items(drawId), teams(drawId));
     }
 
     @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> items(long drawId) {
+    public List<DrawnVenue> items(long drawId) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT d.venue_id, v.name, v.licence_no, v.address, v.category, d.stratum, d.draw_order, d.team_no,
                        d.check_items, d.result
                 FROM draw_venue d JOIN venue v ON v.id = d.venue_id WHERE d.draw_id = ?1 ORDER BY d.draw_order""")
                 .setParameter(1, drawId).getResultList();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<DrawnVenue> out = new ArrayList<>();
         for (Object[] r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("venueId", ((Number) r[0]).longValue());
-            m.put("name", r[1]);
-            m.put("licenceNo", r[2]);
-            m.put("address", r[3]);
-            m.put("category", r[4]);
-            m.put("stratum", r[5]);
-            m.put("order", r[6]);
-            m.put("teamNo", r[7]);
-            m.put("checkItems", r[8]);
-            m.put("result", r[9]);
-            out.add(m);
+            out.add(new DrawnVenue(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8], (String) r[9]));
         }
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> teams(long drawId) {
+    public List<DrawnTeam> teams(long drawId) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT m.team_no, i.id, i.name, i.certificate_no FROM draw_member m JOIN inspector i ON i.id = m.inspector_id
                 WHERE m.draw_id = ?1 ORDER BY m.team_no, i.id""").setParameter(1, drawId).getResultList();
-        Map<Integer, Map<String, Object>> teams = new LinkedHashMap<>();
+        Map<Integer, DrawnTeam> teams = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            Map<String, Object> t = teams.computeIfAbsent(((Number) r[0]).intValue(), k -> {
-                Map<String, Object> n = new LinkedHashMap<>();
-                n.put("teamNo", k);
-                n.put("members", new ArrayList<Map<String, Object>>());
-                return n;
-            });
-            Map<String, Object> member = new LinkedHashMap<>();
-            member.put("id", ((Number) r[1]).longValue());
-            member.put("name", r[2]);
-            member.put("certificateNo", r[3]);
-            ((List<Map<String, Object>>) t.get("members")).add(member);
+            DrawnTeam t = teams.computeIfAbsent(((Number) r[0]).intValue(), k -> new DrawnTeam(k, new ArrayList<>()));
+            t.members().add(new DrawnMember(((Number) r[1]).longValue(), (String) r[2], (String) r[3]));
         }
         return new ArrayList<>(teams.values());
     }
 
     /** Re-runs the recorded draw on today's register: same hashes and the same venues and teams, or not. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> verify(long campaignId) {
-        Map<String, Object> rec = record(campaignId);
+    public DrawCheck verify(long campaignId) {
+        DrawRecord rec = record(campaignId);
         Campaign c = Campaign.require(campaignId);
         Inputs now = inputs(c);
-        Map<String, Object> reqMap = (Map<String, Object>) rec.get("request");
-        DrawAlgorithm.Request req = mapper.convertValue(reqMap, DrawAlgorithm.Request.class);
-        long seed = Long.parseLong((String) rec.get("seed"));
+        DrawAlgorithm.Request req = mapper.convertValue(rec.request(), DrawAlgorithm.Request.class);
+        long seed = Long.parseLong(rec.seed());
         DrawAlgorithm.Result r = DrawAlgorithm.draw(seed, now.candidates(), now.inspectors(), now.recusals(), req);
-        List<Long> recordedVenues = ((List<Map<String, Object>>) rec.get("venues")).stream()
-                .map(m -> (Long) m.get("venueId")).toList();
+        List<Long> recordedVenues = rec.venues().stream().map(DrawnVenue::venueId).toList();
         List<Long> redrawn = r.venues().stream().map(v -> v.venue().id()).toList();
-        List<List<Long>> recordedTeams = ((List<Map<String, Object>>) rec.get("teams")).stream()
-                .map(t -> ((List<Map<String, Object>>) t.get("members")).stream().map(m -> (Long) m.get("id")).sorted().toList())
+        List<List<Long>> recordedTeams = rec.teams().stream()
+                .map(t -> t.members().stream().map(DrawnMember::id).sorted().toList())
                 .toList();
         List<List<Long>> redrawnTeams = r.teams().stream().map(t -> t.stream().map(DrawAlgorithm.Inspector::id).sorted().toList())
                 .toList();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("snapshotHash", rec.get("snapshotHash"));
-        m.put("snapshotHashNow", now.snapshotHash());
-        m.put("sameRegister", now.snapshotHash().equals(rec.get("snapshotHash"))
-                && now.inspectorHash().equals(rec.get("inspectorHash")));
-        m.put("sameVenues", recordedVenues.equals(redrawn));
-        m.put("sameTeams", recordedTeams.equals(redrawnTeams));
-        m.put("reproduced", recordedVenues.equals(redrawn) && recordedTeams.equals(redrawnTeams));
-        return m;
+        return new DrawCheck(rec.snapshotHash(), now.snapshotHash(), now.snapshotHash().equals(rec.snapshotHash())
+                && now.inspectorHash().equals(rec.inspectorHash()), recordedVenues.equals(redrawn),
+                recordedTeams.equals(redrawnTeams), recordedVenues.equals(redrawn) && recordedTeams.equals(redrawnTeams));
     }
 
     @Transactional
@@ -295,11 +278,11 @@ public class DrawService {
         }
     }
 
-    private Object readJson(String s) {
+    private com.fasterxml.jackson.databind.JsonNode readJson(String s) {
         try {
-            return mapper.readValue(s, Map.class);
+            return mapper.readTree(s);
         } catch (Exception e) {
-            return s;
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(s);
         }
     }
 }

@@ -51,7 +51,7 @@ public class DrawResource {
     @GET
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
     @Transactional
-    public Map<String, Object> record(@PathParam("id") long id) {
+    public DrawService.DrawRecord record(@PathParam("id") long id) {
         return draws.record(id);
     }
 
@@ -61,7 +61,7 @@ public class DrawResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
     @Transactional
-    public Map<String, Object> verify(@PathParam("id") long id) {
+    public DrawService.DrawCheck verify(@PathParam("id") long id) {
         return draws.verify(id);
     }
 
@@ -86,24 +86,23 @@ public class DrawResource {
     public Response publication(@PathParam("id") long id, @QueryParam("format") String format,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {
         Campaign c = campaigns.find(id);
-        Map<String, Object> rec = draws.record(id);
+        DrawService.DrawRecord rec = draws.record(id);
         Map<Integer, String> teamNames = new LinkedHashMap<>();
-        for (Map<String, Object> t : (List<Map<String, Object>>) rec.get("teams")) {
-            teamNames.put((Integer) t.get("teamNo"), String.join("、",
-                    ((List<Map<String, Object>>) t.get("members")).stream().map(m -> (String) m.get("name")).toList()));
+        for (DrawService.DrawnTeam t : rec.teams()) {
+            teamNames.put(t.teamNo(), String.join("、", t.members().stream().map(DrawService.DrawnMember::name).toList()));
         }
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, Object> v : (List<Map<String, Object>>) rec.get("venues")) {
+        for (DrawService.DrawnVenue v : rec.venues()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("order", v.get("order"));
-            m.put("venue", v.get("name"));
-            m.put("licenceNo", v.get("licenceNo"));
-            m.put("address", v.get("address"));
-            m.put("category", v.get("category"));
-            m.put("checkItems", v.get("checkItems"));
+            m.put("order", v.order());
+            m.put("venue", v.name());
+            m.put("licenceNo", v.licenceNo());
+            m.put("address", v.address());
+            m.put("category", v.category());
+            m.put("checkItems", v.checkItems());
             m.put("date", c.startDate.toString());
-            m.put("inspectors", teamNames.get((Integer) v.get("teamNo")));
-            m.put("result", v.get("result"));
+            m.put("inspectors", teamNames.get(v.teamNo()));
+            m.put("result", v.result());
             items.add(m);
         }
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && headers.getAcceptableMediaTypes().stream()
@@ -115,9 +114,9 @@ public class DrawResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("campaign", c.name);
         out.put("campaignId", id);
-        out.put("drawnAt", rec.get("drawnAt"));
-        out.put("seed", rec.get("seed"));
-        out.put("snapshotHash", rec.get("snapshotHash"));
+        out.put("drawnAt", rec.drawnAt());
+        out.put("seed", rec.seed());
+        out.put("snapshotHash", rec.snapshotHash());
         out.put("items", items);
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }

@@ -115,7 +115,7 @@ public class PlanResource {
             on one date only: a venue is checked once per campaign) and left unplanned, with the reason per date.""")
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
     @Transactional
-    public Map<String, Object> plans(@PathParam("id") long id) {
+    public CampaignPlans.PlanSummary plans(@PathParam("id") long id) {
         return summaries.summary(campaigns.visible(id, user));
     }
 

@@ -1,5 +1,7 @@
 package com.patrolplanner.campaign.travel;
 
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.Geodesy;
 import com.patrolplanner.importer.ImportHandler;
@@ -10,7 +12,6 @@ import com.patrolplanner.web.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hibernate.Session;
 import org.openstreetmap.osmosis.core.container.v0_6.EntityContainer;
 import org.openstreetmap.osmosis.core.domain.v0_6.Entity;
 import org.openstreetmap.osmosis.core.domain.v0_6.Node;
@@ -72,6 +72,8 @@ public class RoadImportHandler implements ImportHandler {
 
     @Inject
     EntityManager em;
+    @Inject
+    com.patrolplanner.sql.Db db;
 
     @Override
     public Set<String> kinds() {
@@ -91,23 +93,23 @@ public class RoadImportHandler implements ImportHandler {
         progress.total(g.nodeIds.size() + g.edges.size());
         long removed = em.createNativeQuery("DELETE FROM road_edge WHERE source = ?1").setParameter(1, source).executeUpdate();
         em.createNativeQuery("DELETE FROM road_node WHERE source = ?1").setParameter(1, source).executeUpdate();
-        em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("""
+        try (Conn conn = db.open()) { // the import transaction's connection, as Hibernate's
+            try (Stmt ps = conn.prepare("""
                     INSERT INTO road_node (source, id, geom, connected)
                     SELECT ?, t.id, ST_SetSRID(ST_MakePoint(t.x, t.y), 4326), t.c
                     FROM unnest(?::bigint[], ?::float8[], ?::float8[], ?::boolean[]) AS t(id, x, y, c)""")) {
                 for (int from = 0; from < g.nodeIds.size(); from += CHUNK) {
                     List<Long> ids = g.nodeIds.subList(from, Math.min(g.nodeIds.size(), from + CHUNK));
                     ps.setString(1, source);
-                    ps.setArray(2, conn.createArrayOf("bigint", ids.toArray()));
-                    ps.setArray(3, conn.createArrayOf("float8", ids.stream().map(id -> c.x(id)).toArray()));
-                    ps.setArray(4, conn.createArrayOf("float8", ids.stream().map(id -> c.y(id)).toArray()));
-                    ps.setArray(5, conn.createArrayOf("boolean", ids.stream().map(g.connected::contains).toArray()));
+                    ps.setArray(2, "bigint", ids.toArray());
+                    ps.setArray(3, "float8", ids.stream().map(id -> c.x(id)).toArray());
+                    ps.setArray(4, "float8", ids.stream().map(id -> c.y(id)).toArray());
+                    ps.setArray(5, "boolean", ids.stream().map(g.connected::contains).toArray());
                     ps.executeUpdate();
                     progress.advance(ids.size());
                 }
             }
-            try (PreparedStatement ps = conn.prepareStatement("""
+            try (Stmt ps = conn.prepare("""
                     INSERT INTO road_edge (source, way_id, from_node, to_node, length_m, speed_kmh, oneway, highway, geom)
                     SELECT ?, t.w, t.a, t.b, t.len, t.v, t.one, t.hw, ST_GeomFromText(t.wkt, 4326)
                     FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::boolean[], ?::text[],
@@ -115,19 +117,19 @@ public class RoadImportHandler implements ImportHandler {
                 for (int from = 0; from < g.edges.size(); from += CHUNK) {
                     List<Edge> es = g.edges.subList(from, Math.min(g.edges.size(), from + CHUNK));
                     ps.setString(1, source);
-                    ps.setArray(2, conn.createArrayOf("bigint", es.stream().map(Edge::wayId).toArray()));
-                    ps.setArray(3, conn.createArrayOf("bigint", es.stream().map(Edge::from).toArray()));
-                    ps.setArray(4, conn.createArrayOf("bigint", es.stream().map(Edge::to).toArray()));
-                    ps.setArray(5, conn.createArrayOf("float8", es.stream().map(Edge::lengthM).toArray()));
-                    ps.setArray(6, conn.createArrayOf("float8", es.stream().map(Edge::speedKmh).toArray()));
-                    ps.setArray(7, conn.createArrayOf("boolean", es.stream().map(Edge::oneway).toArray()));
-                    ps.setArray(8, conn.createArrayOf("text", es.stream().map(Edge::highway).toArray()));
-                    ps.setArray(9, conn.createArrayOf("text", es.stream().map(Edge::wkt).toArray()));
+                    ps.setArray(2, "bigint", es.stream().map(Edge::wayId).toArray());
+                    ps.setArray(3, "bigint", es.stream().map(Edge::from).toArray());
+                    ps.setArray(4, "bigint", es.stream().map(Edge::to).toArray());
+                    ps.setArray(5, "float8", es.stream().map(Edge::lengthM).toArray());
+                    ps.setArray(6, "float8", es.stream().map(Edge::speedKmh).toArray());
+                    ps.setArray(7, "boolean", es.stream().map(Edge::oneway).toArray());
+                    ps.setArray(8, "text", es.stream().map(Edge::highway).toArray());
+                    ps.setArray(9, "text", es.stream().map(Edge::wkt).toArray());
                     ps.executeUpdate();
                     progress.advance(es.size());
                 }
             }
-        });
+        }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("source", source);
         extra.put("roadNodes", g.nodeIds.size());
