@@ -73,6 +73,8 @@ public class ComplaintService {
     PlanService plans;
     @Inject
     ComplaintCounts counts;
+    @Inject
+    WorkCalendar calendar;
 
     // ---------------------------------------------------------------- intake
 
@@ -259,8 +261,10 @@ public class ComplaintService {
                     errors.add(FieldError.of("reply", "required: the reporter left a contact, record the answer given (答复)"));
                 }
                 c.closedAt = now;
-                DeadlineRule reply = DeadlineRule.ofStage("reply");
-                c.closedOnTime = !now.isAfter(reply.dueFrom(c.receivedAt));
+                // on time against the reply deadline set when the stage began (a rule edited since does not move it)
+                OffsetDateTime replyDue = DeadlineRule.REPLY.equals(c.dueRule) && c.dueAt != null ? c.dueAt
+                        : DeadlineRule.ofStage("reply").dueFrom(c.receivedAt, calendar);
+                c.closedOnTime = !now.isAfter(replyDue);
                 c.dueAt = null;
                 c.dueRule = null;
             }
@@ -364,8 +368,8 @@ public class ComplaintService {
         setDue(c, DeadlineRule.ofStage("reply"));
     }
 
-    private static void setDue(Complaint c, DeadlineRule r) {
-        c.dueAt = r.dueFrom(c.receivedAt);
+    private void setDue(Complaint c, DeadlineRule r) {
+        c.dueAt = r.dueFrom(c.receivedAt, calendar);
         c.dueRule = r.code;
     }
 
