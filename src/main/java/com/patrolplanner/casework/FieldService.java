@@ -38,6 +38,8 @@ public class FieldService {
     InspectionService inspections;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    jakarta.enterprise.event.Event<StallMerged> merged;
 
     public record StallInput(String name, String category, String address, Double lon, Double lat, String note) {
     }
@@ -138,9 +140,9 @@ public class FieldService {
     /**
      * Merge (并入已登记场所): the stall was a registered venue after all. Its inspections move to that venue through the
      * inspection capability, its goods, documents and cases (casework's own records) follow, each move in the history
-     * and audit; the stall itself is kept as a closed record (status {@code closed}) whose notes name the venue it was
-     * merged into, so its history stays readable. Refused (409) while complaints name the stall: they are the complaint
-     * capability's records, moved there, not here.
+     * and audit, and {@link StallMerged} is fired for the complaints that name it (the complaint capability moves
+     * them); the stall itself is kept as a closed record (status {@code closed}) whose notes name the venue it was
+     * merged into, so its history stays readable.
      */
     @Transactional
     public ReviewResult merge(long id, MergeInput in, Actor actor) {
@@ -160,12 +162,6 @@ public class FieldService {
             }
         }
         CaseService.failOn(errors, "review");
-        Number complaints = (Number) em.createNativeQuery("SELECT coalesce(sum(complaints), 0) FROM venue_complaint_count "
-                + "WHERE venue_id = ?1").setParameter(1, id).getSingleResult();
-        if (complaints.longValue() > 0) {
-            throw new ApiException(409, "Conflict", "complaints name stall " + id + ": move them to venue " + target.id + " first",
-                    List.of(FieldError.of("venueId", complaints + " complaint(s) name the stall")));
-        }
         String why = "无证摊点 " + id + "（" + stall.name + "）并入场所 " + target.id + "（" + target.name + "）"
                 + (reason == null ? "" : "：" + reason);
         int inspections = this.inspections.moveVenue(id, target.id, actor.name(), why);
@@ -174,6 +170,7 @@ public class FieldService {
             records += em.createNativeQuery("UPDATE " + table + " SET venue_id = ?2, unit_id = coalesce(?3, unit_id) WHERE venue_id = ?1")
                     .setParameter(1, id).setParameter(2, target.id).setParameter(3, target.unitId).executeUpdate();
         }
+        merged.fire(new StallMerged(id, target.id, actor.name(), why)); // complaints naming the stall follow
         registry.history("venue", target.id, "merge", actor.name(), why,
                 ChangeHistory.diff(Map.of(), Map.of("mergedStall", id, "inspectionsMoved", inspections, "recordsMoved", records)));
         Venue closed = retire(stall, "已并入场所 " + target.id + "（" + target.name + "）", in.version(), actor, why);

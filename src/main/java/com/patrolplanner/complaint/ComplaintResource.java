@@ -137,7 +137,7 @@ public class ComplaintResource {
     @GET
     @Path("/calendar")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.MANAGER, Roles.TEAM_LEADER})
-    public List<WorkCalendar.Day> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<WorkCalendar.Day> calendarDays(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate today = BureauClock.today();
         LocalDate f = day("from", from, today.withDayOfYear(1));
         return calendar.between(f, day("to", to, f.withDayOfYear(1).plusYears(1).minusDays(1)));

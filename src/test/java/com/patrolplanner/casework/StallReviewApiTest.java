@@ -84,6 +84,8 @@ class StallReviewApiTest {
                 "officers", two, "outcome", "compliant", "violations", List.of()));
         long inspection = ((Number) as("leader1").contentType(ContentType.JSON).body(insp).post("/api/inspections").then().statusCode(201)
                 .extract().path("id")).longValue();
+        long complaint = ((Number) as("planner").contentType(ContentType.JSON).body(Map.of("source", "phone", "venueId", id,
+                "content", "反映路边摊销售盗版光盘")).post("/api/complaints").then().statusCode(201).extract().path("id")).longValue();
         int target = InspectionApiTest.venue("publication", 119.1072, 36.7072);
         int version = as("planner").get("/api/venues/" + id).then().extract().path("properties.version");
         as("planner").contentType(ContentType.JSON).body(Map.of("version", version)).post("/api/field/stalls/" + id + "/merge").then()
@@ -96,6 +98,10 @@ class StallReviewApiTest {
         assertEquals((long) target, ((Number) one("SELECT venue_id FROM pp.inspection WHERE id = " + inspection)).longValue());
         assertEquals("closed", one("SELECT status FROM pp.venue WHERE id = " + id));
         assertEquals(0L, ((Number) one("SELECT count(*) FROM pp.inspection WHERE venue_id = " + id)).longValue());
+        // the complaint naming the stall follows it (the complaint capability, on the StallMerged event); counts too
+        assertEquals((long) target, ((Number) one("SELECT venue_id FROM pp.complaint WHERE id = " + complaint)).longValue());
+        assertEquals(1, ((Number) one("SELECT complaint_count FROM pp.venue WHERE id = " + target)).intValue());
+        assertEquals(0, ((Number) one("SELECT complaint_count FROM pp.venue WHERE id = " + id)).intValue());
         as("planner").get("/api/venues/" + id).then().body("properties.notes", startsWith("已并入场所 " + target));
         as("planner").get("/api/venues/" + target + "/history").then().body("action", hasItem("merge"));
         as("planner").get("/api/inspections/" + inspection + "/history").then().body("action", hasItem("move"));
@@ -136,6 +142,29 @@ class StallReviewApiTest {
         as("planner").contentType("application/geo+json").body(edited).put("/api/venues/" + id).then().log().ifValidationFails()
                 .statusCode(200).body("properties.complaintCount", equalTo(2)).body("properties.name", equalTo("投诉计数测试二"));
         assertEquals(2, ((Number) one("SELECT complaint_count FROM pp.venue WHERE id = " + id)).intValue());
+    }
+
+    @Test
+    void aComplaintKnownOnlyByItsPointGoesIntoACampaignAsAProvisionalVenue() throws Exception {
+        int team = InspectionApiTest.teamOf("leader1");
+        java.time.LocalDate today = com.patrolplanner.time.BureauClock.today();
+        Map<String, Object> campaign = new HashMap<>(Map.of("name", "举报核查专项 " + System.nanoTime(), "type", "ROUTINE",
+                "startDate", today.toString(), "endDate", today.plusDays(7).toString(), "teamIds", List.of(team), "targets", Map.of()));
+        long campaignId = ((Number) as("planner").contentType(ContentType.JSON).body(campaign).post("/api/campaigns").then().statusCode(201)
+                .extract().path("id")).longValue();
+        long id = ((Number) as("planner").contentType(ContentType.JSON).body(Map.of("source", "phone", "lon", 119.1091, "lat", 36.7091,
+                "category", "internet_cafe", "content", "反映此处有无证网吧")).post("/api/complaints").then().statusCode(201)
+                .extract().path("id")).longValue();
+        int v = as("planner").contentType(ContentType.JSON).body(Map.of("action", "accept", "version", 0))
+                .post("/api/complaints/" + id + "/actions").then().statusCode(200).extract().path("version");
+        long venue = ((Number) as("planner").contentType(ContentType.JSON).body(Map.of("action", "dispatch", "version", v, "teamId", team,
+                "campaignId", campaignId)).post("/api/complaints/" + id + "/actions").then().log().ifValidationFails().statusCode(200)
+                .body("campaignId", equalTo((int) campaignId)).extract().path("venueId")).longValue();
+        // the provisional venue sits at the complaint's point, unlicensed, awaiting the planners' review
+        assertEquals(0.0, ((Number) one("SELECT ST_Distance(v.geom::geography, c.geom::geography) FROM pp.venue v, pp.complaint c "
+                + "WHERE v.id = " + venue + " AND c.id = " + id)).doubleValue(), 0.01);
+        as("planner").get("/api/field/stalls?limit=1000").then().body("items.id", hasItem((int) venue));
+        assertEquals(1, ((Number) one("SELECT complaint_count FROM pp.venue WHERE id = " + venue)).intValue());
     }
 
     @Test
