@@ -11,7 +11,7 @@ UPDATE complaint_deadline_rule SET counting = 'working',
     counting_basis = '受理审查是短期限，按工作日计算（不含法定节假日）。参照《中华人民共和国行政处罚法》第八十五条：'
         || '“本法中“二日”“三日”“五日”“七日”的规定是指工作日，不含法定节假日。”本条是对行政处罚法期间的规定，'
         || '用于举报受理是本局的类推做法；本省文化市场举报办理规定另有规定的，以其为准（待法制科室确认）。',
-    note = note || ' 自2026年12月起按工作日计：收到之日不计入，期限至第5个工作日24时止。'
+    note = note || ' 按工作日计：收到之日不计入，期限至最后一个工作日24时止；节假日以 work_calendar 为准。'
   WHERE code = 'COMPLAINT_ACCEPT_DEADLINE';
 UPDATE complaint_deadline_rule SET counting = 'calendar',
     counting_basis = '15日、30日为较长期限，按自然日计算（收到之后的时刻起算，节假日不扣除）；'
