@@ -72,7 +72,8 @@ class EnforcementScreensBrowserTest extends BrowserTestBase {
     }
 
     private void tick(String officer) {
-        WebElement box = driver().findElement(By.xpath("//form//label[contains(., '" + officer + "')]/input"));
+        WebElement box = waitUpTo(20).until(d -> d.findElements(By.xpath("//form//label[contains(., '" + officer + "')]/input"))
+                .stream().findFirst().orElse(null));
         if (!box.isSelected()) {
             js("arguments[0].scrollIntoView({block: 'center'})", box);
             box.click();
