@@ -108,7 +108,8 @@ public class DeadlineRules {
         r.updatedBy = user.name();
         r.updatedAt = OffsetDateTime.now();
         em.flush();
-        registry.history("complaint_rule", 0, "update:" + code, user.name(), null,
+        // the action column holds 16 characters: the rule's code goes in the reason
+        registry.history("complaint_rule", order(r.stage), "update", user.name(), code,
                 ChangeHistory.diff(before, snapshot(r)));
         return ruleView(r, locale);
     }

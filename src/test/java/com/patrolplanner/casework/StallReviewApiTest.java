@@ -139,7 +139,7 @@ class StallReviewApiTest {
         String feature = as("planner").get("/api/venues/" + id).then().statusCode(200).extract().asString();
         String edited = feature.replaceFirst("\"complaintCount\"\\s*:\\s*2", "\"complaintCount\":99")
                 .replaceFirst("\"name\"\\s*:\\s*\"投诉计数测试\"", "\"name\":\"投诉计数测试二\"");
-        as("planner").contentType("application/geo+json").body(edited).put("/api/venues/" + id).then().log().ifValidationFails()
+        as("planner").contentType("application/geo+json; charset=UTF-8").body(edited).put("/api/venues/" + id).then().log().ifValidationFails()
                 .statusCode(200).body("properties.complaintCount", equalTo(2)).body("properties.name", equalTo("投诉计数测试二"));
         assertEquals(2, ((Number) one("SELECT complaint_count FROM pp.venue WHERE id = " + id)).intValue());
     }
@@ -169,7 +169,7 @@ class StallReviewApiTest {
 
     @Test
     void theCaseListNarrowsToAUnit() throws Exception {
-        long unit = ((Number) one("SELECT unit_id FROM pp.app_user WHERE username = 'planner'")).longValue();
+        long unit = ((Number) as("planner").get("/api/units/mine").then().statusCode(200).extract().path("id")).longValue();
         long inUnit = ((Number) one("SELECT count(*) FROM pp.case_file WHERE unit_id IN (WITH RECURSIVE d(id) AS (SELECT " + unit
                 + " UNION SELECT u.id FROM pp.unit u JOIN d ON u.parent_id = d.id) SELECT id FROM d)")).longValue();
         as("planner").get("/api/cases?limit=1&unit=" + unit).then().statusCode(200).body("numberMatched", equalTo((int) inUnit));
