@@ -74,12 +74,12 @@ export function casesPanel(box, app) {
         to: period.to.value, limit: PAGE, offset });
       const page = await api(`/api/cases?${q}`);
       const rows = page.items.map((c) => el('tr', { class: c.overdue ? 'overdue' : '', 'data-testid': 'case-row', dataset: { caseId: String(c.id) } },
-        el('td', {}, el('button', { type: 'button', class: 'btn-link', onclick: () => open(c.id) }, c.caseNo)),
+        el('td', { class: 'nowrap' }, el('button', { type: 'button', class: 'btn-link', onclick: () => open(c.id) }, c.caseNo)),
         el('td', { class: 'wrap' }, c.venueName),
         el('td', {}, tCode('cw.state', c.state)),
         el('td', {}, deadlineTag(c))));
       list.replaceChildren(pager(page, offset, PAGE, (o) => { offset = o; load(); }, 'case-count'),
-        rows.length ? table(['cw.caseNo', 'cw.venue', 'cw.state', 'cw.limit'], rows) : el('p', { class: 'muted' }, t('cw.none')));
+        rows.length ? table(['cw.caseNo', 'cw.venue', 'cw.state', 'cw.limit.col'], rows) : el('p', { class: 'muted' }, t('cw.none')));
     } catch (e) {
       list.replaceChildren(problemView(e));
     }
@@ -138,6 +138,13 @@ export function casesPanel(box, app) {
   function show(c) {
     const lang = getLang();
     const lastOfficers = c.acts && c.acts.length ? c.acts[c.acts.length - 1].officers.map((o) => o.id) : [];
+    // the case keeps the checklist codes: their names (and articles) come from the inspection that found them
+    const violationNames = el('span', { 'data-testid': 'case-violations' }, (c.violations || []).join('、'));
+    if (c.inspectionId) {
+      api(`/api/inspections/${c.inspectionId}`).then((i) => {
+        violationNames.replaceChildren(...(i.violations || []).map((v, k) => el('span', { title: v.legalBasis || '' }, k ? '；' : '', v.name)));
+      }).catch(() => {});
+    }
     const stageIdx = STATES.indexOf(c.state);
     const steps = el('ol', { class: 'case-steps', 'data-testid': 'case-steps' }, ...STAGES.map((st, i) => {
       const acts = (c.acts || []).filter((a) => st.acts.includes(a.act));
@@ -168,7 +175,7 @@ export function casesPanel(box, app) {
       facts([
         [t('cw.venue'), c.venueName],
         [t('cw.cause'), c.cause],
-        [t('cw.violations'), (c.violations || []).join('、')],
+        [t('cw.violations'), violationNames],
         [t('cw.inspection'), c.inspectionId ? `#${c.inspectionId}` : null],
         [t('cw.hearing'), c.hearing ? tCode('cw.hearing', c.hearing) : null],
         [t('cw.fine'), c.fineYuan != null && Number(c.fineYuan) > 0 ? `${formatNumber(c.fineYuan, 2)} ${t('cw.yuan')}` : null],

@@ -119,12 +119,13 @@ export function goodsPanel(box, app) {
       const sums = {};
       all.items.forEach((g) => { const k = `${g.act}|${g.measure}`; sums[k] = (sums[k] || 0) + g.quantity; });
       const measures = [...new Set(all.items.map((g) => g.measure))];
-      totals.replaceChildren(all.items.length ? el('div', { class: 'table-scroll' }, el('table', { class: 'grid compact goods-totals' },
+      totals.replaceChildren(...[all.items.length ? el('div', { class: 'table-scroll' }, el('table', { class: 'grid compact goods-totals' },
         el('thead', {}, el('tr', {}, el('th', {}, t('fx.goods.act')), ...measures.map((m) => el('th', { class: 'num' }, m)))),
         el('tbody', {}, ...ACTS.filter((a) => measures.some((m) => sums[`${a}|${m}`])).map((a) => el('tr', { 'data-testid': 'goods-total-row', dataset: { act: a } },
           el('td', {}, tCode('fx.act', a)), ...measures.map((m) => el('td', { class: 'num' }, sums[`${a}|${m}`] ? formatNumber(sums[`${a}|${m}`]) : '')))))))
         : null,
-      all.numberMatched > all.items.length ? el('p', { class: 'muted small' }, t('cw.goods.partial', { n: formatNumber(all.items.length), m: formatNumber(all.numberMatched) })) : null);
+      all.numberMatched > all.items.length ? el('p', { class: 'muted small' }, t('cw.goods.partial', { n: formatNumber(all.items.length), m: formatNumber(all.numberMatched) })) : null]
+        .filter(Boolean));
       const rows = page.items.map((g) => el('tr', { class: g.returnOverdue ? 'overdue' : '', 'data-testid': 'goods-row' },
         el('td', {}, formatDay(g.at, getLang())),
         el('td', {}, tCode('fx.act', g.act)),

@@ -150,6 +150,7 @@ export const ENFORCEMENT = {
   'cw.caseNo': ['案号', 'Case no.'],
   'cw.venue': ['当事场所', 'Venue'],
   'cw.limit': ['办案期限（{days}日）', 'Limit ({days} days)'],
+  'cw.limit.col': ['办案期限', 'Limit'],
   'cw.limit.left': ['应于{due}前作出决定，还剩{n}天', 'decide by {due}: {n} days left'],
   'cw.limit.overdue': ['应于{due}前作出决定，已超期{n}天', 'due {due}: {n} days overdue'],
   'cw.limit.decided': ['已于{date}作出决定（期限{due}）', 'decided on {date} (due {due})'],
