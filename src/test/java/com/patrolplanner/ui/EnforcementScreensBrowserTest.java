@@ -258,6 +258,20 @@ class EnforcementScreensBrowserTest extends BrowserTestBase {
 
     @Test
     void everyTabAt1280And360InBothLanguages() throws Exception {
+        // a rectification notice and goods from one inspection, so that those tabs have rows to show
+        int team = InspectionApiTest.teamOf("leader1");
+        int venue = InspectionApiTest.venue("internet_cafe", 119.1141, 36.7141);
+        List<Integer> two = List.of(InspectionApiTest.officer(team, true), InspectionApiTest.officer(team, true));
+        Map<String, Object> m = new HashMap<>(Map.of("venueId", venue, "inspectedAt", OffsetDateTime.now().minusHours(2).toString(),
+                "officers", two, "outcome", "violation", "violations", List.of("cafe_id_not_checked")));
+        int inspection = as("leader1").contentType(ContentType.JSON).body(m).post("/api/inspections").then().statusCode(201).extract().path("id");
+        as("leader1").contentType(ContentType.JSON).body(Map.of("kind", "rectification_notice", "inspectionId", inspection,
+                "deadline", com.patrolplanner.time.BureauClock.today().plusDays(15).toString(), "officers", two))
+                .post("/api/documents").then().statusCode(201);
+        for (Object[] g : new Object[][] {{"detained", "computers", 40}, {"collected", "illegal_publications", 120}}) {
+            as("leader1").contentType(ContentType.JSON).body(Map.of("act", g[0], "kind", g[1], "quantity", g[2], "inspectionId", inspection,
+                    "officers", two)).post("/api/goods").then().statusCode(201);
+        }
         // a work log entry through the form, so that the log is not empty
         enter("planner", "zh-CN", 1280);
         WebElement log = tab("worklog");
@@ -277,6 +291,9 @@ class EnforcementScreensBrowserTest extends BrowserTestBase {
                     waitUpTo(20).until(d -> body.findElements(By.xpath(".//*[contains(@class,'muted') and (.='正在加载…' or .='Loading…')]")).isEmpty());
                     if (width == 360) {
                         assertEquals("", overflow("enforcement"), t + " fits 360 px in " + lang);
+                    }
+                    if (t.equals("goods")) {
+                        waitUpTo(20).until(d -> !body.findElements(By.cssSelector("[data-testid='goods-total-row'][data-act='detained']")).isEmpty());
                     }
                     screenshot("enforcement-" + t + "-" + lang + "-" + width);
                 }
