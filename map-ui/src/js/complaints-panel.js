@@ -148,7 +148,7 @@ export function complaintsPanel(box, app) {
       const team = el('select', { class: 'input', 'data-testid': 'complaint-team' });
       api('/api/teams').then((ts) => team.replaceChildren(...ts.map((x) => el('option', { value: String(x.id) }, x.name)))).catch(() => {});
       const deadline = el('input', { type: 'date', class: 'input', min: today(), 'data-testid': 'complaint-deadline' });
-      const intoPlan = el('input', { type: 'checkbox', 'data-testid': 'complaint-into-plan', disabled: !c.venueId });
+      const intoPlan = el('input', { type: 'checkbox', 'data-testid': 'complaint-into-plan', disabled: !c.venueId && c.lon == null });
       steps.append(el('div', { class: 'form-grid' }, field(t('complaint.team'), team), field(t('complaint.deadline'), deadline)),
         el('label', { class: 'inline' }, intoPlan, ' ', t('complaint.intoPlan')),
         el('div', { class: 'form-row' }, el('button', { type: 'button', class: 'btn', 'data-testid': 'complaint-dispatch',

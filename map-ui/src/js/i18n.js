@@ -95,7 +95,7 @@ const T = {
   'field.address': ['地址', 'Address'],
   'field.openingHours': ['营业时间', 'Opening hours'],
   'field.capacity': ['规模（机位/包间）', 'Capacity (PCs/rooms)'],
-  'field.complaintCount': ['投诉次数', 'Complaints'],
+  'field.complaintCount': ['投诉次数（据举报记录）', 'Complaints (from the records)'],
   'field.geocode': ['定位', 'Location'],
   'field.sourceDatum': ['原始坐标系', 'source datum'],
   'field.geocodeStatus': ['定位方式', 'how located'],

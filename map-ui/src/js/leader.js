@@ -10,6 +10,7 @@ import { t, tCode, getLang } from './i18n.js';
 import { el, facts, section } from './dom.js';
 import { routesOverlay, hhmm, shiftLabel } from './plan-view.js';
 import { fieldExtras, stallButton } from './field-extras.js';
+import { leaderComplaints } from './leader-complaints.js';
 
 function shortDate(iso) {
   if (!iso) return '—';
@@ -29,9 +30,10 @@ export async function renderLeader(panel, app) {
   const sheets = el('div', { class: 'form-row no-print' });
   const card = el('div', { 'data-testid': 'stop-card-box' });
   const fieldBar = el('div', { class: 'form-row no-print' });
+  const complaintsBox = el('section', { class: 'card no-print', 'data-testid': 'leader-complaints' }, el('h2', {}, t('cw.lc.title')));
   panel.replaceChildren(section(t('leader.shift'),
     el('div', { class: 'form-grid' }, el('label', {}, t('leader.date'), date)),
-    facts([[t('leader.team'), teamName]]), status, list, sheets, fieldBar), card);
+    facts([[t('leader.team'), teamName]]), status, list, sheets, fieldBar), card, complaintsBox);
 
   if (app.me.teamId === '' || app.me.teamId == null) {
     status.replaceChildren(el('p', { class: 'muted' }, t('leader.noteam')));
@@ -40,6 +42,7 @@ export async function renderLeader(panel, app) {
   let inspectors = null;
   const members = () => inspectors || (inspectors = api(`/api/inspectors?team=${encodeURIComponent(app.me.teamId)}`));
   fieldBar.append(stallButton(app, card, members));
+  leaderComplaints(complaintsBox.appendChild(el('div')), app);
 
   function clearRoutes() {
     app.view.removeOverlay('route');

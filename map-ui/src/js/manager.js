@@ -6,6 +6,7 @@ import { t, tCode, formatNumber } from './i18n.js';
 import { el, section, facts } from './dom.js';
 import { METRICS, hexOverlay, heatOverlay, hotspotOverlay, violationsOverlay, buffersOverlay, legendRamp, hotspotLegend } from './coverage-layer.js';
 import { showsUnits, renderUnitChoropleth } from './unit-choropleth.js';
+import { enforcementCard } from './enforcement-view.js';
 
 function halfYear() {
   const now = new Date();
@@ -53,6 +54,7 @@ export async function renderManager(panel, app) {
   const apply = el('button', { type: 'button', class: 'btn', 'data-testid': 'period-apply' }, t('common.apply'));
 
   const unitsBox = el('div', { 'data-testid': 'unit-choropleth' });
+  const enforcement = enforcementCard(app); // cases, documents, goods, work log, stalls: read only
   panel.replaceChildren(
     ...(showsUnits(app) ? [section(t('units.title'), unitsBox)] : []),
     section(t('manager.coverage'),
@@ -64,7 +66,8 @@ export async function renderManager(panel, app) {
     section(t('manager.compliance'),
       el('div', { class: 'checks' }, el('label', { class: 'check' }, viol, t('manager.violations')), el('label', { class: 'check' }, buf, t('manager.buffers'))),
       compliance),
-    section(t('manager.report'), report, el('div', { class: 'form-row' }, download)));
+    section(t('manager.report'), report, el('div', { class: 'form-row' }, download)),
+    enforcement.node);
 
   const params = () => ({ from: from.value, to: to.value, metric: metric.value, res: res.value });
 
@@ -212,6 +215,7 @@ export async function renderManager(panel, app) {
   if (buf.checked) bufLayer();
   await Promise.all([loadGaps(), loadReport()]);
   return () => {
+    enforcement.destroy();
     if (units) units.dispose();
     app.map.off('moveend', onMove);
     clearTimeout(moveTimer);

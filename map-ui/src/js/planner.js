@@ -8,6 +8,7 @@ import { campaignPanel } from './campaign-panel.js';
 import { reviewQueue } from './review-queue.js';
 import { importForm } from './import-form.js';
 import { complaintsPanel } from './complaints-panel.js';
+import { enforcementCard } from './enforcement-view.js';
 
 export async function renderPlanner(panel, app) {
   const regs = el('div', { class: 'stats' }, el('p', { class: 'muted' }, t('common.loading')));
@@ -17,12 +18,14 @@ export async function renderPlanner(panel, app) {
   const campaigns = el('div', {}, el('p', { class: 'muted' }, t('common.loading')));
   const review = el('div', {});
   const complaints = el('div', { 'data-testid': 'complaints' });
+  const enforcement = enforcementCard(app);
   panel.replaceChildren(
     section(t('planner.registers'), regs),
     section(t('planner.zones'), zoneSet, editor),
     collapsible(t('planner.autozone'), auto),
     section(t('planner.campaigns'), campaigns),
     section(t('planner.complaints'), complaints),
+    enforcement.node,
     collapsible(t('planner.review'), review),
     collapsible(t('planner.import'), importForm()));
 
@@ -37,7 +40,7 @@ export async function renderPlanner(panel, app) {
   };
   ed = zoneEditor(editor, app, { onSaved: () => refreshZones() });
   parts.push(ed, autoZoning(auto, app, { onSaved: (set) => refreshZones(set) }), campaignPanel(campaigns, app), reviewQueue(review, app),
-    complaintsPanel(complaints, app));
+    complaintsPanel(complaints, app), enforcement);
   zoneSummary(zoneSet, app, ed, refreshZones);
   return () => parts.forEach((p) => p && p.destroy && p.destroy());
 }

@@ -53,8 +53,8 @@ public class CaseQueries {
 
     /** Cases of the caller's units (a team leader: the own team's), newest filing first. */
     @Transactional
-    public Page<CaseView> list(String state, Boolean overdue, Long venueId, LocalDate from, LocalDate to, int limit, int offset,
-            Actor actor) {
+    public Page<CaseView> list(String state, Boolean overdue, Long venueId, Long unitId, LocalDate from, LocalDate to, int limit,
+            int offset, Actor actor) {
         ListQuery.checkPage(limit, offset);
         StringBuilder where = new StringBuilder("TRUE");
         if (state != null) {
@@ -69,6 +69,12 @@ public class CaseQueries {
         }
         if (venueId != null) {
             where.append(" AND c.venue_id = ").append(venueId.longValue());
+        }
+        if (unitId != null) {
+            // the unit and the units below it (a city planner narrowing to one district), within the caller's scope below
+            List<Long> below = jurisdiction.below(unitId);
+            where.append(" AND c.unit_id IN (").append(below.isEmpty() ? "NULL" : below.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(","))).append(")");
         }
         where.append(ListQuery.period("c.filed_at", from, to));
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM case_file c WHERE " + where + " AND " + scope(actor))

@@ -24,7 +24,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Penalty cases (案件): {@code GET /api/cases} (paged, {@code numberMatched}; {@code state}, {@code overdue},
- * {@code venue}, {@code from}/{@code to} on the filing date), {@code POST /api/cases} (立案 from an inspection), and one
+ * {@code venue}, {@code unit} (a unit of the caller's subtree, its units below included), {@code from}/{@code to} on
+ * the filing date), {@code POST /api/cases} (立案 from an inspection), and one
  * POST per act: {@code evidence}, {@code extension}, {@code notice}, {@code decision}, {@code execution},
  * {@code closing}; files of an evidence item as multipart {@code file}.
  */
@@ -44,9 +45,10 @@ public class CaseResource {
     @GET
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
     public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("overdue") Boolean overdue,
-            @QueryParam("venue") Long venue, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
-        return queries.list(blank(state), overdue, venue, date("from", from), date("to", to), limit, offset, Actor.of(user));
+            @QueryParam("venue") Long venue, @QueryParam("unit") Long unit, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("offset") @DefaultValue("0") int offset) {
+        return queries.list(blank(state), overdue, venue, unit, date("from", from), date("to", to), limit, offset, Actor.of(user));
     }
 
     @POST

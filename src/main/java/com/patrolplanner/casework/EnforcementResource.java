@@ -183,6 +183,30 @@ public class EnforcementResource {
         return field.pending(limit, offset, jurisdiction.scope());
     }
 
+    /** The planners' review of a provisional stall: confirm it into the register with corrected fields. */
+    @POST
+    @Path("/field/stalls/{id}/confirm")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    public FieldService.ReviewResult confirmStall(@PathParam("id") long id, FieldService.ConfirmInput in) {
+        return field.confirm(id, in, Actor.of(user));
+    }
+
+    /** …or merge it into the registered venue {@code venueId} it turned out to be (its records move there). */
+    @POST
+    @Path("/field/stalls/{id}/merge")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    public FieldService.ReviewResult mergeStall(@PathParam("id") long id, FieldService.MergeInput in) {
+        return field.merge(id, in, Actor.of(user));
+    }
+
+    /** …or reject it (kept as a closed record with the reason). */
+    @POST
+    @Path("/field/stalls/{id}/reject")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    public FieldService.ReviewResult rejectStall(@PathParam("id") long id, FieldService.RejectInput in) {
+        return field.reject(id, in, Actor.of(user));
+    }
+
     @POST
     @Path("/field/inspections/{id}/photos")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

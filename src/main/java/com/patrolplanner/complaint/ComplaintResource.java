@@ -8,6 +8,7 @@ import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem.FieldError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,8 @@ public class ComplaintResource {
     DeadlineRules rules;
     @Inject
     ComplaintCounts counts;
+    @Inject
+    WorkCalendar calendar;
     @Inject
     CurrentUser user;
     @Context
@@ -124,6 +128,49 @@ public class ComplaintResource {
     @RolesAllowed(Roles.ADMIN)
     public DeadlineRules.RuleView updateRule(@PathParam("code") String code, DeadlineRules.RuleInput in) {
         return rules.updateRule(code, in, user, locale());
+    }
+
+    /**
+     * The working-day calendar of the deadlines ({@link WorkCalendar}): the listed days (public holidays, make-up
+     * working days) between {@code from} and {@code to} (default: this year).
+     */
+    @GET
+    @Path("/calendar")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.MANAGER, Roles.TEAM_LEADER})
+    public List<WorkCalendar.Day> calendarDays(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate today = BureauClock.today();
+        LocalDate f = day("from", from, today.withDayOfYear(1));
+        return calendar.between(f, day("to", to, f.withDayOfYear(1).plusYears(1).minusDays(1)));
+    }
+
+    /** An administrator lists a day: {@code kind} holiday | workday, {@code name}, {@code basis} (the notice). */
+    @PUT
+    @Path("/calendar/{day}")
+    @RolesAllowed(Roles.ADMIN)
+    public WorkCalendar.Day putDay(@PathParam("day") String day, WorkCalendar.DayInput in) {
+        return calendar.put(day("day", day, null), in, user.name());
+    }
+
+    @DELETE
+    @Path("/calendar/{day}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response deleteDay(@PathParam("day") String day) {
+        calendar.delete(day("day", day, null), user.name());
+        return Response.noContent().build();
+    }
+
+    private static LocalDate day(String field, String s, LocalDate dflt) {
+        if (s == null || s.isBlank()) {
+            if (dflt == null) {
+                throw ApiException.badRequest(field, "required: a date (2026-10-01)");
+            }
+            return dflt;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(field, "a date (2026-10-01)");
+        }
     }
 
     private Locale locale() {

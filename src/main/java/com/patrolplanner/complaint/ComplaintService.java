@@ -1,5 +1,8 @@
 package com.patrolplanner.complaint;
 
+import com.patrolplanner.casework.Actor;
+import com.patrolplanner.casework.FieldService;
+import com.patrolplanner.casework.StallMerged;
 import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.PlanService;
 import com.patrolplanner.geo.Datum;
@@ -73,6 +76,13 @@ public class ComplaintService {
     PlanService plans;
     @Inject
     ComplaintCounts counts;
+    @Inject
+    WorkCalendar calendar;
+    @Inject
+    FieldService stalls;
+
+    /** The name of a provisional venue created for a complaint known only by its address (then the address). */
+    static final String COMPLAINT_VENUE_NAME = "举报地点：";
 
     // ---------------------------------------------------------------- intake
 
@@ -259,8 +269,10 @@ public class ComplaintService {
                     errors.add(FieldError.of("reply", "required: the reporter left a contact, record the answer given (答复)"));
                 }
                 c.closedAt = now;
-                DeadlineRule reply = DeadlineRule.ofStage("reply");
-                c.closedOnTime = !now.isAfter(reply.dueFrom(c.receivedAt));
+                // on time against the reply deadline set when the stage began (a rule edited since does not move it)
+                OffsetDateTime replyDue = DeadlineRule.REPLY.equals(c.dueRule) && c.dueAt != null ? c.dueAt
+                        : DeadlineRule.ofStage("reply").dueFrom(c.receivedAt, calendar);
+                c.closedOnTime = !now.isAfter(replyDue);
                 c.dueAt = null;
                 c.dueRule = null;
             }
@@ -309,12 +321,23 @@ public class ComplaintService {
                 errors.add(FieldError.of("date", "a date such as 2026-12-01"));
             }
         }
-        if ((intoPlan || a.campaignId() != null) && c.venueId == null) {
-            errors.add(FieldError.of(intoPlan ? "intoPlan" : "campaignId",
-                    "plans and campaigns visit registered venues: this complaint names an address; register the venue first"));
+        // a complaint known only by its address or point goes into a plan or campaign as a provisional venue at its
+        // geocoded point, which the planners review like a stall met in the field (confirm, merge, reject)
+        boolean provisional = (intoPlan || a.campaignId() != null) && c.venueId == null;
+        if (provisional && (c.geom == null || c.category == null)) {
+            errors.add(FieldError.of(intoPlan ? "intoPlan" : "campaignId", c.geom == null
+                    ? "plans and campaigns visit places on the map: this complaint has no located point; register the venue first"
+                    : "a category is needed for the provisional venue"));
         }
         if (!errors.isEmpty()) {
             return; // nothing written: the caller throws
+        }
+        if (provisional) {
+            String where = c.address == null ? String.format(java.util.Locale.ROOT, "%.6f, %.6f", c.geom.getX(), c.geom.getY()) : c.address;
+            FieldService.StallView v = stalls.provisional(new FieldService.StallInput(
+                    (COMPLAINT_VENUE_NAME + where).length() > 300 ? (COMPLAINT_VENUE_NAME + where).substring(0, 300) : COMPLAINT_VENUE_NAME + where,
+                    c.category, c.address, c.geom.getX(), c.geom.getY(), "举报 " + c.id + " 的被举报地点"), Actor.of(user));
+            c.venueId = v.id();
         }
         c.teamId = team == null ? null : team.id;
         c.deadline = deadline;
@@ -333,6 +356,24 @@ public class ComplaintService {
             campaigns.addPriorityTarget(a.campaignId(), c.venueId, "complaint:" + c.id, user.name());
             c.campaignId = a.campaignId();
         }
+    }
+
+    /**
+     * A provisional stall merged into the registered venue it was (casework's review): the complaints naming the stall
+     * name that venue now, each with a history entry and an audit record; both venues' counts follow the records.
+     */
+    void onStallMerged(@jakarta.enterprise.event.Observes StallMerged e) {
+        @SuppressWarnings("unchecked")
+        List<Complaint> moved = Complaint.list("venueId", e.stallId());
+        for (Complaint c : moved) {
+            Map<String, Object> before = snapshot(c);
+            c.venueId = e.venueId();
+            c.updatedAt = OffsetDateTime.now();
+            registry.history(HISTORY_TYPE, c.id, "move", e.user(), e.reason(), ChangeHistory.diff(before, snapshot(c)));
+        }
+        em.flush();
+        counts.syncCount(e.stallId());
+        counts.syncCount(e.venueId());
     }
 
     private void verify(Complaint c, ComplaintAction a, CurrentUser user, List<FieldError> errors) {
@@ -364,8 +405,8 @@ public class ComplaintService {
         setDue(c, DeadlineRule.ofStage("reply"));
     }
 
-    private static void setDue(Complaint c, DeadlineRule r) {
-        c.dueAt = r.dueFrom(c.receivedAt);
+    private void setDue(Complaint c, DeadlineRule r) {
+        c.dueAt = r.dueFrom(c.receivedAt, calendar);
         c.dueRule = r.code;
     }
 

@@ -17,6 +17,8 @@ public class SyntheticComplaints {
     EntityManager em;
     @Inject
     ComplaintCounts counts;
+    @Inject
+    WorkCalendar calendar;
 
     /** One generated complaint; {@code state} a {@link ComplaintState} code; null times for steps not reached. */
     public record Generated(Long unitId, String source, String referredBy, OffsetDateTime receivedAt, Long venueId,
@@ -42,8 +44,8 @@ public class SyntheticComplaints {
             case VERIFIED -> DeadlineRule.ofStage("reply");
             default -> null;
         };
-        OffsetDateTime due = rule == null ? null : rule.dueFrom(g.receivedAt());
-        Boolean onTime = g.closedAt() == null ? null : !g.closedAt().isAfter(DeadlineRule.ofStage("reply").dueFrom(g.receivedAt()));
+        OffsetDateTime due = rule == null ? null : rule.dueFrom(g.receivedAt(), calendar);
+        Boolean onTime = g.closedAt() == null ? null : !g.closedAt().isAfter(DeadlineRule.ofStage("reply").dueFrom(g.receivedAt(), calendar));
         Number id = (Number) em.createNativeQuery("""
                 INSERT INTO complaint (unit_id, source, referred_by, received_at, venue_id, address, geom, geocode_level,
                     category, content, reporter_name, reporter_contact, state, decline_reason, team_id, due_at, due_rule,

@@ -420,6 +420,13 @@ final class MessageTable {
         put("contract.unknownParameter", "未知的查询参数：{0}", "unknown query parameter: {0}");
         put("contract.unknownParameter.reason", "此接口不接受该参数；可用参数：{0}",
                 "this endpoint does not take it; it takes: {0}");
+
+        // ---- enforce (issue 16): venue complaint count from the records, stall review ----
+        put("registry.complaintCountReadOnly", "投诉次数由举报投诉记录统计，不能直接填写（请通过举报投诉登记）",
+                "counted from the complaint records, not written directly (register the complaints instead)");
+        put("import.complaintCountIgnored", "“投诉次数”（complaint_count）列未导入：场所的投诉次数由举报投诉记录统计",
+                "column complaint_count not imported: a venue's complaint count comes from the complaint records");
+        put("stall.notPending", "场所 {0} 不是待审核的临时摊点", "venue {0} is not a provisional stall awaiting review");
     }
 
     private MessageTable() {

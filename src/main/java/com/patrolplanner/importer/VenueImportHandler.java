@@ -112,6 +112,15 @@ public class VenueImportHandler implements ImportHandler {
         extra.put("rows", parsed.size());
         extra.put("withoutCoordinates", withoutCoordinates);
         extra.putAll(ImportService.describe(table));
+        if (c.has("complaint_count")) {
+            // the column is read (old files keep importing) but not written: complaint counts come from complaint records
+            List<Object> warnings = new ArrayList<>();
+            if (extra.get("warnings") instanceof List<?> w) {
+                warnings.addAll(w);
+            }
+            warnings.add(Messages.of("import.complaintCountIgnored"));
+            extra.put("warnings", warnings);
+        }
         return tally.summary(extra);
     }
 

@@ -80,6 +80,30 @@ public class InspectionService {
     }
 
     /**
+     * Moves every inspection of venue {@code from} to venue {@code to} (a provisional stall found to be a registered
+     * venue: its checks count for that venue from now on). Each moved record gets a history entry and an audit record
+     * naming {@code reason}; the monthly roll-up follows by its statement trigger. Returns how many moved. The caller
+     * has checked both venues are the caller's to write.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int moveVenue(long from, long to, String user, String reason) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM inspection WHERE venue_id = ?1 ORDER BY id").setParameter(1, from)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        em.flush();
+        em.createNativeQuery("UPDATE inspection SET venue_id = ?2, version = version + 1, updated_at = now() WHERE venue_id = ?1")
+                .setParameter(1, from).setParameter(2, to).executeUpdate();
+        for (Number id : ids) {
+            registry.history(HISTORY_TYPE, id.longValue(), "move", user, reason,
+                    ChangeHistory.diff(Map.of("venueId", from), Map.of("venueId", to)));
+        }
+        return ids.size();
+    }
+
+    /**
      * The author within 24 h of writing it, or a planner at any time. A stale version is a 409; someone else's record is
      * a 403 (the caller can see it but not change it).
      */

@@ -51,6 +51,7 @@ public class RegistryService {
 
     @Transactional
     public Venue createVenue(VenueInput in, String user) {
+        refuseComplaintCount(in);
         if (in.licenceNo() != null && !in.licenceNo().isBlank()
                 && Venue.count("licenceNo", in.licenceNo().trim()) > 0) {
             throw new ApiException(409, "Conflict", Messages.of("registry.licenceTaken", in.licenceNo()),
@@ -163,6 +164,18 @@ public class RegistryService {
     }
 
     /**
+     * A new venue's complaint count is 0 (no complaint names it yet): any other value is a 422 naming
+     * {@code complaintCount}, which only the complaint records set ({@link #setComplaintCount}). On an update the field
+     * is ignored whatever it says, so that the Feature a GET returned can be PUT back as it came (a complaint received
+     * in between changes the count without changing the venue's version).
+     */
+    static void refuseComplaintCount(VenueInput in) {
+        if (in.complaintCount() != null && in.complaintCount() != 0) {
+            throw ApiException.invalid("complaintCount", Messages.of("registry.complaintCountReadOnly"));
+        }
+    }
+
+    /**
      * Sets a venue's complaint count ({@code venue.complaint_count}, which campaign priority, zoning workload and coverage
      * risk read) to the figure the complaint capability counts from its records. No change-history row: the count is a
      * derived figure, its source (each complaint) has its own history and audit.
@@ -247,7 +260,7 @@ public class RegistryService {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("status", e.getMessage());
         }
-        v.complaintCount = in.complaintCount() == null ? 0 : in.complaintCount();
+        // complaintCount is not written here: it is counted from the complaint records (setComplaintCount)
         v.notes = blankToNull(in.notes());
     }
 

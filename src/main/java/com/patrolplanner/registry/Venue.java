@@ -39,7 +39,11 @@ public class Venue extends PanacheEntityBase {
     public Map<String, String> openingHours;
     public Integer capacity;
     public String status = "open";
-    @Column(name = "complaint_count")
+    /**
+     * Counted from the complaint records only (the complaint capability sets it, {@code RegistryService.setComplaintCount}):
+     * never written from this entity, so that a venue write cannot put back a count read before a complaint came in.
+     */
+    @Column(name = "complaint_count", insertable = false, updatable = false)
     public int complaintCount;
     public String notes;
     @Column(name = "district_code")

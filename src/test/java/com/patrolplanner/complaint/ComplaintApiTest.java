@@ -105,7 +105,8 @@ class ComplaintApiTest {
         assertEquals("received", c.getString("state"));
         assertEquals("internet_cafe", c.getString("category"));
         assertEquals("COMPLAINT_ACCEPT_DEADLINE", c.getString("dueRule"));
-        assertEquals(received.plusDays(ruleDays("COMPLAINT_ACCEPT_DEADLINE")).toInstant(),
+        // the accept rule counts working days (V220): 24:00 of the 5th working day after the day of receipt, by SQL
+        assertEquals(WorkingDayDeadlineTest.workingDue(db, received, ruleDays("COMPLAINT_ACCEPT_DEADLINE")),
                 OffsetDateTime.parse(c.getString("dueAt")).toInstant());
         assertFalse(c.getBoolean("overdue"));
 
@@ -250,12 +251,12 @@ class ComplaintApiTest {
     @Test
     void COMPLAINT_ACCEPT_DEADLINE_flagsOverdue() throws Exception {
         int venue = InspectionApiTest.venue("internet_cafe", 119.154, 36.724);
-        int days = ruleDays("COMPLAINT_ACCEPT_DEADLINE");
+        // 5 working days (V220): received 30 calendar days ago is past it, received an hour ago is not
         Map<String, Object> late = atVenue(venue);
-        late.put("receivedAt", OffsetDateTime.now().minusDays(days).minusHours(2).toString());
+        late.put("receivedAt", OffsetDateTime.now().minusDays(30).toString());
         long lateId = create(late).getLong("id");
         Map<String, Object> fresh = atVenue(venue);
-        fresh.put("receivedAt", OffsetDateTime.now().minusDays(days).plusHours(2).toString());
+        fresh.put("receivedAt", OffsetDateTime.now().minusHours(1).toString());
         long freshId = create(fresh).getLong("id");
         as("planner").get("/api/complaints/" + lateId).then().body("overdue", equalTo(true))
                 .body("dueRule", equalTo("COMPLAINT_ACCEPT_DEADLINE"));

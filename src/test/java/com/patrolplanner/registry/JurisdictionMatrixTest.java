@@ -370,7 +370,8 @@ class JurisdictionMatrixTest {
             "/api/calendar/{day}", "the school calendar is the city's, one for every unit",
             "/api/compliance/rules/{code}", "compliance rules are the province's and the city's, read by every unit",
             "/api/users/{id}", "user accounts are administered by the system administrator only (no unit admins)",
-            "/api/complaints/rules/{code}", "the complaint deadlines are the bureau's named rules, read by every unit");
+            "/api/complaints/rules/{code}", "the complaint deadlines are the bureau's named rules, read by every unit",
+            "/api/complaints/calendar/{day}", "the working-day calendar (public holidays) is the State Council's, one for every unit");
 
     /**
      * Issue 16's casework records (cases, goods, documents, work log, field photos) are not probed here yet: each needs an

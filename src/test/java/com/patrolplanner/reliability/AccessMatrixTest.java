@@ -108,6 +108,11 @@ public class AccessMatrixTest {
         allow("PLMA", "GET /api/complaints", "GET /api/complaints/{id}", "GET /api/complaints/{id}/history",
                 "GET /api/complaints/venues/{venueId}/count", "GET /api/complaints/rules");
         allow("A", "PUT /api/complaints/rules/{code}");
+        // the working-day calendar of the complaint deadlines (enforce): everyone reads it, the administrator keeps it
+        allow("PLMA", "GET /api/complaints/calendar");
+        allow("A", "PUT /api/complaints/calendar/{day}", "DELETE /api/complaints/calendar/{day}");
+        // the planners' review of provisional stalls (enforce)
+        allow("PA", "POST /api/field/stalls/{id}/confirm", "POST /api/field/stalls/{id}/merge", "POST /api/field/stalls/{id}/reject");
         // casework (issue 16): team leaders and planners act on cases, goods and documents (both need two certified
         // officers on every act); decisions, closing and extensions are the planner's; everyone in the unit reads
         allow("PLMA", "GET /api/cases", "GET /api/cases/{id}", "GET /api/cases/{id}/history", "GET /api/cases/files/{file}",
