@@ -40,6 +40,8 @@ import org.postgresql.PGNotification;
 public class DataVersion {
     private static final Logger LOG = Logger.getLogger(DataVersion.class);
     public static final String CHANNEL = "pp_data_changed";
+    /** Notified at commit when a user, a session's end or owner, or (through {@link #CHANNEL}) a unit changed (V230). */
+    public static final String AUTH_CHANNEL = "pp_auth_changed";
 
     @Inject
     AgroalDataSource ds;
@@ -52,6 +54,7 @@ public class DataVersion {
 
     private final String epoch = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong authGeneration = new AtomicLong();
     private volatile boolean listening;
     private volatile boolean stopped;
     private Thread listener;
@@ -90,6 +93,21 @@ public class DataVersion {
         }
     }
 
+    /**
+     * The token under which copies of who a caller is may be kept in memory (a unit scope, a checked session), or null
+     * while the notification channel is down (then nothing of it may be kept). It changes, without a database round
+     * trip, when any process commits a change to a user, a session's end or a unit ({@link #AUTH_CHANNEL}, V230), when
+     * {@link #invalidateAuth()} is called and whenever the listening connection is (re)established.
+     */
+    public String authToken() {
+        return listening ? epoch + "." + authGeneration.get() : null;
+    }
+
+    /** Retires every in-memory copy of who a caller is on this process (a local user or unit write, before commit). */
+    public void invalidateAuth() {
+        authGeneration.incrementAndGet();
+    }
+
     /** True while notifications are received (tests and the benchmark wait for it after a start). */
     public boolean listening() {
         return listening;
@@ -100,15 +118,24 @@ public class DataVersion {
         while (!stopped) {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute("LISTEN " + CHANNEL);
+                s.execute("LISTEN " + AUTH_CHANNEL);
                 // anything written while we were not listening is unknown: retire the cache before serving from it
                 generation.incrementAndGet();
+                authGeneration.incrementAndGet();
                 listening = true;
                 backoff = 200;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!stopped) {
                     PGNotification[] n = pg.getNotifications(10_000);
                     if (n != null && n.length > 0) {
-                        generation.incrementAndGet();
+                        for (PGNotification one : n) {
+                            if (AUTH_CHANNEL.equals(one.getName()) || "unit".equals(one.getParameter())) {
+                                authGeneration.incrementAndGet();
+                            }
+                            if (CHANNEL.equals(one.getName())) {
+                                generation.incrementAndGet();
+                            }
+                        }
                     } else {
                         // a round trip now and then notices a dead connection even when nobody writes
                         s.execute("SELECT 1");
@@ -123,6 +150,7 @@ public class DataVersion {
             } finally {
                 listening = false;
                 generation.incrementAndGet();
+                authGeneration.incrementAndGet();
             }
             try {
                 Thread.sleep(backoff);
