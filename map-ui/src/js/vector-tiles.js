@@ -28,23 +28,24 @@ export function useTiles(venueCount) {
 if (window.L && L.DomEvent && !L.DomEvent.fakeStop) L.DomEvent.fakeStop = L.DomEvent.stopPropagation;
 
 /** A canvas tile renderer that writes a point's `label` option (a cluster's count) on its circle. */
+const LabelledTile = L.Canvas && L.Canvas.Tile ? L.Canvas.Tile.extend({
+  _updateCircle(layer) {
+    L.Canvas.Tile.prototype._updateCircle.call(this, layer);
+    const label = layer.options.label;
+    if (!label || !this._drawing || !this._ctx) return;
+    const ctx = this._ctx;
+    ctx.save();
+    ctx.fillStyle = '#ffffff';
+    ctx.font = 'bold 11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(label, layer._point.x, layer._point.y);
+    ctx.restore();
+  },
+}) : null;
+
 function labelledCanvas(coords, size, options) {
-  const Labelled = L.Canvas.Tile.extend({
-    _updateCircle(layer) {
-      L.Canvas.Tile.prototype._updateCircle.call(this, layer);
-      const label = layer.options.label;
-      if (!label || !this._drawing || !this._ctx) return;
-      const ctx = this._ctx;
-      ctx.save();
-      ctx.fillStyle = '#ffffff';
-      ctx.font = 'bold 11px system-ui, sans-serif';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(label, layer._point.x, layer._point.y);
-      ctx.restore();
-    },
-  });
-  return new Labelled(coords, size, options);
+  return new LabelledTile(coords, size, options);
 }
 
 const EXTENT_MERC = 20037508.342789244;

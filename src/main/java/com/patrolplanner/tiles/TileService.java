@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Renders vector tiles and says whether a client's copy is still current. A layer's ETag is a hash of its data's change
  * stamp: a write through the registry on this node changes it at once (the {@link RegistryEvents} observed after
- * commit); writes on other nodes or by SQL change the database stamp (row count, last update, highest id), read at most
- * once a second; the set of venues with an open violation (compliance's service, refreshed with the stamp and at least
+ * commit); writes on other nodes or by SQL change it when their commit's notification arrives (venues, schools:
+ * {@code DataVersion#tablesToken}, no query per request) or, for zones and while the notification listener is down, the
+ * database stamp (row count, last update, highest id), read at most once a second; the set of venues with an open violation (compliance's service, refreshed with the stamp and at least
  * every {@value #VIOLATIONS_TTL_MS} ms) is part of the venues stamp too. Tiles rendered under the current ETag are
  * kept in memory ({@link TileCache}, {@value #CACHE_BYTES} bytes); tile statements are bounded by a timeout.
  */
@@ -46,6 +47,8 @@ public class TileService {
     AgroalDataSource ds;
     @Inject
     com.patrolplanner.coverage.CoverageService coverage;
+    @Inject
+    com.patrolplanner.web.DataVersion versions;
 
     private final AtomicLong localWrites = new AtomicLong();
     private final Set<TileLayer> refreshing = ConcurrentHashMap.newKeySet();
@@ -174,6 +177,16 @@ public class TileService {
      * request); the local write counter is read live, so a write on this node changes the ETag at once.
      */
     private String stamp(TileLayer layer) {
+        // venues and schools: the tables' write notifications (web.DataVersion), no query at all; the database stamp
+        // below only while the listener is down, and for zones (their tables notify nothing)
+        String token = switch (layer) {
+            case VENUES -> versions.tablesToken("venue");
+            case SCHOOLS -> versions.tablesToken("school");
+            case ZONES -> null;
+        };
+        if (token != null) {
+            return "n" + token + "#" + localWrites.get();
+        }
         long now = System.currentTimeMillis();
         Stamp s;
         synchronized (stamps) {

@@ -55,6 +55,10 @@ public class DataVersion {
     private final String epoch = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong authGeneration = new AtomicLong();
+    /** Connections of the listener so far: a new one means notifications may have been missed. */
+    private final AtomicLong connects = new AtomicLong();
+    /** Notifications per written table (the trigger's payload: inspection, venue, school, district, unit). */
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> tables = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean listening;
     private volatile boolean stopped;
     private Thread listener;
@@ -108,6 +112,26 @@ public class DataVersion {
         authGeneration.incrementAndGet();
     }
 
+    /**
+     * A token that changes, without a database round trip, whenever any process commits a write to one of
+     * {@code tableNames} (V180's statement triggers notify with the table's name) or the listener reconnects; null while
+     * the listener is down. For answers that depend on a few tables only (vector tiles of venues or schools), which an
+     * inspection write should not retire. A write committed after the token was read always changes it (its
+     * notification arrives after the commit); an answer computed just after such a commit but kept under the old token
+     * is retired when the notification arrives.
+     */
+    public String tablesToken(String... tableNames) {
+        if (!listening) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(epoch).append('.').append(connects.get());
+        for (String t : tableNames) {
+            AtomicLong n = tables.get(t);
+            sb.append('.').append(n == null ? 0 : n.get());
+        }
+        return sb.toString();
+    }
+
     /** True while notifications are received (tests and the benchmark wait for it after a start). */
     public boolean listening() {
         return listening;
@@ -119,6 +143,7 @@ public class DataVersion {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute("LISTEN " + CHANNEL);
                 s.execute("LISTEN " + AUTH_CHANNEL);
+                connects.incrementAndGet();
                 // anything written while we were not listening is unknown: retire the cache before serving from it
                 generation.incrementAndGet();
                 authGeneration.incrementAndGet();
@@ -134,6 +159,9 @@ public class DataVersion {
                             }
                             if (CHANNEL.equals(one.getName())) {
                                 generation.incrementAndGet();
+                                if (one.getParameter() != null && !one.getParameter().isEmpty()) {
+                                    tables.computeIfAbsent(one.getParameter(), k -> new AtomicLong()).incrementAndGet();
+                                }
                             }
                         }
                     } else {
@@ -151,6 +179,7 @@ public class DataVersion {
                 listening = false;
                 generation.incrementAndGet();
                 authGeneration.incrementAndGet();
+                connects.incrementAndGet();
             }
             try {
                 Thread.sleep(backoff);
