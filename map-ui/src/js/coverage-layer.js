@@ -56,11 +56,11 @@ function cellFacts(p) {
  * The hex choropleth of a large register as vector tiles (/tiles/coverage, H3 res 8 below zoom 13, res 9 from it) for
  * the period of params(); counts are coloured on a log scale up to COUNT_CAP. onLegend(max) draws the legend.
  */
-export function coverageTilesOverlay(params, onLegend) {
+export function coverageTilesOverlay(map, params, onLegend) {
   return async (ctx) => {
     const p = params();
     if (onLegend) onLegend(p.metric === 'coverage' ? 1 : COUNT_CAP);
-    return coverageTilesLayer(ctx, params, colour, cellFacts);
+    return coverageTilesLayer(map, ctx, params, colour, cellFacts);
   };
 }
 

@@ -75,7 +75,7 @@ export async function renderManager(panel, app) {
   }
   // a large register: the cells come as vector tiles of the period (vector-tiles.js), no refetch on a pan
   const coverage = () => layer('coverage', true, app.tiles
-    ? coverageTilesOverlay(params, (max) => legend.replaceChildren(legendRamp(metric.value, max), el('span', { class: 'muted' }, t('manager.tiles', { cap: max === 1 ? 100 : max }))))
+    ? coverageTilesOverlay(app.map, params, (max) => legend.replaceChildren(legendRamp(metric.value, max), el('span', { class: 'muted' }, t('manager.tiles', { cap: max === 1 ? 100 : max }))))
     : hexOverlay(app.map, params, (fc, max) => legend.replaceChildren(
       legendRamp(metric.value, max), el('span', { class: 'muted' }, t('manager.cells', { n: formatNumber(fc.features.length) })))));
   const heatLayer = () => layer('heat', heat.checked, heatOverlay(app.map, params));

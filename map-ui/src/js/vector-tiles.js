@@ -23,7 +23,7 @@ export function useTiles(venueCount) {
   return Number(venueCount) > TILE_THRESHOLD;
 }
 
-// Leaflet 1.8 removed L.DomEvent.fakeStop, which VectorGrid's canvas tiles call on a click (VectorGrid issue #237):
+// Leaflet 1.8 removed L.DomEvent.fakeStop, which VectorGrid 1.3's canvas tiles call on a click:
 // stopping the event keeps the map from closing the popup the click opens.
 if (window.L && L.DomEvent && !L.DomEvent.fakeStop) L.DomEvent.fakeStop = L.DomEvent.stopPropagation;
 
@@ -84,6 +84,12 @@ const ShiftedGrid = L.VectorGrid && L.VectorGrid.Protobuf ? L.VectorGrid.Protobu
   },
 }) : null;
 
+/** A map pane at zIndex z (venues above the zone and district outlines, coverage cells below them). */
+function pane(map, name, z) {
+  if (map && !map.getPane(name)) map.createPane(name).style.zIndex = String(z);
+  return name;
+}
+
 function grid(url, options) {
   if (!ShiftedGrid) throw new Error('leaflet.vectorgrid is not loaded (/vendor/leaflet.vectorgrid/dist/)');
   return new ShiftedGrid(url, { rendererFactory: labelledCanvas, interactive: true, maxNativeZoom: 19,
@@ -112,6 +118,7 @@ export function venueStyle(p) {
 export function venueTilesLayer(ctx, map, popup) {
   const layer = grid('/tiles/venues/{z}/{x}/{y}.mvt', {
     ctx,
+    pane: pane(map, 'ppVenueTiles', 450),
     vectorTileLayerStyles: { venues: (p) => venueStyle(p) },
     getFeatureId: (f) => (f.properties.id === undefined ? undefined : f.properties.id),
   });
@@ -126,6 +133,8 @@ export function venueTilesLayer(ctx, map, popup) {
     L.popup({ minWidth: 220 }).setLatLng(e.latlng).setContent(popup(feature.properties)).openOn(map);
   });
   layer.tiled = true;
+  // the map's overlays are feature groups, whose getBounds asks every member: tiles have no extent of their own
+  layer.getBounds = () => L.latLngBounds([]);
   return layer;
 }
 
@@ -154,19 +163,22 @@ export function cellShare(metric, v) {
  * The manager's coverage cells as vector tiles of the period (params(): {from, to, metric}); colour(metric, share)
  * is the hex layer's ramp; tooltip(properties) the hex layer's figures, shown in a popup on a click.
  */
-export function coverageTilesLayer(ctx, params, colour, tooltip) {
+export function coverageTilesLayer(map, ctx, params, colour, tooltip) {
   const p = params();
   const q = new URLSearchParams({ from: p.from, to: p.to }).toString();
   const layer = grid(`/tiles/coverage/{z}/{x}/{y}.mvt?${q}`, {
     ctx,
+    pane: pane(map, 'ppCoverageTiles', 350),
     vectorTileLayerStyles: {
       coverage: (props) => ({ fill: true, fillColor: colour(p.metric, cellShare(p.metric, cellValue(p.metric, props))),
         fillOpacity: 0.6, stroke: true, color: '#4a5a6a', weight: 0.5 }),
     },
   });
   if (tooltip) {
-    layer.on('click', (e) => { if (e.layer && e.layer.properties) L.popup().setLatLng(e.latlng).setContent(tooltip(e.layer.properties)).openOn(layer._map); });
+    layer.on('click', (e) => { if (e.layer && e.layer.properties) L.popup().setLatLng(e.latlng).setContent(tooltip(e.layer.properties)).openOn(map); });
   }
   layer.tiled = true;
+  // the map's overlays are feature groups, whose getBounds asks every member: tiles have no extent of their own
+  layer.getBounds = () => L.latLngBounds([]);
   return layer;
 }
