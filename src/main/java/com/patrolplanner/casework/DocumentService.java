@@ -189,19 +189,19 @@ public class DocumentService {
 
     @Transactional
     public DocumentView get(long id, Actor actor) {
-        List<DocumentView> d = views("d.id = " + id, actor, 1, 0);
+        List<DocumentView> d = views("d.id = " + id, actor, 1, 0, "d.id");
         if (d.isEmpty()) {
             throw ApiException.notFound("document " + id);
         }
         return d.get(0);
     }
 
-    @Transactional
     /** Sortable fields of the document list ({@code sort}); the latest issued first unless asked otherwise. */
     public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "d.id", "issuedAt", "d.issued_at",
             "deadline", "d.deadline", "docNo", "d.doc_no", "kind", "d.kind", "venueName", "v.name");
     public static final String DEFAULT_SORT = "-issuedAt";
 
+    @Transactional
     public Page<DocumentView> list(String kind, Boolean due, LocalDate from, LocalDate to, int limit, int offset, String sort,
             Actor actor) {
         ListQuery.checkPage(limit, offset);

@@ -63,13 +63,13 @@ public class FieldService {
         return view(v);
     }
 
-    /** Provisional venues still waiting for a planner (unlicensed, pin under review, created in the field). */
-    @Transactional
     /** Sortable fields of the pending stalls ({@code sort}); the newest first unless asked otherwise. */
     public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "v.id", "name", "v.name",
             "category", "v.category", "address", "v.address");
     public static final String DEFAULT_SORT = "-id";
 
+    /** Provisional venues still waiting for a planner (unlicensed, pin under review, created in the field). */
+    @Transactional
     public Page<StallView> pending(int limit, int offset, String sort, com.patrolplanner.registry.Scope scope) {
         if (limit < 1 || limit > Page.MAX_LIMIT || offset < 0) {
             throw ApiException.badRequest("limit", "1.." + Page.MAX_LIMIT + ", offset ≥ 0");

@@ -237,19 +237,19 @@ public class GoodsService {
 
     @Transactional
     public GoodsView get(long id, Actor actor) {
-        List<GoodsView> g = views("g.id = " + id, actor, 1, 0);
+        List<GoodsView> g = views("g.id = " + id, actor, 1, 0, "g.id");
         if (g.isEmpty()) {
             throw ApiException.notFound("goods record " + id);
         }
         return g.get(0);
     }
 
-    @Transactional
     /** Sortable fields of the goods list ({@code sort}); the latest act first unless asked otherwise. */
     public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "g.id", "at", "g.acted_at",
             "act", "g.act", "kind", "g.kind", "quantity", "g.quantity", "returnDue", "g.return_due");
     public static final String DEFAULT_SORT = "-at";
 
+    @Transactional
     public Page<GoodsView> list(String act, String kind, LocalDate from, LocalDate to, int limit, int offset, String sort,
             Actor actor) {
         ListQuery.checkPage(limit, offset);

@@ -166,19 +166,19 @@ public class WorkLogService {
 
     @Transactional
     public EntryView get(long id) {
-        List<EntryView> v = views("w.id = " + id, 1, 0);
+        List<EntryView> v = views("w.id = " + id, 1, 0, "w.id");
         if (v.isEmpty()) {
             throw ApiException.notFound("work log entry " + id);
         }
         return v.get(0);
     }
 
-    @Transactional
     /** Sortable fields of the work log ({@code sort}); the latest day first unless asked otherwise. */
     public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "w.id", "date", "w.log_date",
             "kind", "w.kind", "quantity", "w.quantity", "title", "w.title");
     public static final String DEFAULT_SORT = "-date";
 
+    @Transactional
     public Page<EntryView> list(String kind, LocalDate from, LocalDate to, int limit, int offset, String sort) {
         ListQuery.checkPage(limit, offset);
         StringBuilder w = new StringBuilder("TRUE");

@@ -73,14 +73,18 @@ class TileSessionTest {
 
     @Test
     void aUserMovedToAnotherUnitBySqlSeesThatUnitWhenTheNotificationArrives() throws Exception {
+        // two units of their own (boxes far from every other fixture), a venue in the first only
         long[] units = new long[2];
-        try (Connection c = db.getConnection()) {
-            var rs = c.createStatement().executeQuery("SELECT u.id FROM unit u WHERE u.kind = 'district' ORDER BY "
-                    + "(SELECT count(*) FROM venue v WHERE v.unit_id = u.id) DESC, u.id LIMIT 2");
-            for (int i = 0; i < 2 && rs.next(); i++) {
-                units[i] = rs.getLong(1);
-            }
+        for (int i = 0; i < 2; i++) {
+            double x0 = 123.0 + 0.1 * i;
+            units[i] = com.patrolplanner.TestSupport.as("admin").contentType("application/json").body("{\"name\":\"会话瓦片测试" + i
+                    + "区\",\"kind\":\"district\",\"area\":{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + ",43.0],[" + (x0 + 0.1)
+                    + ",43.0],[" + (x0 + 0.1) + ",43.05],[" + x0 + ",43.05],[" + x0 + ",43.0]]]}}").post("/api/units").then()
+                    .statusCode(201).extract().jsonPath().getLong("id");
         }
+        com.patrolplanner.TestSupport.as("admin").contentType("application/json").body(java.util.Map.of("licenceNo", "TS-V-1",
+                "name", "会话瓦片场所", "category", "hotel", "address", "会话路1号", "lon", 123.05, "lat", 43.02))
+                .post("/api/venues").then().statusCode(201);
         long before = venuesOf(units[0]);
         long after = venuesOf(units[1]);
         assertTrue(units[1] != 0 && before != after, "two district units with different venue counts: " + before + ", " + after);
@@ -101,6 +105,8 @@ class TileSessionTest {
         Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).until(() -> venuesSeenBy(name) == after);
         try (Connection c = db.getConnection()) {
             c.createStatement().execute("DELETE FROM app_user WHERE username = '" + name + "'");
+            c.createStatement().execute("DELETE FROM venue WHERE licence_no = 'TS-V-1'");
+            c.createStatement().execute("DELETE FROM unit WHERE name LIKE '会话瓦片测试%'");
         }
     }
 }
