@@ -12,6 +12,7 @@ import { renderLeader } from './leader.js';
 import { renderManager } from './manager.js';
 import { wireSearch } from './search.js';
 import { wgs84ToGcj02 } from './datum.js';
+import { useTiles } from './vector-tiles.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -44,7 +45,7 @@ const app = {
     if (b.isValid()) app.map.fitBounds(b, { maxZoom: 17, padding: [24, 24] });
   },
 };
-app.venues = venuesOverlay((id) => app.openVenue(id));
+app.venues = venuesOverlay((id) => app.openVenue(id), { tiled: () => app.tiles, map: () => app.map });
 
 function showLogin(expired) {
   document.body.dataset.state = 'login';
@@ -169,6 +170,10 @@ async function start(me) {
   // the caller's unit (执法机构): its name in the header, its extent is where the map opens (null: the system administrator)
   const unit = await api('/api/units/mine').catch(() => null);
   app.unit = unit;
+  // a large register is drawn as vector tiles (vector-tiles.js: more than TILE_THRESHOLD venues in the caller's units)
+  const count = await api('/api/venues?limit=0').then((fc) => fc.numberMatched).catch(() => 0);
+  app.tiles = useTiles(count);
+  document.body.dataset.tiles = String(app.tiles);
   $('user-name').textContent = (unit ? unit.name + ' · ' : '') + (me.displayName || me.username);
   $('user-role').textContent = me.roles.map((r) => t('role.' + r)).join(' · ');
   const views = viewsFor(me);

@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { el, facts, tip } from './dom.js';
 import { t, tCode, formatNumber } from './i18n.js';
+import { coverageTilesLayer, COUNT_CAP } from './vector-tiles.js';
 
 const RAMP = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
 const GAP_RAMP = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
@@ -40,6 +41,26 @@ export function hexOverlay(map, params, onData) {
         [t('metric.coverage'), `${formatNumber((f.properties.coverage || 0) * 100)}%`], [t('metric.inspections'), formatNumber(f.properties.inspections)],
         [t('metric.violations'), formatNumber(f.properties.violations)], [t('metric.officer_visits'), formatNumber(f.properties.officerVisits)]])), { sticky: true }),
     }).addData(fc.features.map((f) => ({ ...f, geometry: ctx.geo(f.geometry) })));
+  };
+}
+
+/** The figures of a cell (hex layer and coverage tiles alike). */
+function cellFacts(p) {
+  return el('div', {}, facts([
+    [t('metric.venues'), formatNumber(p.venues)], [t('metric.venues_inspected'), formatNumber(p.venuesInspected)],
+    [t('metric.coverage'), `${formatNumber((p.coverage || 0) * 100)}%`], [t('metric.inspections'), formatNumber(p.inspections)],
+    [t('metric.violations'), formatNumber(p.violations)], [t('metric.officer_visits'), formatNumber(p.officerVisits)]]));
+}
+
+/**
+ * The hex choropleth of a large register as vector tiles (/tiles/coverage, H3 res 8 below zoom 13, res 9 from it) for
+ * the period of params(); counts are coloured on a log scale up to COUNT_CAP. onLegend(max) draws the legend.
+ */
+export function coverageTilesOverlay(map, params, onLegend) {
+  return async (ctx) => {
+    const p = params();
+    if (onLegend) onLegend(p.metric === 'coverage' ? 1 : COUNT_CAP);
+    return coverageTilesLayer(map, ctx, params, colour, cellFacts);
   };
 }
 

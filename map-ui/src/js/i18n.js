@@ -452,6 +452,8 @@ const T = {
   'units.unit': ['单位', 'Unit'],
   'units.up': ['返回上级', 'Up'],
   'units.none': ['无下级单位。', 'No units below.'],
+  // ---- interop (issue 17): vector tiles for large registers
+  'manager.tiles': ['矢量瓦片：计数按对数色阶，{cap} 及以上同色', 'Vector tiles: counts on a log scale, {cap} and more alike'],
 };
 
 let lang = (() => {

@@ -7,6 +7,7 @@ import { el, section, facts } from './dom.js';
 import { METRICS, hexOverlay, heatOverlay, hotspotOverlay, violationsOverlay, buffersOverlay, legendRamp, hotspotLegend } from './coverage-layer.js';
 import { showsUnits, renderUnitChoropleth } from './unit-choropleth.js';
 import { enforcementCard } from './enforcement-view.js';
+import { coverageTilesOverlay } from './coverage-layer.js';
 
 function halfYear() {
   const now = new Date();
@@ -75,8 +76,11 @@ export async function renderManager(panel, app) {
     app.view.removeOverlay(id);
     if (on) app.view.addOverlay(id, build, { onError: (e) => legend.replaceChildren(problemView(e)) });
   }
-  const coverage = () => layer('coverage', true, hexOverlay(app.map, params, (fc, max) => legend.replaceChildren(
-    legendRamp(metric.value, max), el('span', { class: 'muted' }, t('manager.cells', { n: formatNumber(fc.features.length) })))));
+  // a large register: the cells come as vector tiles of the period (vector-tiles.js), no refetch on a pan
+  const coverage = () => layer('coverage', true, app.tiles
+    ? coverageTilesOverlay(app.map, params, (max) => legend.replaceChildren(legendRamp(metric.value, max), el('span', { class: 'muted' }, t('manager.tiles', { cap: max === 1 ? 100 : max }))))
+    : hexOverlay(app.map, params, (fc, max) => legend.replaceChildren(
+      legendRamp(metric.value, max), el('span', { class: 'muted' }, t('manager.cells', { n: formatNumber(fc.features.length) })))));
   const heatLayer = () => layer('heat', heat.checked, heatOverlay(app.map, params));
   const hotLayer = () => {
     hotLegend.replaceChildren(...(hot.checked ? [hotspotLegend()] : []));
@@ -92,7 +96,7 @@ export async function renderManager(panel, app) {
   buf.addEventListener('change', bufLayer);
   // the choropleth and the hot spots are fetched for the map's extent: fetch again after a pan or zoom
   let moveTimer = null;
-  const onMove = () => { clearTimeout(moveTimer); moveTimer = setTimeout(() => { app.view.refresh('coverage'); if (hot.checked) app.view.refresh('hotspots'); if (buf.checked) app.view.refresh('buffers'); }, 400); };
+  const onMove = () => { clearTimeout(moveTimer); moveTimer = setTimeout(() => { if (!app.tiles) app.view.refresh('coverage'); if (hot.checked) app.view.refresh('hotspots'); if (buf.checked) app.view.refresh('buffers'); }, 400); };
   app.map.on('moveend', onMove);
 
   function renderCompliance(fc) {

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { t, tCode, formatNumber } from './i18n.js';
 import { el, facts, tip } from './dom.js';
+import { venueTilesLayer } from './vector-tiles.js';
 
 /** Loads a FeatureCollection once; reload() forgets it. */
 function cached(path) {
@@ -79,11 +80,18 @@ function schoolPopup(p) {
     ]));
 }
 
-/** Venue markers (a coloured pin per category, a ring for a status other than open) in a neutral cluster group. */
-export function venuesOverlay(openVenue) {
+/**
+ * Venue markers (a coloured pin per category, a ring for a status other than open) in a neutral cluster group; for a
+ * large register (tiled() true: see vector-tiles.js) the same as vector tiles, clustered by the server below zoom 14.
+ */
+export function venuesOverlay(openVenue, { tiled = () => false, map = () => null } = {}) {
   const src = cached('/api/venues?limit=10000');
   const markers = new Map();
   const build = async (ctx) => {
+    if (tiled()) {
+      markers.clear();
+      return venueTilesLayer(ctx, map(), (p) => venuePopup(p, openVenue));
+    }
     const fc = await src.get();
     markers.clear();
     const cluster = L.markerClusterGroup({

@@ -45,8 +45,9 @@ import org.locationtech.jts.geom.Geometry;
  * 10–16 over N synthetic venues (default 1,000,000) spread over 潍坊市 (370700). Written once into the bench database by
  * plain SQL in batches (licence numbers {@code TILE-…}, {@code synthetic}), kept for the next run.
  * <ol>
- * <li>Side by side, per zoom, on K distinct tiles each (default 30), tiles that hold a random venue: the raw tile
- * statement ({@link TileLayer#sql}, the same SQL and parameters, over JDBC) and the service over HTTP on loopback
+ * <li>Side by side, per zoom, on K distinct tiles each (default 30), tiles that hold a random venue the caller sees: the
+ * raw tile statement ({@link TileLayer#sql(int, com.patrolplanner.registry.Scope)}, the same SQL, scope and parameters
+ * the service runs for the bench's user {@value #USER}, over JDBC) and the service over HTTP on loopback
  * (Basic auth, routing, role check, ETag, response), alternately first, after a warm-up pass (the raw statement on these
  * tiles, the service on other tiles, so that the service renders each measured tile for the first time: no tile cache
  * hit). Prints the median of each and the ratio service/raw (target ≤ 1.3).</li>
@@ -60,7 +61,8 @@ import org.locationtech.jts.geom.Geometry;
 @ApplicationScoped
 public class TileBench implements CliCommand {
     static final String BOUNDARIES = "/work/shared/data/boundaries/370700_full.json";
-    static final String USER = "planner";
+    /** A city user: the city and every district below it, so the tiles cover the whole city (scoped like any user). */
+    static final String USER = "city-planner";
     static final int BATCH = 100_000;
     static final int[] ZOOMS = {10, 11, 12, 13, 14, 15, 16};
 
@@ -68,6 +70,8 @@ public class TileBench implements CliCommand {
     AgroalDataSource ds;
     @Inject
     TileService tiles;
+    @Inject
+    com.patrolplanner.registry.Jurisdiction jurisdiction;
     @Inject
     jakarta.enterprise.inject.Instance<io.quarkus.value.registry.ValueRegistry> registry;
 
@@ -122,6 +126,11 @@ public class TileBench implements CliCommand {
             return 2;
         }
         ensureVenues(venues, out);
+        // the raw statement is the one the service runs for this caller: the same unit scope (属地管理), and the tiles
+        // are picked around venues this caller sees
+        scope = scopeOf(USER);
+        out.println("raw statement scoped like the service's for " + USER + ": " + (scope.all() ? "every unit"
+                : scope.units().size() + " unit(s) " + scope.units()));
         List<List<Tile>> byZoom = pickTiles(perZoom, 42, Set.of());
         String base = "http://127.0.0.1:" + httpPort();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -314,10 +323,11 @@ public class TileBench implements CliCommand {
     List<List<Tile>> pickTiles(int perZoom, long seed, Set<Tile> except) throws Exception {
         List<double[]> points = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT ST_X(geom), ST_Y(geom) FROM venue WHERE licence_no LIKE 'TILE-%' AND licence_no = ANY(?)")) {
+                "SELECT ST_X(geom), ST_Y(geom) FROM venue v WHERE licence_no LIKE 'TILE-%' AND licence_no = ANY(?) AND "
+                        + scope.sql("v.unit_id"))) {
             Random r = new Random(seed);
             long max = count(c);
-            String[] keys = new String[perZoom * ZOOMS.length * 4];
+            String[] keys = new String[perZoom * ZOOMS.length * 12];
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = "TILE-" + String.format("%07d", 1 + (long) (r.nextDouble() * max));
             }
@@ -362,10 +372,24 @@ public class TileBench implements CliCommand {
 
     // ------------------------------------------------------------------ measuring
 
+    /** The scope of the bench's user: its unit and every unit below it, as the service's Jurisdiction computes it. */
+    com.patrolplanner.registry.Scope scopeOf(String user) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            com.patrolplanner.security.AppUser u = com.patrolplanner.security.AppUser.findByUsername(user);
+            if (u == null) {
+                throw new IllegalStateException("no user " + user + " in the bench database (the demo users are missing)");
+            }
+            return u.unitId == null ? com.patrolplanner.registry.Scope.ALL
+                    : new com.patrolplanner.registry.Scope(u.unitId, jurisdiction.below(u.unitId));
+        });
+    }
+
+    com.patrolplanner.registry.Scope scope = com.patrolplanner.registry.Scope.ALL;
+
     byte[] raw(Tile t, Long[] violating) throws Exception {
         TileLayer l = TileLayer.VENUES;
         List<Object> params = l.params(t.z(), t.x(), t.y(), violating);
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(l.sql(t.z()))) {
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(l.sql(t.z(), scope))) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof Long[] a) {

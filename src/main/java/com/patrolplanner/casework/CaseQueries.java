@@ -37,7 +37,7 @@ public class CaseQueries {
 
     @Transactional
     public CaseView get(long id, Actor actor) {
-        List<CaseView> v = views("c.id = " + id, actor, 1, 0);
+        List<CaseView> v = views("c.id = " + id, actor, 1, 0, "c.id");
         if (v.isEmpty()) {
             throw ApiException.notFound("case " + id);
         }
@@ -51,10 +51,16 @@ public class CaseQueries {
         return registry.historyOf(CaseService.HISTORY_TYPE, id);
     }
 
-    /** Cases of the caller's units (a team leader: the own team's), newest filing first. */
+    /** Sortable fields of the case list ({@code sort}); newest filed first unless asked otherwise. */
+    public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "c.id", "caseNo", "c.case_no",
+            "filedAt", "c.filed_at", "decisionDue", "c.decision_due", "state", "c.state", "venueName", "v.name",
+            "closedAt", "c.closed_at");
+    public static final String DEFAULT_SORT = "-filedAt";
+
+    /** Cases of the caller's units (a team leader: the own team's), newest filing first unless {@code sort} says otherwise. */
     @Transactional
     public Page<CaseView> list(String state, Boolean overdue, Long venueId, Long unitId, LocalDate from, LocalDate to, int limit,
-            int offset, Actor actor) {
+            int offset, String sort, Actor actor) {
         ListQuery.checkPage(limit, offset);
         StringBuilder where = new StringBuilder("TRUE");
         if (state != null) {
@@ -79,7 +85,8 @@ public class CaseQueries {
         where.append(ListQuery.period("c.filed_at", from, to));
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM case_file c WHERE " + where + " AND " + scope(actor))
                 .getSingleResult();
-        List<CaseView> items = views(where.toString(), actor, limit, offset);
+        List<CaseView> items = views(where.toString(), actor, limit, offset,
+                com.patrolplanner.web.Paging.orderBy(sort, DEFAULT_SORT, SORT, "c.id DESC"));
         return new Page<>(n.longValue(), items.size(), offset, items);
     }
 
@@ -91,7 +98,7 @@ public class CaseQueries {
         return ListQuery.scope(jurisdiction.scope(), "c", actor);
     }
 
-    private List<CaseView> views(String where, Actor actor, int limit, int offset) {
+    private List<CaseView> views(String where, Actor actor, int limit, int offset, String order) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT c.id, c.case_no, c.unit_id, c.team_id, c.inspection_id, c.venue_id, v.name, c.cause, c.violations,
@@ -99,7 +106,7 @@ public class CaseQueries {
                        c.hearing, c.decided_at, c.fine_yuan, c.execution, c.executed_at, c.closed_at, c.closing_note,
                        c.created_by, c.version, """ + OVERDUE + """
                  FROM case_file c JOIN venue v ON v.id = c.venue_id
-                WHERE """ + " " + where + " AND " + scope(actor) + " ORDER BY c.filed_at DESC, c.id DESC LIMIT " + limit
+                WHERE """ + " " + where + " AND " + scope(actor) + " ORDER BY " + order + " LIMIT " + limit
                 + " OFFSET " + offset).getResultList();
         LocalDate today = BureauClock.today();
         List<CaseView> out = new ArrayList<>();

@@ -44,11 +44,20 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("overdue") Boolean overdue,
+    public Response list(@QueryParam("state") String state, @QueryParam("overdue") Boolean overdue,
             @QueryParam("venue") Long venue, @QueryParam("unit") Long unit, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("offset") @DefaultValue("0") int offset) {
-        return queries.list(blank(state), overdue, venue, unit, date("from", from), date("to", to), limit, offset, Actor.of(user));
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "comma-separated fields, - for descending (default -filedAt): id, caseNo, filedAt, decisionDue, state, venueName, closedAt") @QueryParam("sort") String sort,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        return paged(queries.list(blank(state), overdue, venue, unit, date("from", from), date("to", to), limit, offset, sort,
+                Actor.of(user)), uri, limit);
+    }
+
+    /** 200 with the page and its {@code Link} header (next while rows remain, prev after the first page). */
+    static Response paged(Page<?> p, jakarta.ws.rs.core.UriInfo uri, int limit) {
+        return com.patrolplanner.web.Paging.ok(p, uri, new com.patrolplanner.web.Paging.Page(limit, p.offset()), p.numberMatched(),
+                p.numberReturned());
     }
 
     @POST

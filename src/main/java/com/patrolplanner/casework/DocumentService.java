@@ -189,15 +189,21 @@ public class DocumentService {
 
     @Transactional
     public DocumentView get(long id, Actor actor) {
-        List<DocumentView> d = views("d.id = " + id, actor, 1, 0);
+        List<DocumentView> d = views("d.id = " + id, actor, 1, 0, "d.id");
         if (d.isEmpty()) {
             throw ApiException.notFound("document " + id);
         }
         return d.get(0);
     }
 
+    /** Sortable fields of the document list ({@code sort}); the latest issued first unless asked otherwise. */
+    public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "d.id", "issuedAt", "d.issued_at",
+            "deadline", "d.deadline", "docNo", "d.doc_no", "kind", "d.kind", "venueName", "v.name");
+    public static final String DEFAULT_SORT = "-issuedAt";
+
     @Transactional
-    public Page<DocumentView> list(String kind, Boolean due, LocalDate from, LocalDate to, int limit, int offset, Actor actor) {
+    public Page<DocumentView> list(String kind, Boolean due, LocalDate from, LocalDate to, int limit, int offset, String sort,
+            Actor actor) {
         ListQuery.checkPage(limit, offset);
         StringBuilder w = new StringBuilder("TRUE");
         if (kind != null) {
@@ -212,7 +218,8 @@ public class DocumentService {
         w.append(ListQuery.period("d.issued_at", from, to));
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM issued_document d WHERE " + w + " AND " + scope(actor))
                 .getSingleResult();
-        List<DocumentView> items = views(w.toString(), actor, limit, offset);
+        List<DocumentView> items = views(w.toString(), actor, limit, offset,
+                com.patrolplanner.web.Paging.orderBy(sort, DEFAULT_SORT, SORT, "d.id DESC"));
         return new Page<>(n.longValue(), items.size(), offset, items);
     }
 
@@ -220,12 +227,12 @@ public class DocumentService {
         return ListQuery.scope(jurisdiction.scope(), "d", actor);
     }
 
-    private List<DocumentView> views(String where, Actor actor, int limit, int offset) {
+    private List<DocumentView> views(String where, Actor actor, int limit, int offset, String order) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT d.id, d.unit_id, d.team_id, d.kind, d.doc_no, d.venue_id, v.name, "
                 + "d.inspection_id, d.issued_at, d.deadline, d.requirements, d.reinspection_id, d.reinspected_at, d.rectified, "
                 + "d.created_by, d.version FROM issued_document d JOIN venue v ON v.id = d.venue_id WHERE " + where + " AND "
-                + scope(actor) + " ORDER BY d.issued_at DESC, d.id DESC LIMIT " + limit + " OFFSET " + offset).getResultList();
+                + scope(actor) + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset).getResultList();
         LocalDate today = BureauClock.today();
         List<DocumentView> out = new ArrayList<>();
         for (Object[] r : rows) {

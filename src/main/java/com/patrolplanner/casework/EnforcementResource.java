@@ -15,7 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -48,11 +50,13 @@ public class EnforcementResource {
     @GET
     @Path("/goods")
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    public Page<GoodsService.GoodsView> goods(@QueryParam("act") String act, @QueryParam("kind") String kind,
+    public Response goods(@QueryParam("act") String act, @QueryParam("kind") String kind,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("offset") @DefaultValue("0") int offset) {
-        return goods.list(CaseResource.blank(act), CaseResource.blank(kind), CaseResource.date("from", from),
-                CaseResource.date("to", to), limit, offset, Actor.of(user));
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "comma-separated fields, - for descending (default -at): id, at, act, kind, quantity, returnDue") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        return CaseResource.paged(goods.list(CaseResource.blank(act), CaseResource.blank(kind), CaseResource.date("from", from),
+                CaseResource.date("to", to), limit, offset, sort, Actor.of(user)), uri, limit);
     }
 
     @POST
@@ -91,11 +95,13 @@ public class EnforcementResource {
     @GET
     @Path("/documents")
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    public Page<DocumentService.DocumentView> documents(@QueryParam("kind") String kind, @QueryParam("due") Boolean due,
+    public Response documents(@QueryParam("kind") String kind, @QueryParam("due") Boolean due,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("offset") @DefaultValue("0") int offset) {
-        return documents.list(CaseResource.blank(kind), due, CaseResource.date("from", from), CaseResource.date("to", to), limit,
-                offset, Actor.of(user));
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "comma-separated fields, - for descending (default -issuedAt): id, issuedAt, deadline, docNo, kind, venueName") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        return CaseResource.paged(documents.list(CaseResource.blank(kind), due, CaseResource.date("from", from),
+                CaseResource.date("to", to), limit, offset, sort, Actor.of(user)), uri, limit);
     }
 
     @POST
@@ -128,10 +134,13 @@ public class EnforcementResource {
     @GET
     @Path("/work-log")
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    public Page<WorkLogService.EntryView> worklog(@QueryParam("kind") String kind, @QueryParam("from") String from,
+    public Response worklog(@QueryParam("kind") String kind, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("offset") @DefaultValue("0") int offset) {
-        return worklog.list(CaseResource.blank(kind), CaseResource.date("from", from), CaseResource.date("to", to), limit, offset);
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "comma-separated fields, - for descending (default -date): id, date, kind, quantity, title") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        return CaseResource.paged(worklog.list(CaseResource.blank(kind), CaseResource.date("from", from),
+                CaseResource.date("to", to), limit, offset, sort), uri, limit);
     }
 
     @POST
@@ -178,9 +187,11 @@ public class EnforcementResource {
     @GET
     @Path("/field/stalls")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.MANAGER})
-    public Page<FieldService.StallView> stalls(@QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("offset") @DefaultValue("0") int offset) {
-        return field.pending(limit, offset, jurisdiction.scope());
+    public Response stalls(@QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "comma-separated fields, - for descending (default -id): id, name, category, address") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        return CaseResource.paged(field.pending(limit, offset, sort, jurisdiction.scope()), uri, limit);
     }
 
     /** The planners' review of a provisional stall: confirm it into the register with corrected fields. */

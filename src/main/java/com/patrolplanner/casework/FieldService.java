@@ -77,9 +77,14 @@ public class FieldService {
         return view(v);
     }
 
+    /** Sortable fields of the pending stalls ({@code sort}); the newest first unless asked otherwise. */
+    public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "v.id", "name", "v.name",
+            "category", "v.category", "address", "v.address");
+    public static final String DEFAULT_SORT = "-id";
+
     /** Provisional venues still waiting for a planner (unlicensed, pin under review, created in the field). */
     @Transactional
-    public Page<StallView> pending(int limit, int offset, com.patrolplanner.registry.Scope scope) {
+    public Page<StallView> pending(int limit, int offset, String sort, com.patrolplanner.registry.Scope scope) {
         if (limit < 1 || limit > Page.MAX_LIMIT || offset < 0) {
             throw ApiException.badRequest("limit", "1.." + Page.MAX_LIMIT + ", offset ≥ 0");
         }
@@ -87,7 +92,8 @@ public class FieldService {
                 + scope.sql("v.unit_id");
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM venue v WHERE " + where).getSingleResult();
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT v.id FROM venue v WHERE " + where + " ORDER BY v.id DESC LIMIT " + limit
+        List<Number> ids = em.createNativeQuery("SELECT v.id FROM venue v WHERE " + where + " ORDER BY "
+                + com.patrolplanner.web.Paging.orderBy(sort, DEFAULT_SORT, SORT, "v.id DESC") + " LIMIT " + limit
                 + " OFFSET " + offset).getResultList();
         List<StallView> out = ids.stream().map(i -> view(Venue.<Venue>findById(i.longValue()))).toList();
         return new Page<>(n.longValue(), out.size(), offset, out);

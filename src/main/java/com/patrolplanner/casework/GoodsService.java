@@ -237,15 +237,21 @@ public class GoodsService {
 
     @Transactional
     public GoodsView get(long id, Actor actor) {
-        List<GoodsView> g = views("g.id = " + id, actor, 1, 0);
+        List<GoodsView> g = views("g.id = " + id, actor, 1, 0, "g.id");
         if (g.isEmpty()) {
             throw ApiException.notFound("goods record " + id);
         }
         return g.get(0);
     }
 
+    /** Sortable fields of the goods list ({@code sort}); the latest act first unless asked otherwise. */
+    public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "g.id", "at", "g.acted_at",
+            "act", "g.act", "kind", "g.kind", "quantity", "g.quantity", "returnDue", "g.return_due");
+    public static final String DEFAULT_SORT = "-at";
+
     @Transactional
-    public Page<GoodsView> list(String act, String kind, LocalDate from, LocalDate to, int limit, int offset, Actor actor) {
+    public Page<GoodsView> list(String act, String kind, LocalDate from, LocalDate to, int limit, int offset, String sort,
+            Actor actor) {
         ListQuery.checkPage(limit, offset);
         StringBuilder w = new StringBuilder("TRUE");
         if (act != null) {
@@ -265,7 +271,8 @@ public class GoodsService {
         w.append(ListQuery.period("g.acted_at", from, to));
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM goods_act g WHERE " + w + " AND " + scope(actor))
                 .getSingleResult();
-        List<GoodsView> items = views(w.toString(), actor, limit, offset);
+        List<GoodsView> items = views(w.toString(), actor, limit, offset,
+                com.patrolplanner.web.Paging.orderBy(sort, DEFAULT_SORT, SORT, "g.id DESC"));
         return new Page<>(n.longValue(), items.size(), offset, items);
     }
 
@@ -273,12 +280,12 @@ public class GoodsService {
         return ListQuery.scope(jurisdiction.scope(), "g", actor);
     }
 
-    private List<GoodsView> views(String where, Actor actor, int limit, int offset) {
+    private List<GoodsView> views(String where, Actor actor, int limit, int offset, String order) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT g.id, g.unit_id, g.team_id, g.act, g.kind, g.quantity, g.measure, "
                 + "g.acted_at, g.venue_id, g.inspection_id, g.case_id, g.place, g.witnesses, g.return_due, g.extended, "
                 + "g.returned_at, g.officer_ids, g.note, g.created_by, g.version FROM goods_act g WHERE " + where + " AND "
-                + scope(actor) + " ORDER BY g.acted_at DESC, g.id DESC LIMIT " + limit + " OFFSET " + offset).getResultList();
+                + scope(actor) + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset).getResultList();
         LocalDate today = BureauClock.today();
         List<GoodsView> out = new ArrayList<>();
         for (Object[] r : rows) {

@@ -20,6 +20,15 @@ final class ListQuery {
         }
     }
 
+    /** Sortable fields as name → SQL expression, in the order the API documents them (pairs). */
+    static java.util.Map<String, String> sortFields(String... pairs) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** {@code AND column} within the bureau days {@code from}..{@code to} (each optional) of a timestamptz column. */
     static String period(String column, LocalDate from, LocalDate to) {
         StringBuilder w = new StringBuilder();

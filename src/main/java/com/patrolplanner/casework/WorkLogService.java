@@ -166,15 +166,20 @@ public class WorkLogService {
 
     @Transactional
     public EntryView get(long id) {
-        List<EntryView> v = views("w.id = " + id, 1, 0);
+        List<EntryView> v = views("w.id = " + id, 1, 0, "w.id");
         if (v.isEmpty()) {
             throw ApiException.notFound("work log entry " + id);
         }
         return v.get(0);
     }
 
+    /** Sortable fields of the work log ({@code sort}); the latest day first unless asked otherwise. */
+    public static final java.util.Map<String, String> SORT = ListQuery.sortFields("id", "w.id", "date", "w.log_date",
+            "kind", "w.kind", "quantity", "w.quantity", "title", "w.title");
+    public static final String DEFAULT_SORT = "-date";
+
     @Transactional
-    public Page<EntryView> list(String kind, LocalDate from, LocalDate to, int limit, int offset) {
+    public Page<EntryView> list(String kind, LocalDate from, LocalDate to, int limit, int offset, String sort) {
         ListQuery.checkPage(limit, offset);
         StringBuilder w = new StringBuilder("TRUE");
         if (kind != null) {
@@ -191,15 +196,16 @@ public class WorkLogService {
         }
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM work_log w WHERE " + w + " AND "
                 + jurisdiction.scope().sql("w.unit_id")).getSingleResult();
-        List<EntryView> items = views(w.toString(), limit, offset);
+        List<EntryView> items = views(w.toString(), limit, offset,
+                com.patrolplanner.web.Paging.orderBy(sort, DEFAULT_SORT, SORT, "w.id DESC"));
         return new Page<>(n.longValue(), items.size(), offset, items);
     }
 
-    private List<EntryView> views(String where, int limit, int offset) {
+    private List<EntryView> views(String where, int limit, int offset, String order) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT w.id, w.unit_id, w.log_date, w.kind, w.quantity, w.persons, w.partners, "
                 + "w.campaign_id, w.title, w.created_by, w.version FROM work_log w WHERE " + where + " AND "
-                + jurisdiction.scope().sql("w.unit_id") + " ORDER BY w.log_date DESC, w.id DESC LIMIT " + limit + " OFFSET "
+                + jurisdiction.scope().sql("w.unit_id") + " ORDER BY " + order + " LIMIT " + limit + " OFFSET "
                 + offset).getResultList();
         List<EntryView> out = new ArrayList<>();
         for (Object[] r : rows) {

@@ -88,14 +88,23 @@ public class ComplaintResource {
     public Response list(@QueryParam("state") String state, @QueryParam("overdue") String overdue,
             @QueryParam("venue") Long venue, @QueryParam("team") Long team, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "comma-separated fields, - for "
+                    + "descending (default -receivedAt): id, receivedAt, dueAt, state, deadline, closedAt") @QueryParam("sort") String sort,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         ComplaintService.Filter f = new ComplaintService.Filter(states(state), bool("overdue", overdue), venue, team,
                 time("from", from, false), time("to", to, true));
         String fmt = format == null || format.isBlank() ? "json" : format.trim().toLowerCase(Locale.ROOT);
         String day = BureauClock.today().toString();
         return switch (fmt) {
-            case "json" -> Response.ok(service.list(f, limit, offset, user), MediaType.APPLICATION_JSON).build();
-            case "geojson" -> Response.ok(geojson(service.list(f, limit == null ? MAX_MAP : limit, offset, user)),
+            case "json" -> {
+                ComplaintService.Page p = service.list(f, limit, offset, sort, user);
+                Response.ResponseBuilder r = Response.ok(p, MediaType.APPLICATION_JSON);
+                String links = com.patrolplanner.web.Paging.links(uri, new com.patrolplanner.web.Paging.Page(p.limit(), p.offset()),
+                        p.numberMatched(), p.numberReturned());
+                yield (links.isEmpty() ? r : r.header(com.patrolplanner.web.Paging.LINK, links)).build();
+            }
+            case "geojson" -> Response.ok(geojson(service.list(f, limit == null ? MAX_MAP : limit, offset, sort, user)),
                     "application/geo+json").build();
             case "csv" -> Response.ok(ComplaintExport.csv(service.exportRows(f, user)), ComplaintExport.CSV)
                     .header("Content-Disposition", "attachment; filename=\"complaints-" + day + ".csv\"").build();

@@ -450,8 +450,27 @@ public class ComplaintService {
     public record Page(List<ComplaintView> items, long numberMatched, int numberReturned, int limit, int offset) {
     }
 
+    /** Sortable fields of the complaint list ({@code sort}); the latest received first unless asked otherwise. */
+    public static final Map<String, String> SORT = sortFields("id", "c.id", "receivedAt", "c.received_at",
+            "dueAt", "c.due_at", "state", "c.state", "deadline", "c.deadline", "closedAt", "c.closed_at");
+    public static final String DEFAULT_SORT = "-receivedAt";
+
+    private static Map<String, String> sortFields(String... pairs) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     @Transactional
     public Page list(Filter f, Integer limit, Integer offset, CurrentUser user) {
+        return list(f, limit, offset, null, user);
+    }
+
+    /** A page of complaints in {@code sort} order (newest received first by default). */
+    @Transactional
+    public Page list(Filter f, Integer limit, Integer offset, String sort, CurrentUser user) {
         int n = limit == null ? 100 : limit;
         int o = offset == null ? 0 : offset;
         if (n < 1 || n > MAX_LIST) {
@@ -460,12 +479,13 @@ public class ComplaintService {
         if (o < 0) {
             throw ApiException.invalid("offset", "0 or more");
         }
+        String order = com.patrolplanner.web.Paging.orderBy(sort, DEFAULT_SORT, SORT, "c.id DESC");
         Map<String, Object> p = new HashMap<>();
         String where = where(f, user, p);
         Query count = em.createNativeQuery("SELECT count(*) FROM complaint c WHERE " + where);
         p.forEach(count::setParameter);
         long matched = ((Number) count.getSingleResult()).longValue();
-        List<Complaint> rows = select(where, p, n, o);
+        List<Complaint> rows = select(where, p, n, o, order);
         List<ComplaintView> items = rows.stream().map(c -> view(c, user)).toList();
         return new Page(items, matched, items.size(), n, o);
     }
@@ -475,13 +495,13 @@ public class ComplaintService {
     public List<ComplaintView> exportRows(Filter f, CurrentUser user) {
         Map<String, Object> p = new HashMap<>();
         String where = where(f, user, p);
-        return select(where, p, MAX_EXPORT, 0).stream().map(c -> view(c, user)).toList();
+        return select(where, p, MAX_EXPORT, 0, "c.received_at DESC, c.id DESC").stream().map(c -> view(c, user)).toList();
     }
 
     @SuppressWarnings("unchecked")
-    private List<Complaint> select(String where, Map<String, Object> p, int limit, int offset) {
+    private List<Complaint> select(String where, Map<String, Object> p, int limit, int offset, String order) {
         Query q = em.createNativeQuery("SELECT c.* FROM complaint c WHERE " + where
-                + " ORDER BY c.received_at DESC, c.id DESC LIMIT " + limit + " OFFSET " + offset, Complaint.class);
+                + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset, Complaint.class);
         p.forEach(q::setParameter);
         return q.getResultList();
     }

@@ -41,4 +41,20 @@ public final class HexCells {
         }
         return r;
     }
+
+    /** The cell's hexagon as WKT (lon lat, closed ring), for SQL that draws cells (vector tiles). */
+    public static String wkt(long cell) {
+        java.util.List<com.uber.h3core.util.LatLng> ring = H3.cellToBoundary(cell);
+        StringBuilder sb = new StringBuilder(200).append("POLYGON((");
+        for (int i = 0; i <= ring.size(); i++) {
+            com.uber.h3core.util.LatLng p = ring.get(i % ring.size());
+            sb.append(i == 0 ? "" : ",").append(p.lng).append(' ').append(p.lat);
+        }
+        return sb.append("))").toString();
+    }
+
+    /** The cell's id as H3 writes it (hex). */
+    public static String address(long cell) {
+        return H3.h3ToString(cell);
+    }
 }

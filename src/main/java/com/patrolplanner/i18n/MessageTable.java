@@ -427,6 +427,20 @@ final class MessageTable {
         put("import.complaintCountIgnored", "“投诉次数”（complaint_count）列未导入：场所的投诉次数由举报投诉记录统计",
                 "column complaint_count not imported: a venue's complaint count comes from the complaint records");
         put("stall.notPending", "场所 {0} 不是待审核的临时摊点", "venue {0} is not a provisional stall awaiting review");
+        // ---- interop (issue 17, session 5): GIS imports of zones and unit areas ----
+        put("import.unitsAdminOnly", "执法机构范围只能由系统管理员导入", "unit areas are imported by a system administrator only");
+        put("import.unitsPolygons", "执法机构范围须为面要素：请上传 Shapefile（zip）、GeoPackage、KML 或 GeoJSON，而不是 {0}",
+                "unit areas are polygons: upload a zipped Shapefile, a GeoPackage, KML or GeoJSON, not {0}");
+        put("import.unitTwice", "{0} 在文件中出现两次（另见第 {1} 行）", "{0} appears twice in the file (also row {1})");
+        put("import.unitParentRequired", "新建的执法机构须填写上级单位（parent：编号、区划代码或名称）",
+                "a new unit needs its parent unit (parent: id, adcode or name)");
+        put("import.zonesNeedUnit", "片区导入到导入者所属执法机构的新片区方案中；系统管理员不属于任何执法机构，请以该机构的用户导入",
+                "zones go into a new zone set of the importer's unit; the system administrator has no unit: import as a user of the unit");
+        put("import.zonesPolygons", "片区须为面要素：请上传 Shapefile（zip）、GeoPackage、KML 或 GeoJSON，而不是 {0}",
+                "zones are polygons: upload a zipped Shapefile, a GeoPackage, KML or GeoJSON, not {0}");
+        put("import.zonePolygon", "每个片区须为一个面（Polygon 或 MultiPolygon）", "each zone must be a polygon (Polygon or MultiPolygon)");
+        put("import.zoneSetName", "导入片区 {0}", "imported zones {0}");
+        put("import.atRow", "第 {0} 行", "row {0}");
     }
 
     private MessageTable() {

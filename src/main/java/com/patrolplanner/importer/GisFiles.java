@@ -276,7 +276,7 @@ public final class GisFiles {
         String only = types.isEmpty() ? null : types.keySet().iterator().next();
         String want = switch (kind) {
             case "venues" -> "point";
-            case "districts", "zones" -> "polygon";
+            case "districts", "zones", "units" -> "polygon";
             case "schools" -> null; // a campus polygon or a point
             default -> null;
         };

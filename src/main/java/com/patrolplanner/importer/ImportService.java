@@ -76,7 +76,7 @@ public class ImportService {
     }
 
     /** Kinds whose rows may come from a GIS file (Shapefile, GeoPackage, KML, GeoJSON with a CRS). */
-    static final java.util.Set<String> GIS_KINDS = java.util.Set.of("venues", "schools", "districts");
+    static final java.util.Set<String> GIS_KINDS = java.util.Set.of("venues", "schools", "districts", "zones", "units");
     static final String GIS_FORMAT = "gis.format";
     static final String GIS_CRS = "gis.sourceCrs";
     static final String GIS_WARNINGS = "gis.warnings";

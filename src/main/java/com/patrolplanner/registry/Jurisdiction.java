@@ -20,6 +20,22 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
     EntityManager em;
     @Inject
     ScopeHolder holder;
+    @Inject
+    com.patrolplanner.web.DataVersion versions;
+
+    /** How long a user's scope is kept at most (as long as {@code PasswordIdentityProvider} keeps a checked password). */
+    static final long SCOPE_MILLIS = 60_000;
+
+    private record Kept(Scope scope, String token, long until) {
+    }
+
+    /**
+     * Each user's scope, kept between requests while {@link com.patrolplanner.web.DataVersion#authToken()} is unchanged
+     * (any process's change to a user or a unit changes it, at commit) and at most {@link #SCOPE_MILLIS}; a user or unit
+     * write of this process empties it at once ({@link #forget()}). Saves the user row and the unit-tree walk (two
+     * database round trips) on every request, which dominated small answers such as vector tiles.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The current caller's scope. */
     public Scope scope() {
@@ -28,11 +44,53 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
         }
         Scope s = holder.get();
         if (s == null) {
-            Long unit = user.unitId();
-            s = unit == null ? Scope.ALL : new Scope(unit, below(unit));
+            String name = user.name();
+            String token = versions.authToken();
+            long now = System.currentTimeMillis();
+            Kept k = token == null || "anonymous".equals(name) ? null : kept.get(name);
+            if (k != null && k.token().equals(token) && now < k.until()) {
+                s = k.scope();
+            } else {
+                Long unit = user.unitId();
+                s = unit == null ? Scope.ALL : new Scope(unit, below(unit));
+                if (token != null && !"anonymous".equals(name) && user.user() != null) {
+                    if (kept.size() > 10_000) {
+                        kept.clear();
+                    }
+                    kept.put(name, new Kept(s, token, now + SCOPE_MILLIS));
+                }
+            }
             holder.set(s);
         }
         return s;
+    }
+
+    /** Forgets every kept scope of this process (a user's unit or the unit tree changed here). */
+    public void forget() {
+        versions.invalidateAuth();
+        kept.clear();
+    }
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /** Forgets the kept scopes now and again when the current transaction ends (the unit tree is being written). */
+    public void forgetAtCommit() {
+        forget();
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget();
+            }
+        });
+    }
+
+    void userChanged(@jakarta.enterprise.event.Observes com.patrolplanner.security.UserAdminEvent e) {
+        forget();
     }
 
     @Override

@@ -167,6 +167,7 @@ public class UnitService {
     /** Every venue and school into the most specific unit covering it (after an area or the tree changed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replace() {
+        jurisdiction.forgetAtCommit();
         em.createNativeQuery("UPDATE venue v SET unit_id = x.u FROM (SELECT id, unit_at(geom, district_code) AS u FROM venue) x "
                 + "WHERE x.id = v.id AND v.unit_id IS DISTINCT FROM x.u").executeUpdate();
         em.createNativeQuery("UPDATE school s SET unit_id = x.u FROM (SELECT id, unit_at(coalesce(geom, ST_PointOnSurface(campus)), "

@@ -51,7 +51,16 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword())).identity());
+        String username = request.getUsername();
+        String password = new String(request.getPassword().getPassword());
+        // a name and password checked within the last minute: answered here, without a hop to a worker thread
+        if (username != null && throttle.lockedForSeconds(username) == 0) {
+            Checked hit = cached(username, digest(username, password));
+            if (hit != null) {
+                return Uni.createFrom().item(hit.identity());
+            }
+        }
+        return context.runBlocking(() -> check(username, password).identity());
     }
 
     /**
@@ -102,11 +111,37 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             throw new AuthenticationFailedException(l.getMessage(), l);
         }
         String d = digest(username, password);
+        Checked hit = cached(username, d);
+        if (hit != null) {
+            return hit;
+        }
+        // one bcrypt verification per name at a time: when a busy client's cached check runs out, its concurrent
+        // requests (a map asks for twenty tiles at once) wait for that one instead of each spending tens of ms of CPU
+        if (verifying.size() > 10_000) {
+            verifying.clear(); // names tried by guessers: a lost lock only means two verifications at once
+        }
+        Object lock = verifying.computeIfAbsent(username, k -> new Object());
+        synchronized (lock) {
+            hit = cached(username, d);
+            if (hit != null) {
+                return hit;
+            }
+            return verify(username, password, d);
+        }
+    }
+
+    private final Map<String, Object> verifying = new ConcurrentHashMap<>();
+
+    private Checked cached(String username, String d) {
         Cached c = cache.get(username);
         if (c != null && c.until() > System.currentTimeMillis() && MessageDigest.isEqual(
                 c.digest().getBytes(StandardCharsets.US_ASCII), d.getBytes(StandardCharsets.US_ASCII))) {
             return c.checked();
         }
+        return null;
+    }
+
+    private Checked verify(String username, String password, String d) {
         AppUser u = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username));
         boolean known = u != null && u.active;
         // the same bcrypt work whether the name exists or not

@@ -28,7 +28,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());
+        // vector tiles come twenty at a time for every pan of the map: they may use a session checked moments ago
+        boolean tileRead = "GET".equals(context.request().method().name()) && context.normalizedPath().startsWith("/tiles/");
+        SessionTokenRequest request = new SessionTokenRequest(cookie.getValue(), tileRead);
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request)
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();

@@ -30,10 +30,34 @@ public class SessionStore {
 
     @Inject
     EntityManager em;
+    @Inject
+    com.patrolplanner.web.DataVersion versions;
     @ConfigProperty(name = "patrol.session.lifetime", defaultValue = "PT12H")
     Duration lifetime;
     @ConfigProperty(name = "patrol.session.idle-timeout", defaultValue = "PT30M")
     Duration idleTimeout;
+
+    private record Kept(SessionUser user, String token, long until) {
+    }
+
+    /** Sessions checked by {@link #lookup} (by token hash), for {@link #kept}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Kept> checked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The user of a session {@link #lookup} found valid less than {@value #TOUCH_SECONDS} s ago (and before its absolute
+     * end), else null: no database round trip. Valid only while {@link com.patrolplanner.web.DataVersion#authToken()} is
+     * unchanged: a logout, password, role or activation change, or a session's end written by any process retires every
+     * kept session at its commit (V230), and this process's own deletions retire them at once. Only for reads that
+     * tolerate that (vector tiles); the idle limit is at most this much later than exact.
+     */
+    public SessionUser kept(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return null;
+        }
+        String now = versions.authToken();
+        Kept k = now == null ? null : checked.get(hash(token));
+        return k != null && k.token().equals(now) && System.currentTimeMillis() < k.until() ? k.user() : null;
+    }
 
     /** The user behind a valid session. */
     public record SessionUser(long userId, String username, Set<String> roles, boolean mustChangePassword) {
@@ -69,16 +93,20 @@ public class SessionStore {
             return null;
         }
         String h = hash(token);
+        String authToken = versions.authToken();
+        long asked = System.currentTimeMillis();
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    SELECT u.id, u.username, u.roles, u.must_change_password, s.last_seen < now() - make_interval(secs => ?3)
+                    SELECT u.id, u.username, u.roles, u.must_change_password, s.last_seen < now() - make_interval(secs => ?3),
+                           extract(epoch FROM s.expires_at - now())
                     FROM app_session s JOIN app_user u ON u.id = s.user_id
                     WHERE s.token_hash = ?1 AND u.active AND s.expires_at > now()
                       AND s.last_seen > now() - make_interval(secs => ?2)""")
                     .setParameter(1, h).setParameter(2, (double) idleTimeout.toSeconds()).setParameter(3, (double) TOUCH_SECONDS)
                     .getResultList();
             if (rows.isEmpty()) {
+                checked.remove(h);
                 return null;
             }
             Object[] r = rows.get(0);
@@ -88,7 +116,15 @@ public class SessionStore {
             }
             AppUser u = new AppUser();
             u.roles = (String) r[2];
-            return new SessionUser(((Number) r[0]).longValue(), (String) r[1], u.roleSet(), (Boolean) r[3]);
+            SessionUser su = new SessionUser(((Number) r[0]).longValue(), (String) r[1], u.roleSet(), (Boolean) r[3]);
+            if (authToken != null) {
+                long left = (long) (((Number) r[5]).doubleValue() * 1000);
+                if (checked.size() > 10_000) {
+                    checked.clear();
+                }
+                checked.put(h, new Kept(su, authToken, asked + Math.min(TOUCH_SECONDS * 1000L, left)));
+            }
+            return su;
         });
     }
 
@@ -97,18 +133,23 @@ public class SessionStore {
         if (token == null || token.isEmpty()) {
             return;
         }
+        checked.remove(hash(token));
         QuarkusTransaction.joiningExisting().run(() -> em.createNativeQuery("DELETE FROM app_session WHERE token_hash = ?1")
                 .setParameter(1, hash(token)).executeUpdate());
     }
 
     /** Ends every session of a user (password, role or activation change): in the caller's transaction. */
     public int deleteForUser(long userId) {
+        checked.values().removeIf(k -> k.user().userId() == userId);
+        versions.invalidateAuth();
         return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery("DELETE FROM app_session WHERE user_id = ?1")
                 .setParameter(1, userId).executeUpdate());
     }
 
     /** Ends every session of every user (logs everyone out); returns how many there were. */
     public int deleteAll() {
+        checked.clear();
+        versions.invalidateAuth();
         return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery("DELETE FROM app_session").executeUpdate());
     }
 

@@ -6,8 +6,20 @@ import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 public class SessionTokenRequest extends BaseAuthenticationRequest {
     private final String token;
 
+    private final boolean mayUseKept;
+
     public SessionTokenRequest(String token) {
+        this(token, false);
+    }
+
+    /** {@code mayUseKept}: a tile read, which may be answered from a session checked moments ago ({@link SessionStore#kept}). */
+    public SessionTokenRequest(String token, boolean mayUseKept) {
         this.token = token;
+        this.mayUseKept = mayUseKept;
+    }
+
+    public boolean mayUseKept() {
+        return mayUseKept;
     }
 
     public String token() {

@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Renders vector tiles and says whether a client's copy is still current. A layer's ETag is a hash of its data's change
  * stamp: a write through the registry on this node changes it at once (the {@link RegistryEvents} observed after
- * commit); writes on other nodes or by SQL change the database stamp (row count, last update, highest id), read at most
- * once a second; the set of venues with an open violation (compliance's service, refreshed with the stamp and at least
+ * commit); writes on other nodes or by SQL change it when their commit's notification arrives (venues, schools:
+ * {@code DataVersion#tablesToken}, no query per request) or, for zones and while the notification listener is down, the
+ * database stamp (row count, last update, highest id), read at most once a second; the set of venues with an open violation (compliance's service, refreshed with the stamp and at least
  * every {@value #VIOLATIONS_TTL_MS} ms) is part of the venues stamp too. Tiles rendered under the current ETag are
  * kept in memory ({@link TileCache}, {@value #CACHE_BYTES} bytes); tile statements are bounded by a timeout.
  */
@@ -43,6 +44,10 @@ public class TileService {
 
     @Inject
     Db db;
+    @Inject
+    com.patrolplanner.coverage.CoverageService coverage;
+    @Inject
+    com.patrolplanner.web.DataVersion versions;
 
     private final AtomicLong localWrites = new AtomicLong();
     private final Set<TileLayer> refreshing = ConcurrentHashMap.newKeySet();
@@ -167,6 +172,16 @@ public class TileService {
      * request); the local write counter is read live, so a write on this node changes the ETag at once.
      */
     private String stamp(TileLayer layer) {
+        // venues and schools: the tables' write notifications (web.DataVersion), no query at all; the database stamp
+        // below only while the listener is down, and for zones (their tables notify nothing)
+        String token = switch (layer) {
+            case VENUES -> versions.tablesToken("venue");
+            case SCHOOLS -> versions.tablesToken("school");
+            case ZONES -> null;
+        };
+        if (token != null) {
+            return "n" + token + "#" + localWrites.get();
+        }
         long now = System.currentTimeMillis();
         Stamp s;
         synchronized (stamps) {
@@ -244,6 +259,113 @@ public class TileService {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- coverage cells
+
+    /** H3 resolution of the coverage tiles: 8 (edge ≈ 530 m) below this zoom, 9 (≈ 200 m) from it. */
+    public static final int COVERAGE_FINE_ZOOM = 13;
+    /** Cells whose venues lie this far (degrees) outside a tile may still reach into it (a res-8 cell is ≈ 0.012° wide). */
+    static final double COVERAGE_MARGIN = 0.015;
+
+    static final String COVERAGE_SQL = """
+            SELECT ST_AsMVT(t, 'coverage', 4096, 'geom') FROM (
+              SELECT c.cell, %d AS res, c.venues, c.inspected AS "venuesInspected", c.coverage, c.inspections,
+                     c.violations, c.visits AS "officerVisits",
+                     ST_AsMVTGeom(ST_Transform(ST_GeomFromText(c.wkt, 4326), 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+              FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS float8[]),
+                          CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]))
+                   AS c(cell, wkt, venues, inspected, coverage, inspections, violations, visits)) t
+            WHERE t.geom IS NOT NULL""";
+
+    /** The H3 resolution the coverage tiles use at zoom {@code z}. */
+    public static int coverageRes(int z) {
+        return z < COVERAGE_FINE_ZOOM ? 8 : 9;
+    }
+
+    /**
+     * The coverage tile's ETag for the caller's scope and the period (null while answers cannot be kept: the data
+     * token is unknown). It changes with every inspection, venue, school, district or unit write ({@code DataVersion}).
+     */
+    public String coverageEtag(com.patrolplanner.coverage.CoverageQuery period) {
+        jakarta.ws.rs.core.EntityTag t = coverage.etag("coverage-tile", period.from().toInstant() + "/" + period.to().toInstant());
+        return t == null ? null : t.getValue();
+    }
+
+    /**
+     * The coverage tile: one polygon per H3 cell holding a venue of the caller's scope near the tile, with the
+     * period's figures (venues, venuesInspected, coverage, inspections, violations, officerVisits: as
+     * {@code GET /api/coverage/hex}). Kept in the tile cache under {@code etag} (the scope and the period are in the
+     * key and in the ETag); null {@code etag}: rendered afresh and not kept.
+     */
+    public byte[] coverageTile(int z, int x, int y, com.patrolplanner.coverage.CoverageQuery period, String etag, Scope scope) {
+        checkTile(z, x, y);
+        String key = "coverage/" + z + "/" + x + "/" + y + "/" + scope.encode() + "/" + period.from().toInstant() + "/"
+                + period.to().toInstant();
+        if (etag != null) {
+            byte[] hit = cache.get(key, etag);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        double n = 1L << z;
+        double west = x / n * 360 - 180;
+        double east = (x + 1) / n * 360 - 180;
+        double north = Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * y / n))));
+        double south = Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * (y + 1) / n))));
+        double[] box = {Math.max(-180, west - COVERAGE_MARGIN), Math.max(-90, south - COVERAGE_MARGIN),
+                Math.min(180, east + COVERAGE_MARGIN), Math.min(90, north + COVERAGE_MARGIN)};
+        int res = coverageRes(z);
+        List<com.patrolplanner.coverage.CoverageService.CellStats> cells = coverage.cells(
+                new com.patrolplanner.coverage.CoverageQuery(period.from(), period.to(), box), res);
+        byte[] b = cells.isEmpty() ? new byte[0] : renderCoverage(z, x, y, res, cells);
+        if (etag != null) {
+            cache.put(key, etag, b);
+        }
+        return b;
+    }
+
+    private byte[] renderCoverage(int z, int x, int y, int res, List<com.patrolplanner.coverage.CoverageService.CellStats> cells) {
+        int k = cells.size();
+        String[] id = new String[k];
+        String[] wkt = new String[k];
+        Long[] venues = new Long[k];
+        Long[] inspected = new Long[k];
+        Double[] share = new Double[k];
+        Long[] inspections = new Long[k];
+        Long[] violations = new Long[k];
+        Long[] visits = new Long[k];
+        for (int i = 0; i < k; i++) {
+            var c = cells.get(i);
+            var st = c.stats();
+            id[i] = com.patrolplanner.coverage.HexCells.address(c.cell());
+            wkt[i] = com.patrolplanner.coverage.HexCells.wkt(c.cell());
+            venues[i] = st.venues();
+            inspected[i] = st.venuesInspected();
+            share[i] = st.coverage() == null ? null : Math.round(st.coverage() * 10000) / 10000.0;
+            inspections[i] = st.inspections();
+            violations[i] = st.violations();
+            visits[i] = st.officerVisits();
+        }
+        try (Conn c = db.open(); Stmt st = c.prepare(COVERAGE_SQL.formatted(res))) {
+            st.setQueryTimeout(TIMEOUT_SECONDS);
+            st.setInt(1, z);
+            st.setInt(2, x);
+            st.setInt(3, y);
+            st.setArray(4, "text", id);
+            st.setArray(5, "text", wkt);
+            st.setArray(6, "bigint", venues);
+            st.setArray(7, "bigint", inspected);
+            st.setArray(8, "float8", share);
+            st.setArray(9, "bigint", inspections);
+            st.setArray(10, "bigint", violations);
+            st.setArray(11, "bigint", visits);
+            try (Cursor rs = st.executeQuery()) {
+                rs.next();
+                byte[] b = rs.getBytes(1);
+                return b == null ? new byte[0] : b;
+            }
         }
     }
 }

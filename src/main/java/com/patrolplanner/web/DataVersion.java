@@ -40,6 +40,8 @@ import org.postgresql.PGNotification;
 public class DataVersion {
     private static final Logger LOG = Logger.getLogger(DataVersion.class);
     public static final String CHANNEL = "pp_data_changed";
+    /** Notified at commit when a user, a session's end or owner, or (through {@link #CHANNEL}) a unit changed (V230). */
+    public static final String AUTH_CHANNEL = "pp_auth_changed";
 
     @Inject
     AgroalDataSource ds;
@@ -52,6 +54,11 @@ public class DataVersion {
 
     private final String epoch = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong authGeneration = new AtomicLong();
+    /** Connections of the listener so far: a new one means notifications may have been missed. */
+    private final AtomicLong connects = new AtomicLong();
+    /** Notifications per written table (the trigger's payload: inspection, venue, school, district, unit). */
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> tables = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean listening;
     private volatile boolean stopped;
     private Thread listener;
@@ -90,6 +97,41 @@ public class DataVersion {
         }
     }
 
+    /**
+     * The token under which copies of who a caller is may be kept in memory (a unit scope, a checked session), or null
+     * while the notification channel is down (then nothing of it may be kept). It changes, without a database round
+     * trip, when any process commits a change to a user, a session's end or a unit ({@link #AUTH_CHANNEL}, V230), when
+     * {@link #invalidateAuth()} is called and whenever the listening connection is (re)established.
+     */
+    public String authToken() {
+        return listening ? epoch + "." + authGeneration.get() : null;
+    }
+
+    /** Retires every in-memory copy of who a caller is on this process (a local user or unit write, before commit). */
+    public void invalidateAuth() {
+        authGeneration.incrementAndGet();
+    }
+
+    /**
+     * A token that changes, without a database round trip, whenever any process commits a write to one of
+     * {@code tableNames} (V180's statement triggers notify with the table's name) or the listener reconnects; null while
+     * the listener is down. For answers that depend on a few tables only (vector tiles of venues or schools), which an
+     * inspection write should not retire. A write committed after the token was read always changes it (its
+     * notification arrives after the commit); an answer computed just after such a commit but kept under the old token
+     * is retired when the notification arrives.
+     */
+    public String tablesToken(String... tableNames) {
+        if (!listening) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(epoch).append('.').append(connects.get());
+        for (String t : tableNames) {
+            AtomicLong n = tables.get(t);
+            sb.append('.').append(n == null ? 0 : n.get());
+        }
+        return sb.toString();
+    }
+
     /** True while notifications are received (tests and the benchmark wait for it after a start). */
     public boolean listening() {
         return listening;
@@ -100,15 +142,28 @@ public class DataVersion {
         while (!stopped) {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute("LISTEN " + CHANNEL);
+                s.execute("LISTEN " + AUTH_CHANNEL);
+                connects.incrementAndGet();
                 // anything written while we were not listening is unknown: retire the cache before serving from it
                 generation.incrementAndGet();
+                authGeneration.incrementAndGet();
                 listening = true;
                 backoff = 200;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!stopped) {
                     PGNotification[] n = pg.getNotifications(10_000);
                     if (n != null && n.length > 0) {
-                        generation.incrementAndGet();
+                        for (PGNotification one : n) {
+                            if (AUTH_CHANNEL.equals(one.getName()) || "unit".equals(one.getParameter())) {
+                                authGeneration.incrementAndGet();
+                            }
+                            if (CHANNEL.equals(one.getName())) {
+                                generation.incrementAndGet();
+                                if (one.getParameter() != null && !one.getParameter().isEmpty()) {
+                                    tables.computeIfAbsent(one.getParameter(), k -> new AtomicLong()).incrementAndGet();
+                                }
+                            }
+                        }
                     } else {
                         // a round trip now and then notices a dead connection even when nobody writes
                         s.execute("SELECT 1");
@@ -123,6 +178,8 @@ public class DataVersion {
             } finally {
                 listening = false;
                 generation.incrementAndGet();
+                authGeneration.incrementAndGet();
+                connects.incrementAndGet();
             }
             try {
                 Thread.sleep(backoff);

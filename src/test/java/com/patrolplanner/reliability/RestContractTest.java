@@ -37,13 +37,7 @@ class RestContractTest {
             Map.entry("GET /api/audit", "keyset paging with before=seq over the hash chain (append-only, newest first)"),
             Map.entry("GET /api/geocode/review", "a work queue: items leave it as they are resolved (not converted yet)"),
             Map.entry("GET /api/geocode", "candidates for one address ranked by score: limit caps them, there is no second page"),
-            Map.entry("GET /api/coverage/gaps", "the N worst-covered cells ranked by need: limit is N (not converted yet)"),
-            Map.entry("GET /api/cases", "limit/offset + numberMatched; no sort parameter yet"),
-            Map.entry("GET /api/complaints", "limit/offset + numberMatched; no sort parameter yet"),
-            Map.entry("GET /api/documents", "limit/offset + numberMatched; no sort parameter yet"),
-            Map.entry("GET /api/goods", "limit/offset + numberMatched; no sort parameter yet"),
-            Map.entry("GET /api/work-log", "limit/offset + numberMatched; no sort parameter yet"),
-            Map.entry("GET /api/field/stalls", "limit/offset + numberMatched; no sort parameter yet"));
+            Map.entry("GET /api/coverage/gaps", "the N worst-covered cells ranked by need: limit is N (not converted yet)"));
 
     @Inject
     DataSource ds;
