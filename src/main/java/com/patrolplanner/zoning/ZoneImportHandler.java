@@ -114,17 +114,17 @@ public class ZoneImportHandler implements ImportHandler {
         }
         body.put("unitId", scope.unitId());
         body.set("zones", features);
-        ObjectNode set;
+        ZoneViews.ZoneSet set;
         try {
-            set = zones.createSet(body, req.user());
+            set = zones.createSet(ZoneViews.NewSet.of(body), req.user());
         } catch (ApiException e) {
             throw atRows(e, rowOf, table.rows().size());
         }
         progress.advance(rowOf.size());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("rows", rowOf.size());
-        extra.put("zoneSetId", set.get("id").asLong());
-        extra.put("zoneSetName", set.path("name").asText());
+        extra.put("zoneSetId", set.summary().id());
+        extra.put("zoneSetName", set.summary().name());
         extra.put("active", false);
         return new Summary(rowOf.size(), 0, 0, extra);
     }
