@@ -165,16 +165,10 @@ public class WorkCalendar {
     }
 
     private static LocalDate date(Object o) {
-        return o instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) o;
+        return com.patrolplanner.sql.Rows.localDate(o);
     }
 
     private static OffsetDateTime odt(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return o instanceof java.sql.Timestamp ts ? ts.toInstant().atOffset(java.time.ZoneOffset.UTC) : null;
+        return com.patrolplanner.sql.Rows.utc(o);
     }
 }
