@@ -1,5 +1,6 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.i18n.Messages;
 import java.time.LocalDate;
 import java.time.MonthDay;
 
@@ -31,6 +32,11 @@ public record SchoolTerm(String name, LocalDate start, LocalDate end) {
 
     private static SchoolTerm autumn(int y) {
         return new SchoolTerm(y + "年秋季学期", AUTUMN_START.atYear(y), AUTUMN_END.atYear(y + 1));
+    }
+
+    /** The term's name as a message reference ("2026年秋季学期" / "autumn term 2026"), for texts that follow the request's language. */
+    public String label() {
+        return Messages.of(start.getMonthValue() == AUTUMN_START.getMonthValue() ? "gap.term.autumn" : "gap.term.spring", start.getYear());
     }
 
     public boolean inSession(LocalDate d) {

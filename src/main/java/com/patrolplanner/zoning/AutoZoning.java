@@ -135,8 +135,7 @@ public class AutoZoning {
             out.put("cells", cells.n());
             out.put("cellEdgeM", Math.round(edge * 10) / 10.0);
             out.put("venues", venues);
-            out.put("contiguityRule", "each zone is one polygon; a part of a multi-part district smaller than one zone's"
-                    + " workload share joins its nearest zone (exclave)");
+            out.put("contiguityRule", Messages.of("zoning.contiguityRule"));
             out.put("elapsedMs", (System.nanoTime() - t0) / 1_000_000);
             return out;
         } catch (SQLException e) {
