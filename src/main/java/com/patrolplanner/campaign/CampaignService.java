@@ -181,7 +181,8 @@ public class CampaignService {
     public Campaign writable(long id) {
         Campaign c = find(id);
         if (partial(c)) {
-            throw new ApiException(403, "Forbidden", Messages.of("campaign.readOnly", id, jurisdiction.unitName(c.unitId), jurisdiction.unitName(jurisdiction.scope().unitId())), null);
+            throw new ApiException(403, "Forbidden", Messages.of("campaign.readOnly", id,
+                    jurisdiction.unitName(c.unitId), jurisdiction.unitName(jurisdiction.scope().unitId())), null);
         }
         return c;
     }
@@ -348,7 +349,8 @@ public class CampaignService {
                     + " AND btrim(coalesce(certificate_no, '')) <> ''").setParameter(1, t.id).getSingleResult())
                     .longValue();
             if (!com.patrolplanner.registry.TwoOfficerRule.met(certified)) {
-                errors.add(Problem.FieldError.of("teamIds[" + i + "]", Messages.of("campaign.jointTeamOfficers", t.name, jurisdiction.unitName(t.unitId), certified, com.patrolplanner.registry.TwoOfficerRule.MIN_CERTIFIED_OFFICERS, com.patrolplanner.registry.TwoOfficerRule.LEGAL_BASIS)));
+                errors.add(Problem.FieldError.of("teamIds[" + i + "]", Messages.of("campaign.jointTeamOfficers",
+                        t.name, jurisdiction.unitName(t.unitId), certified, com.patrolplanner.registry.TwoOfficerRule.MIN_CERTIFIED_OFFICERS, com.patrolplanner.registry.TwoOfficerRule.LEGAL_BASIS)));
             }
         }
     }
@@ -369,7 +371,8 @@ public class CampaignService {
             if (t != null && t.base != null) {
                 double m = roads.distanceToNetwork(t.base.getX(), t.base.getY());
                 if (m > ROAD_SNAP_LIMIT_M) {
-                    errors.add(Problem.FieldError.of("travel", Messages.of("campaign.baseOffRoads", t.name, Math.round(m), Math.round(ROAD_SNAP_LIMIT_M))));
+                    errors.add(Problem.FieldError.of("travel", Messages.of("campaign.baseOffRoads", t.name,
+                            Math.round(m), Math.round(ROAD_SNAP_LIMIT_M))));
                 }
             }
         }

@@ -473,7 +473,8 @@ public class PlanService {
         List<PlanStore.PlanRef> plans = store.plansOfTeam(teamId, date).stream()
                 .filter(p -> campaignId == null || store.campaignOfPlan(p.planId()) == campaignId).toList();
         if (plans.isEmpty()) {
-            throw ApiException.invalid("teamId", Messages.of("plan.teamNoPlan", teamId, date, campaignId == null ? "" : Messages.of("plan.inCampaign", campaignId)));
+            throw ApiException.invalid("teamId", Messages.of("plan.teamNoPlan", teamId, date,
+                    campaignId == null ? "" : Messages.of("plan.inCampaign", campaignId)));
         }
         PlanStore.PlanRef plan = plans.get(0);
         if (store.hasStopAt(plan.planId(), venueId)) {
@@ -481,7 +482,8 @@ public class PlanService {
         }
         com.patrolplanner.registry.Venue v = com.patrolplanner.registry.Venue.findById(venueId);
         if (v == null || v.geom == null) {
-            throw ApiException.invalid("venueId", Messages.of(v == null ? "plan.venueMissing" : "plan.venueNoPosition", venueId));
+            throw ApiException.invalid("venueId",
+                    Messages.of(v == null ? "plan.venueMissing" : "plan.venueNoPosition", venueId));
         }
         PlanStore.AppendedStop a = store.appendPinnedStop(plan.planId(), teamId, venueId, v.name, v.category, v.address,
                 v.geom.getX(), v.geom.getY(), com.patrolplanner.campaign.domain.Campaign.PRIORITY_BONUS,

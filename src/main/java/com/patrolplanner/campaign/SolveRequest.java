@@ -60,7 +60,8 @@ public record SolveRequest(List<LocalDate> dates, int seconds) {
             throw ApiException.invalid("seconds", Messages.of("inspection.limit", MAX_SECONDS));
         }
         if ((long) seconds * dates.size() > MAX_TOTAL_SECONDS) {
-            throw ApiException.invalid("seconds", Messages.of("solve.tooManySeconds", dates.size(), seconds, MAX_TOTAL_SECONDS, Math.max(1, MAX_TOTAL_SECONDS / dates.size())));
+            throw ApiException.invalid("seconds", Messages.of("solve.tooManySeconds", dates.size(), seconds,
+                    MAX_TOTAL_SECONDS, Math.max(1, MAX_TOTAL_SECONDS / dates.size())));
         }
         return new SolveRequest(List.copyOf(dates), seconds);
     }

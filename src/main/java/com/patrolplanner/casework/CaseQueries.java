@@ -175,7 +175,9 @@ public class CaseQueries {
             throw ApiException.notFound(Messages.of("noun.evidence", evidenceId, caseId));
         }
         if (CaseState.of(c.state()) == CaseState.CLOSED) {
-            throw new ApiException(409, "Conflict", Messages.of("casework.wrongState", caseId, CaseState.CLOSED.zh, Messages.of("casework.closedNoFiles")), List.of(FieldError.of("state", Messages.of("casework.closedWord"))));
+            throw new ApiException(409, "Conflict", Messages.of("casework.wrongState", caseId, CaseState.CLOSED.zh,
+                    Messages.of("casework.closedNoFiles")), List.of(FieldError.of("state",
+                            Messages.of("casework.closedWord"))));
         }
         return new long[] {c.unitId() == null ? -1 : c.unitId(), c.teamId() == null ? -1 : c.teamId()};
     }

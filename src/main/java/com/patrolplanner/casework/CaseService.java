@@ -205,10 +205,12 @@ public class CaseService {
                     continue;
                 }
                 if (kinds.put(kind, p) != null) {
-                    errors.add(FieldError.of("penalties[" + k + "].kind", Messages.of("casework.penaltyTwice", kind.code)));
+                    errors.add(FieldError.of("penalties[" + k + "].kind", Messages.of("casework.penaltyTwice",
+                            kind.code)));
                 }
                 if (p.legalArticle() == null || p.legalArticle().isBlank()) {
-                    errors.add(FieldError.of("penalties[" + k + "].legalArticle", Messages.of("casework.articleRequired")));
+                    errors.add(FieldError.of("penalties[" + k + "].legalArticle",
+                            Messages.of("casework.articleRequired")));
                 } else if (p.legalArticle().length() > 500) {
                     errors.add(FieldError.of("penalties[" + k + "].legalArticle", Messages.of("common.maxChars", 500)));
                 }
@@ -217,7 +219,8 @@ public class CaseService {
                     errors.add(FieldError.of("penalties[" + k + "].amountYuan", Messages.of("casework.fineAmount")));
                 } else if (p.amountYuan() != null && (!money || p.amountYuan().signum() < 0
                         || p.amountYuan().compareTo(new BigDecimal("1000000000")) > 0 || p.amountYuan().scale() > 2)) {
-                    errors.add(FieldError.of("penalties[" + k + "].amountYuan", money ? Messages.of("casework.amountRange") : Messages.of("casework.amountOnly")));
+                    errors.add(FieldError.of("penalties[" + k + "].amountYuan",
+                            money ? Messages.of("casework.amountRange") : Messages.of("casework.amountOnly")));
                 }
             }
             return (actId) -> {
@@ -377,7 +380,8 @@ public class CaseService {
         if (at.isAfter(now.plusHours(1))) {
             errors.add(FieldError.of(field, Messages.of("common.inFuture")));
         } else if (notBefore != null && at.isBefore(notBefore)) {
-            errors.add(FieldError.of(field, Messages.of("casework.beforePrevious", notBefore.atZoneSameInstant(BureauClock.ZONE).toLocalDateTime())));
+            errors.add(FieldError.of(field, Messages.of("casework.beforePrevious",
+                    notBefore.atZoneSameInstant(BureauClock.ZONE).toLocalDateTime())));
         } else if (at.getYear() < 2000) {
             errors.add(FieldError.of(field, Messages.of("casework.before2000")));
         }

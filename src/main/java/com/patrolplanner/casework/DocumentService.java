@@ -121,7 +121,8 @@ public class DocumentService {
         Number dup = (Number) em.createNativeQuery("SELECT count(*) FROM issued_document WHERE unit_id IS NOT DISTINCT FROM ?1 AND kind = ?2 AND doc_no = ?3")
                 .setParameter(1, venue.unitId).setParameter(2, kind).setParameter(3, no).getSingleResult();
         if (dup.longValue() > 0) {
-            throw new ApiException(409, "Conflict", Messages.of("casework.docNoTaken", no), List.of(FieldError.of("docNo", Messages.of("casework.taken"))));
+            throw new ApiException(409, "Conflict", Messages.of("casework.docNoTaken", no),
+                    List.of(FieldError.of("docNo", Messages.of("casework.taken"))));
         }
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO issued_document (unit_id, team_id, kind, doc_no, venue_id, inspection_id, issued_at, deadline,

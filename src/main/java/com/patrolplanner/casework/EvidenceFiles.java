@@ -118,7 +118,8 @@ public class EvidenceFiles {
         String type = up.contentType() == null ? "" : up.contentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (!MAGIC.containsKey(type)) {
             throw new ApiException(415, "Unsupported media type", Messages.of("evidence.typeRefused", type),
-                    List.of(FieldError.of("file", Messages.of("evidence.typeRefusedReason", type.isEmpty() ? "(none)" : type))));
+                    List.of(FieldError.of("file", Messages.of("evidence.typeRefusedReason",
+                            type.isEmpty() ? "(none)" : type))));
         }
         if (up.size() > maxBytes) {
             throw new ApiException(413, "Content too large", Messages.of("evidence.tooLarge", maxBytes),

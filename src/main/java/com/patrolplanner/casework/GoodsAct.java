@@ -48,6 +48,7 @@ public enum GoodsAct {
                 return a;
             }
         }
-        throw new IllegalArgumentException(Messages.of("goods.unknownAct", s, String.join(", ", Arrays.stream(values()).map(a -> a.code).toList())));
+        throw new IllegalArgumentException(Messages.of("goods.unknownAct", s, String.join(", ",
+                Arrays.stream(values()).map(a -> a.code).toList())));
     }
 }

@@ -179,7 +179,8 @@ public class GoodsService {
         GoodsView g = locked(id, in, actor);
         List<FieldError> errors = new ArrayList<>();
         if (g.extended()) {
-            throw new ApiException(409, "Conflict", Messages.of("goods.extendedOnce", id, SeizureTermRule.CODE), List.of(FieldError.of("extended", Messages.of("goods.onceOnly"))));
+            throw new ApiException(409, "Conflict", Messages.of("goods.extendedOnce", id, SeizureTermRule.CODE),
+                    List.of(FieldError.of("extended", Messages.of("goods.onceOnly"))));
         }
         if (in.approvedBy() == null || in.approvedBy().isBlank()) {
             errors.add(FieldError.of("approvedBy", Messages.of("goods.approver")));

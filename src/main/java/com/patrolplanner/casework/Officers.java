@@ -33,7 +33,8 @@ public class Officers {
             if (i == null || (i.unitId != null && !jurisdiction.scope().sees(i.unitId))) {
                 errors.add(FieldError.of("officers[" + k + "]", Messages.of("common.noInspector", id)));
             } else if (!i.certified()) {
-                errors.add(FieldError.of("officers[" + k + "]", Messages.of(i.active ? "inspection.noCertificate" : "inspection.inactive", i.name)));
+                errors.add(FieldError.of("officers[" + k + "]",
+                        Messages.of(i.active ? "inspection.noCertificate" : "inspection.inactive", i.name)));
             } else if (actor.teamScoped() && !Objects.equals(i.teamId, actor.teamId())) {
                 errors.add(FieldError.of("officers[" + k + "]", Messages.of("casework.notYourTeam", i.name)));
             } else {
@@ -41,7 +42,8 @@ public class Officers {
             }
         }
         if (!TwoOfficerRule.met(out.size())) {
-            errors.add(FieldError.of("officers", Messages.of("inspection.twoOfficers", TwoOfficerRule.MIN_CERTIFIED_OFFICERS, out.size())));
+            errors.add(FieldError.of("officers", Messages.of("inspection.twoOfficers",
+                    TwoOfficerRule.MIN_CERTIFIED_OFFICERS, out.size())));
         }
         return out;
     }

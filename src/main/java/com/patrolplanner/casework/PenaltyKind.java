@@ -31,6 +31,7 @@ public enum PenaltyKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException(Messages.of("casework.unknownPenalty", s, String.join(", ", Arrays.stream(values()).map(k -> k.code).toList())));
+        throw new IllegalArgumentException(Messages.of("casework.unknownPenalty", s, String.join(", ",
+                Arrays.stream(values()).map(k -> k.code).toList())));
     }
 }

@@ -98,7 +98,8 @@ public class ComplaintResource {
                     .header("Content-Disposition", "attachment; filename=\"complaints-" + day + ".csv\"").build();
             case "xlsx" -> Response.ok(ComplaintExport.xlsx(service.exportRows(f, user)), ComplaintExport.XLSX)
                     .header("Content-Disposition", "attachment; filename=\"complaints-" + day + ".xlsx\"").build();
-            default -> throw ApiException.badRequest("format", Messages.of("common.formatOneOf", "json, geojson, csv, xlsx"));
+            default -> throw ApiException.badRequest("format", Messages.of("common.formatOneOf",
+                    "json, geojson, csv, xlsx"));
         };
     }
 

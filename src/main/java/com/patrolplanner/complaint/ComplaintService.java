@@ -87,7 +87,8 @@ public class ComplaintService {
         try {
             c.source = ComplaintSource.parse(in.source()).code();
         } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("source", in.source() == null ? Messages.of("complaint.requiredOneOf", e.getMessage()) : e.getMessage()));
+            errors.add(FieldError.of("source", in.source() == null ? Messages.of("complaint.requiredOneOf",
+                    e.getMessage()) : e.getMessage()));
         }
         c.referredBy = text(in.referredBy(), "referredBy", 200, errors);
         if (c.source != null && c.source.startsWith("referral") && c.referredBy == null) {
@@ -185,7 +186,9 @@ public class ComplaintService {
             List<Candidate> found = geocoder.geocode(c.address, blank(in.district()), 1);
             Candidate best = found.isEmpty() ? null : found.get(0);
             if (best == null || best.level() == Candidate.Level.district || best.level() == Candidate.Level.city) {
-                errors.add(FieldError.of("address", best == null ? Messages.of("complaint.notLocated") : Messages.of("complaint.locatedOnly", best.level(), best.matched())));
+                errors.add(FieldError.of("address",
+                        best == null ? Messages.of("complaint.notLocated") : Messages.of("complaint.locatedOnly",
+                                best.level(), best.matched())));
                 return;
             }
             c.geom = GeoJson.point(best.lon(), best.lat());
@@ -215,7 +218,8 @@ public class ComplaintService {
         }
         boolean planner = user.has(Roles.PLANNER) || user.has(Roles.ADMIN);
         if (!planner && !(to == ComplaintState.VERIFIED && user.has(Roles.TEAM_LEADER))) {
-            throw new ApiException(403, "Forbidden", Messages.of(to == ComplaintState.VERIFIED ? "complaint.onlyPlannersLeader" : "complaint.onlyPlanners", to.action), null);
+            throw new ApiException(403, "Forbidden",
+                    Messages.of(to == ComplaintState.VERIFIED ? "complaint.onlyPlannersLeader" : "complaint.onlyPlanners", to.action), null);
         }
         if (a.version() == null) {
             throw ApiException.invalid("version", Messages.of("common.versionRequired"));
@@ -225,7 +229,8 @@ public class ComplaintService {
         }
         ComplaintState from = c.stateEnum();
         if (!to.from().contains(from)) {
-            throw ApiException.conflict(Messages.of("complaint.wrongState", id, from.code(), from.zh, to.action, to.from().stream().map(ComplaintState::code).sorted().toList()));
+            throw ApiException.conflict(Messages.of("complaint.wrongState", id, from.code(), from.zh, to.action,
+                    to.from().stream().map(ComplaintState::code).sorted().toList()));
         }
         Map<String, Object> before = snapshot(c);
         OffsetDateTime now = OffsetDateTime.now();
@@ -346,7 +351,8 @@ public class ComplaintService {
             return;
         }
         if (c.venueId != null && !Objects.equals(c.venueId, i.venueId())) {
-            errors.add(FieldError.of("inspectionId", Messages.of("complaint.otherVenue", i.id(), i.venueId(), c.venueId)));
+            errors.add(FieldError.of("inspectionId", Messages.of("complaint.otherVenue", i.id(), i.venueId(),
+                    c.venueId)));
             return;
         }
         if (i.inspectedAt() != null && i.inspectedAt().isBefore(c.receivedAt.minusDays(1))) {
@@ -551,7 +557,8 @@ public class ComplaintService {
             String t = s.trim();
             return t.length() <= 10 ? LocalDate.parse(t).atStartOfDay(BureauClock.ZONE).toOffsetDateTime() : OffsetDateTime.parse(t);
         } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(field, Messages.of("common.dateOrTimestampEx", "2026-12-01", "2026-12-01T09:30:00+08:00")));
+            errors.add(FieldError.of(field, Messages.of("common.dateOrTimestampEx", "2026-12-01",
+                    "2026-12-01T09:30:00+08:00")));
             return null;
         }
     }

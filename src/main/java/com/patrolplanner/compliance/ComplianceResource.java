@@ -128,7 +128,8 @@ public class ComplianceResource {
         }
         String fc = compliance.buffers(RegisterQueries.parseBbox(bbox), ruleCode(rule), date(date));
         if (fc == null) {
-            throw ApiException.badRequest("bbox", Messages.of("compliance.tooManyBuffers", ComplianceService.MAX_BUFFERS));
+            throw ApiException.badRequest("bbox", Messages.of("compliance.tooManyBuffers",
+                    ComplianceService.MAX_BUFFERS));
         }
         return fc;
     }

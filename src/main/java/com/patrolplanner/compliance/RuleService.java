@@ -153,7 +153,8 @@ public class RuleService {
             errors.add(Problem.FieldError.of("effectiveTo", Messages.of("compliance.effectiveTo")));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(Messages.of("compliance.ruleInvalid", errors.get(0).field(), errors.get(0).reason()), errors);
+            throw ApiException.unprocessable(Messages.of("compliance.ruleInvalid", errors.get(0).field(),
+                    errors.get(0).reason()), errors);
         }
         r.venueCategory = category;
         r.schoolLevels = levels.toArray(String[]::new);

@@ -153,7 +153,8 @@ public class GapService {
                     int risk = venueRisk(rs.getString(3), since, rs.getBoolean(10), rs.getInt(8), rs.getInt(9));
                     out.add(new Gap(0, Kind.VENUE_NOT_INSPECTED.code(), "venue", rs.getString(1), rs.getString(2),
                             rs.getString(3), rs.getString(4), num(rs, 5), num(rs, 6), last, since, risk,
-                            last == null ? Messages.of("gap.neverInspected") : Messages.of("gap.daysSince", since, days)));
+                            last == null ? Messages.of("gap.neverInspected") : Messages.of("gap.daysSince", since,
+                                    days)));
                 }
             }
         }
@@ -203,7 +204,8 @@ public class GapService {
         String within = metres(perimeter.distanceM());
         for (Gap g : venues.values()) {
             out.add(new Gap(0, g.kind(), g.entity(), g.id(), g.name(), g.category(), g.district(), g.lon(), g.lat(),
-                    g.lastInspectedAt(), g.daysSince(), g.risk(), Messages.of("gap.nearSchool", String.join("、", schoolsOfVenue.get(g.id())), within,
+                    g.lastInspectedAt(), g.daysSince(), g.risk(), Messages.of("gap.nearSchool", String.join("、",
+                            schoolsOfVenue.get(g.id())), within,
                             term.label(), term.start())));
         }
         for (Map.Entry<String, School> e : schools.entrySet()) {

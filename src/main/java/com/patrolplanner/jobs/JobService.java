@@ -182,7 +182,8 @@ public class JobService {
         } catch (Throwable e) {
             Problem p = e instanceof ApiException ae
                     ? new Problem("about:blank", Messages.standardTitle(ae.status(), ae.title()), ae.status(), ae.getMessage(), "/api/jobs/" + id, ae.errors())
-                    : new Problem("about:blank", Messages.of("job.failedTitle"), 500, Messages.of("job.failed", e.getClass().getSimpleName()
+                    : new Problem("about:blank", Messages.of("job.failedTitle"), 500, Messages.of("job.failed",
+                            e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage())), "/api/jobs/" + id, null);
             if (!(e instanceof ApiException)) {
                 LOG.error("job " + id + " failed", e);

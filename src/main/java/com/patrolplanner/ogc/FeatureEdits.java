@@ -108,7 +108,8 @@ public class FeatureEdits {
                     return current;
                 }
             }
-            throw new ApiException(412, "Precondition failed", Messages.of("ogc.staleEtag", id, current, etag(current), ifMatch.trim()), null);
+            throw new ApiException(412, "Precondition failed", Messages.of("ogc.staleEtag", id, current,
+                    etag(current), ifMatch.trim()), null);
         }
         JsonNode v = feature == null ? null : feature.path("properties").get("version");
         if (v != null && v.canConvertToInt()) {

@@ -170,7 +170,8 @@ public class FeatureService {
         unknown.removeAll(STANDARD_PARAMS);
         unknown.removeAll(c.filters().keySet());
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest(unknown.iterator().next(), Messages.of("ogc.unknownParam", c.id(), new java.util.TreeSet<>(STANDARD_PARAMS), c.filters().keySet()));
+            throw ApiException.badRequest(unknown.iterator().next(), Messages.of("ogc.unknownParam", c.id(),
+                    new java.util.TreeSet<>(STANDARD_PARAMS), c.filters().keySet()));
         }
         format(query.getFirst("f"));
         int limit = DEFAULT_LIMIT;
@@ -423,7 +424,8 @@ public class FeatureService {
         }
         String[] p = value.split(",");
         if (p.length != 4) {
-            throw ApiException.badRequest("bbox", Messages.of(p.length == 6 ? "ogc.bboxFourNoHeight" : "ogc.bboxFour", crs.uri));
+            throw ApiException.badRequest("bbox", Messages.of(p.length == 6 ? "ogc.bboxFourNoHeight" : "ogc.bboxFour",
+                    crs.uri));
         }
         double[] n = new double[4];
         for (int i = 0; i < 4; i++) {

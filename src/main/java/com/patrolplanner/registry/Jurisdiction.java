@@ -58,7 +58,8 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
         }
         if (!s.sees(requested)) {
             Unit u = Unit.findById(requested);
-            throw com.patrolplanner.web.ApiException.invalid(field, u == null ? Messages.of("common.noUnitWord", requested) : Messages.of("registry.unitOutside", u.name, unitName(s.unitId())));
+            throw com.patrolplanner.web.ApiException.invalid(field, u == null ? Messages.of("common.noUnitWord",
+                    requested) : Messages.of("registry.unitOutside", u.name, unitName(s.unitId())));
         }
         return requested;
     }

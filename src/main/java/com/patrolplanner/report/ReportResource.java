@@ -45,7 +45,8 @@ public class ReportResource {
                     .header("Content-Disposition", "attachment; filename=\"period-report-" + f + "-" + t + ".xlsx\"").build();
             case "docx" -> Response.ok(SummaryDocument.docx(r), DOCX)
                     .header("Content-Disposition", "attachment; filename=\"period-report-" + f + "-" + t + ".docx\"").build();
-            default -> throw ApiException.badRequest("format", Messages.of("common.formatOneOf", "json, xlsx, docx, text"));
+            default -> throw ApiException.badRequest("format", Messages.of("common.formatOneOf",
+                    "json, xlsx, docx, text"));
         };
     }
 

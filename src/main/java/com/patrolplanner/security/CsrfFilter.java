@@ -30,7 +30,8 @@ public class CsrfFilter {
         String origin = ctx.getHeaderString("Origin");
         if (origin != null && !SessionCookie.sameOrigin(origin, null, ctx.getUriInfo().getRequestUri().getScheme(),
                 ctx.getHeaderString(HttpHeaders.HOST))) {
-            return ProblemMappers.problem(403, "Forbidden", Messages.of("security.crossSiteRequest", origin), null, null);
+            return ProblemMappers.problem(403, "Forbidden", Messages.of("security.crossSiteRequest", origin), null,
+                    null);
         }
         if (ctx.getHeaderString("X-Requested-With") == null) {
             return ProblemMappers.problem(403, "Forbidden",

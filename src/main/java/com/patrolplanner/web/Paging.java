@@ -54,7 +54,8 @@ public final class Paging {
             String name = desc || p.startsWith("+") ? p.substring(1).trim() : p;
             String sql = fields.get(name);
             if (sql == null) {
-                throw ApiException.badRequest("sort", Messages.of("common.unknownField", name, String.join(", ", fields.keySet())));
+                throw ApiException.badRequest("sort", Messages.of("common.unknownField", name, String.join(", ",
+                        fields.keySet())));
             }
             if (seen.add(name)) {
                 order.add(sql + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));

@@ -58,7 +58,8 @@ public final class DrawAlgorithm {
             throw new IllegalArgumentException("teams: " + Messages.of("draw.teamsAtLeast"));
         }
         if (inspectors.size() < req.teams() * req.teamSize()) {
-            throw new IllegalArgumentException("teams: " + Messages.of("draw.notEnough", req.teams(), req.teamSize(), req.teams() * req.teamSize(), inspectors.size()));
+            throw new IllegalArgumentException("teams: " + Messages.of("draw.notEnough", req.teams(), req.teamSize(),
+                    req.teams() * req.teamSize(), inspectors.size()));
         }
         Random rng = new Random(seed);
         List<Inspector> pool = new ArrayList<>(inspectors);

@@ -47,7 +47,8 @@ public class CampaignAccessFilter {
                 || (method.equals("PATCH") && rest.startsWith("/plan/stops/") && user.scopedToTeam());
         Campaign c = read ? campaigns.find(id) : campaigns.writable(id);
         if (read && campaigns.partial(c) && !PART.matcher(rest).matches() && !user.scopedToTeam()) {
-            throw ApiException.notFound(rest.isEmpty() ? Messages.of("noun.campaign", id) : Messages.of("noun.campaignPart", id, rest));
+            throw ApiException.notFound(rest.isEmpty() ? Messages.of("noun.campaign",
+                    id) : Messages.of("noun.campaignPart", id, rest));
         }
     }
 }

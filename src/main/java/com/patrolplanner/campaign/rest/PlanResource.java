@@ -228,7 +228,8 @@ public class PlanResource {
         }
         Long planId = store.currentPlanId(id, d);
         if (planId == null) {
-            throw ApiException.notFound(d == null ? Messages.of("noun.planOf", id) : Messages.of("noun.planOfOn", id, d));
+            throw ApiException.notFound(d == null ? Messages.of("noun.planOf", id) : Messages.of("noun.planOfOn", id,
+                    d));
         }
         PlanView v = store.read(planId, c.name, c.type);
         return campaigns.partial(c) ? v.onlyTeams(campaigns.ownTeams(c)) : v;

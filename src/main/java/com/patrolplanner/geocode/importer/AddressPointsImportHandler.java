@@ -117,7 +117,8 @@ public class AddressPointsImportHandler implements ImportHandler {
                     trim(r.get("id")), w[0], w[1]));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(Messages.of("geocode.badRows", errors.size() + (errors.size() >= MAX_ERRORS ? "+" : ""), source), errors);
+            throw ApiException.unprocessable(Messages.of("geocode.badRows",
+                    errors.size() + (errors.size() >= MAX_ERRORS ? "+" : ""), source), errors);
         }
         final int[] done = {0};
         GazetteerStore.Counts c = store.upsertAddresses(source, request.datum().name(), rows, () -> {
@@ -141,7 +142,9 @@ public class AddressPointsImportHandler implements ImportHandler {
             Map<String, String> headerOf = resolveHeaders(p.getHeaderNames(), mapping);
             for (String req : List.of("lon", "lat", "number", "street")) {
                 if (!headerOf.containsKey(req)) {
-                    throw ApiException.unprocessable(Messages.of("geocode.noColumn", req, String.join(",", p.getHeaderNames())), List.of(new FieldError(1, req, Messages.of("geocode.missingColumn"))));
+                    throw ApiException.unprocessable(Messages.of("geocode.noColumn", req, String.join(",",
+                            p.getHeaderNames())), List.of(new FieldError(1, req,
+                                    Messages.of("geocode.missingColumn"))));
                 }
             }
             for (CSVRecord rec : p) {
@@ -170,7 +173,8 @@ public class AddressPointsImportHandler implements ImportHandler {
             Map<String, String> headerOf = resolveHeaders(headers, mapping);
             for (String req : List.of("lon", "lat", "number", "street")) {
                 if (!headerOf.containsKey(req)) {
-                    throw ApiException.unprocessable(Messages.of("geocode.noColumn", req, String.join(",", headers)), List.of(new FieldError(1, req, Messages.of("geocode.missingColumn"))));
+                    throw ApiException.unprocessable(Messages.of("geocode.noColumn", req, String.join(",", headers)),
+                            List.of(new FieldError(1, req, Messages.of("geocode.missingColumn"))));
                 }
             }
             for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
