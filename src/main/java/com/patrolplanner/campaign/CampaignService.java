@@ -350,7 +350,9 @@ public class CampaignService {
                     .longValue();
             if (!com.patrolplanner.registry.TwoOfficerRule.met(certified)) {
                 errors.add(Problem.FieldError.of("teamIds[" + i + "]", Messages.of("campaign.jointTeamOfficers",
-                        t.name, jurisdiction.unitName(t.unitId), certified, com.patrolplanner.registry.TwoOfficerRule.MIN_CERTIFIED_OFFICERS, com.patrolplanner.registry.TwoOfficerRule.LEGAL_BASIS)));
+                        t.name, jurisdiction.unitName(t.unitId), certified,
+                        com.patrolplanner.registry.TwoOfficerRule.MIN_CERTIFIED_OFFICERS,
+                        com.patrolplanner.registry.TwoOfficerRule.LEGAL_BASIS)));
             }
         }
     }

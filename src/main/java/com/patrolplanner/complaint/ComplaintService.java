@@ -219,7 +219,8 @@ public class ComplaintService {
         boolean planner = user.has(Roles.PLANNER) || user.has(Roles.ADMIN);
         if (!planner && !(to == ComplaintState.VERIFIED && user.has(Roles.TEAM_LEADER))) {
             throw new ApiException(403, "Forbidden",
-                    Messages.of(to == ComplaintState.VERIFIED ? "complaint.onlyPlannersLeader" : "complaint.onlyPlanners", to.action), null);
+                    Messages.of(to == ComplaintState.VERIFIED ? "complaint.onlyPlannersLeader" : "complaint.onlyPlanners",
+                            to.action), null);
         }
         if (a.version() == null) {
             throw ApiException.invalid("version", Messages.of("common.versionRequired"));
