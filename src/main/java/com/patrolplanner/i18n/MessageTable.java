@@ -810,6 +810,8 @@ final class MessageTable {
                 "great-circle × detour at the calibrated speed for pairs with no road path or a point off the network");
         put("zoning.contiguityRule", "每个分区是一个多边形；多块区县中小于一个分区工作量份额的部分并入最近的分区（飞地）",
                 "each zone is one polygon; a part of a multi-part district smaller than one zone's workload share joins its nearest zone (exclave)");
+        put("geocode.applied", "地理编码（{0}，置信度 {1}）：{2} [{3}]", "geocoded ({0}, {1}): {2} [{3}]");
+        put("geocode.forReview", "地理编码待复核（{0}，置信度 {1}）", "geocoded for review ({0}, {1})");
     }
 
     private MessageTable() {
