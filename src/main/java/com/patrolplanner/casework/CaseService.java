@@ -155,7 +155,7 @@ public class CaseService {
         return step(id, in, actor, "extend", (c, errors) -> {
             requireState(c, List.of(CaseState.FILED, CaseState.INVESTIGATING, CaseState.NOTIFIED));
             if (in.days() == null || in.days() < 1 || in.days() > DecisionDeadlineRule.MAX_EXTENSION_DAYS) {
-                errors.add(FieldError.of("days", "1.." + DecisionDeadlineRule.MAX_EXTENSION_DAYS));
+                errors.add(FieldError.of("days", Messages.of("common.mustRange", 1, DecisionDeadlineRule.MAX_EXTENSION_DAYS)));
             }
             if (in.approvedBy() == null || in.approvedBy().isBlank()) {
                 errors.add(FieldError.of("approvedBy", Messages.of("casework.extensionApprover")));

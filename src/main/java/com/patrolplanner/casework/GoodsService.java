@@ -73,7 +73,7 @@ public class GoodsService {
             errors.add(FieldError.of("kind", e.getMessage()));
         }
         if (in.quantity() == null || in.quantity() < 1 || in.quantity() > 10_000_000) {
-            errors.add(FieldError.of("quantity", "1..10000000"));
+            errors.add(FieldError.of("quantity", Messages.of("common.mustRange", 1, 10000000)));
         }
         Long unitId = null;
         Long teamId = actor.teamScoped() ? actor.teamId() : null;

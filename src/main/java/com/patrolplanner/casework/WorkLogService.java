@@ -115,12 +115,12 @@ public class WorkLogService {
             errors.add(FieldError.of("kind", Messages.of("common.oneOf", KINDS.keySet())));
         }
         if (in.quantity() == null || in.quantity() < 1 || in.quantity() > 1_000_000) {
-            errors.add(FieldError.of("quantity", "1..1000000"));
+            errors.add(FieldError.of("quantity", Messages.of("common.mustRange", 1, 1000000)));
         }
         if ("training".equals(kind) && (in.persons() == null || in.persons() < 1)) {
             errors.add(FieldError.of("persons", Messages.of("worklog.persons")));
         } else if (in.persons() != null && (in.persons() < 0 || in.persons() > 1_000_000)) {
-            errors.add(FieldError.of("persons", "0..1000000"));
+            errors.add(FieldError.of("persons", Messages.of("common.mustRange", 0, 1000000)));
         }
         List<String> partners = in.partners() == null ? List.of() : in.partners().stream().map(p -> p == null ? "" : p.trim()).toList();
         for (int k = 0; k < partners.size(); k++) {

@@ -70,7 +70,7 @@ public class GapService {
 
     public Result gaps(LocalDate asOf, int days, double target, Integer limit) {
         if (days < 1 || days > 3660) {
-            throw com.patrolplanner.web.ApiException.badRequest("days", "1..3660");
+            throw com.patrolplanner.web.ApiException.badRequest("days", Messages.of("common.mustRange", 1, 3660));
         }
         if (target <= 0 || target > 1) {
             throw com.patrolplanner.web.ApiException.badRequest("target", Messages.of("coverage.target"));

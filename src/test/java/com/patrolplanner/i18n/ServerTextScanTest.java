@@ -54,6 +54,8 @@ class ServerTextScanTest {
     /** Literal arguments of string helpers (a regular expression, a JSON path, a separator) are not texts. */
     static final Pattern HELPER_ARGS = Pattern.compile("(?:\\.(?:replaceFirst|replaceAll|replace|contains|path|startsWith|equals)"
             + "|String\\.join)\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"(?:\\s*,\\s*\"(?:[^\"\\\\]|\\\\.)*\")?");
+    /** Three words in a row: prose, where a reference's argument should be a value (a list of formats, an example). */
+    static final Pattern SENTENCE = Pattern.compile("[A-Za-z]+ [A-Za-z]+ [A-Za-z]+");
     /** "teams: " — a field named in front of a reference, as ProblemMappers reads "field: reason". */
     static final Pattern FIELD_PREFIX = Pattern.compile("[A-Za-z0-9_\\[\\].]*:? ?");
 
@@ -169,7 +171,7 @@ class ServerTextScanTest {
             for (int k = 1; k < inner.size(); k++) {
                 Matcher lit = LITERAL.matcher(inner.get(k));
                 while (lit.find()) {
-                    if (lit.group(1).trim().split("\\s+").length >= 3) {
+                    if (SENTENCE.matcher(lit.group(1)).find()) {
                         return lit.group(1);
                     }
                 }
