@@ -452,6 +452,10 @@ const T = {
   'units.unit': ['单位', 'Unit'],
   'units.up': ['返回上级', 'Up'],
   'units.none': ['无下级单位。', 'No units below.'],
+  // ---- branch i18n (issue 19): lists and notes written as each language writes them
+  'list.sep': ['、', ', '],
+  'list.comma': ['，', ', '],
+  'list.note': ['{a}（{b}）', '{a} ({b})'],
 };
 
 let lang = (() => {

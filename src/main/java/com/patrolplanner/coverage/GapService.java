@@ -206,14 +206,14 @@ public class GapService {
             out.add(new Gap(0, g.kind(), g.entity(), g.id(), g.name(), g.category(), g.district(), g.lon(), g.lat(),
                     g.lastInspectedAt(), g.daysSince(), g.risk(), Messages.of("gap.nearSchool", String.join("、",
                             schoolsOfVenue.get(g.id())), within,
-                            term.label(), term.start())));
+                            term.name(), term.start())));
         }
         for (Map.Entry<String, School> e : schools.entrySet()) {
             School s = e.getValue();
             List<String> vs = venuesOfSchool.get(e.getKey());
             out.add(new Gap(0, Kind.SCHOOL_WITH_UNCHECKED_VENUE.code(), "school", e.getKey(), s.name(), s.level(),
                     s.district(), s.lon(), s.lat(), null, null, Math.min(100, 40 + 15 * vs.size()),
-                    Messages.of("gap.schoolVenues", within, vs.size(), term.label(), String.join("、", vs))));
+                    Messages.of("gap.schoolVenues", within, vs.size(), term.name(), String.join("、", vs))));
         }
     }
 

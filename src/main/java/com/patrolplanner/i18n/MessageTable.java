@@ -812,6 +812,73 @@ final class MessageTable {
                 "each zone is one polygon; a part of a multi-part district smaller than one zone's workload share joins its nearest zone (exclave)");
         put("geocode.applied", "地理编码（{0}，置信度 {1}）：{2} [{3}]", "geocoded ({0}, {1}): {2} [{3}]");
         put("geocode.forReview", "地理编码待复核（{0}，置信度 {1}）", "geocoded for review ({0}, {1})");
+        put("violation.cafe_minors_admitted", "接纳未成年人进入营业场所", "Admits minors to the premises");
+        put("violation.cafe_outside_hours", "在规定的营业时间以外营业（每日营业时间限于8时至24时）",
+                "Open outside the permitted hours (8:00 to 24:00 daily)");
+        put("violation.cafe_non_network_games", "经营非网络游戏", "Offers games that are not network games");
+        put("violation.cafe_management_software_off", "擅自停止实施经营管理技术措施",
+                "Stopped the management technical measures without permission");
+        put("violation.cafe_licence_or_sign_missing", "未悬挂《网络文化经营许可证》或者未成年人禁入标志",
+                "Network culture business licence or no-minors sign not displayed");
+        put("violation.cafe_no_in_house_patrol", "未建立场内巡查制度，或者发现上网消费者的违法行为未予制止并举报",
+                "No in-house patrols, or customers' illegal acts neither stopped nor reported");
+        put("violation.cafe_id_not_checked", "未按规定核对、登记上网消费者的有效身份证件或者记录有关上网信息",
+                "Customers' valid ID not checked and registered, or their online information not recorded");
+        put("violation.cafe_records_not_kept", "未按规定时间保存登记内容、记录备份，或者在保存期内修改、删除",
+                "Registrations and backups not kept for the required time, or altered or deleted within it");
+        put("violation.song_dance_minors_admitted", "歌舞娱乐场所接纳未成年人", "Song and dance venue admits minors");
+        put("violation.song_dance_after_hours", "每日凌晨2时至上午8时营业", "Open between 2:00 and 8:00");
+        put("violation.song_dance_warning_signs_missing", "未按规定悬挂警示标志、未成年人禁入或者限入标志",
+                "Warning signs or no-minors / limited-entry signs not displayed as required");
+        put("violation.song_dance_prohibited_content", "曲库或者娱乐活动含有禁止内容",
+                "Song library or entertainment contains prohibited content");
+        put("violation.arcade_minors_on_non_holiday", "除国家法定节假日外，向未成年人提供电子游戏机",
+                "Game machines offered to minors outside statutory holidays");
+        put("violation.arcade_after_hours", "每日凌晨2时至上午8时营业", "Open between 2:00 and 8:00");
+        put("violation.arcade_gambling_machines", "设置具有赌博功能的游戏设施设备，或者以现金、有价证券作为奖品、回购奖品",
+                "Gambling game equipment, cash or securities as prizes, or prizes bought back");
+        put("violation.publication_illegal", "经营非法出版物（盗版、非法进口、无出版单位）",
+                "Sells illegal publications (pirated, illegally imported, no publisher)");
+        put("violation.publication_unhealthy_for_minors", "经营含恐怖、色情、暴力等妨害未成年人身心健康内容的出版物",
+                "Sells publications with terror, pornography, violence or other content harmful to minors");
+        put("violation.hotel_unlicensed_satellite_dish", "未经批准擅自安装、使用卫星地面接收设施",
+                "Satellite receiving equipment installed or used without approval");
+        put("violation.hotel_illegal_satellite_programmes", "向客房传送未经批准的境外卫星电视节目",
+                "Unapproved foreign satellite TV programmes sent to guest rooms");
+        put("violation.hotel_unlicensed_iptv", "客房电视（IPTV、网络电视机顶盒）传送未经许可的视听节目或者擅自开办视频点播",
+                "Room TV (IPTV, set-top boxes) carries unlicensed programmes or unauthorised video on demand");
+        put("violation.satellite_unlicensed_sale", "未经许可销售、安装卫星地面接收设施",
+                "Sells or installs satellite receiving equipment without a licence");
+        put("violation.printing_unlicensed", "未取得印刷经营许可证从事印刷经营活动", "Printing business without a printing licence");
+        put("violation.printing_prohibited_content", "印刷含有反动、淫秽、迷信内容或者国家明令禁止印刷内容的印刷品",
+                "Prints reactionary, obscene, superstitious or other prohibited content");
+        put("violation.printing_no_order_verification", "未执行承印验证、承印登记、印刷品保管、交付、残次品销毁等制度",
+                "Order verification, registration, custody, delivery or spoilage destruction rules not followed");
+        put("violation.printing_publication_without_order", "印刷出版物未验证、收存出版单位的印刷委托书",
+                "Prints publications without verifying and keeping the publisher's printing order");
+        put("violation.performance_unapproved", "举办未经批准的营业性演出", "Holds a commercial performance without approval");
+        put("violation.performance_prohibited_content", "演出含有禁止内容", "Performance contains prohibited content");
+        put("violation.performance_lip_sync", "以假唱、假演奏等手段欺骗观众", "Deceives the audience by lip-syncing or miming");
+        put("violation.performance_over_capacity", "超过核定人数售票、观众超员",
+                "Tickets sold beyond the approved capacity, audience over the limit");
+        put("violation.art_not_filed", "未按规定向文化行政部门备案", "Not filed with the culture department as required");
+        put("violation.art_prohibited_items", "经营禁止经营的艺术品（走私、盗窃、侵权、含禁止内容等）",
+                "Deals in prohibited art works (smuggled, stolen, infringing, prohibited content)");
+        put("violation.art_no_records", "未标明艺术品作者、年代、尺寸、材料等信息，或者未保存交易记录",
+                "Art works without author, date, size or material stated, or no transaction records kept");
+        put("violation.relics_unlicensed", "未经许可经营文物（设立文物商店、从事文物拍卖）",
+                "Deals in cultural relics without a licence (relics shop, relics auction)");
+        put("violation.relics_prohibited_trade", "经营禁止买卖的文物或者来源不合法的文物",
+                "Trades relics that may not be traded or of unlawful origin");
+        put("violation.relics_no_records", "未按规定记录购销文物并报送备案",
+                "Relics purchases and sales not recorded and filed as required");
+        put("violation.online_unlicensed", "未取得《网络文化经营许可证》从事经营性互联网文化活动",
+                "Commercial online culture without a network culture business licence");
+        put("violation.online_prohibited_content", "提供含有禁止内容的互联网文化产品",
+                "Offers online culture products with prohibited content");
+        put("violation.online_licence_not_shown", "未在网站主页显著位置标明许可证编号",
+                "Licence number not shown prominently on the home page");
+        put("violation.other", "其他违规行为（须在备注中说明）", "Other violation (describe it in the notes)");
     }
 
     private MessageTable() {

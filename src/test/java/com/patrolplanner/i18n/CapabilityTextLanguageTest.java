@@ -83,6 +83,16 @@ class CapabilityTextLanguageTest {
     }
 
     @Test
+    void theChecklistNamesItsItemsInTheRequestsLanguageAndKeepsTheRegulationsWords() {
+        Response zh = as("leader1").header("Accept-Language", "zh-CN").get("/api/inspections/checklist?category=internet_cafe");
+        Response en = as("leader1").header("Accept-Language", "en").get("/api/inspections/checklist?category=internet_cafe");
+        assertEquals("接纳未成年人进入营业场所", zh.path("find { it.code == 'cafe_minors_admitted' }.name"));
+        assertEquals("Admits minors to the premises", en.path("find { it.code == 'cafe_minors_admitted' }.name"));
+        assertEquals(zh.path("find { it.code == 'cafe_minors_admitted' }.legalBasis"),
+                en.path("find { it.code == 'cafe_minors_admitted' }.legalBasis"), "the basis is quoted as the regulation words it");
+    }
+
+    @Test
     void aFieldReasonAndATitleFollowTheLanguageToo() {
         // a complaint with a receipt in the future and no content: reasons per field, title per status
         String body = "{\"source\":\"phone\",\"receivedAt\":\"2099-01-01T09:00:00+08:00\",\"venueId\":987654321}";
