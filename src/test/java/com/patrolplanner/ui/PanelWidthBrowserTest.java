@@ -14,7 +14,8 @@ import org.openqa.selenium.WebElement;
 /**
  * Issue 19: at 360 px the side panel had a horizontal scrollbar. For each role's main views (planner, team leader with
  * the shift's stop list and a stop card, manager), in 中文 and English, the panel's content fits its width:
- * {@code scrollWidth <= clientWidth}, and no element reaches past its right edge (the failure names them).
+ * {@code scrollWidth <= clientWidth}, and no element reaches past its right edge (the failure names them); the page
+ * itself does not scroll sideways either.
  */
 @QuarkusTest
 @io.quarkus.test.junit.TestProfile(OwnDatabase.class)
@@ -49,6 +50,11 @@ class PanelWidthBrowserTest extends BrowserTestBase {
         Boolean fits = (Boolean) js("const p = document.getElementById('panel'); return p.scrollWidth <= p.clientWidth;");
         if (!fits) {
             wide.add(where + ": " + overflow());
+        }
+        // nor the page: the English title once pushed the whole page sideways
+        Boolean page = (Boolean) js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;");
+        if (!page) {
+            wide.add(where + ": the page scrolls sideways (" + js("return document.documentElement.scrollWidth") + " px)");
         }
     }
 
