@@ -88,8 +88,8 @@ class CapabilityTextLanguageTest {
         Response en = as("leader1").header("Accept-Language", "en").get("/api/inspections/checklist?category=internet_cafe");
         assertEquals("接纳未成年人进入营业场所", zh.path("find { it.code == 'cafe_minors_admitted' }.name"));
         assertEquals("Admits minors to the premises", en.path("find { it.code == 'cafe_minors_admitted' }.name"));
-        assertEquals(zh.path("find { it.code == 'cafe_minors_admitted' }.legalBasis"),
-                en.path("find { it.code == 'cafe_minors_admitted' }.legalBasis"), "the basis is quoted as the regulation words it");
+        assertEquals((String) zh.path("find { it.code == 'cafe_minors_admitted' }.legalBasis"),
+                (String) en.path("find { it.code == 'cafe_minors_admitted' }.legalBasis"), "the basis is quoted as the regulation words it");
     }
 
     @Test
