@@ -32,7 +32,7 @@ export function campaignPanel(box, app) {
   async function load(selectId) {
     campaigns = await api('/api/campaigns');
     select.replaceChildren(el('option', { value: '' }, campaigns.length ? t('campaign.pick') : t('campaign.none')),
-      ...campaigns.map((c) => el('option', { value: String(c.id) }, `${c.name} · ${c.typeZh || tCode('ctype', c.type)} · ${c.startDate}`)));
+      ...campaigns.map((c) => el('option', { value: String(c.id) }, `${c.name} · ${tCode('ctype', c.type)} · ${c.startDate}`)));
     // the campaign last looked at comes back after "‹ 返回" and a language switch (kept for this tab only)
     const keep = selectId || window.sessionStorage.getItem('pp.campaign');
     if (keep && campaigns.some((c) => String(c.id) === String(keep))) { select.value = String(keep); show(); }
@@ -102,7 +102,7 @@ export function campaignPanel(box, app) {
       el('details', {}, el('summary', {}, t('campaign.draw.list')),
         el('ol', { class: 'plain' }, ...d.venues.map((v) => el('li', {}, `${v.order}. ${v.name} · ${tCode('cat', v.category)} · ${t('campaign.draw.teamNo', { n: v.teamNo })}`))),
         el('ul', { class: 'plain' }, ...d.teams.map((tm) => el('li', {}, t('campaign.draw.teamNo', { n: tm.teamNo }), ': ',
-          tm.members.map((m) => `${m.name}（${m.certificateNo}）`).join('、'))))),
+          tm.members.map((m) => t('list.note', { a: m.name, b: m.certificateNo })).join(t('list.sep')))))),
       el('a', { class: 'btn btn-small btn-secondary', href: `/api/campaigns/${c.id}/draw/publication?format=csv`, download: `publication-${c.id}.csv` }, t('campaign.draw.publication')));
     }
 
@@ -184,9 +184,9 @@ export function campaignPanel(box, app) {
     stopBtn.addEventListener('click', () => api(`/api/campaigns/${c.id}/solve`, { method: 'DELETE' }).catch((e) => planOut.replaceChildren(problemView(e))));
 
     detail.replaceChildren(
-      facts([[t('campaign.type'), c.typeZh || c.type], [t('campaign.dates'), `${c.startDate} – ${c.endDate}`],
-        [t('campaign.teams'), c.teams.map((x) => x.name).join('、')], [t('campaign.shift'), el('span', { 'data-testid': 'campaign-shift' }, shiftText(c, c.startDate))],
-        [t('campaign.windows'), (c.windows || []).map((w) => `${w.from}–${w.to}`).join('，')], [t('campaign.status'), tCode('cstatus', c.status)],
+      facts([[t('campaign.type'), tCode('ctype', c.type)], [t('campaign.dates'), `${c.startDate} – ${c.endDate}`],
+        [t('campaign.teams'), c.teams.map((x) => x.name).join(t('list.sep'))], [t('campaign.shift'), el('span', { 'data-testid': 'campaign-shift' }, shiftText(c, c.startDate))],
+        [t('campaign.windows'), (c.windows || []).map((w) => `${w.from}–${w.to}`).join(t('list.comma'))], [t('campaign.status'), tCode('cstatus', c.status)],
         [t('campaign.travel'), tCode('travel', c.travel || 'GREAT_CIRCLE')]]),
       el('h3', {}, t('campaign.draw')),
       el('p', { class: 'muted', 'data-testid': 'draw-decides' }, t('campaign.draw.decides')),

@@ -47,7 +47,7 @@ export function fieldExtras() {
     style: { width: '100%', maxWidth: '100%', boxSizing: 'border-box' } });
   const photoList = el('div', { class: 'muted small', 'data-testid': 'photo-list' });
   photos.addEventListener('change', () => {
-    photoList.textContent = [...photos.files].map((f) => `${f.name}（${Math.round(f.size / 1024)} KB）`).join('、');
+    photoList.textContent = [...photos.files].map((f) => t('list.note', { a: f.name, b: `${Math.round(f.size / 1024)} KB` })).join(t('list.sep'));
   });
 
   const fit = { minWidth: '0', maxWidth: '100%' };

@@ -454,6 +454,10 @@ const T = {
   'units.none': ['无下级单位。', 'No units below.'],
   // ---- interop (issue 17): vector tiles for large registers
   'manager.tiles': ['矢量瓦片：计数按对数色阶，{cap} 及以上同色', 'Vector tiles: counts on a log scale, {cap} and more alike'],
+  // ---- branch i18n (issue 19): lists and notes written as each language writes them
+  'list.sep': ['、', ', '],
+  'list.comma': ['，', ', '],
+  'list.note': ['{a}（{b}）', '{a} ({b})'],
 };
 
 let lang = (() => {

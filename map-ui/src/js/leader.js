@@ -139,7 +139,7 @@ export async function renderLeader(panel, app) {
     const people = team.filter((x) => x.active !== false).sort((a, b) => Number(onRoute.has(b.id)) - Number(onRoute.has(a.id)));
     const officers = el('div', { class: 'checks', 'data-testid': 'officers' }, ...people.map((x) => el('label', { class: 'check' },
       el('input', { type: 'checkbox', value: String(x.id), disabled: !x.certified }),
-      `${x.name}（${x.certificateNo || t('leader.nocert')}）`)));
+      t('list.note', { a: x.name, b: x.certificateNo || t('leader.nocert') }))));
     const outcome = el('select', { class: 'input', 'data-testid': 'outcome' }, ...['compliant', 'violation', 'not_operating', 'refused_entry', 'not_found']
       .map((o) => el('option', { value: o }, tCode('outcome', o))));
     const items = el('div', { class: 'checks checklist', 'data-testid': 'checklist' }, ...checklist.map((c) => el('label', { class: 'check', title: c.legalBasis },
@@ -241,8 +241,8 @@ export async function renderLeader(panel, app) {
       el('ul', { class: 'plain' }, ...rec.entries.map((e) => el('li', { 'data-testid': 'venue-record-entry', dataset: { team: String(e.teamId || '') } },
         el('strong', {}, shortDate(e.inspectedAt)), ' · ', e.teamName || '—', ' · ', tCode('outcome', e.outcome),
         e.violations.length ? `：${e.violations.map((v) => v.name).join('；')}` : '',
-        e.actions.length ? ` · ${e.actions.map((a) => tCode('action', a)).join('、')}` : '',
-        e.officers ? el('div', { class: 'muted small' }, e.officers.map((o) => o.name).join('、'), e.notes ? ` · ${e.notes}` : '') : null))),
+        e.actions.length ? ` · ${e.actions.map((a) => tCode('action', a)).join(t('list.sep'))}` : '',
+        e.officers ? el('div', { class: 'muted small' }, e.officers.map((o) => o.name).join(t('list.sep')), e.notes ? ` · ${e.notes}` : '') : null))),
       el('p', { class: 'muted small' }, t('leader.record.nocases')));
   }
 

@@ -83,7 +83,7 @@ export async function renderVenueCard(container, id, onBack) {
     insp.replaceChildren(items.length === 0 ? el('p', { class: 'muted' }, t('card.inspections.empty'))
       : el('ul', { class: 'plain inspection-list' }, ...items.map((x) => el('li', {},
         el('strong', {}, formatDateTime(x.inspectedAt)), ' · ', tCode('outcome', x.outcome),
-        x.officers && x.officers.length ? el('div', { class: 'muted' }, x.officers.map((o) => o.name).join('、')) : null,
+        x.officers && x.officers.length ? el('div', { class: 'muted' }, x.officers.map((o) => o.name).join(t('list.sep'))) : null,
         x.violations && x.violations.length ? el('div', {}, x.violations.map((v) => v.name).join('；')) : null))));
   } catch (e) {
     // a team leader may only read the own team's inspections: say so instead of an error

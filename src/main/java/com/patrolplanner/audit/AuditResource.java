@@ -1,5 +1,6 @@
 package com.patrolplanner.audit;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +25,7 @@ public class AuditResource {
             @QueryParam("limit") Integer limit, @QueryParam("before") Long before) {
         int lim = limit == null ? 100 : limit;
         if (lim < 1 || lim > 1000) {
-            throw ApiException.badRequest("limit", "must be 1..1000");
+            throw ApiException.badRequest("limit", Messages.of("common.mustRange", 1, 1000));
         }
         return audit.list(new AuditService.Filter(actor, action, entityType, entityId, before), lim);
     }

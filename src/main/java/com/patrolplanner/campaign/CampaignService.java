@@ -106,10 +106,10 @@ public class CampaignService {
     public Campaign addPriorityTarget(long campaignId, long venueId, String why, String user) {
         Campaign c = visible(campaignId, caller);
         if (c.endDate != null && c.endDate.isBefore(com.patrolplanner.time.BureauClock.today())) {
-            throw ApiException.invalid("campaignId", "campaign " + campaignId + " ended on " + c.endDate);
+            throw ApiException.invalid("campaignId", Messages.of("campaign.endedOn", campaignId, c.endDate));
         }
         if (com.patrolplanner.registry.Venue.findById(venueId) == null) {
-            throw ApiException.invalid("venueId", "no venue " + venueId);
+            throw ApiException.invalid("venueId", Messages.of("common.noVenueWord", venueId));
         }
         Map<String, Object> pv = c.priorityVenues == null ? new LinkedHashMap<>() : new LinkedHashMap<>(c.priorityVenues);
         if (why.equals(pv.get(String.valueOf(venueId)))) {
@@ -148,7 +148,7 @@ public class CampaignService {
     public Campaign find(long id) {
         if (em.createNativeQuery("SELECT 1 FROM campaign c WHERE c.id = ?1 AND " + visibleSql("c")).setParameter(1, id)
                 .getResultList().isEmpty()) {
-            throw ApiException.notFound("campaign " + id);
+            throw ApiException.notFound(Messages.of("noun.campaign", id));
         }
         return Campaign.require(id);
     }
@@ -181,8 +181,8 @@ public class CampaignService {
     public Campaign writable(long id) {
         Campaign c = find(id);
         if (partial(c)) {
-            throw new ApiException(403, "Forbidden", "campaign " + id + " belongs to " + jurisdiction.unitName(c.unitId)
-                    + ": read-only for " + jurisdiction.unitName(jurisdiction.scope().unitId()), null);
+            throw new ApiException(403, "Forbidden", Messages.of("campaign.readOnly", id,
+                    jurisdiction.unitName(c.unitId), jurisdiction.unitName(jurisdiction.scope().unitId())), null);
         }
         return c;
     }
@@ -349,10 +349,10 @@ public class CampaignService {
                     + " AND btrim(coalesce(certificate_no, '')) <> ''").setParameter(1, t.id).getSingleResult())
                     .longValue();
             if (!com.patrolplanner.registry.TwoOfficerRule.met(certified)) {
-                errors.add(Problem.FieldError.of("teamIds[" + i + "]", "team " + t.name + " of " + jurisdiction.unitName(t.unitId)
-                        + " has " + certified + " certified officer(s); a joint campaign's team needs "
-                        + com.patrolplanner.registry.TwoOfficerRule.MIN_CERTIFIED_OFFICERS + " ("
-                        + com.patrolplanner.registry.TwoOfficerRule.LEGAL_BASIS + ")"));
+                errors.add(Problem.FieldError.of("teamIds[" + i + "]", Messages.of("campaign.jointTeamOfficers",
+                        t.name, jurisdiction.unitName(t.unitId), certified,
+                        com.patrolplanner.registry.TwoOfficerRule.MIN_CERTIFIED_OFFICERS,
+                        com.patrolplanner.registry.TwoOfficerRule.LEGAL_BASIS)));
             }
         }
     }
@@ -373,9 +373,8 @@ public class CampaignService {
             if (t != null && t.base != null) {
                 double m = roads.distanceToNetwork(t.base.getX(), t.base.getY());
                 if (m > ROAD_SNAP_LIMIT_M) {
-                    errors.add(Problem.FieldError.of("travel", "ROAD_NETWORK: team " + t.name + "'s base is "
-                            + Math.round(m) + " m from the imported road network (limit "
-                            + Math.round(ROAD_SNAP_LIMIT_M) + " m)"));
+                    errors.add(Problem.FieldError.of("travel", Messages.of("campaign.baseOffRoads", t.name,
+                            Math.round(m), Math.round(ROAD_SNAP_LIMIT_M))));
                 }
             }
         }

@@ -473,24 +473,24 @@ public class PlanService {
         List<PlanStore.PlanRef> plans = store.plansOfTeam(teamId, date).stream()
                 .filter(p -> campaignId == null || store.campaignOfPlan(p.planId()) == campaignId).toList();
         if (plans.isEmpty()) {
-            throw ApiException.invalid("teamId", "team " + teamId + " has no plan on " + date
-                    + (campaignId == null ? "" : " in campaign " + campaignId)
-                    + ": dispatch to the team without a plan, or solve a campaign first");
+            throw ApiException.invalid("teamId", Messages.of("plan.teamNoPlan", teamId, date,
+                    campaignId == null ? "" : Messages.of("plan.inCampaign", campaignId)));
         }
         PlanStore.PlanRef plan = plans.get(0);
         if (store.hasStopAt(plan.planId(), venueId)) {
-            throw ApiException.conflict("venue " + venueId + " is already a stop of plan " + plan.planId() + " on " + date);
+            throw ApiException.conflict(Messages.of("plan.alreadyStop", venueId, plan.planId(), date));
         }
         com.patrolplanner.registry.Venue v = com.patrolplanner.registry.Venue.findById(venueId);
         if (v == null || v.geom == null) {
-            throw ApiException.invalid("venueId", "venue " + venueId + (v == null ? " does not exist" : " has no position"));
+            throw ApiException.invalid("venueId",
+                    Messages.of(v == null ? "plan.venueMissing" : "plan.venueNoPosition", venueId));
         }
         PlanStore.AppendedStop a = store.appendPinnedStop(plan.planId(), teamId, venueId, v.name, v.category, v.address,
                 v.geom.getX(), v.geom.getY(), com.patrolplanner.campaign.domain.Campaign.PRIORITY_BONUS,
                 com.patrolplanner.campaign.domain.CategoryProfile.serviceMinutes(v.category), travelModels.current(),
                 clock.now().toOffsetDateTime());
         if (a == null) {
-            throw ApiException.invalid("teamId", "team " + teamId + " has no route in plan " + plan.planId());
+            throw ApiException.invalid("teamId", Messages.of("plan.teamNoRoute", teamId, plan.planId()));
         }
         return new ExtraStop(store.campaignOfPlan(plan.planId()), plan.campaignName(), plan.planId(), a.stopId(), a.seq(),
                 a.startAt().atZoneSameInstant(com.patrolplanner.time.BureauClock.ZONE).toOffsetDateTime().toString(),

@@ -60,9 +60,8 @@ public record SolveRequest(List<LocalDate> dates, int seconds) {
             throw ApiException.invalid("seconds", Messages.of("inspection.limit", MAX_SECONDS));
         }
         if ((long) seconds * dates.size() > MAX_TOTAL_SECONDS) {
-            throw ApiException.invalid("seconds", dates.size() + " dates × " + seconds + " s is more than "
-                    + MAX_TOTAL_SECONDS + " s in all: at most " + Math.max(1, MAX_TOTAL_SECONDS / dates.size())
-                    + " s per date, or fewer dates (from/to)");
+            throw ApiException.invalid("seconds", Messages.of("solve.tooManySeconds", dates.size(), seconds,
+                    MAX_TOTAL_SECONDS, Math.max(1, MAX_TOTAL_SECONDS / dates.size())));
         }
         return new SolveRequest(List.copyOf(dates), seconds);
     }

@@ -39,7 +39,7 @@ public class CaseQueries {
     public CaseView get(long id, Actor actor) {
         List<CaseView> v = views("c.id = " + id, actor, 1, 0, "c.id");
         if (v.isEmpty()) {
-            throw ApiException.notFound("case " + id);
+            throw ApiException.notFound(Messages.of("noun.case", id));
         }
         CaseView c = v.get(0);
         return c.withDetails(acts(id), penalties(id), evidence(id));
@@ -67,7 +67,7 @@ public class CaseQueries {
             try {
                 where.append(" AND c.state = '").append(CaseState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT)).code).append("'");
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("state", "filed, investigating, notified, decided, executed or closed");
+                throw ApiException.badRequest("state", Messages.of("casework.stateOneOf"));
             }
         }
         if (Boolean.TRUE.equals(overdue)) {
@@ -185,11 +185,12 @@ public class CaseQueries {
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM case_evidence WHERE id = ?1 AND case_id = ?2")
                 .setParameter(1, evidenceId).setParameter(2, caseId).getSingleResult();
         if (n.longValue() == 0) {
-            throw ApiException.notFound("evidence " + evidenceId + " of case " + caseId);
+            throw ApiException.notFound(Messages.of("noun.evidence", evidenceId, caseId));
         }
         if (CaseState.of(c.state()) == CaseState.CLOSED) {
             throw new ApiException(409, "Conflict", Messages.of("casework.wrongState", caseId, CaseState.CLOSED.zh,
-                    "a closed case takes no new files"), List.of(FieldError.of("state", "closed")));
+                    Messages.of("casework.closedNoFiles")), List.of(FieldError.of("state",
+                            Messages.of("casework.closedWord"))));
         }
         return new long[] {c.unitId() == null ? -1 : c.unitId(), c.teamId() == null ? -1 : c.teamId()};
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
@@ -64,7 +65,7 @@ public class CaseResource {
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
     public Response open(CaseService.CaseInput in) {
         if (in == null) {
-            throw ApiException.invalid("body", "required");
+            throw ApiException.invalid("body", Messages.of("common.required"));
         }
         return Response.status(201).entity(cases.open(in, Actor.of(user))).build();
     }
@@ -149,14 +150,14 @@ public class CaseResource {
 
     static EvidenceFiles.Upload upload(FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
-            throw ApiException.invalid("file", "required: a multipart part named 'file'");
+            throw ApiException.invalid("file", Messages.of("common.multipartFile"));
         }
         return new EvidenceFiles.Upload(file.fileName(), file.contentType(), file.uploadedFile(), file.size());
     }
 
     static CaseService.ActInput body(CaseService.ActInput in) {
         if (in == null) {
-            throw ApiException.invalid("body", "required");
+            throw ApiException.invalid("body", Messages.of("common.required"));
         }
         return in;
     }
@@ -172,7 +173,7 @@ public class CaseResource {
         try {
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "a date (2026-06-30)");
+            throw ApiException.badRequest(field, Messages.of("common.dateExample", "2026-06-30"));
         }
     }
 }

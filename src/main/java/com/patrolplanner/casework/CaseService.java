@@ -74,7 +74,7 @@ public class CaseService {
     public CaseView open(CaseInput in, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         if (in.inspectionId() == null) {
-            throw ApiException.invalid("inspectionId", "required");
+            throw ApiException.invalid("inspectionId", Messages.of("common.required"));
         }
         Object[] insp = inspection(in.inspectionId(), actor);
         long venueId = ((Number) insp[0]).longValue();
@@ -83,22 +83,22 @@ public class CaseService {
         String[] violations = (String[]) insp[4];
         Venue venue = registry.venue(venueId);
         if (!"violation".equals(insp[2]) || violations.length == 0) {
-            errors.add(FieldError.of("inspectionId", "the inspection found no violation: nothing to file (立案)"));
+            errors.add(FieldError.of("inspectionId", Messages.of("casework.noViolation")));
         }
         String cause = in.cause() == null ? "" : in.cause().trim();
         if (cause.isEmpty()) {
-            errors.add(FieldError.of("cause", "required (案由)"));
+            errors.add(FieldError.of("cause", Messages.of("casework.causeRequired")));
         } else if (cause.length() > 500) {
-            errors.add(FieldError.of("cause", "at most 500 characters"));
+            errors.add(FieldError.of("cause", Messages.of("common.maxChars", 500)));
         }
         OffsetDateTime at = when(in.filedAt(), inspectedAt, "filedAt", errors);
         List<Officers.Officer> os = officers.check(in.officers(), actor, errors);
-        failOn(errors, "case");
+        failOn(errors, Messages.of("what.case"));
         Number open = (Number) em.createNativeQuery("SELECT count(*) FROM case_file WHERE inspection_id = ?1")
                 .setParameter(1, in.inspectionId()).getSingleResult();
         if (open.longValue() > 0) {
-            throw new ApiException(409, "Conflict", "inspection " + in.inspectionId() + " already has a case",
-                    List.of(FieldError.of("inspectionId", "already filed")));
+            throw new ApiException(409, "Conflict", Messages.of("casework.alreadyCase", in.inspectionId()),
+                    List.of(FieldError.of("inspectionId", Messages.of("casework.alreadyFiled"))));
         }
         LocalDate filed = at.atZoneSameInstant(BureauClock.ZONE).toLocalDate();
         int year = filed.getYear();
@@ -136,9 +136,9 @@ public class CaseService {
             requireState(c, List.of(CaseState.FILED, CaseState.INVESTIGATING, CaseState.NOTIFIED));
             String d = in.description() == null ? "" : in.description().trim();
             if (d.isEmpty()) {
-                errors.add(FieldError.of("description", "required: what the evidence is"));
+                errors.add(FieldError.of("description", Messages.of("casework.evidenceWhat")));
             } else if (d.length() > 2000) {
-                errors.add(FieldError.of("description", "at most 2000 characters"));
+                errors.add(FieldError.of("description", Messages.of("common.maxChars", 2000)));
             }
             return (actId) -> {
                 em.createNativeQuery("INSERT INTO case_evidence (case_id, act_id, description) VALUES (?1, ?2, ?3)")
@@ -155,13 +155,13 @@ public class CaseService {
         return step(id, in, actor, "extend", (c, errors) -> {
             requireState(c, List.of(CaseState.FILED, CaseState.INVESTIGATING, CaseState.NOTIFIED));
             if (in.days() == null || in.days() < 1 || in.days() > DecisionDeadlineRule.MAX_EXTENSION_DAYS) {
-                errors.add(FieldError.of("days", "1.." + DecisionDeadlineRule.MAX_EXTENSION_DAYS));
+                errors.add(FieldError.of("days", Messages.of("common.mustRange", 1, DecisionDeadlineRule.MAX_EXTENSION_DAYS)));
             }
             if (in.approvedBy() == null || in.approvedBy().isBlank()) {
-                errors.add(FieldError.of("approvedBy", "required: who approved the extension (负责人批准)"));
+                errors.add(FieldError.of("approvedBy", Messages.of("casework.extensionApprover")));
             }
             if (in.note() == null || in.note().isBlank()) {
-                errors.add(FieldError.of("note", "required: the reason for the extension"));
+                errors.add(FieldError.of("note", Messages.of("casework.extensionReason")));
             }
             return (actId) -> {
                 int total = c.extensionDays + in.days();
@@ -178,7 +178,7 @@ public class CaseService {
         return step(id, in, actor, "notice", (c, errors) -> {
             requireState(c, List.of(CaseState.INVESTIGATING));
             if (!"requested".equals(in.hearing()) && !"waived".equals(in.hearing())) {
-                errors.add(FieldError.of("hearing", "requested or waived (听证：申请 / 放弃)"));
+                errors.add(FieldError.of("hearing", Messages.of("casework.hearing")));
             }
             return (actId) -> em.createNativeQuery("UPDATE case_file SET state = 'notified', noticed_at = ?2, hearing = ?3 "
                     + "WHERE id = ?1").setParameter(1, id).setParameter(2, c.actAt).setParameter(3, in.hearing())
@@ -192,7 +192,7 @@ public class CaseService {
             requireState(c, List.of(CaseState.NOTIFIED));
             List<PenaltyInput> ps = in.penalties() == null ? List.of() : in.penalties();
             if (ps.isEmpty()) {
-                errors.add(FieldError.of("penalties", "at least one penalty (警告, 罚款, 没收违法所得, 没收非法财物, 责令停业整顿, 吊销许可证)"));
+                errors.add(FieldError.of("penalties", Messages.of("casework.onePenalty")));
             }
             Map<PenaltyKind, PenaltyInput> kinds = new LinkedHashMap<>();
             for (int k = 0; k < ps.size(); k++) {
@@ -205,20 +205,22 @@ public class CaseService {
                     continue;
                 }
                 if (kinds.put(kind, p) != null) {
-                    errors.add(FieldError.of("penalties[" + k + "].kind", kind.code + " given twice"));
+                    errors.add(FieldError.of("penalties[" + k + "].kind", Messages.of("casework.penaltyTwice",
+                            kind.code)));
                 }
                 if (p.legalArticle() == null || p.legalArticle().isBlank()) {
-                    errors.add(FieldError.of("penalties[" + k + "].legalArticle", "required: the article applied"));
+                    errors.add(FieldError.of("penalties[" + k + "].legalArticle",
+                            Messages.of("casework.articleRequired")));
                 } else if (p.legalArticle().length() > 500) {
-                    errors.add(FieldError.of("penalties[" + k + "].legalArticle", "at most 500 characters"));
+                    errors.add(FieldError.of("penalties[" + k + "].legalArticle", Messages.of("common.maxChars", 500)));
                 }
                 boolean money = kind == PenaltyKind.FINE || kind == PenaltyKind.CONFISCATE_INCOME;
                 if (kind == PenaltyKind.FINE && (p.amountYuan() == null || p.amountYuan().signum() <= 0)) {
-                    errors.add(FieldError.of("penalties[" + k + "].amountYuan", "a fine needs an amount in yuan > 0"));
+                    errors.add(FieldError.of("penalties[" + k + "].amountYuan", Messages.of("casework.fineAmount")));
                 } else if (p.amountYuan() != null && (!money || p.amountYuan().signum() < 0
                         || p.amountYuan().compareTo(new BigDecimal("1000000000")) > 0 || p.amountYuan().scale() > 2)) {
-                    errors.add(FieldError.of("penalties[" + k + "].amountYuan", money ? "0..1000000000 yuan, at most 2 decimals"
-                            : "only a fine or confiscated income has an amount"));
+                    errors.add(FieldError.of("penalties[" + k + "].amountYuan",
+                            money ? Messages.of("casework.amountRange") : Messages.of("casework.amountOnly")));
                 }
             }
             return (actId) -> {
@@ -242,7 +244,7 @@ public class CaseService {
         return step(id, in, actor, "execute", (c, errors) -> {
             requireState(c, List.of(CaseState.DECIDED));
             if (!List.of("paid", "appealed", "enforced").contains(in.result())) {
-                errors.add(FieldError.of("result", "paid, appealed or enforced (已缴纳 / 复议诉讼 / 强制执行)"));
+                errors.add(FieldError.of("result", Messages.of("casework.execResult")));
             }
             return (actId) -> em.createNativeQuery("UPDATE case_file SET state = 'executed', execution = ?2, executed_at = ?3 "
                     + "WHERE id = ?1").setParameter(1, id).setParameter(2, in.result()).setParameter(3, c.actAt).executeUpdate();
@@ -290,10 +292,10 @@ public class CaseService {
     private CaseView step(long id, ActInput in, Actor actor, String act, Checks checks) {
         Current c = current(id, actor);
         if (in == null) {
-            throw ApiException.invalid("body", "required");
+            throw ApiException.invalid("body", Messages.of("common.required"));
         }
         if (in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != c.version) {
             throw ApiException.staleVersion("case " + id, in.version(), c.version);
@@ -303,9 +305,9 @@ public class CaseService {
         Writer w = checks.check(c, errors);
         List<Officers.Officer> os = officers.check(in.officers(), actor, errors);
         if (in.note() != null && in.note().length() > 4000) {
-            errors.add(FieldError.of("note", "at most 4000 characters"));
+            errors.add(FieldError.of("note", Messages.of("common.maxChars", 4000)));
         }
-        failOn(errors, "act");
+        failOn(errors, Messages.of("what.act"));
         Map<String, Object> before = snapshot(id);
         long actId = act(id, act, c.actAt, os, actor, in.note());
         w.write(actId);
@@ -327,7 +329,7 @@ public class CaseService {
                 + "(SELECT max(a.acted_at) FROM case_act a WHERE a.case_id = c.id) FROM case_file c WHERE c.id = ?1 FOR UPDATE")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("case " + id);
+            throw ApiException.notFound(Messages.of("noun.case", id));
         }
         Object[] r = rows.get(0);
         visible(id, r[4] == null ? null : ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(), actor);
@@ -343,7 +345,7 @@ public class CaseService {
 
     private void visible(long id, Long unitId, Long teamId, Actor actor) {
         if (!jurisdiction.scope().sees(unitId) || (actor.teamScoped() && !Objects.equals(teamId, actor.teamId()))) {
-            throw ApiException.notFound("case " + id);
+            throw ApiException.notFound(Messages.of("noun.case", id));
         }
     }
 
@@ -376,20 +378,19 @@ public class CaseService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime at = given == null ? now : given;
         if (at.isAfter(now.plusHours(1))) {
-            errors.add(FieldError.of(field, "lies in the future"));
+            errors.add(FieldError.of(field, Messages.of("common.inFuture")));
         } else if (notBefore != null && at.isBefore(notBefore)) {
-            errors.add(FieldError.of(field, "before the previous step (" + notBefore.atZoneSameInstant(BureauClock.ZONE)
-                    .toLocalDateTime() + ")"));
+            errors.add(FieldError.of(field, Messages.of("casework.beforePrevious",
+                    notBefore.atZoneSameInstant(BureauClock.ZONE).toLocalDateTime())));
         } else if (at.getYear() < 2000) {
-            errors.add(FieldError.of(field, "before 2000"));
+            errors.add(FieldError.of(field, Messages.of("casework.before2000")));
         }
         return at;
     }
 
     static void failOn(List<FieldError> errors, String what) {
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
-                    : errors.size() + " problems in the " + what, errors);
+            throw ApiException.unprocessable(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason() : Messages.of("common.problemsIn", errors.size(), what), errors);
         }
     }
 
@@ -399,16 +400,16 @@ public class CaseService {
         List<Object[]> rows = em.createNativeQuery("SELECT venue_id, team_id, outcome, inspected_at, violations FROM inspection "
                 + "WHERE id = ?1").setParameter(1, inspectionId).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("inspection " + inspectionId);
+            throw ApiException.notFound(Messages.of("noun.inspection", inspectionId));
         }
         Object[] r = rows.get(0);
         Long team = r[1] == null ? null : ((Number) r[1]).longValue();
         if (actor.teamScoped() && !Objects.equals(team, actor.teamId())) {
-            throw ApiException.notFound("inspection " + inspectionId);
+            throw ApiException.notFound(Messages.of("noun.inspection", inspectionId));
         }
         Venue v = Venue.findById(((Number) r[0]).longValue());
         if (v == null || !jurisdiction.scope().sees(v.unitId)) {
-            throw ApiException.notFound("inspection " + inspectionId);
+            throw ApiException.notFound(Messages.of("noun.inspection", inspectionId));
         }
         return r;
     }

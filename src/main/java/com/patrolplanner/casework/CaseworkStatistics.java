@@ -4,6 +4,7 @@ import com.patrolplanner.sql.Conn;
 import com.patrolplanner.sql.Cursor;
 import com.patrolplanner.sql.Db;
 import com.patrolplanner.sql.Stmt;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.compliance.RuleService;
 import com.patrolplanner.compliance.SchoolPerimeter;
 import com.patrolplanner.inspection.SeizedKind;
@@ -60,7 +61,7 @@ public class CaseworkStatistics {
      */
     public Figures figures(LocalDate from, LocalDate to, Scope scope, String districtCode) {
         if (districtCode != null && !districtCode.matches("[0-9]{2,12}")) {
-            throw new IllegalArgumentException("district code " + districtCode);
+            throw new IllegalArgumentException(Messages.of("casework.districtCode", districtCode));
         }
         OffsetDateTime f = from.atStartOfDay(com.patrolplanner.time.BureauClock.ZONE).toOffsetDateTime();
         OffsetDateTime t = to.plusDays(1).atStartOfDay(com.patrolplanner.time.BureauClock.ZONE).toOffsetDateTime();

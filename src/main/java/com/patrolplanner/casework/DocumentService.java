@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.RegistryService;
@@ -71,7 +72,7 @@ public class DocumentService {
             }
         }
         if (kind == null || !KINDS.containsKey(kind)) {
-            errors.add(FieldError.of("kind", "rectification_notice (责令整改通知书) or rectification_advice (整改建议书)"));
+            errors.add(FieldError.of("kind", Messages.of("casework.docKind")));
         }
         Long venueId = in.venueId();
         Long teamId = actor.teamScoped() ? actor.teamId() : null;
@@ -80,7 +81,7 @@ public class DocumentService {
             Object[] i = cases.inspection(in.inspectionId(), actor);
             long v = ((Number) i[0]).longValue();
             if (venueId != null && venueId != v) {
-                errors.add(FieldError.of("venueId", "not the venue of inspection " + in.inspectionId()));
+                errors.add(FieldError.of("venueId", Messages.of("casework.notVenueOf", in.inspectionId())));
             }
             venueId = v;
             teamId = i[1] == null ? teamId : Long.valueOf(((Number) i[1]).longValue());
@@ -88,26 +89,26 @@ public class DocumentService {
         }
         Venue venue = null;
         if (venueId == null) {
-            errors.add(FieldError.of("venueId", "required (or inspectionId)"));
+            errors.add(FieldError.of("venueId", Messages.of("casework.venueOrInspection")));
         } else {
             venue = registry.venue(venueId);
         }
         OffsetDateTime at = CaseService.when(in.issuedAt(), notBefore, "issuedAt", errors);
         LocalDate day = at.atZoneSameInstant(BureauClock.ZONE).toLocalDate();
         if (in.deadline() == null) {
-            errors.add(FieldError.of("deadline", "required: the date by which the venue rectifies"));
+            errors.add(FieldError.of("deadline", Messages.of("casework.deadlineRequired")));
         } else if (in.deadline().isBefore(day) || in.deadline().isAfter(day.plusDays(365))) {
-            errors.add(FieldError.of("deadline", "from the day of issue to a year after it"));
+            errors.add(FieldError.of("deadline", Messages.of("casework.deadlineRange")));
         }
         if (in.requirements() != null && in.requirements().length() > 2000) {
-            errors.add(FieldError.of("requirements", "at most 2000 characters"));
+            errors.add(FieldError.of("requirements", Messages.of("common.maxChars", 2000)));
         }
         String no = in.docNo() == null || in.docNo().isBlank() ? null : in.docNo().trim();
         if (no != null && no.length() > 80) {
-            errors.add(FieldError.of("docNo", "at most 80 characters"));
+            errors.add(FieldError.of("docNo", Messages.of("common.maxChars", 80)));
         }
         List<Officers.Officer> os = officers.check(in.officers(), actor, errors);
-        CaseService.failOn(errors, "document");
+        CaseService.failOn(errors, Messages.of("what.document"));
         if (no == null) {
             em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, 0x444f43L * 1_000_000 + (venue.unitId == null ? 0 : venue.unitId))
                     .getSingleResult();
@@ -120,7 +121,8 @@ public class DocumentService {
         Number dup = (Number) em.createNativeQuery("SELECT count(*) FROM issued_document WHERE unit_id IS NOT DISTINCT FROM ?1 AND kind = ?2 AND doc_no = ?3")
                 .setParameter(1, venue.unitId).setParameter(2, kind).setParameter(3, no).getSingleResult();
         if (dup.longValue() > 0) {
-            throw new ApiException(409, "Conflict", "document number " + no + " is taken", List.of(FieldError.of("docNo", "taken")));
+            throw new ApiException(409, "Conflict", Messages.of("casework.docNoTaken", no),
+                    List.of(FieldError.of("docNo", Messages.of("casework.taken"))));
         }
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO issued_document (unit_id, team_id, kind, doc_no, venue_id, inspection_id, issued_at, deadline,
@@ -144,28 +146,28 @@ public class DocumentService {
         em.createNativeQuery("SELECT id FROM issued_document WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList();
         DocumentView d = get(id, actor);
         if (in == null || in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != d.version()) {
             throw ApiException.staleVersion("document " + id, in.version(), d.version());
         }
         List<FieldError> errors = new ArrayList<>();
         if (in.rectified() == null) {
-            errors.add(FieldError.of("rectified", "required: true (整改到位) or false (未整改)"));
+            errors.add(FieldError.of("rectified", Messages.of("casework.rectifiedRequired")));
         }
         OffsetDateTime at = null;
         if (in.inspectionId() == null) {
-            errors.add(FieldError.of("inspectionId", "required: the re-inspection's record"));
+            errors.add(FieldError.of("inspectionId", Messages.of("casework.reinspectionRequired")));
         } else {
             Object[] i = cases.inspection(in.inspectionId(), actor);
             at = Rows.odt(i[3]);
             if (((Number) i[0]).longValue() != d.venueId()) {
-                errors.add(FieldError.of("inspectionId", "an inspection of another venue"));
+                errors.add(FieldError.of("inspectionId", Messages.of("casework.otherVenue")));
             } else if (!at.isAfter(d.issuedAt())) {
-                errors.add(FieldError.of("inspectionId", "before the document was issued"));
+                errors.add(FieldError.of("inspectionId", Messages.of("casework.beforeIssued")));
             }
         }
-        CaseService.failOn(errors, "re-inspection");
+        CaseService.failOn(errors, Messages.of("what.reinspection"));
         em.createNativeQuery("UPDATE issued_document SET reinspection_id = ?2, reinspected_at = ?3, rectified = ?4, "
                 + "version = version + 1 WHERE id = ?1").setParameter(1, id).setParameter(2, in.inspectionId())
                 .setParameter(3, at).setParameter(4, in.rectified()).executeUpdate();
@@ -191,7 +193,7 @@ public class DocumentService {
     public DocumentView get(long id, Actor actor) {
         List<DocumentView> d = views("d.id = " + id, actor, 1, 0, "d.id");
         if (d.isEmpty()) {
-            throw ApiException.notFound("document " + id);
+            throw ApiException.notFound(Messages.of("noun.document", id));
         }
         return d.get(0);
     }
@@ -208,7 +210,7 @@ public class DocumentService {
         StringBuilder w = new StringBuilder("TRUE");
         if (kind != null) {
             if (!KINDS.containsKey(kind.trim())) {
-                throw ApiException.badRequest("kind", "rectification_notice or rectification_advice");
+                throw ApiException.badRequest("kind", Messages.of("casework.docKindShort"));
             }
             w.append(" AND d.kind = '").append(kind.trim()).append("'");
         }

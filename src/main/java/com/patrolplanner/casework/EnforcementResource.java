@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
@@ -64,7 +65,7 @@ public class EnforcementResource {
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
     public Response recordGoods(GoodsService.GoodsInput in) {
         if (in == null) {
-            throw ApiException.invalid("body", "required");
+            throw ApiException.invalid("body", Messages.of("common.required"));
         }
         return Response.status(201).entity(goods.record(in, Actor.of(user))).build();
     }
@@ -109,7 +110,7 @@ public class EnforcementResource {
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
     public Response issue(DocumentService.DocumentInput in) {
         if (in == null) {
-            throw ApiException.invalid("body", "required");
+            throw ApiException.invalid("body", Messages.of("common.required"));
         }
         return Response.status(201).entity(documents.issue(in, Actor.of(user))).build();
     }
@@ -148,7 +149,7 @@ public class EnforcementResource {
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public Response log(WorkLogService.EntryInput in) {
         if (in == null) {
-            throw ApiException.invalid("body", "required");
+            throw ApiException.invalid("body", Messages.of("common.required"));
         }
         return Response.status(201).entity(worklog.create(in, Actor.of(user))).build();
     }
@@ -158,7 +159,7 @@ public class EnforcementResource {
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public WorkLogService.EntryView relog(@PathParam("id") long id, WorkLogService.EntryInput in) {
         if (in == null) {
-            throw ApiException.invalid("body", "required");
+            throw ApiException.invalid("body", Messages.of("common.required"));
         }
         worklogVisible(id);
         return worklog.update(id, in, Actor.of(user));
@@ -167,7 +168,7 @@ public class EnforcementResource {
     private void worklogVisible(long id) {
         WorkLogService.EntryView v = worklog.get(id);
         if (!jurisdiction.scope().sees(v.unitId())) {
-            throw ApiException.notFound("work log entry " + id);
+            throw ApiException.notFound(Messages.of("noun.workLog", id));
         }
     }
 
@@ -179,7 +180,7 @@ public class EnforcementResource {
     @RolesAllowed({Roles.TEAM_LEADER, Roles.PLANNER})
     public Response stall(FieldService.StallInput in) {
         if (in == null) {
-            throw ApiException.invalid("body", "required");
+            throw ApiException.invalid("body", Messages.of("common.required"));
         }
         return Response.status(201).entity(field.provisional(in, Actor.of(user))).build();
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.RegistryService;
@@ -99,45 +100,46 @@ public class EvidenceFiles {
         List<Object[]> rows = em.createNativeQuery("SELECT unit_id, team_id, file_name, content_type, content, sha256 FROM evidence_file "
                 + "WHERE id = ?1").setParameter(1, fileId).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("file " + fileId);
+            throw ApiException.notFound(Messages.of("noun.file", fileId));
         }
         Object[] r = rows.get(0);
         Long unit = Rows.num(r[0]);
         Long team = Rows.num(r[1]);
         if (!jurisdiction.scope().sees(unit) || (actor.teamScoped() && !Objects.equals(team, actor.teamId()))) {
-            throw ApiException.notFound("file " + fileId);
+            throw ApiException.notFound(Messages.of("noun.file", fileId));
         }
         return new Content((String) r[2], (String) r[3], (byte[]) r[4], (String) r[5]);
     }
 
     private FileView store(Upload up, Long unitId, Long teamId, Long evidenceId, Long inspectionId, Actor actor) {
         if (up == null || up.file() == null) {
-            throw ApiException.invalid("file", "required: a multipart part named 'file'");
+            throw ApiException.invalid("file", Messages.of("common.multipartFile"));
         }
         String type = up.contentType() == null ? "" : up.contentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (!MAGIC.containsKey(type)) {
-            throw new ApiException(415, "Unsupported media type", "file: " + type + " is not accepted (JPEG, PNG, WebP, PDF)",
-                    List.of(FieldError.of("file", "type " + (type.isEmpty() ? "(none)" : type) + " not accepted: image/jpeg, image/png, image/webp, application/pdf")));
+            throw new ApiException(415, "Unsupported media type", Messages.of("evidence.typeRefused", type),
+                    List.of(FieldError.of("file", Messages.of("evidence.typeRefusedReason",
+                            type.isEmpty() ? "(none)" : type))));
         }
         if (up.size() > maxBytes) {
-            throw new ApiException(413, "Payload too large", "file: larger than " + maxBytes + " bytes",
-                    List.of(FieldError.of("file", "at most " + maxBytes + " bytes")));
+            throw new ApiException(413, "Content too large", Messages.of("evidence.tooLarge", maxBytes),
+                    List.of(FieldError.of("file", Messages.of("evidence.atMostBytes", maxBytes))));
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(up.file());
         } catch (IOException e) {
-            throw ApiException.invalid("file", "could not be read");
+            throw ApiException.invalid("file", Messages.of("evidence.unreadable"));
         }
         if (bytes.length == 0) {
-            throw ApiException.invalid("file", "empty");
+            throw ApiException.invalid("file", Messages.of("common.empty"));
         }
         if (bytes.length > maxBytes) {
-            throw new ApiException(413, "Payload too large", "file: larger than " + maxBytes + " bytes",
-                    List.of(FieldError.of("file", "at most " + maxBytes + " bytes")));
+            throw new ApiException(413, "Content too large", Messages.of("evidence.tooLarge", maxBytes),
+                    List.of(FieldError.of("file", Messages.of("evidence.atMostBytes", maxBytes))));
         }
         if (!startsWith(bytes, MAGIC.get(type)) || ("image/webp".equals(type) && !webp(bytes))) {
-            throw ApiException.invalid("file", "the content is not " + type);
+            throw ApiException.invalid("file", Messages.of("evidence.notType", type));
         }
         String name = up.fileName() == null || up.fileName().isBlank() ? "file" : up.fileName().trim();
         name = name.replaceAll("[\\\\/\\p{Cntrl}]", "_");

@@ -2,6 +2,7 @@ package com.patrolplanner.casework;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.inspection.InspectionService;
@@ -52,22 +53,22 @@ public class FieldService {
     public StallView provisional(StallInput in, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         if (in.lon() == null) {
-            errors.add(FieldError.of("lon", "required: the phone's position"));
+            errors.add(FieldError.of("lon", Messages.of("field.phonePosition")));
         }
         if (in.lat() == null) {
-            errors.add(FieldError.of("lat", "required: the phone's position"));
+            errors.add(FieldError.of("lat", Messages.of("field.phonePosition")));
         }
         if (in.category() == null || in.category().isBlank()) {
-            errors.add(FieldError.of("category", "required"));
+            errors.add(FieldError.of("category", Messages.of("common.required")));
         }
         String name = in.name() == null || in.name().isBlank() ? "无证摊点" : in.name().trim();
         if (name.length() > 300) {
-            errors.add(FieldError.of("name", "at most 300 characters"));
+            errors.add(FieldError.of("name", Messages.of("common.maxChars", 300)));
         }
         if (in.note() != null && in.note().length() > 2000) {
-            errors.add(FieldError.of("note", "at most 2000 characters"));
+            errors.add(FieldError.of("note", Messages.of("common.maxChars", 2000)));
         }
-        CaseService.failOn(errors, "stall");
+        CaseService.failOn(errors, Messages.of("what.stall"));
         String notes = PROVISIONAL_NOTE + (in.note() == null || in.note().isBlank() ? "" : "：" + in.note().trim());
         Venue v = registry.createVenue(new VenueInput(null, name, in.category(), in.address(), in.lon(), in.lat(), "WGS84", null,
                 null, "unlicensed", null, notes, null), actor.name());
@@ -86,7 +87,7 @@ public class FieldService {
     @Transactional
     public Page<StallView> pending(int limit, int offset, String sort, com.patrolplanner.registry.Scope scope) {
         if (limit < 1 || limit > Page.MAX_LIMIT || offset < 0) {
-            throw ApiException.badRequest("limit", "1.." + Page.MAX_LIMIT + ", offset ≥ 0");
+            throw ApiException.badRequest("limit", Messages.of("field.limit", Page.MAX_LIMIT));
         }
         String where = "v.status = 'unlicensed' AND v.geocode_status = 'review' AND v.notes LIKE '" + PROVISIONAL_NOTE + "%' AND "
                 + scope.sql("v.unit_id");

@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.inspection.SeizedKind;
 import java.util.Arrays;
 
@@ -47,7 +48,7 @@ public enum GoodsAct {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown act '" + s + "' ("
-                + String.join(", ", Arrays.stream(values()).map(a -> a.code).toList()) + ")");
+        throw new IllegalArgumentException(Messages.of("goods.unknownAct", s, String.join(", ",
+                Arrays.stream(values()).map(a -> a.code).toList())));
     }
 }

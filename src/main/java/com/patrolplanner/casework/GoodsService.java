@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.inspection.SeizedKind;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.Jurisdiction;
@@ -72,7 +73,7 @@ public class GoodsService {
             errors.add(FieldError.of("kind", e.getMessage()));
         }
         if (in.quantity() == null || in.quantity() < 1 || in.quantity() > 10_000_000) {
-            errors.add(FieldError.of("quantity", "1..10000000"));
+            errors.add(FieldError.of("quantity", Messages.of("common.mustRange", 1, 10000000)));
         }
         Long unitId = null;
         Long teamId = actor.teamScoped() ? actor.teamId() : null;
@@ -84,17 +85,17 @@ public class GoodsService {
             venueId = venueId == null ? c.venueId() : venueId;
             if (act == GoodsAct.CONFISCATED && (c.decidedAt() == null
                     || queries.get(in.caseId(), actor).penalties().stream().noneMatch(p -> p.kind().equals(PenaltyKind.CONFISCATE_PROPERTY.code)))) {
-                errors.add(FieldError.of("caseId", "没收 needs a decided case whose penalties include 没收非法财物"));
+                errors.add(FieldError.of("caseId", Messages.of("goods.confiscateNeedsCase")));
             }
         } else if (act == GoodsAct.CONFISCATED) {
-            errors.add(FieldError.of("caseId", "required: 没收 is done by a penalty decision"));
+            errors.add(FieldError.of("caseId", Messages.of("goods.confiscateCaseRequired")));
         }
         OffsetDateTime notBefore = null;
         if (in.inspectionId() != null) {
             Object[] i = cases.inspection(in.inspectionId(), actor);
             long v = ((Number) i[0]).longValue();
             if (venueId != null && venueId != v) {
-                errors.add(FieldError.of("venueId", "not the venue of inspection " + in.inspectionId()));
+                errors.add(FieldError.of("venueId", Messages.of("casework.notVenueOf", in.inspectionId())));
             }
             venueId = v;
             teamId = i[1] == null ? teamId : Long.valueOf(((Number) i[1]).longValue());
@@ -106,12 +107,12 @@ public class GoodsService {
         }
         if (venueId == null && in.caseId() == null) {
             if (act != GoodsAct.DESTROYED) {
-                errors.add(FieldError.of("venueId", "required: where the goods were taken (venueId, inspectionId or caseId)"));
+                errors.add(FieldError.of("venueId", Messages.of("goods.whereTaken")));
             } else {
                 // a central destruction: the unit given, else the caller's (a city-wide user may leave it open)
                 unitId = in.unitId() != null ? in.unitId() : jurisdiction.scope().unitId();
                 if (unitId != null && !jurisdiction.scope().sees(unitId)) {
-                    errors.add(FieldError.of("unitId", "not your unit or one below it"));
+                    errors.add(FieldError.of("unitId", Messages.of("common.notYourUnit")));
                 }
             }
         }
@@ -120,23 +121,23 @@ public class GoodsService {
                 : in.witnesses().stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (act == GoodsAct.DESTROYED) {
             if (in.place() == null || in.place().isBlank()) {
-                errors.add(FieldError.of("place", "required: where the goods were destroyed"));
+                errors.add(FieldError.of("place", Messages.of("goods.placeRequired")));
             }
             if (witnesses.isEmpty()) {
-                errors.add(FieldError.of("witnesses", "required: who witnessed the destruction"));
+                errors.add(FieldError.of("witnesses", Messages.of("goods.witnessesRequired")));
             }
         }
         if (in.place() != null && in.place().length() > 300) {
-            errors.add(FieldError.of("place", "at most 300 characters"));
+            errors.add(FieldError.of("place", Messages.of("common.maxChars", 300)));
         }
         if (witnesses.size() > 50 || witnesses.stream().anyMatch(w -> w.length() > 100)) {
-            errors.add(FieldError.of("witnesses", "at most 50 names of at most 100 characters"));
+            errors.add(FieldError.of("witnesses", Messages.of("goods.witnessesMax")));
         }
         if (in.note() != null && in.note().length() > 4000) {
-            errors.add(FieldError.of("note", "at most 4000 characters"));
+            errors.add(FieldError.of("note", Messages.of("common.maxChars", 4000)));
         }
         List<Officers.Officer> os = officers.check(in.officers(), actor, errors);
-        CaseService.failOn(errors, "goods record");
+        CaseService.failOn(errors, Messages.of("what.goods"));
         LocalDate day = at.atZoneSameInstant(BureauClock.ZONE).toLocalDate();
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO goods_act (unit_id, team_id, act, kind, quantity, measure, acted_at, venue_id, inspection_id, case_id,
@@ -164,7 +165,7 @@ public class GoodsService {
         List<FieldError> errors = new ArrayList<>();
         OffsetDateTime at = CaseService.when(in.at(), g.at(), "at", errors);
         List<Officers.Officer> os = officers.check(in.officers(), actor, errors);
-        CaseService.failOn(errors, "return");
+        CaseService.failOn(errors, Messages.of("what.return"));
         em.createNativeQuery("UPDATE goods_act SET returned_at = ?2, version = version + 1 WHERE id = ?1")
                 .setParameter(1, id).setParameter(2, at).executeUpdate();
         GoodsView after = get(id, actor);
@@ -178,14 +179,14 @@ public class GoodsService {
         GoodsView g = locked(id, in, actor);
         List<FieldError> errors = new ArrayList<>();
         if (g.extended()) {
-            throw new ApiException(409, "Conflict", "goods record " + id + ": the term was extended already (once only, "
-                    + SeizureTermRule.CODE + ")", List.of(FieldError.of("extended", "once only")));
+            throw new ApiException(409, "Conflict", Messages.of("goods.extendedOnce", id, SeizureTermRule.CODE),
+                    List.of(FieldError.of("extended", Messages.of("goods.onceOnly"))));
         }
         if (in.approvedBy() == null || in.approvedBy().isBlank()) {
-            errors.add(FieldError.of("approvedBy", "required: who approved (行政机关负责人批准)"));
+            errors.add(FieldError.of("approvedBy", Messages.of("goods.approver")));
         }
         List<Officers.Officer> os = officers.check(in.officers(), actor, errors);
-        CaseService.failOn(errors, "extension");
+        CaseService.failOn(errors, Messages.of("what.extension"));
         LocalDate day = g.at().atZoneSameInstant(BureauClock.ZONE).toLocalDate();
         em.createNativeQuery("UPDATE goods_act SET extended = true, return_due = ?2, version = version + 1, "
                 + "note = coalesce(note || E'\\n', '') || ?3 WHERE id = ?1").setParameter(1, id)
@@ -200,17 +201,17 @@ public class GoodsService {
         em.createNativeQuery("SELECT id FROM goods_act WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList();
         GoodsView g = get(id, actor);
         if (in == null || in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != g.version()) {
             throw ApiException.staleVersion("goods record " + id, in.version(), g.version());
         }
         if (!GoodsAct.parse(g.act()).temporary()) {
-            throw new ApiException(409, "Conflict", "goods record " + id + " is " + g.actName() + ", not a temporary seizure",
+            throw new ApiException(409, "Conflict", Messages.of("goods.notSeizure", id, g.actName()),
                     List.of(FieldError.of("act", g.act())));
         }
         if (g.returnedAt() != null) {
-            throw new ApiException(409, "Conflict", "goods record " + id + " was returned already",
+            throw new ApiException(409, "Conflict", Messages.of("goods.returned", id),
                     List.of(FieldError.of("returnedAt", String.valueOf(g.returnedAt()))));
         }
         return g;
@@ -239,7 +240,7 @@ public class GoodsService {
     public GoodsView get(long id, Actor actor) {
         List<GoodsView> g = views("g.id = " + id, actor, 1, 0, "g.id");
         if (g.isEmpty()) {
-            throw ApiException.notFound("goods record " + id);
+            throw ApiException.notFound(Messages.of("noun.goods", id));
         }
         return g.get(0);
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.Scope;
 import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
@@ -13,10 +14,10 @@ final class ListQuery {
     /** 400 naming {@code limit} or {@code offset} when out of range (1..{@link Page#MAX_LIMIT}, ≥ 0). */
     static void checkPage(int limit, int offset) {
         if (limit < 1 || limit > Page.MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "1.." + Page.MAX_LIMIT);
+            throw ApiException.badRequest("limit", Messages.of("common.mustRange", 1, Page.MAX_LIMIT));
         }
         if (offset < 0) {
-            throw ApiException.badRequest("offset", "≥ 0");
+            throw ApiException.badRequest("offset", Messages.of("common.atLeastZero"));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.Inspector;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.TwoOfficerRule;
@@ -30,19 +31,19 @@ public class Officers {
             Long id = distinct.get(k);
             Inspector i = id == null ? null : Inspector.findById(id);
             if (i == null || (i.unitId != null && !jurisdiction.scope().sees(i.unitId))) {
-                errors.add(FieldError.of("officers[" + k + "]", "no inspector " + id));
+                errors.add(FieldError.of("officers[" + k + "]", Messages.of("common.noInspector", id)));
             } else if (!i.certified()) {
-                errors.add(FieldError.of("officers[" + k + "]", i.name + (i.active ? " holds no enforcement certificate (执法证)"
-                        : " is not active")));
+                errors.add(FieldError.of("officers[" + k + "]",
+                        Messages.of(i.active ? "inspection.noCertificate" : "inspection.inactive", i.name)));
             } else if (actor.teamScoped() && !Objects.equals(i.teamId, actor.teamId())) {
-                errors.add(FieldError.of("officers[" + k + "]", i.name + " is not of your team"));
+                errors.add(FieldError.of("officers[" + k + "]", Messages.of("casework.notYourTeam", i.name)));
             } else {
                 out.add(new Officer(i.id, i.name, i.certificateNo));
             }
         }
         if (!TwoOfficerRule.met(out.size())) {
-            errors.add(FieldError.of("officers", "at least " + TwoOfficerRule.MIN_CERTIFIED_OFFICERS
-                    + " active officers with enforcement certificates are required (《行政处罚法》第四十二条); got " + out.size()));
+            errors.add(FieldError.of("officers", Messages.of("inspection.twoOfficers",
+                    TwoOfficerRule.MIN_CERTIFIED_OFFICERS, out.size())));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Arrays;
 
 /** Penalty kinds of the cultural-market regulations (《行政处罚法》第九条 lists the kinds); each decision names its article. */
@@ -30,7 +31,7 @@ public enum PenaltyKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown penalty '" + s + "' ("
-                + String.join(", ", Arrays.stream(values()).map(k -> k.code).toList()) + ")");
+        throw new IllegalArgumentException(Messages.of("casework.unknownPenalty", s, String.join(", ",
+                Arrays.stream(values()).map(k -> k.code).toList())));
     }
 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.casework;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.RegistryService;
@@ -76,7 +77,7 @@ public class WorkLogService {
         em.createNativeQuery("SELECT id FROM work_log WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList();
         EntryView before = get(id);
         if (in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != before.version()) {
             throw ApiException.staleVersion("work log entry " + id, in.version(), before.version());
@@ -100,9 +101,9 @@ public class WorkLogService {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = BureauClock.today();
         if (in.date() == null) {
-            errors.add(FieldError.of("date", "required"));
+            errors.add(FieldError.of("date", Messages.of("common.required")));
         } else if (in.date().isAfter(today) || in.date().getYear() < 2000) {
-            errors.add(FieldError.of("date", "between 2000-01-01 and today"));
+            errors.add(FieldError.of("date", Messages.of("worklog.dateRange")));
         }
         String kind = in.kind() == null ? "" : in.kind().trim();
         for (Map.Entry<String, String[]> e : KINDS.entrySet()) {
@@ -111,43 +112,43 @@ public class WorkLogService {
             }
         }
         if (!KINDS.containsKey(kind)) {
-            errors.add(FieldError.of("kind", "one of " + KINDS.keySet()));
+            errors.add(FieldError.of("kind", Messages.of("common.oneOf", KINDS.keySet())));
         }
         if (in.quantity() == null || in.quantity() < 1 || in.quantity() > 1_000_000) {
-            errors.add(FieldError.of("quantity", "1..1000000"));
+            errors.add(FieldError.of("quantity", Messages.of("common.mustRange", 1, 1000000)));
         }
         if ("training".equals(kind) && (in.persons() == null || in.persons() < 1)) {
-            errors.add(FieldError.of("persons", "required for training: 人次 trained"));
+            errors.add(FieldError.of("persons", Messages.of("worklog.persons")));
         } else if (in.persons() != null && (in.persons() < 0 || in.persons() > 1_000_000)) {
-            errors.add(FieldError.of("persons", "0..1000000"));
+            errors.add(FieldError.of("persons", Messages.of("common.mustRange", 0, 1000000)));
         }
         List<String> partners = in.partners() == null ? List.of() : in.partners().stream().map(p -> p == null ? "" : p.trim()).toList();
         for (int k = 0; k < partners.size(); k++) {
             if (!PARTNERS.contains(partners.get(k))) {
-                errors.add(FieldError.of("partners[" + k + "]", "one of " + PARTNERS));
+                errors.add(FieldError.of("partners[" + k + "]", Messages.of("common.oneOf", PARTNERS)));
             }
         }
         if ("joint_operation".equals(kind) && partners.isEmpty()) {
-            errors.add(FieldError.of("partners", "required for a joint operation: the departments (公安, 教育, 网信, 市场监管 …)"));
+            errors.add(FieldError.of("partners", Messages.of("worklog.partners")));
         }
         if (in.campaignId() != null) {
             Number n = (Number) em.createNativeQuery("SELECT count(*) FROM campaign WHERE id = ?1").setParameter(1, in.campaignId())
                     .getSingleResult();
             if (n.longValue() == 0) {
-                errors.add(FieldError.of("campaignId", "no campaign " + in.campaignId()));
+                errors.add(FieldError.of("campaignId", Messages.of("common.noCampaign", in.campaignId())));
             }
         }
         String title = in.title() == null || in.title().isBlank() ? null : in.title().trim();
         if (title != null && title.length() > 500) {
-            errors.add(FieldError.of("title", "at most 500 characters"));
+            errors.add(FieldError.of("title", Messages.of("common.maxChars", 500)));
         }
         Long unit = in.unitId() != null ? in.unitId() : jurisdiction.scope().unitId();
         if (unit == null && !jurisdiction.scope().all()) {
-            errors.add(FieldError.of("unitId", "required: the unit whose work this is"));
+            errors.add(FieldError.of("unitId", Messages.of("worklog.unitRequired")));
         } else if (unit != null && !jurisdiction.scope().sees(unit)) {
-            errors.add(FieldError.of("unitId", "not your unit or one below it"));
+            errors.add(FieldError.of("unitId", Messages.of("common.notYourUnit")));
         }
-        CaseService.failOn(errors, "work log entry");
+        CaseService.failOn(errors, Messages.of("what.workLog"));
         return new Checked(unit, kind, partners, title);
     }
 
@@ -168,7 +169,7 @@ public class WorkLogService {
     public EntryView get(long id) {
         List<EntryView> v = views("w.id = " + id, 1, 0, "w.id");
         if (v.isEmpty()) {
-            throw ApiException.notFound("work log entry " + id);
+            throw ApiException.notFound(Messages.of("noun.workLog", id));
         }
         return v.get(0);
     }
@@ -184,7 +185,7 @@ public class WorkLogService {
         StringBuilder w = new StringBuilder("TRUE");
         if (kind != null) {
             if (!KINDS.containsKey(kind.trim())) {
-                throw ApiException.badRequest("kind", "one of " + KINDS.keySet());
+                throw ApiException.badRequest("kind", Messages.of("common.oneOf", KINDS.keySet()));
             }
             w.append(" AND w.kind = '").append(kind.trim()).append("'");
         }

@@ -1,5 +1,6 @@
 package com.patrolplanner.complaint;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.Venue;
@@ -61,7 +62,7 @@ public class ComplaintCounts {
     public VenueComplaints venueCount(long venueId) {
         Venue v = Venue.findById(venueId);
         if (v == null || !jurisdiction.scope().sees(v.unitId)) {
-            throw ApiException.notFound("venue " + venueId);
+            throw ApiException.notFound(Messages.of("noun.venue", venueId));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT complaints, complaints_365d, open_complaints, last_received_at "

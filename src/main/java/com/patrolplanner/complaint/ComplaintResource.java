@@ -1,5 +1,6 @@
 package com.patrolplanner.complaint;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
@@ -110,7 +111,8 @@ public class ComplaintResource {
                     .header("Content-Disposition", "attachment; filename=\"complaints-" + day + ".csv\"").build();
             case "xlsx" -> Response.ok(ComplaintExport.xlsx(service.exportRows(f, user)), ComplaintExport.XLSX)
                     .header("Content-Disposition", "attachment; filename=\"complaints-" + day + ".xlsx\"").build();
-            default -> throw ApiException.badRequest("format", "json, geojson, csv or xlsx");
+            default -> throw ApiException.badRequest("format", Messages.of("common.formatOneOf",
+                    "json, geojson, csv, xlsx"));
         };
     }
 
@@ -245,7 +247,7 @@ public class ComplaintResource {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ApiException.badRequest(field, "true or false");
+            default -> throw ApiException.badRequest(field, Messages.of("common.trueFalse"));
         };
     }
 

@@ -3,6 +3,7 @@ package com.patrolplanner.complaint;
 import com.patrolplanner.casework.Actor;
 import com.patrolplanner.casework.FieldService;
 import com.patrolplanner.casework.StallMerged;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.PlanService;
 import com.patrolplanner.geo.Datum;
@@ -89,36 +90,37 @@ public class ComplaintService {
     @Transactional
     public ComplaintView create(ComplaintInput in, CurrentUser user) {
         if (in == null) {
-            throw ApiException.invalid("body", "a complaint is required");
+            throw ApiException.invalid("body", Messages.of("complaint.required"));
         }
         List<FieldError> errors = new ArrayList<>();
         Complaint c = new Complaint();
         try {
             c.source = ComplaintSource.parse(in.source()).code();
         } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("source", in.source() == null ? "required: " + e.getMessage() : e.getMessage()));
+            errors.add(FieldError.of("source", in.source() == null ? Messages.of("complaint.requiredOneOf",
+                    e.getMessage()) : e.getMessage()));
         }
         c.referredBy = text(in.referredBy(), "referredBy", 200, errors);
         if (c.source != null && c.source.startsWith("referral") && c.referredBy == null) {
-            errors.add(FieldError.of("referredBy", "name the superior or department that referred it"));
+            errors.add(FieldError.of("referredBy", Messages.of("complaint.referredBy")));
         }
         OffsetDateTime now = OffsetDateTime.now();
         c.receivedAt = in.receivedAt() == null || in.receivedAt().isBlank() ? now : instant("receivedAt", in.receivedAt(), errors);
         if (c.receivedAt != null && c.receivedAt.isAfter(now.plusMinutes(5))) {
-            errors.add(FieldError.of("receivedAt", "lies in the future"));
+            errors.add(FieldError.of("receivedAt", Messages.of("common.inFuture")));
         } else if (c.receivedAt != null && c.receivedAt.isBefore(now.minusYears(5))) {
-            errors.add(FieldError.of("receivedAt", "more than five years ago"));
+            errors.add(FieldError.of("receivedAt", Messages.of("complaint.tooOld")));
         }
         c.content = text(in.content(), "content", MAX_TEXT, errors);
         if (c.content == null) {
-            errors.add(FieldError.of("content", "required: what the reporter says"));
+            errors.add(FieldError.of("content", Messages.of("complaint.content")));
         }
         c.reporterName = text(in.reporterName(), "reporterName", 100, errors);
         c.reporterContact = text(in.reporterContact(), "reporterContact", 200, errors);
         Scope scope = jurisdiction.scope();
         subject(c, in, scope, errors);
         if (!errors.isEmpty()) {
-            throw invalid("complaint", errors);
+            throw invalid(Messages.of("what.complaint"), errors);
         }
         if (c.unitId == null) {
             c.unitId = user.unitId();
@@ -152,7 +154,7 @@ public class ComplaintService {
         if (in.venueId() != null) {
             Venue v = Venue.findById(in.venueId());
             if (v == null || !scope.sees(v.unitId)) {
-                errors.add(FieldError.of("venueId", "no venue " + in.venueId()));
+                errors.add(FieldError.of("venueId", Messages.of("common.noVenueWord", in.venueId())));
                 return;
             }
             c.venueId = v.id;
@@ -167,10 +169,10 @@ public class ComplaintService {
             return;
         }
         if (category == null) {
-            errors.add(FieldError.of("category", "required when no venue is named (网吧, 歌舞娱乐, 出版物, …)"));
+            errors.add(FieldError.of("category", Messages.of("complaint.category")));
         }
         if ((in.lon() == null) != (in.lat() == null)) {
-            errors.add(FieldError.of(in.lon() == null ? "lon" : "lat", "give both lon and lat"));
+            errors.add(FieldError.of(in.lon() == null ? "lon" : "lat", Messages.of("complaint.lonLat")));
             return;
         }
         if (in.lon() != null) {
@@ -194,14 +196,15 @@ public class ComplaintService {
             List<Candidate> found = geocoder.geocode(c.address, blank(in.district()), 1);
             Candidate best = found.isEmpty() ? null : found.get(0);
             if (best == null || best.level() == Candidate.Level.district || best.level() == Candidate.Level.city) {
-                errors.add(FieldError.of("address", best == null ? "could not be located: give a point (lon, lat) or a fuller address"
-                        : "located only to the " + best.level() + " (" + best.matched() + "): give a point (lon, lat) or a fuller address"));
+                errors.add(FieldError.of("address",
+                        best == null ? Messages.of("complaint.notLocated") : Messages.of("complaint.locatedOnly",
+                                best.level(), best.matched())));
                 return;
             }
             c.geom = GeoJson.point(best.lon(), best.lat());
             c.geocodeLevel = best.level().name();
         } else {
-            errors.add(FieldError.of("venueId", "name the subject: venueId, address, or lon and lat"));
+            errors.add(FieldError.of("venueId", Messages.of("complaint.subject")));
             return;
         }
         c.unitId = units.unitAt(c.geom.getX(), c.geom.getY(), blank(in.district()));
@@ -215,7 +218,7 @@ public class ComplaintService {
         // the record first: another unit's complaint is a 404 whatever the body says (nothing about it leaks)
         Complaint c = visible(id, user);
         if (a == null) {
-            throw ApiException.invalid("action", "required: accept, decline, dispatch, verify or close");
+            throw ApiException.invalid("action", Messages.of("complaint.action"));
         }
         ComplaintState to;
         try {
@@ -225,19 +228,20 @@ public class ComplaintService {
         }
         boolean planner = user.has(Roles.PLANNER) || user.has(Roles.ADMIN);
         if (!planner && !(to == ComplaintState.VERIFIED && user.has(Roles.TEAM_LEADER))) {
-            throw new ApiException(403, "Forbidden", "only planners " + (to == ComplaintState.VERIFIED ? "and the team leader it was dispatched to " : "")
-                    + "may " + to.action + " a complaint", null);
+            throw new ApiException(403, "Forbidden",
+                    Messages.of(to == ComplaintState.VERIFIED ? "complaint.onlyPlannersLeader" : "complaint.onlyPlanners",
+                            to.action), null);
         }
         if (a.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (a.version() != c.version) {
             throw ApiException.staleVersion("complaint " + id, a.version(), c.version);
         }
         ComplaintState from = c.stateEnum();
         if (!to.from().contains(from)) {
-            throw ApiException.conflict("complaint " + id + " is " + from.code() + " (" + from.zh + "): '" + to.action
-                    + "' needs it " + to.from().stream().map(ComplaintState::code).sorted().toList());
+            throw ApiException.conflict(Messages.of("complaint.wrongState", id, from.code(), from.zh, to.action,
+                    to.from().stream().map(ComplaintState::code).sorted().toList()));
         }
         Map<String, Object> before = snapshot(c);
         OffsetDateTime now = OffsetDateTime.now();
@@ -251,7 +255,7 @@ public class ComplaintService {
             case DECLINED -> {
                 c.declineReason = text(a.reason(), "reason", MAX_TEXT, errors);
                 if (c.declineReason == null) {
-                    errors.add(FieldError.of("reason", "required: why it is not accepted (不予受理的理由)"));
+                    errors.add(FieldError.of("reason", Messages.of("complaint.declineReason")));
                 }
                 reason = c.declineReason;
                 c.dueAt = null;
@@ -262,11 +266,11 @@ public class ComplaintService {
             case CLOSED -> {
                 c.result = text(a.result(), "result", MAX_TEXT, errors);
                 if (c.result == null) {
-                    errors.add(FieldError.of("result", "required: what the check found and what was done (处理结果)"));
+                    errors.add(FieldError.of("result", Messages.of("complaint.result")));
                 }
                 c.reply = text(a.reply(), "reply", MAX_TEXT, errors);
                 if (c.reply == null && c.reporterContact != null) {
-                    errors.add(FieldError.of("reply", "required: the reporter left a contact, record the answer given (答复)"));
+                    errors.add(FieldError.of("reply", Messages.of("complaint.reply")));
                 }
                 c.closedAt = now;
                 // on time against the reply deadline set when the stage began (a rule edited since does not move it)
@@ -279,7 +283,7 @@ public class ComplaintService {
             default -> throw new IllegalStateException(to.name());
         }
         if (!errors.isEmpty()) {
-            throw invalid(to.action, errors);
+            throw invalid(Messages.of("complaint.actionWhat", to.action), errors);
         }
         c.state = to.code();
         c.updatedAt = now;
@@ -294,12 +298,12 @@ public class ComplaintService {
         Team team = null;
         if (a.teamId() == null) {
             if (a.campaignId() == null || intoPlan) {
-                errors.add(FieldError.of("teamId", "required: the team that checks it"));
+                errors.add(FieldError.of("teamId", Messages.of("complaint.team")));
             }
         } else {
             team = Team.findById(a.teamId());
             if (team == null || (team.unitId != null && !jurisdiction.scope().sees(team.unitId))) {
-                errors.add(FieldError.of("teamId", "no team " + a.teamId()));
+                errors.add(FieldError.of("teamId", Messages.of("common.noTeam", a.teamId())));
                 team = null;
             }
         }
@@ -308,9 +312,9 @@ public class ComplaintService {
         if (a.deadline() != null && !a.deadline().isBlank()) {
             deadline = instantEnd("deadline", a.deadline(), errors);
             if (deadline != null && !deadline.isAfter(now)) {
-                errors.add(FieldError.of("deadline", "lies in the past"));
+                errors.add(FieldError.of("deadline", Messages.of("common.inPast")));
             } else if (deadline != null && deadline.isAfter(now.plusDays(MAX_DEADLINE_DAYS))) {
-                errors.add(FieldError.of("deadline", "more than " + MAX_DEADLINE_DAYS + " days ahead"));
+                errors.add(FieldError.of("deadline", Messages.of("complaint.deadlineAhead", MAX_DEADLINE_DAYS)));
             }
         }
         LocalDate date = BureauClock.today();
@@ -318,7 +322,7 @@ public class ComplaintService {
             try {
                 date = LocalDate.parse(a.date().trim());
             } catch (DateTimeParseException e) {
-                errors.add(FieldError.of("date", "a date such as 2026-12-01"));
+                errors.add(FieldError.of("date", Messages.of("common.dateSuchAs", "2026-12-01")));
             }
         }
         // a complaint known only by its address or point goes into a plan or campaign as a provisional venue at its
@@ -326,8 +330,7 @@ public class ComplaintService {
         boolean provisional = (intoPlan || a.campaignId() != null) && c.venueId == null;
         if (provisional && (c.geom == null || c.category == null)) {
             errors.add(FieldError.of(intoPlan ? "intoPlan" : "campaignId", c.geom == null
-                    ? "plans and campaigns visit places on the map: this complaint has no located point; register the venue first"
-                    : "a category is needed for the provisional venue"));
+                    ? Messages.of("complaint.noPoint") : Messages.of("complaint.provisionalCategory")));
         }
         if (!errors.isEmpty()) {
             return; // nothing written: the caller throws
@@ -378,23 +381,23 @@ public class ComplaintService {
 
     private void verify(Complaint c, ComplaintAction a, CurrentUser user, List<FieldError> errors) {
         if (a.inspectionId() == null) {
-            errors.add(FieldError.of("inspectionId", "required: the inspection that checked the complaint"));
+            errors.add(FieldError.of("inspectionId", Messages.of("complaint.inspection")));
             return;
         }
         InspectionView i;
         try {
             i = inspections.get(a.inspectionId(), user);
         } catch (ApiException e) {
-            errors.add(FieldError.of("inspectionId", "no inspection " + a.inspectionId()));
+            errors.add(FieldError.of("inspectionId", Messages.of("common.noInspection", a.inspectionId())));
             return;
         }
         if (c.venueId != null && !Objects.equals(c.venueId, i.venueId())) {
-            errors.add(FieldError.of("inspectionId", "inspection " + i.id() + " checked venue " + i.venueId()
-                    + ", the complaint is about venue " + c.venueId));
+            errors.add(FieldError.of("inspectionId", Messages.of("complaint.otherVenue", i.id(), i.venueId(),
+                    c.venueId)));
             return;
         }
         if (i.inspectedAt() != null && i.inspectedAt().isBefore(c.receivedAt.minusDays(1))) {
-            errors.add(FieldError.of("inspectionId", "inspection " + i.id() + " was made before the complaint came in"));
+            errors.add(FieldError.of("inspectionId", Messages.of("complaint.inspectionBefore", i.id())));
             return;
         }
         c.inspectionId = i.id();
@@ -437,7 +440,7 @@ public class ComplaintService {
         Complaint c = Complaint.findById(id);
         if (c == null || !jurisdiction.scope().sees(c.unitId)
                 || (user.scopedToTeam() && (user.teamId() == null || !Objects.equals(c.teamId, user.teamId())))) {
-            throw ApiException.notFound("complaint " + id);
+            throw ApiException.notFound(Messages.of("noun.complaint", id));
         }
         return c;
     }
@@ -474,10 +477,10 @@ public class ComplaintService {
         int n = limit == null ? 100 : limit;
         int o = offset == null ? 0 : offset;
         if (n < 1 || n > MAX_LIST) {
-            throw ApiException.invalid("limit", "between 1 and " + MAX_LIST);
+            throw ApiException.invalid("limit", Messages.of("common.between", 1, MAX_LIST));
         }
         if (o < 0) {
-            throw ApiException.invalid("offset", "0 or more");
+            throw ApiException.invalid("offset", Messages.of("common.zeroOrMore"));
         }
         String order = com.patrolplanner.web.Paging.orderBy(sort, DEFAULT_SORT, SORT, "c.id DESC");
         Map<String, Object> p = new HashMap<>();
@@ -590,8 +593,7 @@ public class ComplaintService {
     // ---------------------------------------------------------------- helpers
 
     static ApiException invalid(String what, List<FieldError> errors) {
-        return ApiException.unprocessable(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
-                : errors.size() + " problems in the " + what, errors);
+        return ApiException.unprocessable(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason() : Messages.of("common.problemsIn", errors.size(), what), errors);
     }
 
     static String text(String s, String field, int max, List<FieldError> errors) {
@@ -600,7 +602,7 @@ public class ComplaintService {
         }
         String t = s.trim();
         if (t.length() > max) {
-            errors.add(FieldError.of(field, "at most " + max + " characters"));
+            errors.add(FieldError.of(field, Messages.of("common.maxChars", max)));
             return null;
         }
         return t;
@@ -616,7 +618,8 @@ public class ComplaintService {
             String t = s.trim();
             return t.length() <= 10 ? LocalDate.parse(t).atStartOfDay(BureauClock.ZONE).toOffsetDateTime() : OffsetDateTime.parse(t);
         } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(field, "a date (2026-12-01) or a timestamp with offset (2026-12-01T09:30:00+08:00)"));
+            errors.add(FieldError.of(field, Messages.of("common.dateOrTimestampEx", "2026-12-01",
+                    "2026-12-01T09:30:00+08:00")));
             return null;
         }
     }
@@ -628,7 +631,7 @@ public class ComplaintService {
             try {
                 return LocalDate.parse(t).plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime().minusSeconds(1);
             } catch (DateTimeParseException e) {
-                errors.add(FieldError.of(field, "a date (2026-12-01) or a timestamp with offset"));
+                errors.add(FieldError.of(field, Messages.of("common.dateOrTimestamp", "2026-12-01")));
                 return null;
             }
         }

@@ -1,5 +1,6 @@
 package com.patrolplanner.complaint;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Locale;
 
 /** Where a complaint came in (举报来源). */
@@ -33,6 +34,6 @@ public enum ComplaintSource {
                 return c;
             }
         }
-        throw new IllegalArgumentException("one of hotline_12318, phone, web, letter, referral_superior, referral_department");
+        throw new IllegalArgumentException(Messages.of("complaint.sourceOneOf"));
     }
 }

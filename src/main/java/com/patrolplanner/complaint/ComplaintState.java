@@ -1,5 +1,6 @@
 package com.patrolplanner.complaint;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Locale;
 import java.util.Set;
 
@@ -53,7 +54,7 @@ public enum ComplaintState {
                 return c;
             }
         }
-        throw new IllegalArgumentException("one of received, accepted, declined, dispatched, verified, closed");
+        throw new IllegalArgumentException(Messages.of("complaint.stateOneOf"));
     }
 
     /** The state an action leads to. */
@@ -64,6 +65,6 @@ public enum ComplaintState {
                 return c;
             }
         }
-        throw new IllegalArgumentException("one of accept, decline, dispatch, verify, close");
+        throw new IllegalArgumentException(Messages.of("complaint.actionOneOf"));
     }
 }

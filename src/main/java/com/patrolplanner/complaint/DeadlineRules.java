@@ -1,5 +1,6 @@
 package com.patrolplanner.complaint;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.security.CurrentUser;
@@ -64,17 +65,17 @@ public class DeadlineRules {
     public RuleView updateRule(String code, RuleInput in, CurrentUser user, Locale locale) {
         DeadlineRule r = DeadlineRule.findById(code);
         if (r == null) {
-            throw ApiException.notFound("rule " + code);
+            throw ApiException.notFound(Messages.of("noun.rule", code));
         }
         if (in == null || in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != r.version) {
             throw ApiException.staleVersion("rule " + code, in.version(), r.version);
         }
         List<FieldError> errors = new ArrayList<>();
         if (in.days() != null && (in.days() < 1 || in.days() > 365)) {
-            errors.add(FieldError.of("days", "between 1 and 365"));
+            errors.add(FieldError.of("days", Messages.of("common.between", 1, 365)));
         }
         String basis = ComplaintService.text(in.basis(), "basis", ComplaintService.MAX_TEXT, errors);
         String note = ComplaintService.text(in.note(), "note", ComplaintService.MAX_TEXT, errors);
@@ -87,7 +88,7 @@ public class DeadlineRules {
             errors.add(FieldError.of("countingBasis", "required when counting changes: why these days count so"));
         }
         if (!errors.isEmpty()) {
-            throw ComplaintService.invalid("rule", errors);
+            throw ComplaintService.invalid(Messages.of("what.rule"), errors);
         }
         Map<String, Object> before = snapshot(r);
         if (in.days() != null) {

@@ -1,5 +1,6 @@
 package com.patrolplanner.compliance;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.registry.RegisterQueries;
@@ -50,7 +51,7 @@ public class ComplianceResource {
             throw ApiException.badRequest("format", e.getMessage());
         }
         if (district != null && !district.isBlank() && !district.trim().matches("^[1-9][0-9]{1,11}$")) {
-            throw ApiException.badRequest("district", "an adcode such as 370705 (or a prefix of one)");
+            throw ApiException.badRequest("district", Messages.of("compliance.district"));
         }
         boolean live;
         if (source == null || source.isBlank() || source.equals("stored")) {
@@ -58,7 +59,7 @@ public class ComplianceResource {
         } else if (source.equals("live")) {
             live = true;
         } else {
-            throw ApiException.badRequest("source", "'stored' (default) or 'live'");
+            throw ApiException.badRequest("source", Messages.of("compliance.source"));
         }
         LocalDate d = date(date);
         ViolationQuery q = new ViolationQuery(blank(district), category(category, false), ruleCode(rule), d, live);
@@ -87,14 +88,14 @@ public class ComplianceResource {
             // An address goes through the offline geocoder first; its best candidate is WGS-84.
             java.util.List<com.patrolplanner.geocode.Candidate> found = geocoder.geocode(address, null, 1);
             if (found.isEmpty()) {
-                throw ApiException.invalid("address", "the address could not be located: give lon/lat");
+                throw ApiException.invalid("address", Messages.of("compliance.addressNotLocated"));
             }
             lon = found.get(0).lon();
             lat = found.get(0).lat();
             datum = "WGS84";
         }
         if (lon == null || lat == null) {
-            throw ApiException.badRequest(lon == null ? "lon" : "lat", "required (WGS-84 unless datum says otherwise)");
+            throw ApiException.badRequest(lon == null ? "lon" : "lat", Messages.of("compliance.lonLatRequired"));
         }
         Datum dt;
         try {
@@ -110,7 +111,7 @@ public class ComplianceResource {
         }
         int n = nearest == null ? 5 : nearest;
         if (n < 0 || n > 50) {
-            throw ApiException.badRequest("nearest", "0 to 50");
+            throw ApiException.badRequest("nearest", Messages.of("compliance.nearest", 0, 50));
         }
         double[] w = dt.toWgs84(lon, lat);
         return compliance.siteCheck(w[0], w[1], category(category, true), date(date), n);
@@ -123,11 +124,12 @@ public class ComplianceResource {
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
     public String buffers(@QueryParam("bbox") String bbox, @QueryParam("rule") String rule, @QueryParam("date") String date) {
         if (bbox == null || bbox.isBlank()) {
-            throw ApiException.badRequest("bbox", "required: minLon,minLat,maxLon,maxLat");
+            throw ApiException.badRequest("bbox", Messages.of("compliance.bboxRequired"));
         }
         String fc = compliance.buffers(RegisterQueries.parseBbox(bbox), ruleCode(rule), date(date));
         if (fc == null) {
-            throw ApiException.badRequest("bbox", "more than " + ComplianceService.MAX_BUFFERS + " buffers: zoom in");
+            throw ApiException.badRequest("bbox", Messages.of("compliance.tooManyBuffers",
+                    ComplianceService.MAX_BUFFERS));
         }
         return fc;
     }
@@ -135,7 +137,7 @@ public class ComplianceResource {
     private static String category(String category, boolean required) {
         if (category == null || category.isBlank()) {
             if (required) {
-                throw ApiException.badRequest("category", "required: the venue category, e.g. internet_cafe or 网吧");
+                throw ApiException.badRequest("category", Messages.of("compliance.categoryRequired"));
             }
             return null;
         }
@@ -151,7 +153,7 @@ public class ComplianceResource {
             return null;
         }
         if (ComplianceRule.count("code", rule.trim()) == 0) {
-            throw ApiException.badRequest("rule", "no rule with code '" + rule + "'");
+            throw ApiException.badRequest("rule", Messages.of("compliance.noRule", rule));
         }
         return rule.trim();
     }
@@ -163,7 +165,7 @@ public class ComplianceResource {
         try {
             return LocalDate.parse(date.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("date", "expected YYYY-MM-DD");
+            throw ApiException.badRequest("date", Messages.of("common.expectedDate"));
         }
     }
 

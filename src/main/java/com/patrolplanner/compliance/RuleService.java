@@ -1,5 +1,6 @@
 package com.patrolplanner.compliance;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.SchoolLevel;
 import com.patrolplanner.registry.VenueCategory;
@@ -37,7 +38,7 @@ public class RuleService {
     public ComplianceRule rule(String code) {
         ComplianceRule r = ComplianceRule.find("code", code).firstResult();
         if (r == null) {
-            throw ApiException.notFound("rule " + code);
+            throw ApiException.notFound(Messages.of("noun.rule", code));
         }
         return r;
     }
@@ -50,7 +51,7 @@ public class RuleService {
     public SchoolPerimeter schoolPerimeter(java.time.LocalDate date) {
         ComplianceRule r = ComplianceRule.find("code", SchoolPerimeter.RULE_CODE).firstResult();
         if (r == null || !r.measurable() || !r.effectiveOn(date)) {
-            throw ApiException.notFound("rule " + SchoolPerimeter.RULE_CODE + " in force on " + date);
+            throw ApiException.notFound(Messages.of("noun.ruleOn", SchoolPerimeter.RULE_CODE, date));
         }
         return new SchoolPerimeter(r.code, r.distanceM, List.of(r.schoolLevels), r.legalBasis);
     }
@@ -59,11 +60,11 @@ public class RuleService {
     @TransactionConfiguration(timeout = 900)
     public ComplianceRule create(RuleInput in, String user) {
         if (in.code() == null || in.code().isBlank()) {
-            throw ApiException.invalid("code", "required: a stable upper-case code such as ICAFE_SCHOOL_300M_3707");
+            throw ApiException.invalid("code", Messages.of("compliance.codeRequired"));
         }
         if (ComplianceRule.count("code", in.code().trim()) > 0) {
-            throw new ApiException(409, "Conflict", "rule " + in.code() + " already exists",
-                    List.of(Problem.FieldError.of("code", "already exists")));
+            throw new ApiException(409, "Conflict", Messages.of("compliance.ruleExists", in.code()),
+                    List.of(Problem.FieldError.of("code", Messages.of("common.alreadyExists"))));
         }
         ComplianceRule r = new ComplianceRule();
         r.code = in.code().trim();
@@ -81,13 +82,13 @@ public class RuleService {
     public ComplianceRule update(String code, RuleInput in, String user) {
         ComplianceRule r = rule(code);
         if (in.version() == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", Messages.of("common.versionRequired"));
         }
         if (in.version() != r.version) {
             throw ApiException.staleVersion("rule " + code, in.version(), r.version);
         }
         if (in.code() != null && !in.code().isBlank() && !in.code().trim().equals(code)) {
-            throw ApiException.invalid("code", "a rule's code is stable: create a new rule and delete this one instead");
+            throw ApiException.invalid("code", Messages.of("compliance.codeStable"));
         }
         Map<String, Object> before = snapshot(r);
         apply(r, in, user);
@@ -120,7 +121,7 @@ public class RuleService {
     private void apply(ComplianceRule r, RuleInput in, String user) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!r.code.matches("^[A-Z][A-Z0-9_]{0,63}$")) {
-            errors.add(Problem.FieldError.of("code", "upper-case letters, digits and _ , starting with a letter"));
+            errors.add(Problem.FieldError.of("code", Messages.of("compliance.codeShape")));
         }
         String category = null;
         try {
@@ -130,7 +131,7 @@ public class RuleService {
         }
         Set<String> levels = new LinkedHashSet<>();
         if (in.schoolLevels() == null || in.schoolLevels().isEmpty()) {
-            errors.add(Problem.FieldError.of("schoolLevels", "at least one school level"));
+            errors.add(Problem.FieldError.of("schoolLevels", Messages.of("compliance.schoolLevels")));
         } else {
             for (String l : in.schoolLevels()) {
                 try {
@@ -141,18 +142,19 @@ public class RuleService {
             }
         }
         if (in.distanceM() != null && !(in.distanceM() > 0 && in.distanceM() <= 5000)) {
-            errors.add(Problem.FieldError.of("distanceM", "metres, more than 0 and at most 5000 (or null for a note)"));
+            errors.add(Problem.FieldError.of("distanceM", Messages.of("compliance.distance")));
         }
         String jurisdiction = in.jurisdiction() == null || in.jurisdiction().isBlank() || in.jurisdiction().trim().equals("全国")
                 ? ComplianceRule.NATIONAL : in.jurisdiction().trim().toLowerCase();
         if (!jurisdiction.equals(ComplianceRule.NATIONAL) && !jurisdiction.matches("^[1-9][0-9]{5}$")) {
-            errors.add(Problem.FieldError.of("jurisdiction", "'national' or a six-digit adcode such as 370000"));
+            errors.add(Problem.FieldError.of("jurisdiction", Messages.of("compliance.jurisdiction")));
         }
         if (in.effectiveFrom() != null && in.effectiveTo() != null && !in.effectiveTo().isAfter(in.effectiveFrom())) {
-            errors.add(Problem.FieldError.of("effectiveTo", "must be after effectiveFrom (it is the first day the rule no longer applies)"));
+            errors.add(Problem.FieldError.of("effectiveTo", Messages.of("compliance.effectiveTo")));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable("the rule is not valid: " + errors.get(0).field() + ": " + errors.get(0).reason(), errors);
+            throw ApiException.unprocessable(Messages.of("compliance.ruleInvalid", errors.get(0).field(),
+                    errors.get(0).reason()), errors);
         }
         r.venueCategory = category;
         r.schoolLevels = levels.toArray(String[]::new);

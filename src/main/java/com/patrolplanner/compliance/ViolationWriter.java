@@ -1,5 +1,6 @@
 package com.patrolplanner.compliance;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -42,7 +43,7 @@ abstract class ViolationWriter implements AutoCloseable {
                     return f;
                 }
             }
-            throw new IllegalArgumentException("'" + s + "' is not one of geojson, csv, xlsx");
+            throw new IllegalArgumentException(Messages.of("compliance.format", s));
         }
     }
 

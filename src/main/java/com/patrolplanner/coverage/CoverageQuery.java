@@ -1,5 +1,6 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.web.ApiException;
 import java.time.LocalDate;
@@ -31,8 +32,7 @@ public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbo
                     return m;
                 }
             }
-            throw ApiException.badRequest("metric", "one of coverage, venues, venues_inspected, inspections, violations, "
-                    + "officer_visits, gap");
+            throw ApiException.badRequest("metric", Messages.of("coverage.metric"));
         }
     }
 
@@ -46,7 +46,7 @@ public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbo
             f = t.minusDays(DEFAULT_DAYS);
         }
         if (!f.isBefore(t)) {
-            throw ApiException.badRequest("from", "must be before to");
+            throw ApiException.badRequest("from", Messages.of("common.fromBeforeTo"));
         }
         return new CoverageQuery(f, t, bbox(bbox));
     }
@@ -63,7 +63,7 @@ public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbo
             }
             return OffsetDateTime.parse(s.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "a date (2025-01-31) or a timestamp with offset");
+            throw ApiException.badRequest(field, Messages.of("common.dateOrTimestamp", "2025-01-31"));
         }
     }
 
@@ -74,7 +74,7 @@ public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbo
         }
         String[] parts = s.split(",");
         if (parts.length != 4) {
-            throw ApiException.badRequest("bbox", "minLon,minLat,maxLon,maxLat");
+            throw ApiException.badRequest("bbox", Messages.of("common.bboxShape"));
         }
         double[] b = new double[4];
         try {
@@ -82,10 +82,10 @@ public record CoverageQuery(OffsetDateTime from, OffsetDateTime to, double[] bbo
                 b[i] = Double.parseDouble(parts[i].trim());
             }
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("bbox", "four numbers: minLon,minLat,maxLon,maxLat");
+            throw ApiException.badRequest("bbox", Messages.of("common.bboxFour"));
         }
         if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 || b[0] >= b[2] || b[1] >= b[3]) {
-            throw ApiException.badRequest("bbox", "minLon < maxLon within -180..180, minLat < maxLat within -90..90");
+            throw ApiException.badRequest("bbox", Messages.of("coverage.bboxRange"));
         }
         return b;
     }

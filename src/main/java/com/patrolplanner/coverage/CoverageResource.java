@@ -1,5 +1,7 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.i18n.Lang;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.time.BureauClock;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
@@ -106,15 +108,16 @@ public class CoverageResource {
     @Path("/gaps")
     @Produces({MediaType.APPLICATION_JSON, TableExport.CSV, TableExport.XLSX})
     public Response gaps(@QueryParam("days") Integer days, @QueryParam("target") Double target, @QueryParam("at") String at,
-            @QueryParam("limit") Integer limit, @QueryParam("format") String format) {
+            @QueryParam("limit") Integer limit, @QueryParam("format") String format,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
         LocalDate asOf;
         try {
             asOf = at == null || at.isBlank() ? BureauClock.today() : LocalDate.parse(at.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("at", "a date (2025-05-31)");
+            throw ApiException.badRequest("at", Messages.of("common.dateExample", "2025-05-31"));
         }
         if (limit != null && (limit < 1 || limit > 100_000)) {
-            throw ApiException.badRequest("limit", "1..100000");
+            throw ApiException.badRequest("limit", Messages.of("common.mustRange", 1, 100000));
         }
         GapService.Result r = gaps.gaps(asOf, days == null ? GapService.DEFAULT_DAYS : days,
                 target == null ? GapService.DEFAULT_TARGET : target, limit);
@@ -137,7 +140,7 @@ public class CoverageResource {
             row.add(g.lastInspectedAt() == null ? null : g.lastInspectedAt().toString());
             row.add(g.daysSince());
             row.add(g.risk());
-            row.add(g.reason());
+            row.add(Messages.text(g.reason(), Lang.of(acceptLanguage))); // a download is not localised on the way out
             rows.add(row);
         }
         String name = "coverage-gaps-" + asOf;
@@ -147,7 +150,7 @@ public class CoverageResource {
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
             case "xlsx" -> Response.ok(TableExport.xlsx(List.of(new TableExport.SheetData("检查空白 gaps", header, rows))),
                     TableExport.XLSX).header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
-            default -> throw ApiException.badRequest("format", "json, csv or xlsx");
+            default -> throw ApiException.badRequest("format", Messages.of("common.formatOneOf", "json, csv, xlsx"));
         };
     }
 
@@ -164,7 +167,7 @@ public class CoverageResource {
         try {
             return HexCells.checkRes(res);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("res", "8 (≈500 m) or 9 (≈200 m)");
+            throw ApiException.badRequest("res", Messages.of("coverage.res"));
         }
     }
 

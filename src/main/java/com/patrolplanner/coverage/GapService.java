@@ -4,6 +4,7 @@ import com.patrolplanner.sql.Conn;
 import com.patrolplanner.sql.Cursor;
 import com.patrolplanner.sql.Db;
 import com.patrolplanner.sql.Stmt;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.compliance.RuleService;
 import com.patrolplanner.compliance.SchoolPerimeter;
 import com.patrolplanner.time.BureauClock;
@@ -66,10 +67,10 @@ public class GapService {
 
     public Result gaps(LocalDate asOf, int days, double target, Integer limit) {
         if (days < 1 || days > 3660) {
-            throw com.patrolplanner.web.ApiException.badRequest("days", "1..3660");
+            throw com.patrolplanner.web.ApiException.badRequest("days", Messages.of("common.mustRange", 1, 3660));
         }
         if (target <= 0 || target > 1) {
-            throw com.patrolplanner.web.ApiException.badRequest("target", "a coverage ratio in (0, 1]");
+            throw com.patrolplanner.web.ApiException.badRequest("target", Messages.of("coverage.target"));
         }
         OffsetDateTime now = asOf.plusDays(1).atStartOfDay(BureauClock.ZONE).toOffsetDateTime();
         SchoolTerm term = SchoolTerm.of(asOf);
@@ -85,8 +86,8 @@ public class GapService {
             if (cov != null && cov < target) {
                 int risk = (int) Math.round(Math.min(100, 100 * (target - cov) / target));
                 items.add(new Gap(0, Kind.ZONE_UNDER_TARGET.code(), "zone", z.id(), z.name(), null, null, null, null, null,
-                        null, risk, String.format("片区覆盖率 %.0f%%（%d/%d家），低于目标 %.0f%%（近%d天）", cov * 100,
-                                z.stats().venuesInspected(), z.stats().venues(), target * 100, days)));
+                        null, risk, Messages.of("gap.zoneUnderTarget", Math.round(cov * 100),
+                                z.stats().venuesInspected(), z.stats().venues(), Math.round(target * 100), days)));
             }
         }
         items.sort(Comparator.comparingInt(Gap::risk).reversed()
@@ -146,7 +147,8 @@ public class GapService {
                     int risk = venueRisk(rs.getString(3), since, rs.getBoolean(10), rs.getInt(8), rs.getInt(9));
                     out.add(new Gap(0, Kind.VENUE_NOT_INSPECTED.code(), "venue", rs.getString(1), rs.getString(2),
                             rs.getString(3), rs.getString(4), num(rs, 5), num(rs, 6), last, since, risk,
-                            last == null ? "从未检查" : "已" + since + "天未检查（阈值" + days + "天）"));
+                            last == null ? Messages.of("gap.neverInspected") : Messages.of("gap.daysSince", since,
+                                    days)));
                 }
             }
         }
@@ -186,18 +188,19 @@ public class GapService {
                 }
             }
         }
-        String within = "周边" + metres(perimeter.distanceM()) + "米内";
+        String within = metres(perimeter.distanceM());
         for (Gap g : venues.values()) {
             out.add(new Gap(0, g.kind(), g.entity(), g.id(), g.name(), g.category(), g.district(), g.lon(), g.lat(),
-                    g.lastInspectedAt(), g.daysSince(), g.risk(), "位于" + String.join("、", schoolsOfVenue.get(g.id()))
-                            + within + "，" + term.name() + "（" + term.start() + "起）未检查"));
+                    g.lastInspectedAt(), g.daysSince(), g.risk(), Messages.of("gap.nearSchool", String.join("、",
+                            schoolsOfVenue.get(g.id())), within,
+                            term.name(), term.start())));
         }
         for (Map.Entry<String, School> e : schools.entrySet()) {
             School s = e.getValue();
             List<String> vs = venuesOfSchool.get(e.getKey());
             out.add(new Gap(0, Kind.SCHOOL_WITH_UNCHECKED_VENUE.code(), "school", e.getKey(), s.name(), s.level(),
                     s.district(), s.lon(), s.lat(), null, null, Math.min(100, 40 + 15 * vs.size()),
-                    within + "有" + vs.size() + "家场所" + term.name() + "未检查：" + String.join("、", vs)));
+                    Messages.of("gap.schoolVenues", within, vs.size(), term.name(), String.join("、", vs))));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.i18n.Messages;
 import com.uber.h3core.H3Core;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ public final class HexCells {
     public static int checkRes(Integer res) {
         int r = res == null ? FINE : res;
         if (r != COARSE && r != FINE) {
-            throw new IllegalArgumentException("res: 8 or 9 (H3 resolution)");
+            throw new IllegalArgumentException("res: " + Messages.of("coverage.resH3"));
         }
         return r;
     }

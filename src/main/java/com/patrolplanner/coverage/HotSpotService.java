@@ -1,5 +1,6 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.i18n.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public class HotSpotService {
 
     public String hotSpotsGeoJson(CoverageQuery q, int res, int ring) {
         if (ring < 1 || ring > 5) {
-            throw com.patrolplanner.web.ApiException.badRequest("ring", "1..5 cells");
+            throw com.patrolplanner.web.ApiException.badRequest("ring", Messages.of("coverage.ring"));
         }
         List<CoverageService.CellStats> cells = coverage.cells(q, res).stream().filter(c -> c.stats().venues() > 0
                 || c.stats().violations() > 0).toList();

@@ -1,5 +1,6 @@
 package com.patrolplanner.coverage;
 
+import com.patrolplanner.i18n.Messages;
 import java.time.LocalDate;
 import java.time.MonthDay;
 
@@ -8,6 +9,7 @@ import java.time.MonthDay;
  * 1 Sep – 20 Jan of the following year (typical for Shandong; provinces publish their own calendars). During a holiday
  * "this term" is the term that has just ended, so that the gaps of a term stay visible until the next one starts.
  */
+/** {@code name} is a message reference ("2026年秋季学期" / "autumn term 2026"): it reads in the request's language. */
 public record SchoolTerm(String name, LocalDate start, LocalDate end) {
     public static final MonthDay SPRING_START = MonthDay.of(2, 15);
     public static final MonthDay SPRING_END = MonthDay.of(7, 15);
@@ -24,13 +26,13 @@ public record SchoolTerm(String name, LocalDate start, LocalDate end) {
             return autumn(y);
         }
         if (!d.isBefore(springStart)) {
-            return new SchoolTerm(y + "年春季学期", springStart, SPRING_END.atYear(y));
+            return new SchoolTerm(Messages.of("gap.term.spring", y), springStart, SPRING_END.atYear(y));
         }
         return autumn(y - 1);
     }
 
     private static SchoolTerm autumn(int y) {
-        return new SchoolTerm(y + "年秋季学期", AUTUMN_START.atYear(y), AUTUMN_END.atYear(y + 1));
+        return new SchoolTerm(Messages.of("gap.term.autumn", y), AUTUMN_START.atYear(y), AUTUMN_END.atYear(y + 1));
     }
 
     public boolean inSession(LocalDate d) {

@@ -1,5 +1,6 @@
 package com.patrolplanner.geo;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Locale;
 
 /**
@@ -27,7 +28,7 @@ public enum Datum {
             case "CGCS2000", "EPSG4490", "4490" -> CGCS2000;
             case "GCJ02", "GCJ", "AMAP", "MARS" -> GCJ02;
             case "BD09", "BD09LL", "BAIDU" -> BD09;
-            default -> throw new IllegalArgumentException("unknown datum '" + s + "' (expected WGS84, GCJ02, BD09 or CGCS2000)");
+            default -> throw new IllegalArgumentException(Messages.of("geo.unknownDatum", s));
         };
     }
 

@@ -137,7 +137,7 @@ public final class GeoJson {
         try {
             return parse(MAPPER.readTree(json), field);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(field + ": not JSON (" + e.getOriginalMessage() + ")");
+            throw new IllegalArgumentException(field + ": " + Messages.of("geo.notJson", e.getOriginalMessage()));
         }
     }
 

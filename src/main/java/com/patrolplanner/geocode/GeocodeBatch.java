@@ -1,6 +1,7 @@
 package com.patrolplanner.geocode;
 
 import com.patrolplanner.sql.Stmt;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.registry.RegistryService;
@@ -156,8 +157,8 @@ public class GeocodeBatch {
     private boolean applyToRegistry(Item it, Candidate c, String owner, UUID jobId) {
         try {
             if (c != null && c.confidence() >= autoApply) {
-                String reason = "geocoded (" + c.level() + ", " + String.format("%.2f", c.confidence()) + "): " + c.matched()
-                        + " [" + c.source() + "]";
+                String reason = Messages.of("geocode.applied", c.level(), String.format("%.2f", c.confidence()), c.matched(),
+                        c.source());
                 if (it.entityType().equals("school")) {
                     registry.locateSchool(it.entityId(), c.lon(), c.lat(), Datum.WGS84, "geocoded", c.confidence(), owner, reason);
                 } else {
@@ -181,7 +182,7 @@ public class GeocodeBatch {
                     .setParameter(10, jobId).executeUpdate());
             // A tentative pin only where there is none: a known pin is never replaced by a doubtful one.
             if (c != null && !hasPin(it)) {
-                String reason = "geocoded for review (" + c.level() + ", " + String.format("%.2f", c.confidence()) + ")";
+                String reason = Messages.of("geocode.forReview", c.level(), String.format("%.2f", c.confidence()));
                 if (it.entityType().equals("school")) {
                     registry.locateSchool(it.entityId(), c.lon(), c.lat(), Datum.WGS84, "review", c.confidence(), owner, reason);
                 } else {

@@ -1,5 +1,6 @@
 package com.patrolplanner.geocode;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.security.CurrentUser;
@@ -53,20 +54,20 @@ public class GeocodeResource {
     public List<Map<String, Object>> geocode(@QueryParam("q") String q, @QueryParam("district") String district,
             @QueryParam("limit") Integer limit) {
         if (q == null || q.isBlank()) {
-            throw ApiException.badRequest("q", "required: the address to look up");
+            throw ApiException.badRequest("q", Messages.of("geocode.qRequired"));
         }
         if (q.length() > 500) {
-            throw ApiException.badRequest("q", "at most 500 characters");
+            throw ApiException.badRequest("q", Messages.of("common.maxChars", 500));
         }
         int n = limit == null ? 5 : limit;
         if (n < 1 || n > 50) {
-            throw ApiException.badRequest("limit", "between 1 and 50");
+            throw ApiException.badRequest("limit", Messages.of("common.between", 1, 50));
         }
         String adcode = null;
         if (district != null && !district.isBlank()) {
             adcode = QuarkusTransaction.requiringNew().call(() -> queries.adcodeOf(district));
             if (adcode == null) {
-                throw ApiException.badRequest("district", "unknown district '" + district + "' (an adcode or a registered name)");
+                throw ApiException.badRequest("district", Messages.of("geocode.unknownDistrict", district));
             }
         }
         final String dc = adcode;
@@ -87,16 +88,16 @@ public class GeocodeResource {
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
     public GeocodeQueries.Reverse reverse(@QueryParam("lon") Double lon, @QueryParam("lat") Double lat) {
         if (lon == null) {
-            throw ApiException.badRequest("lon", "required");
+            throw ApiException.badRequest("lon", Messages.of("common.required"));
         }
         if (lat == null) {
-            throw ApiException.badRequest("lat", "required");
+            throw ApiException.badRequest("lat", Messages.of("common.required"));
         }
         if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
-            throw ApiException.badRequest("lon", "longitude outside -180..180");
+            throw ApiException.badRequest("lon", Messages.of("geocode.lonOutside"));
         }
         if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
-            throw ApiException.badRequest("lat", "latitude outside -90..90");
+            throw ApiException.badRequest("lat", Messages.of("geocode.latOutside"));
         }
         return QuarkusTransaction.requiringNew().call(() -> queries.reverse(lon, lat));
     }
@@ -108,26 +109,26 @@ public class GeocodeResource {
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public Response submit(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("body", "a JSON object with 'addresses' or 'venues' / 'schools'");
+            throw ApiException.badRequest("body", Messages.of("geocode.batchBody"));
         }
         List<GeocodeBatch.Item> items;
         if (body.has("venues") || body.has("schools")) {
             String type = body.has("venues") ? "venue" : "school";
             String field = type + "s";
             if (!"ungeocoded".equals(body.path(field).asText())) {
-                throw ApiException.invalid(field, "only \"ungeocoded\" is supported");
+                throw ApiException.invalid(field, Messages.of("geocode.onlyUngeocoded"));
             }
             items = batch.ungeocoded(type);
         } else {
             JsonNode arr = body.get("addresses");
             if (arr == null || !arr.isArray()) {
-                throw ApiException.invalid("addresses", "required: an array of {id, address}");
+                throw ApiException.invalid("addresses", Messages.of("geocode.addressesRequired"));
             }
             if (arr.isEmpty()) {
-                throw ApiException.invalid("addresses", "empty");
+                throw ApiException.invalid("addresses", Messages.of("common.empty"));
             }
             if (arr.size() > MAX_BATCH) {
-                throw ApiException.invalid("addresses", "at most " + MAX_BATCH + " per batch");
+                throw ApiException.invalid("addresses", Messages.of("geocode.batchMax", MAX_BATCH));
             }
             List<FieldError> errors = new ArrayList<>();
             Set<String> ids = new HashSet<>();
@@ -137,16 +138,16 @@ public class GeocodeResource {
                 String id = a.path("id").isValueNode() ? a.path("id").asText() : null;
                 String address = a.path("address").isTextual() ? a.path("address").asText() : null;
                 if (id == null || id.isBlank()) {
-                    errors.add(new FieldError(i, "id", "required"));
+                    errors.add(new FieldError(i, "id", Messages.of("common.required")));
                 } else if (id.length() > 200) {
-                    errors.add(new FieldError(i, "id", "at most 200 characters"));
+                    errors.add(new FieldError(i, "id", Messages.of("common.maxChars", 200)));
                 } else if (!ids.add(id)) {
-                    errors.add(new FieldError(i, "id", "duplicate id '" + id + "'"));
+                    errors.add(new FieldError(i, "id", Messages.of("geocode.duplicateId", id)));
                 }
                 if (address == null || address.isBlank()) {
-                    errors.add(new FieldError(i, "address", "required"));
+                    errors.add(new FieldError(i, "address", Messages.of("common.required")));
                 } else if (address.length() > 500) {
-                    errors.add(new FieldError(i, "address", "at most 500 characters"));
+                    errors.add(new FieldError(i, "address", Messages.of("common.maxChars", 500)));
                 }
                 if (errors.size() >= 200) {
                     break;
@@ -154,7 +155,7 @@ public class GeocodeResource {
                 items.add(new GeocodeBatch.Item(id, address, null, null));
             }
             if (!errors.isEmpty()) {
-                throw ApiException.unprocessable(errors.size() + " bad addresses; no job was started", errors);
+                throw ApiException.unprocessable(Messages.of("geocode.badAddresses", errors.size()), errors);
             }
         }
         UUID id = batch.submit(items, user.name());
@@ -172,14 +173,14 @@ public class GeocodeResource {
         try {
             id = UUID.fromString(jobId);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("job " + jobId);
+            throw ApiException.notFound(Messages.of("noun.job", jobId));
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             JsonNode s = jobs.status(id);
             // another user's batch is not there for a manager (the results name addresses of someone else's work)
             if (!GeocodeBatch.JOB_KIND.equals(s.path("kind").asText())
                     || (!user.has(Roles.PLANNER) && !user.has(Roles.ADMIN) && !user.name().equals(s.path("owner").asText()))) {
-                throw ApiException.notFound("geocoding job " + jobId);
+                throw ApiException.notFound(Messages.of("noun.geocodeJob", jobId));
             }
             return queries.results(id);
         });
@@ -191,15 +192,15 @@ public class GeocodeResource {
     public List<GeocodeQueries.ReviewItem> review(@QueryParam("type") String type, @QueryParam("limit") Integer limit,
             @QueryParam("offset") Integer offset) {
         if (type != null && !type.isBlank() && !type.equals("venue") && !type.equals("school")) {
-            throw ApiException.badRequest("type", "venue or school");
+            throw ApiException.badRequest("type", Messages.of("geocode.type"));
         }
         int l = limit == null ? 100 : limit;
         int o = offset == null ? 0 : offset;
         if (l < 1 || l > 1000) {
-            throw ApiException.badRequest("limit", "between 1 and 1000");
+            throw ApiException.badRequest("limit", Messages.of("common.between", 1, 1000));
         }
         if (o < 0) {
-            throw ApiException.badRequest("offset", "not negative");
+            throw ApiException.badRequest("offset", Messages.of("common.notNegativeWord"));
         }
         return QuarkusTransaction.requiringNew().call(() -> queries.review(type == null || type.isBlank() ? null : type, l, o));
     }

@@ -36,6 +36,11 @@ public final class Messages {
         return sb.append(CLOSE).toString();
     }
 
+    /** True when the table has message {@code key} (a bean-validation annotation may name one as "{key}"). */
+    public static boolean exists(String key) {
+        return MessageTable.has(key);
+    }
+
     /**
      * A problem's title as a reference when it is the standard English title of its status ("Not found" →
      * 未找到); any other title as given.

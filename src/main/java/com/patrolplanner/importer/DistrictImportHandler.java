@@ -58,8 +58,7 @@ public class DistrictImportHandler implements ImportHandler {
     public Summary importFile(Request req, JobService.Progress progress) {
         TabularReader.Table table = TabularReader.read(req.file(), req.filename());
         if (table.format() != TabularReader.Format.GEOJSON) {
-            throw TabularReader.unreadable("districts are outlines: upload a GeoJSON FeatureCollection, not "
-                    + table.format().name());
+            throw TabularReader.unreadable(Messages.of("import.districtsOutlines", table.format().name()));
         }
         Columns c = table.columns(COLUMNS, req.mapping());
         c.require("adcode", "name");

@@ -1,5 +1,6 @@
 package com.patrolplanner.importer;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -76,8 +77,7 @@ public final class GisFiles {
                     return null; // an XLSX or another zip the table reader names
                 }
                 if (shp.size() + kml.size() + gpkg.size() > 1) {
-                    throw refuse("several layers in one zip (" + String.join(", ", names(work, shp, kml, gpkg))
-                            + "): upload one Shapefile, GeoPackage or KML per import");
+                    throw refuse(Messages.of("import.severalLayers", String.join(", ", names(work, shp, kml, gpkg))));
                 }
                 if (!shp.isEmpty()) {
                     return shapefile(shp.get(0), work, kind);
@@ -135,7 +135,7 @@ public final class GisFiles {
         base = base.substring(0, base.length() - 4);
         Path dir = shp.getParent();
         if (sibling(dir, base, "dbf") == null) {
-            throw refuse(base + ".shp has no " + base + ".dbf: a Shapefile needs its .shp, .shx and .dbf (and .prj)");
+            throw refuse(Messages.of("import.shpNoDbf", base));
         }
         boolean prj = sibling(dir, base, "prj") != null;
         return read(shp, "shapefile", work, kind, !prj);
@@ -163,9 +163,7 @@ public final class GisFiles {
             boolean lonLat = layer.extent != null && Math.abs(layer.extent[0]) <= 180 && Math.abs(layer.extent[2]) <= 180
                     && Math.abs(layer.extent[1]) <= 90 && Math.abs(layer.extent[3]) <= 90;
             if (!lonLat) {
-                throw refuse((noPrj ? "no .prj in the Shapefile" : "the file names no coordinate system")
-                        + " and its coordinates are not longitude/latitude (extent " + extentText(layer.extent)
-                        + "): add the .prj (e.g. CGCS2000 / 3-degree Gauss-Kruger zone 39, EPSG:4527) and upload again");
+                throw refuse(Messages.of(noPrj ? "import.noPrj" : "import.noCrs", extentText(layer.extent)));
             }
             warnings.add((noPrj ? "no .prj" : "no coordinate system in the file") + ": read as WGS-84 longitude/latitude");
             cmd.addAll(List.of("-a_srs", "EPSG:4326"));
@@ -225,7 +223,7 @@ public final class GisFiles {
             }
         }
         if (names.isEmpty()) {
-            throw refuse("GDAL found no layer in the file");
+            throw refuse(Messages.of("import.noLayer"));
         }
         String crsName = null;
         if (wkt != null) {
@@ -271,7 +269,7 @@ public final class GisFiles {
         if (types.size() > 1) {
             List<String> parts = new ArrayList<>();
             types.forEach((k, v) -> parts.add(v + " " + k));
-            throw refuse("mixed geometry types (" + String.join(", ", parts) + "): one layer must hold one type");
+            throw refuse(Messages.of("import.mixedTypes", String.join(", ", parts)));
         }
         String only = types.isEmpty() ? null : types.keySet().iterator().next();
         String want = switch (kind) {
@@ -281,10 +279,10 @@ public final class GisFiles {
             default -> null;
         };
         if (only != null && want != null && !only.equals(want)) {
-            throw refuse(kind + " need " + want + " features; this file holds " + only + "s");
+            throw refuse(Messages.of("import.wrongGeometry", kind, want, only));
         }
         if (only != null && only.equals("line")) {
-            throw refuse("line features cannot be imported as " + kind);
+            throw refuse(Messages.of("import.lines", kind));
         }
     }
 
@@ -309,7 +307,7 @@ public final class GisFiles {
         Path root = dir.toAbsolutePath().normalize();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             if (z.size() > MAX_ENTRIES) {
-                throw refuse("the zip holds " + z.size() + " entries (at most " + MAX_ENTRIES + ")");
+                throw refuse(Messages.of("import.zipEntries", z.size(), MAX_ENTRIES));
             }
             var entries = z.entries();
             byte[] buf = new byte[65536];
@@ -319,7 +317,7 @@ public final class GisFiles {
                 Path target = root.resolve(name).normalize();
                 if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*") || name.contains("..")
                         || !target.startsWith(root)) {
-                    throw refuse("the zip entry '" + name + "' points outside the upload folder");
+                    throw refuse(Messages.of("import.zipSlip", name));
                 }
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
@@ -331,8 +329,8 @@ public final class GisFiles {
                     while ((n = in.read(buf)) > 0) {
                         total += n;
                         if (total > limit || (total > 10L * 1024 * 1024 && total / compressed > MAX_RATIO)) {
-                            throw refuse("the zip unpacks to more than " + (total > limit ? MAX_UNZIPPED_MB + " MB"
-                                    : MAX_RATIO + " times its size") + " (a zip bomb?)");
+                            throw refuse(total > limit ? Messages.of("import.zipBombMb", MAX_UNZIPPED_MB)
+                                    : Messages.of("import.zipBombRatio", MAX_RATIO));
                         }
                         os.write(buf, 0, n);
                     }
@@ -340,7 +338,7 @@ public final class GisFiles {
                 out.add(target);
             }
         } catch (java.util.zip.ZipException e) {
-            throw refuse("not a readable zip: " + e.getMessage());
+            throw refuse(Messages.of("import.zipUnreadable", e.getMessage()));
         }
         return out;
     }
@@ -356,13 +354,13 @@ public final class GisFiles {
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(OGR_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw refuse("GDAL took more than " + OGR_TIMEOUT_SECONDS + " s to read " + what);
+                throw refuse(Messages.of("import.gdalTimeout", OGR_TIMEOUT_SECONDS, what));
             }
             String text = new String(out, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 String first = text.lines().filter(l -> l.startsWith("ERROR") || l.startsWith("FAILURE")).findFirst()
                         .orElse(text.lines().findFirst().orElse("exit " + p.exitValue()));
-                throw refuse("GDAL cannot read " + what + ": " + first.replaceAll("/tmp/[^ :']*/", ""));
+                throw refuse(Messages.of("import.gdalCannot", what, first.replaceAll("/tmp/[^ :']*/", "")));
             }
             return text;
         } catch (IOException e) {

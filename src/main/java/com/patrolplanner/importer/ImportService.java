@@ -289,7 +289,7 @@ public class ImportService {
         em.clear();
         progress.advance(rows);
         if (progress.cancelled()) {
-            throw new ApiException(409, "Cancelled", Messages.of("import.cancelled"), null);
+            throw new ApiException(409, Messages.of("import.cancelledTitle"), Messages.of("import.cancelled"), null);
         }
     }
 

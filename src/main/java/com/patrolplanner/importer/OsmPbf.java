@@ -1,5 +1,6 @@
 package com.patrolplanner.importer;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem.FieldError;
 import crosby.binary.osmosis.OsmosisReader;
@@ -19,8 +20,8 @@ public final class OsmPbf {
         try {
             reader.run();
         } catch (RuntimeException e) {
-            throw ApiException.unprocessable("not a readable .osm.pbf file: " + e.getMessage(),
-                    List.of(new FieldError(null, "file", "not a readable .osm.pbf file")));
+            throw ApiException.unprocessable(Messages.of("import.osmUnreadable", e.getMessage()),
+                    List.of(new FieldError(null, "file", Messages.of("import.osmUnreadableShort"))));
         }
     }
 }

@@ -101,15 +101,13 @@ public final class TabularReader {
             return readXlsx(file);
         }
         if (ext.equals("xlsx") || ext.equals("xlsm") || ext.equals("xls") || isOle2(head)) {
-            throw unreadable(ext.equals("xls") || isOle2(head)
-                    ? "legacy .xls workbooks are not read: save the sheet as .xlsx or CSV"
-                    : "not a readable XLSX workbook (the file is damaged or truncated)");
+            throw unreadable(Messages.of(ext.equals("xls") || isOle2(head) ? "import.legacyXls" : "import.xlsxDamaged"));
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw unreadable("could not read the upload (" + e.getMessage() + ")");
+            throw unreadable(Messages.of("import.uploadUnreadable", e.getMessage()));
         }
         Decoded text = decode(bytes);
         String trimmed = text.text.stripLeading();
@@ -120,7 +118,7 @@ public final class TabularReader {
             return readGeoJson(trimmed);
         }
         if (text.text.indexOf('\0') >= 0) {
-            throw unreadable("binary content: expected CSV, XLSX or GeoJSON");
+            throw unreadable(Messages.of("import.binary"));
         }
         return readCsv(text);
     }
@@ -220,7 +218,7 @@ public final class TabularReader {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw unreadable("malformed CSV (" + rootMessage(e) + ")");
+            throw unreadable(Messages.of("import.badCsv", rootMessage(e)));
         }
         if (header == null) {
             throw ApiException.badRequest("file", Messages.of("import.noHeader"));
@@ -238,7 +236,7 @@ public final class TabularReader {
             StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw unreadable("the workbook has no sheet");
+                throw unreadable(Messages.of("import.noSheet"));
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = XMLHelper.newXMLReader();
@@ -254,7 +252,7 @@ public final class TabularReader {
                     throw api; // a limit hit inside the SAX handler, wrapped by the parser
                 }
             }
-            throw unreadable("not a readable XLSX workbook (" + rootMessage(e) + ")");
+            throw unreadable(Messages.of("import.xlsxUnreadable", rootMessage(e)));
         }
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
@@ -340,7 +338,7 @@ public final class TabularReader {
         try {
             root = MAPPER.readTree(text);
         } catch (IOException e) {
-            throw unreadable("not valid JSON (" + rootMessage(e) + ")");
+            throw unreadable(Messages.of("import.badJson", rootMessage(e)));
         }
         List<JsonNode> features = new ArrayList<>();
         String type = root.path("type").asText("");
@@ -349,7 +347,7 @@ public final class TabularReader {
         } else if (type.equals("Feature")) {
             features.add(root);
         } else {
-            throw unreadable("expected a GeoJSON FeatureCollection");
+            throw unreadable(Messages.of("import.notCollection"));
         }
         Map<String, Integer> columns = new LinkedHashMap<>();
         boolean points = false;
@@ -462,7 +460,7 @@ public final class TabularReader {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(n);
         } catch (IOException e) {
-            throw unreadable("could not read the upload (" + e.getMessage() + ")");
+            throw unreadable(Messages.of("import.uploadUnreadable", e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.patrolplanner.inspection;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ public record InspectionInput(
         }
         if (!n.canConvertToLong()) {
             // the same message Jackson gives for a non-number, naming the field
-            throw new IllegalArgumentException("officers: inspector ids (numbers)");
+            throw new IllegalArgumentException(Messages.of("inspection.officerIds"));
         }
         return n.asLong();
     }

@@ -110,8 +110,10 @@ public class InspectionResource {
                 throw ApiException.badRequest("category", e.getMessage());
             }
         }
-        return items.stream().map(v -> new ChecklistItem(v.code(), v.category == null ? null : v.category.code, v.zh,
-                v.legalBasis)).toList();
+        // the item's name in the request's language (violation.<code>, equal to v.zh in Chinese: ChecklistNamesTest);
+        // the legal basis stays in the regulation's own words
+        return items.stream().map(v -> new ChecklistItem(v.code(), v.category == null ? null : v.category.code,
+                Messages.of("violation." + v.code()), v.legalBasis)).toList();
     }
 
     /** A date (2025-01-01, read in Asia/Shanghai; as an end, the day is included) or an ISO timestamp with offset. */

@@ -1,5 +1,6 @@
 package com.patrolplanner.jobs;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
@@ -27,7 +28,7 @@ public class JobResource {
     public JsonNode get(@PathParam("id") String id) {
         JsonNode s = jobs.status(parse(id));
         if (!user.has(Roles.ADMIN) && !user.has(Roles.PLANNER) && !user.name().equals(s.path("owner").asText())) {
-            throw ApiException.notFound("job " + id);
+            throw ApiException.notFound(Messages.of("noun.job", id));
         }
         return s;
     }
@@ -46,7 +47,7 @@ public class JobResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("job " + id);
+            throw ApiException.notFound(Messages.of("noun.job", id));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.jobs;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.web.ApiException;
@@ -180,9 +181,10 @@ public class JobService {
                     q -> q.setParameter(2, json).setParameter(3, stopped));
         } catch (Throwable e) {
             Problem p = e instanceof ApiException ae
-                    ? new Problem("about:blank", ae.title(), ae.status(), ae.getMessage(), "/api/jobs/" + id, ae.errors())
-                    : new Problem("about:blank", "Job failed", 500, "the job failed: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()), "/api/jobs/" + id, null);
+                    ? new Problem("about:blank", Messages.standardTitle(ae.status(), ae.title()), ae.status(), ae.getMessage(), "/api/jobs/" + id, ae.errors())
+                    : new Problem("about:blank", Messages.of("job.failedTitle"), 500, Messages.of("job.failed",
+                            e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage())), "/api/jobs/" + id, null);
             if (!(e instanceof ApiException)) {
                 LOG.error("job " + id + " failed", e);
             }
@@ -225,7 +227,7 @@ public class JobService {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) "
                         + "WHERE state IN ('QUEUED','RUNNING') AND node = ?1")
-                .setParameter(1, node()).setParameter(2, interrupted("the node running it (" + node() + ") restarted"))
+                .setParameter(1, node()).setParameter(2, interrupted(Messages.of("job.nodeRestarted", node())))
                 .executeUpdate());
     }
 
@@ -266,7 +268,7 @@ public class JobService {
                 started++;
             } catch (Exception e) {
                 LOG.error("could not start job " + id + " again", e);
-                String why = interrupted("it could not be started again on " + asNode + ": " + e.getMessage());
+                String why = interrupted(Messages.of("job.notRestarted", asNode, e.getMessage()));
                 QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id = ?1")
                         .setParameter(1, id).setParameter(2, why).executeUpdate());
@@ -276,7 +278,7 @@ public class JobService {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) "
                         + "WHERE state IN ('QUEUED','RUNNING') AND heartbeat_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, leaseSeconds).setParameter(2, interrupted("the node running it stopped answering"))
+                .setParameter(1, leaseSeconds).setParameter(2, interrupted(Messages.of("job.nodeSilent")))
                 .executeUpdate());
         return started;
     }
@@ -286,14 +288,14 @@ public class JobService {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id = ?1 "
                         + "AND state IN ('QUEUED','RUNNING') AND heartbeat_at < now() - make_interval(secs => ?3)")
-                .setParameter(1, id).setParameter(2, interrupted("the node running it stopped answering"))
+                .setParameter(1, id).setParameter(2, interrupted(Messages.of("job.nodeSilent")))
                 .setParameter(3, leaseSeconds).executeUpdate());
     }
 
     private String interrupted(String why) {
         try {
-            return mapper.writeValueAsString(new Problem("about:blank", "Job interrupted", 503,
-                    "interrupted: " + why + "; start it again", null, null));
+            return mapper.writeValueAsString(new Problem("about:blank", Messages.of("job.interruptedTitle"), 503,
+                    Messages.of("job.interrupted", why), null, null));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -347,13 +349,13 @@ public class JobService {
                   'takenOverFrom', taken_over_from)::text FROM job WHERE id = ?1""")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("job " + id);
+            throw ApiException.notFound(Messages.of("noun.job", id));
         }
         try {
             JsonNode n = mapper.readTree(rows.get(0));
             // a job of another unit is not there for the caller (its results name that unit's records)
             if (!units.seesAll() && !units.sees(n.path("unitId").isNumber() ? n.get("unitId").asLong() : null)) {
-                throw ApiException.notFound("job " + id);
+                throw ApiException.notFound(Messages.of("noun.job", id));
             }
             if (n.get("detail") != null && n.get("detail").isObject()) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) n).setAll((com.fasterxml.jackson.databind.node.ObjectNode) n.get("detail"));

@@ -1,5 +1,6 @@
 package com.patrolplanner.ogc;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ public class FeatureEdits {
     CollectionSpec writable(String id) {
         CollectionSpec c = OgcCatalog.find(id);
         if (!c.writable()) {
-            throw new ApiException(405, "Method not allowed", "collection " + id + " is read-only", null);
+            throw new ApiException(405, "Method not allowed", Messages.of("ogc.readOnly", id), null);
         }
         return c;
     }
@@ -107,23 +108,22 @@ public class FeatureEdits {
                     return current;
                 }
             }
-            throw new ApiException(412, "Precondition failed", "feature " + id + " is at version " + current
-                    + " (ETag " + etag(current) + "), not " + ifMatch.trim() + ": reload it and apply your change again", null);
+            throw new ApiException(412, "Precondition failed", Messages.of("ogc.staleEtag", id, current,
+                    etag(current), ifMatch.trim()), null);
         }
         JsonNode v = feature == null ? null : feature.path("properties").get("version");
         if (v != null && v.canConvertToInt()) {
             return v.asInt();
         }
-        throw new ApiException(428, "Precondition required", "send If-Match with the feature's ETag (or its version"
-                + " property) so that a concurrent change is not overwritten", null);
+        throw new ApiException(428, "Precondition required", Messages.of("ogc.ifMatch"), null);
     }
 
     private static void checkFeature(JsonNode f) {
         if (f == null || !f.isObject() || !"Feature".equals(f.path("type").asText())) {
-            throw ApiException.invalid("type", "a GeoJSON Feature is expected");
+            throw ApiException.invalid("type", Messages.of("ogc.featureExpected"));
         }
         if (f.has("properties") && !f.get("properties").isObject() && !f.get("properties").isNull()) {
-            throw ApiException.invalid("properties", "an object");
+            throw ApiException.invalid("properties", Messages.of("ogc.object"));
         }
     }
 
@@ -210,7 +210,7 @@ public class FeatureEdits {
                 }
             }
         } else if (type != null) {
-            throw ApiException.invalid("geometry", "a Point (the school) or a Polygon/MultiPolygon (its campus), not " + type);
+            throw ApiException.invalid("geometry", Messages.of("ogc.schoolGeometry", type));
         }
         SchoolInput in = new SchoolInput(text(p, "name"), text(p, "level"), text(p, "address"), lon, lat, campus,
                 crs.datum(), version);
@@ -224,11 +224,11 @@ public class FeatureEdits {
             return null;
         }
         if (!"Point".equals(g.path("type").asText())) {
-            throw ApiException.invalid("geometry", "a Point is expected, not " + g.path("type").asText());
+            throw ApiException.invalid("geometry", Messages.of("ogc.pointExpected", g.path("type").asText()));
         }
         JsonNode c = g.path("coordinates");
         if (!c.isArray() || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
-            throw ApiException.invalid("geometry", "a Point needs two numeric coordinates");
+            throw ApiException.invalid("geometry", Messages.of("ogc.pointCoords"));
         }
         double[] ll = crs.toLonLat(c.get(0).asDouble(), c.get(1).asDouble());
         if (stored != null && Math.abs(stored.getX() - ll[0]) < SAME_POINT_DEG
@@ -270,12 +270,12 @@ public class FeatureEdits {
             return null;
         }
         if (!n.canConvertToInt() || !n.isIntegralNumber() && !n.isTextual()) {
-            throw ApiException.invalid(name, "a whole number");
+            throw ApiException.invalid(name, Messages.of("common.notWhole"));
         }
         try {
             return n.isTextual() ? Integer.valueOf(n.asText().trim()) : n.asInt();
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "a whole number");
+            throw ApiException.invalid(name, Messages.of("common.notWhole"));
         }
     }
 

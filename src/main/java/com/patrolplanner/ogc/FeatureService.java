@@ -1,5 +1,6 @@
 package com.patrolplanner.ogc;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -169,27 +170,27 @@ public class FeatureService {
         unknown.removeAll(STANDARD_PARAMS);
         unknown.removeAll(c.filters().keySet());
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest(unknown.iterator().next(), "unknown parameter for collection " + c.id()
-                    + " (known: " + new java.util.TreeSet<>(STANDARD_PARAMS) + " and " + c.filters().keySet() + ")");
+            throw ApiException.badRequest(unknown.iterator().next(), Messages.of("ogc.unknownParam", c.id(),
+                    new java.util.TreeSet<>(STANDARD_PARAMS), c.filters().keySet()));
         }
         format(query.getFirst("f"));
         int limit = DEFAULT_LIMIT;
         if (query.getFirst("limit") != null) {
             limit = (int) wholeNumber("limit", query.getFirst("limit"));
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw ApiException.badRequest("limit", "must be 1.." + MAX_LIMIT);
+                throw ApiException.badRequest("limit", Messages.of("common.mustRange", 1, MAX_LIMIT));
             }
         }
         long offset = query.getFirst("offset") == null ? 0 : wholeNumber("offset", query.getFirst("offset"));
         if (offset < 0) {
-            throw ApiException.badRequest("offset", "must be ≥ 0");
+            throw ApiException.badRequest("offset", Messages.of("common.atLeastZero"));
         }
         OgcCrs crs = OgcCrs.parse(query.getFirst("crs"), "crs");
         double[] bbox = bbox(query.getFirst("bbox"), OgcCrs.parse(query.getFirst("bbox-crs"), "bbox-crs"));
         OffsetDateTime[] period = null;
         if (query.getFirst("datetime") != null) {
             if (c.temporal() == null) {
-                throw ApiException.badRequest("datetime", "collection " + c.id() + " has no temporal extent");
+                throw ApiException.badRequest("datetime", Messages.of("ogc.noTemporal", c.id()));
             }
             period = datetime(query.getFirst("datetime"));
         }
@@ -266,7 +267,7 @@ public class FeatureService {
                     return new Doc(violationFeature(v, crs), crs, null);
                 }
             }
-            throw ApiException.notFound("feature " + featureId + " of " + c.id());
+            throw ApiException.notFound(Messages.of("noun.feature", featureId, c.id()));
         }
         FeatureStore.Where w = scope(c);
         if (c.numericId()) {
@@ -274,7 +275,7 @@ public class FeatureService {
             try {
                 n = Long.parseLong(featureId);
             } catch (NumberFormatException e) {
-                throw ApiException.notFound("feature " + featureId + " of " + c.id());
+                throw ApiException.notFound(Messages.of("noun.feature", featureId, c.id()));
             }
             w.add(c.idExpr() + " = ?", n);
         } else {
@@ -282,7 +283,7 @@ public class FeatureService {
         }
         FeatureStore.One one = store.one(c, w, crs);
         if (one == null) {
-            throw ApiException.notFound("feature " + featureId + " of " + c.id());
+            throw ApiException.notFound(Messages.of("noun.feature", featureId, c.id()));
         }
         return new Doc(one.feature(), crs, one.version());
     }
@@ -292,7 +293,7 @@ public class FeatureService {
     CollectionSpec readable(String id) {
         CollectionSpec c = OgcCatalog.find(id);
         if (!mayRead(c)) {
-            throw new ApiException(403, "Forbidden", "your role may not read collection " + id, null);
+            throw new ApiException(403, "Forbidden", Messages.of("ogc.roleCollection", id), null);
         }
         return c;
     }
@@ -404,7 +405,7 @@ public class FeatureService {
 
     private static void format(String f) {
         if (f != null && !Set.of("json", "geojson").contains(f)) {
-            throw ApiException.badRequest("f", "json or geojson (HTML is not served)");
+            throw ApiException.badRequest("f", Messages.of("ogc.format"));
         }
     }
 
@@ -412,7 +413,7 @@ public class FeatureService {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(param, "'" + v + "' is not a whole number");
+            throw ApiException.badRequest(param, Messages.of("common.notWholeValue", v));
         }
     }
 
@@ -423,15 +424,15 @@ public class FeatureService {
         }
         String[] p = value.split(",");
         if (p.length != 4) {
-            throw ApiException.badRequest("bbox", "four numbers: the lower left and upper right corners in " + crs.uri
-                    + (p.length == 6 ? " (no heights here)" : ""));
+            throw ApiException.badRequest("bbox", Messages.of(p.length == 6 ? "ogc.bboxFourNoHeight" : "ogc.bboxFour",
+                    crs.uri));
         }
         double[] n = new double[4];
         for (int i = 0; i < 4; i++) {
             try {
                 n[i] = Double.parseDouble(p[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("bbox", "'" + p[i] + "' is not a number");
+                throw ApiException.badRequest("bbox", Messages.of("common.notNumberValue", p[i]));
             }
         }
         double[] lo = crs.toLonLat(n[0], n[1]);
@@ -451,12 +452,12 @@ public class FeatureService {
         }
         String[] p = v.split("/", -1);
         if (p.length != 2) {
-            throw ApiException.badRequest("datetime", "an instant or an interval start/end (.. for open)");
+            throw ApiException.badRequest("datetime", Messages.of("ogc.datetimeShape"));
         }
         OffsetDateTime from = open(p[0]) ? null : bound(p[0], false)[0];
         OffsetDateTime to = open(p[1]) ? null : bound(p[1], true)[1];
         if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiException.badRequest("datetime", "the interval ends before it starts");
+            throw ApiException.badRequest("datetime", Messages.of("ogc.intervalOrder"));
         }
         return new OffsetDateTime[] {from, to};
     }
@@ -476,7 +477,7 @@ public class FeatureService {
             OffsetDateTime t = OffsetDateTime.parse(s);
             return new OffsetDateTime[] {t, t.plusNanos(1000)};
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("datetime", "'" + s + "' is not an RFC 3339 date-time (2026-03-01T08:00:00Z) or date");
+            throw ApiException.badRequest("datetime", Messages.of("ogc.notRfc3339", s));
         }
     }
 

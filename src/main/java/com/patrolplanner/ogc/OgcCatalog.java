@@ -1,5 +1,6 @@
 package com.patrolplanner.ogc;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.ogc.CollectionSpec.PropertyFilter;
 import com.patrolplanner.ogc.CollectionSpec.Source;
 import com.patrolplanner.registry.SchoolLevel;
@@ -60,7 +61,7 @@ final class OgcCatalog {
     static java.util.function.Function<String, Object> adcode(String param) {
         return v -> {
             if (!v.trim().matches("\\d{6,12}")) {
-                throw ApiException.badRequest(param, "an administrative code of 6 to 12 digits, e.g. 370705");
+                throw ApiException.badRequest(param, Messages.of("registry.adcode"));
             }
             return v.trim();
         };
@@ -71,7 +72,7 @@ final class OgcCatalog {
             try {
                 return Long.parseLong(v.trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest(param, "'" + v + "' is not a whole number");
+                throw ApiException.badRequest(param, Messages.of("common.notWholeValue", v));
             }
         };
     }
@@ -79,7 +80,7 @@ final class OgcCatalog {
     static java.util.function.Function<String, Object> oneOf(String param, Set<String> allowed) {
         return v -> {
             if (!allowed.contains(v.trim())) {
-                throw ApiException.badRequest(param, "one of " + new java.util.TreeSet<>(allowed));
+                throw ApiException.badRequest(param, Messages.of("common.oneOf", new java.util.TreeSet<>(allowed)));
             }
             return v.trim();
         };
@@ -182,6 +183,6 @@ final class OgcCatalog {
                 return c;
             }
         }
-        throw ApiException.notFound("collection " + id);
+        throw ApiException.notFound(Messages.of("noun.collection", id));
     }
 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.ogc;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public enum OgcCrs {
             case "EPSG:4490" -> {
                 return CGCS2000;
             }
-            default -> throw ApiException.badRequest(param, "unsupported CRS '" + value + "' (supported: " + URIS + ")");
+            default -> throw ApiException.badRequest(param, Messages.of("ogc.crs", value, URIS));
         }
     }
 

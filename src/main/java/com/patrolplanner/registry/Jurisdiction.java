@@ -1,5 +1,6 @@
 package com.patrolplanner.registry;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.security.CurrentUser;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,8 +116,8 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
         }
         if (!s.sees(requested)) {
             Unit u = Unit.findById(requested);
-            throw com.patrolplanner.web.ApiException.invalid(field, u == null ? "no unit " + requested
-                    : "unit " + u.name + " is outside " + unitName(s.unitId()));
+            throw com.patrolplanner.web.ApiException.invalid(field, u == null ? Messages.of("common.noUnitWord",
+                    requested) : Messages.of("registry.unitOutside", u.name, unitName(s.unitId())));
         }
         return requested;
     }

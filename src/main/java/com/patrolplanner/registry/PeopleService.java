@@ -125,8 +125,8 @@ public class PeopleService {
             i = new Inspector();
             i.unitId = jurisdiction.scope().unitId();
         } else if (!jurisdiction.scope().sees(i.unitId)) {
-            throw ApiException.invalid("certificateNo", "inspector " + i.name + " belongs to "
-                    + jurisdiction.unitName(i.unitId));
+            throw ApiException.invalid("certificateNo", Messages.of("registry.inspectorOtherUnit", i.name,
+                    jurisdiction.unitName(i.unitId)));
         }
         i.name = row.name();
         i.certificateNo = row.certificateNo();
@@ -258,7 +258,8 @@ public class PeopleService {
             t.name = name;
             t.unitId = jurisdiction.scope().unitId();
         } else if (!jurisdiction.scope().sees(t.unitId)) {
-            throw ApiException.invalid("team", "team " + name + " belongs to " + jurisdiction.unitName(t.unitId));
+            throw ApiException.invalid("team", Messages.of("registry.teamOtherUnit", name,
+                    jurisdiction.unitName(t.unitId)));
         }
         if (base != null && (t.base == null || !t.base.equalsExact(base, 1e-9)
                 || !Objects.equals(t.baseAddress, baseAddress))) {

@@ -3,6 +3,7 @@ package com.patrolplanner.report;
 import com.patrolplanner.sql.Conn;
 import com.patrolplanner.sql.Cursor;
 import com.patrolplanner.sql.Stmt;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.casework.CaseworkStatistics;
 import com.patrolplanner.coverage.CoverageQuery;
 import com.patrolplanner.coverage.CoverageService;
@@ -102,7 +103,7 @@ public class PeriodReportService {
      */
     public PeriodReport report(LocalDate from, LocalDate to, String district, String unit) {
         if (from.isAfter(to)) {
-            throw ApiException.badRequest("from", "must not be after to");
+            throw ApiException.badRequest("from", Messages.of("common.fromAfterTo"));
         }
         Unit target = unit == null ? mine() : units.resolve(unit);
         District d = district == null ? null : resolveDistrict(district);
@@ -280,13 +281,13 @@ public class PeriodReportService {
             ps.setString(3, district);
             try (Cursor rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ApiException.badRequest("district", "no district with adcode or name '" + district + "'");
+                    throw ApiException.badRequest("district", Messages.of("report.noDistrict", district));
                 }
                 District d = new District(rs.getString(1), rs.getString(2));
                 Unit u = Unit.byAdcode(d.adcode());
                 Scope mine = jurisdiction.scope();
                 if (!mine.all() && (u == null || !mine.sees(u.id))) {
-                    throw ApiException.notFound("district " + district);
+                    throw ApiException.notFound(Messages.of("noun.districtWord", district));
                 }
                 return d;
             }

@@ -1,5 +1,6 @@
 package com.patrolplanner.report;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.coverage.TableExport;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.time.BureauClock;
@@ -44,7 +45,8 @@ public class ReportResource {
                     .header("Content-Disposition", "attachment; filename=\"period-report-" + f + "-" + t + ".xlsx\"").build();
             case "docx" -> Response.ok(SummaryDocument.docx(r), DOCX)
                     .header("Content-Disposition", "attachment; filename=\"period-report-" + f + "-" + t + ".docx\"").build();
-            default -> throw ApiException.badRequest("format", "json, xlsx, docx or text");
+            default -> throw ApiException.badRequest("format", Messages.of("common.formatOneOf",
+                    "json, xlsx, docx, text"));
         };
     }
 
@@ -61,7 +63,7 @@ public class ReportResource {
             case "json" -> Response.ok(r, MediaType.APPLICATION_JSON).build();
             case "xlsx" -> Response.ok(dailyXlsx(r), TableExport.XLSX)
                     .header("Content-Disposition", "attachment; filename=\"daily-report-" + d + ".xlsx\"").build();
-            default -> throw ApiException.badRequest("format", "json or xlsx");
+            default -> throw ApiException.badRequest("format", Messages.of("common.formatOneOf", "json, xlsx"));
         };
     }
 
@@ -139,7 +141,7 @@ public class ReportResource {
         try {
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "a date (2025-06-30)");
+            throw ApiException.badRequest(field, Messages.of("common.dateExample", "2025-06-30"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.patrolplanner.security;
 
+import com.patrolplanner.i18n.Lang;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.cli.CliCommand;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +47,7 @@ public class CreateAdminCommand implements CliCommand {
         try {
             users.createAdmin("cli", args[0], password);
         } catch (ApiException e) {
-            System.err.println("refused: " + e.getMessage());
+            System.err.println("refused: " + Messages.text(e.getMessage(), Lang.EN)); // the terminal reads English
             return 1;
         }
         out.println("administrator '" + args[0] + "' created; log in at the map page");

@@ -1,5 +1,6 @@
 package com.patrolplanner.security;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ProblemMappers;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -29,11 +30,12 @@ public class CsrfFilter {
         String origin = ctx.getHeaderString("Origin");
         if (origin != null && !SessionCookie.sameOrigin(origin, null, ctx.getUriInfo().getRequestUri().getScheme(),
                 ctx.getHeaderString(HttpHeaders.HOST))) {
-            return ProblemMappers.problem(403, "Forbidden", "cross-site request refused (Origin " + origin + ")", null, null);
+            return ProblemMappers.problem(403, "Forbidden", Messages.of("security.crossSiteRequest", origin), null,
+                    null);
         }
         if (ctx.getHeaderString("X-Requested-With") == null) {
             return ProblemMappers.problem(403, "Forbidden",
-                    "a browser write must send the X-Requested-With header (CSRF protection)", null, null);
+                    Messages.of("security.csrfHeader"), null, null);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.security;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -36,8 +37,7 @@ public class LoginResource {
             @Context HttpServerRequest request) {
         if (!SessionCookie.sameOrigin(request.getHeader("Origin"), request.getHeader("Referer"), request.scheme(),
                 request.getHeader("Host"))) {
-            throw new ApiException(403, "Forbidden", "cross-site login refused: the login form must be posted from "
-                    + "this service's own page", null);
+            throw new ApiException(403, "Forbidden", Messages.of("security.crossSite"), null);
         }
         PasswordIdentityProvider.Checked ok = passwords.check(username == null ? null : username.trim(), password);
         String token = sessions.create(ok.userId());

@@ -1,5 +1,6 @@
 package com.patrolplanner.security;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ProblemMappers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -29,8 +30,8 @@ public class PasswordChangeGate {
         }
         return identities.getDeferredIdentity().map(id -> id != null && !id.isAnonymous()
                 && Boolean.TRUE.equals(id.getAttribute(PasswordIdentityProvider.MUST_CHANGE_PASSWORD))
-                ? ProblemMappers.problem(TYPE, 403, "Password change required", "an administrator set your password: "
-                        + "choose your own (POST /api/me/password) before anything else", null, ctx.getUriInfo())
+                ? ProblemMappers.problem(TYPE, 403, Messages.of("security.passwordChangeTitle"),
+                        Messages.of("security.passwordChange"), null, ctx.getUriInfo())
                 : null);
     }
 }

@@ -1,5 +1,6 @@
 package com.patrolplanner.security;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -28,26 +29,26 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** Null when {@code password} is acceptable for {@code username}, else why not (for a 422 on field "password"). */
+    /** Null when {@code password} is acceptable for {@code username}, else why not (a message reference, for a 422 on field "password"). */
     public static String problem(String username, String password) {
         if (password == null || password.isEmpty()) {
-            return "required";
+            return Messages.of("common.required");
         }
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            return "at least " + MIN_LENGTH + " characters";
+            return Messages.of("security.passwordMin", MIN_LENGTH);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return "at most " + MAX_BYTES + " bytes (UTF-8)";
+            return Messages.of("security.passwordMaxBytes", MAX_BYTES);
         }
         String p = password.toLowerCase(Locale.ROOT);
         if (username != null && !username.isBlank()) {
             String u = username.trim().toLowerCase(Locale.ROOT);
             if (p.equals(u) || p.equals(new StringBuilder(u).reverse().toString())) {
-                return "must not be the user name";
+                return Messages.of("security.passwordIsName");
             }
         }
         if (COMMON.contains(p) || p.chars().distinct().count() <= 2) {
-            return "too common: choose a password that is not on guessing lists";
+            return Messages.of("security.passwordCommon");
         }
         return null;
     }

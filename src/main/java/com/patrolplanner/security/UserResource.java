@@ -42,7 +42,7 @@ public class UserResource {
     }
 
     public record UserInput(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, _ . - only") String username,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "{security.usernameChars}") String username,
             @Size(max = 200) String password,
             @NotEmpty Set<String> roles,
             Long teamId,

@@ -1,5 +1,6 @@
 package com.patrolplanner.security;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +37,10 @@ public class UserService {
     public AppUser create(String actor, UserData in) {
         checkRoles(in.roles());
         if (in.password() == null) {
-            throw ApiException.invalid("password", "required, at least " + PasswordPolicy.MIN_LENGTH + " characters");
+            throw ApiException.invalid("password", Messages.of("security.passwordLength", PasswordPolicy.MIN_LENGTH));
         }
         if (AppUser.findByUsername(in.username()) != null) {
-            throw ApiException.conflict("user '" + in.username() + "' exists");
+            throw ApiException.conflict(Messages.of("security.userExists", in.username()));
         }
         AppUser u = new AppUser();
         u.username = in.username();
@@ -66,7 +67,7 @@ public class UserService {
     public AppUser update(String actor, long id, UserData in) {
         AppUser u = AppUser.findById(id);
         if (u == null) {
-            throw ApiException.notFound("user " + id);
+            throw ApiException.notFound(Messages.of("noun.user", id));
         }
         checkRoles(in.roles());
         if (in.password() != null) {
@@ -118,7 +119,7 @@ public class UserService {
     public void delete(String actor, long id) {
         AppUser u = AppUser.findById(id);
         if (u == null) {
-            throw ApiException.notFound("user " + id);
+            throw ApiException.notFound(Messages.of("noun.user", id));
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("roles", sortedRoles(u));
@@ -139,11 +140,11 @@ public class UserService {
             throw new io.quarkus.security.UnauthorizedException();
         }
         if (current == null || !BcryptUtil.matches(current, u.password)) {
-            throw ApiException.invalid("currentPassword", "does not match the current password");
+            throw ApiException.invalid("currentPassword", Messages.of("security.currentPassword"));
         }
         PasswordPolicy.require("newPassword", u.username, next);
         if (BcryptUtil.matches(next, u.password)) {
-            throw ApiException.invalid("newPassword", "must differ from the current password");
+            throw ApiException.invalid("newPassword", Messages.of("security.samePassword"));
         }
         u.password = AppUser.hash(next);
         boolean wasForced = u.mustChangePassword;
@@ -160,11 +161,11 @@ public class UserService {
     @Transactional
     public AppUser createAdmin(String actor, String username, String password) {
         if (username == null || !username.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw ApiException.invalid("username", "1 to 64 letters, digits, _ . -");
+            throw ApiException.invalid("username", Messages.of("security.username"));
         }
         PasswordPolicy.require("password", username, password);
         if (AppUser.findByUsername(username) != null) {
-            throw ApiException.conflict("user '" + username + "' exists");
+            throw ApiException.conflict(Messages.of("security.userExists", username));
         }
         AppUser u = new AppUser();
         u.username = username;
@@ -199,11 +200,11 @@ public class UserService {
 
     static void checkRoles(Set<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw ApiException.invalid("roles", "at least one role");
+            throw ApiException.invalid("roles", Messages.of("security.oneRole"));
         }
         for (String r : roles) {
             if (!Roles.ALL.contains(r)) {
-                throw ApiException.invalid("roles", "unknown role '" + r + "' (planner, team_leader, manager, admin)");
+                throw ApiException.invalid("roles", Messages.of("security.unknownRole", r));
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.tiles;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,7 @@ public class TileResource {
     static TileLayer layer(String id) {
         TileLayer l = TileLayer.of(id);
         if (l == null) {
-            throw ApiException.notFound("tile layer " + id);
+            throw ApiException.notFound(Messages.of("noun.tileLayer", id));
         }
         return l;
     }

@@ -4,6 +4,7 @@ import com.patrolplanner.sql.Conn;
 import com.patrolplanner.sql.Cursor;
 import com.patrolplanner.sql.Db;
 import com.patrolplanner.sql.Stmt;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.registry.Scope;
 import com.patrolplanner.registry.RegistryEvents;
 import com.patrolplanner.web.ApiException;
@@ -77,14 +78,14 @@ public class TileService {
     /** 400 naming the coordinate unless 0 ≤ z ≤ 22 and 0 ≤ x, y < 2^z. */
     public static void checkTile(int z, int x, int y) {
         if (z < 0 || z > TileLayer.MAX_ZOOM) {
-            throw ApiException.badRequest("z", "zoom must be 0.." + TileLayer.MAX_ZOOM);
+            throw ApiException.badRequest("z", Messages.of("tiles.zoom", TileLayer.MAX_ZOOM));
         }
         long n = 1L << z;
         if (x < 0 || x >= n) {
-            throw ApiException.badRequest("x", "must be 0.." + (n - 1) + " at zoom " + z);
+            throw ApiException.badRequest("x", Messages.of("tiles.xy", n - 1, z));
         }
         if (y < 0 || y >= n) {
-            throw ApiException.badRequest("y", "must be 0.." + (n - 1) + " at zoom " + z);
+            throw ApiException.badRequest("y", Messages.of("tiles.xy", n - 1, z));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.patrolplanner.web;
 
+import com.patrolplanner.i18n.Messages;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -30,10 +31,10 @@ public final class Paging {
         int l = limit == null ? defaultLimit : limit;
         int o = offset == null ? 0 : offset;
         if (l < 0 || l > maxLimit) {
-            throw ApiException.badRequest("limit", "must be 0.." + maxLimit);
+            throw ApiException.badRequest("limit", Messages.of("common.mustRange", 0, maxLimit));
         }
         if (o < 0) {
-            throw ApiException.badRequest("offset", "must be ≥ 0");
+            throw ApiException.badRequest("offset", Messages.of("common.atLeastZero"));
         }
         return new Page(l, o);
     }
@@ -53,8 +54,8 @@ public final class Paging {
             String name = desc || p.startsWith("+") ? p.substring(1).trim() : p;
             String sql = fields.get(name);
             if (sql == null) {
-                throw ApiException.badRequest("sort", "unknown field '" + name + "'; sortable: " + String.join(", ", fields.keySet())
-                        + " (prefix - for descending)");
+                throw ApiException.badRequest("sort", Messages.of("common.unknownField", name, String.join(", ",
+                        fields.keySet())));
             }
             if (seen.add(name)) {
                 order.add(sql + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));

@@ -87,13 +87,17 @@ public class ProblemMappers {
             "Positive", "PositiveOrZero", "Negative", "Email", "Past", "Future", "FutureOrPresent", "PastOrPresent");
 
     /**
-     * A constraint's own message when its annotation gives one; for the standard constraints with their default
+     * A constraint's own message when its annotation gives one (a message table key when written {@code "{key}"}); for the standard constraints with their default
      * message, the table's text with the annotation's bounds (min/max/value/regexp).
      */
     static String reason(jakarta.validation.ConstraintViolation<?> v) {
         var d = v.getConstraintDescriptor();
         String name = d.getAnnotation().annotationType().getSimpleName();
         String template = v.getMessageTemplate();
+        if (template != null && template.startsWith("{") && template.endsWith("}")
+                && Messages.exists(template.substring(1, template.length() - 1))) {
+            return Messages.of(template.substring(1, template.length() - 1)); // message = "{key}": a key of the table
+        }
         if (template == null || !template.equals("{jakarta.validation.constraints." + name + ".message}")) {
             return v.getMessage();
         }
@@ -121,8 +125,9 @@ public class ProblemMappers {
         if (reason != null && reason.length() > 300) {
             reason = reason.substring(0, 300);
         }
-        return problem(400, "Malformed JSON", (field == null ? "" : field + ": ") + reason,
-                field == null ? null : List.of(Problem.FieldError.of(field, reason)), uri);
+        String said = Messages.of("error.malformedJson", reason);
+        return problem(400, Messages.of("error.malformedJsonTitle"), (field == null ? "" : field + ": ") + said,
+                field == null ? null : List.of(Problem.FieldError.of(field, said)), uri);
     }
 
     /**

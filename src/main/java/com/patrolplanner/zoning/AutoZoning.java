@@ -154,8 +154,7 @@ public class AutoZoning {
                     (tg - tv) / 1_000_000, (tp - tg) / 1_000_000, (td - tp) / 1_000_000);
             return new Proposal(out.workload(), out.coverage(), out.contiguousZones(), out.contiguous(), out.parts(),
                     out.zones(), tm, b.district, b.name, k, seed, cells.n(), Math.round(edge * 10) / 10.0, venues,
-                    "each zone is one polygon; a part of a multi-part district smaller than one zone's"
-                            + " workload share joins its nearest zone (exclave)",
+                    Messages.of("zoning.contiguityRule"),
                     (System.nanoTime() - t0) / 1_000_000);
         }
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.zoning;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +115,7 @@ final class Partitioner {
                 }
             }
             if (best < 0) {
-                throw new IllegalArgumentException("zoneCount: more zones than cells");
+                throw new IllegalArgumentException("zoneCount: " + Messages.of("zoning.moreZonesThanCells"));
             }
             alloc[best]++;
         }

@@ -88,8 +88,8 @@ public class ZoneService {
             com.patrolplanner.registry.Unit u = com.patrolplanner.registry.Unit.byAdcode(district);
             if (u != null) {
                 if (!jurisdiction.scope().sees(u.id)) {
-                    throw ApiException.invalid("district", "district " + district + " is " + u.name + "'s, outside "
-                            + jurisdiction.unitName(jurisdiction.scope().unitId()));
+                    throw ApiException.invalid("district", Messages.of("zoning.districtOutside", district, u.name,
+                            jurisdiction.unitName(jurisdiction.scope().unitId())));
                 }
                 return u.id;
             }

@@ -201,6 +201,15 @@ class GapApiTest {
         assertEquals("zone", west.get("entity"));
         assertEquals(38, west.get("risk"));
         assertEquals("片区覆盖率 50%（1/2家），低于目标 80%（近90天）", west.get("reason"));
+        // the reason follows Accept-Language (issue 19): English for en, in the list and in its CSV download
+        JsonPath en = as("manager").header("Accept-Language", "en").get("/api/coverage/gaps?days=90&target=0.8&at=" + AT)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("zone coverage 50% (1/2 venues), below the target 80% (last 90 days)",
+                en.getString("items.find { it.kind == 'zone_under_target' && it.id == '" + zones.get(0) + "' }.reason"));
+        String csv = as("manager").header("Accept-Language", "en")
+                .get("/api/coverage/gaps?days=90&target=0.8&format=csv&at=" + AT).then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("zone coverage 50% (1/2 venues), below the target 80% (last 90 days)"), csv);
+        assertTrue(!csv.contains("⟦"), "no unresolved message in the download");
         assertNull(gaps.get("items.find { it.kind == 'zone_under_target' && it.id == '" + zones.get(1) + "' }"));
         assertTrue(gaps.getInt("counts.zone_under_target") >= 1);
         // a target of 50 % is met by both

@@ -190,7 +190,7 @@ class GisImportTest {
                 + "[[[102.0,26.0],[102.01,26.0],[102.01,26.01],[102.0,26.0]]]}}");
         ogr2ogr("-f", "GPKG", "-nlt", "GEOMETRY", dir.resolve("m.gpkg").toString(), mixed.toString());
         upload("venues", "mixed.gpkg", Files.readAllBytes(dir.resolve("m.gpkg")), null).statusCode(422)
-                .body("errors[0].reason", containsString("mixed geometry types"));
+                .body("errors[0].reason", containsString("几何类型混杂"));
         // a zip bomb: 64 MB of zeros in a few kilobytes
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bomb)) {
@@ -202,7 +202,7 @@ class GisImportTest {
             z.closeEntry();
         }
         upload("venues", "bomb.zip", bomb.toByteArray(), null).statusCode(422)
-                .body("errors[0].reason", containsString("zip bomb"));
+                .body("errors[0].reason", containsString("疑似压缩炸弹"));
         // an entry that climbs out of the upload folder
         ByteArrayOutputStream slip = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(slip)) {
@@ -211,7 +211,7 @@ class GisImportTest {
             z.closeEntry();
         }
         upload("venues", "slip.zip", slip.toByteArray(), null).statusCode(422)
-                .body("errors[0].reason", containsString("outside the upload folder"));
+                .body("errors[0].reason", containsString("指向上传目录之外"));
         assertEquals(venues, number("SELECT count(*) FROM pp.venue"), "a refused file wrote venues");
         assertEquals(0, number("SELECT count(*) FROM pp.venue WHERE licence_no IN (?, ?)", "BAD-" + tag, "MIX-" + tag));
         // the file names the problem in the problem's detail too

@@ -44,7 +44,7 @@ class JobRecoveryTest {
         assertEquals("FAILED", state(mine));
         assertEquals("RUNNING", state(other), "a live job of another node is left alone");
         as("planner").get("/api/jobs/" + mine).then().statusCode(200).body("state", equalTo("FAILED"))
-                .body("error.detail", containsString("restarted"));
+                .body("error.detail", containsString("已重启")).body("error.title", equalTo("任务中断"));
         as("planner").get("/api/jobs/" + other).then().statusCode(200).body("state", equalTo("RUNNING"));
     }
 
@@ -53,7 +53,7 @@ class JobRecoveryTest {
         UUID stale = openJob("gone-node-" + UUID.randomUUID(), JobService.STALE_SECONDS + 5);
         UUID fresh = openJob("busy-node-" + UUID.randomUUID(), 5);
         as("planner").get("/api/jobs/" + stale).then().statusCode(200).body("state", equalTo("FAILED"))
-                .body("error.detail", containsString("stopped answering"));
+                .body("error.detail", containsString("已停止响应"));
         as("planner").get("/api/jobs/" + fresh).then().statusCode(200).body("state", equalTo("RUNNING"));
     }
 

@@ -1,5 +1,7 @@
 package com.patrolplanner.security;
 
+import com.patrolplanner.i18n.Lang;
+import com.patrolplanner.i18n.Messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class PasswordPolicyTest {
     @Test
     void tooShortIsRefused() {
-        assertEquals("at least 10 characters", PasswordPolicy.problem("wang", "Xk9#tq2!a"));
+        assertEquals("at least 10 characters", en(PasswordPolicy.problem("wang", "Xk9#tq2!a")));
+        assertEquals("至少 10 个字符", Messages.text(PasswordPolicy.problem("wang", "Xk9#tq2!a"), Lang.ZH_CN));
         assertNull(PasswordPolicy.problem("wang", "Xk9#tq2!ab"));
         // ten Chinese characters are ten characters
         assertNull(PasswordPolicy.problem("wang", "巡查规划系统登录密码甲"));
@@ -40,7 +43,11 @@ class PasswordPolicyTest {
 
     @Test
     void missingIsRefused() {
-        assertEquals("required", PasswordPolicy.problem("someone", null));
-        assertEquals("required", PasswordPolicy.problem("someone", ""));
+        assertEquals("required", en(PasswordPolicy.problem("someone", null)));
+        assertEquals("required", en(PasswordPolicy.problem("someone", "")));
+    }
+
+    private static String en(String reference) {
+        return Messages.text(reference, Lang.EN);
     }
 }

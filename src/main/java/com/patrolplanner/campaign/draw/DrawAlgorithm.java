@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.draw;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.campaign.domain.Candidate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,15 +52,14 @@ public final class DrawAlgorithm {
     public static Result draw(long seed, List<Candidate> candidates, List<Inspector> inspectors,
             Map<Long, Set<Long>> recusals, Request req) {
         if (req.teamSize() < MIN_TEAM_SIZE) {
-            throw new IllegalArgumentException("teamSize: at least " + MIN_TEAM_SIZE
-                    + " certified officers per team (《行政处罚法》第四十二条)");
+            throw new IllegalArgumentException("teamSize: " + Messages.of("draw.teamSize", MIN_TEAM_SIZE));
         }
         if (req.teams() < 1) {
-            throw new IllegalArgumentException("teams: at least 1");
+            throw new IllegalArgumentException("teams: " + Messages.of("draw.teamsAtLeast"));
         }
         if (inspectors.size() < req.teams() * req.teamSize()) {
-            throw new IllegalArgumentException("teams: " + req.teams() + " teams of " + req.teamSize() + " need "
-                    + req.teams() * req.teamSize() + " certified active inspectors, the register has " + inspectors.size());
+            throw new IllegalArgumentException("teams: " + Messages.of("draw.notEnough", req.teams(), req.teamSize(),
+                    req.teams() * req.teamSize(), inspectors.size()));
         }
         Random rng = new Random(seed);
         List<Inspector> pool = new ArrayList<>(inspectors);
@@ -162,7 +162,7 @@ public final class DrawAlgorithm {
             parts.add(switch (s) {
                 case "category" -> c.category();
                 case "zone" -> c.zoneKey() == null ? "-" : c.zoneKey();
-                default -> throw new IllegalArgumentException("strata: unknown stratum '" + s + "' (category, zone)");
+                default -> throw new IllegalArgumentException("strata: " + Messages.of("draw.unknownStratum", s));
             });
         }
         return String.join("/", parts);

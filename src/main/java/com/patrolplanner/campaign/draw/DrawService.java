@@ -172,7 +172,7 @@ public class DrawService {
                        candidate_count, drawn_by, drawn_at FROM campaign_draw WHERE campaign_id = ?1""")
                 .setParameter(1, campaignId).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("draw of campaign " + campaignId);
+            throw ApiException.notFound(Messages.of("noun.draw", campaignId));
         }
         Object[] r = rows.get(0);
         long drawId = ((Number) r[0]).longValue();
@@ -237,7 +237,7 @@ public class DrawService {
                 + "(SELECT id FROM campaign_draw WHERE campaign_id = ?1)").setParameter(1, campaignId)
                 .setParameter(2, venueId).setParameter(3, result).executeUpdate();
         if (n == 0) {
-            throw ApiException.notFound("venue " + venueId + " in the draw of campaign " + campaignId);
+            throw ApiException.notFound(Messages.of("noun.drawVenue", venueId, campaignId));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("venueId", venueId);

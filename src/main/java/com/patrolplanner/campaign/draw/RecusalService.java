@@ -56,18 +56,18 @@ public class RecusalService {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (in == null || in.inspectorId() == null || Inspector.findById(in.inspectorId()) == null
                 || !jurisdiction.scope().sees(((Inspector) Inspector.findById(in.inspectorId())).unitId)) {
-            errors.add(Problem.FieldError.of("inspectorId", "no such inspector"));
+            errors.add(Problem.FieldError.of("inspectorId", Messages.of("recusal.noInspector")));
         }
         if (in == null || in.venueId() == null || Venue.findById(in.venueId()) == null) {
-            errors.add(Problem.FieldError.of("venueId", "no such venue"));
+            errors.add(Problem.FieldError.of("venueId", Messages.of("recusal.noVenue")));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable("invalid recusal", errors);
+            throw ApiException.unprocessable(Messages.of("recusal.invalid"), errors);
         }
         List<?> dup = em.createNativeQuery("SELECT id FROM recusal WHERE inspector_id = ?1 AND venue_id = ?2")
                 .setParameter(1, in.inspectorId()).setParameter(2, in.venueId()).getResultList();
         if (!dup.isEmpty()) {
-            throw ApiException.conflict("inspector " + in.inspectorId() + " is already recused from venue " + in.venueId());
+            throw ApiException.conflict(Messages.of("recusal.already", in.inspectorId(), in.venueId()));
         }
         long id = ((Number) em.createNativeQuery("INSERT INTO recusal (inspector_id, venue_id, reason, created_by) "
                 + "VALUES (?1, ?2, ?3, ?4) RETURNING id").setParameter(1, in.inspectorId()).setParameter(2, in.venueId())

@@ -77,10 +77,10 @@ public final class PlanViews {
         Map<String, Object> travel = new LinkedHashMap<>();
         travel.put("model", p.roadNetwork() ? "ROAD_NETWORK" : "GREAT_CIRCLE");
         if (p.roadNetwork()) {
-            travel.put("description", "shortest paths over the imported OSM road network + calibrated fixed seconds per trip");
+            travel.put("description", Messages.of("plan.travel.road"));
             travel.putAll(p.road().built());
         } else {
-            travel.put("description", "great-circle distance × detour factor at the calibrated speed + fixed seconds per trip");
+            travel.put("description", Messages.of("plan.travel.greatCircle"));
         }
         travel.put("detourFactor", p.travel().detourFactor());
         travel.put("speedKmh", p.night() ? p.travel().nightSpeedKmh() : p.travel().daySpeedKmh());

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.rest;
 
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.campaign.CampaignService;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.security.CurrentUser;
@@ -37,7 +38,7 @@ public class CampaignAccessFilter {
         try {
             id = Long.parseLong(m.group(1));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("campaign " + m.group(1));
+            throw ApiException.notFound(Messages.of("noun.campaign", m.group(1)));
         }
         String rest = m.group(2) == null ? "" : m.group(2).replaceAll("/+$", "");
         String method = ctx.getMethod();
@@ -46,7 +47,8 @@ public class CampaignAccessFilter {
                 || (method.equals("PATCH") && rest.startsWith("/plan/stops/") && user.scopedToTeam());
         Campaign c = read ? campaigns.find(id) : campaigns.writable(id);
         if (read && campaigns.partial(c) && !PART.matcher(rest).matches() && !user.scopedToTeam()) {
-            throw ApiException.notFound("campaign " + id + (rest.isEmpty() ? "" : " " + rest));
+            throw ApiException.notFound(rest.isEmpty() ? Messages.of("noun.campaign",
+                    id) : Messages.of("noun.campaignPart", id, rest));
         }
     }
 }

@@ -61,7 +61,7 @@ public class MyShiftResource {
         }
         Long team = user.teamId();
         if (team == null) {
-            throw ApiException.notFound("team of user " + user.name());
+            throw ApiException.notFound(Messages.of("noun.teamOfUser", user.name()));
         }
         List<PlanView> out = new ArrayList<>();
         for (PlanStore.PlanRef p : store.plansOfTeam(team, d)) {

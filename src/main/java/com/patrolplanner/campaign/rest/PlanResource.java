@@ -90,7 +90,7 @@ public class PlanResource {
     public Map<String, Object> status(@PathParam("id") long id) {
         Map<String, Object> s = plans.status(id);
         if (s == null) {
-            throw ApiException.notFound("solve of campaign " + id);
+            throw ApiException.notFound(Messages.of("noun.solve", id));
         }
         return s;
     }
@@ -199,11 +199,11 @@ public class PlanResource {
     private void markOnce(long id, long stopId, StopMark in) {
         PlanStore.StopOwner owner = store.stopOwner(stopId);
         if (owner.campaignId() != id) {
-            throw ApiException.notFound("stop " + stopId + " in campaign " + id);
+            throw ApiException.notFound(Messages.of("noun.stopIn", stopId, id));
         }
         if (user.scopedToTeam()) {
             if (user.teamId() == null || owner.teamId() != user.teamId()) {
-                throw ApiException.notFound("stop " + stopId + " in campaign " + id);
+                throw ApiException.notFound(Messages.of("noun.stopIn", stopId, id));
             }
             if (in != null && in.pinned() != null) {
                 throw ApiException.invalid("pinned", Messages.of("plan.onlyPlannerPins"));
@@ -228,7 +228,8 @@ public class PlanResource {
         }
         Long planId = store.currentPlanId(id, d);
         if (planId == null) {
-            throw ApiException.notFound("plan of campaign " + id + (d == null ? "" : " on " + d));
+            throw ApiException.notFound(d == null ? Messages.of("noun.planOf", id) : Messages.of("noun.planOfOn", id,
+                    d));
         }
         PlanView v = store.read(planId, c.name, c.type);
         return campaigns.partial(c) ? v.onlyTeams(campaigns.ownTeams(c)) : v;
@@ -237,9 +238,9 @@ public class PlanResource {
     /** The team's route; another team's route is 404 for a team leader, as if it did not exist. */
     private PlanView.Route route(PlanView v, long teamId) {
         if (user.scopedToTeam() && (user.teamId() == null || user.teamId() != teamId)) {
-            throw ApiException.notFound("route of team " + teamId);
+            throw ApiException.notFound(Messages.of("noun.route", teamId));
         }
         return v.routes().stream().filter(r -> r.teamId() == teamId).findFirst()
-                .orElseThrow(() -> ApiException.notFound("route of team " + teamId + " in plan " + v.planId()));
+                .orElseThrow(() -> ApiException.notFound(Messages.of("noun.routeIn", teamId, v.planId())));
     }
 }

@@ -2,6 +2,7 @@ package com.patrolplanner.campaign.travel;
 
 import com.patrolplanner.sql.Conn;
 import com.patrolplanner.sql.Stmt;
+import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.Geodesy;
 import com.patrolplanner.importer.ImportHandler;
@@ -87,8 +88,8 @@ public class RoadImportHandler implements ImportHandler {
         OsmPbf.read(request.file(), c);
         Graph g = c.split();
         if (g.edges.isEmpty()) {
-            throw ApiException.unprocessable("no drivable highway way in the file",
-                    List.of(new FieldError(null, "file", "no way tagged highway=motorway…residential/service/living_street")));
+            throw ApiException.unprocessable(Messages.of("roads.noHighway"),
+                    List.of(new FieldError(null, "file", Messages.of("roads.noHighwayTag"))));
         }
         progress.total(g.nodeIds.size() + g.edges.size());
         long removed = em.createNativeQuery("DELETE FROM road_edge WHERE source = ?1").setParameter(1, source).executeUpdate();

@@ -204,8 +204,7 @@ public class RoadNetwork {
         built.put("offNetworkPoints", offNetwork);
         built.put("maxSnapForRoadM", RoadTravel.MAX_SNAP_M);
         built.put("fallbackPairs", fallbacks);
-        built.put("fallback", "great-circle × detour at the calibrated speed for pairs with no road path or a point "
-                + "off the network");
+        built.put("fallback", Messages.of("plan.travel.fallback"));
         built.put("buildMs", (System.nanoTime() - t0) / 1_000_000);
         return new Matrix(minutes, new RoadTravel(g, model, night, built), fallbacks, maxSnap);
     }

@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.travel;
 
+import com.patrolplanner.i18n.Messages;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -23,7 +24,7 @@ public enum TravelKind {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("one of " + Arrays.toString(values()) + ", not '" + s + "'");
+            throw new IllegalArgumentException(Messages.of("campaign.travelOneOf", Arrays.toString(values()), s));
         }
     }
 }

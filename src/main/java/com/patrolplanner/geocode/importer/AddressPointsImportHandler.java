@@ -1,5 +1,6 @@
 package com.patrolplanner.geocode.importer;
 
+import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.geocode.GazetteerStore;
@@ -95,10 +96,10 @@ public class AddressPointsImportHandler implements ImportHandler {
             Double lat = number(r.get("lat"), rowNo, "lat", errors);
             if (lon != null && lat != null) {
                 if (lon < -180 || lon > 180) {
-                    errors.add(new FieldError(rowNo, "lon", "longitude " + lon + " outside -180..180"
-                            + (Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? "" : " (lat/lon swapped?)")));
+                    errors.add(new FieldError(rowNo, "lon", Messages.of(Math.abs(lat) <= 180 && Math.abs(lon) <= 90
+                            ? "geocode.rowLonOutside" : "geo.longitudeOutside", lon)));
                 } else if (lat < -90 || lat > 90) {
-                    errors.add(new FieldError(rowNo, "lat", "latitude " + lat + " outside -90..90 (lat/lon swapped?)"));
+                    errors.add(new FieldError(rowNo, "lat", Messages.of("geo.latitudeOutside", lat)));
                 }
             }
             String num = ChineseText.numeralsToDigits(ChineseText.normalise(number) + "号").replaceFirst("号$", "")
@@ -116,8 +117,8 @@ public class AddressPointsImportHandler implements ImportHandler {
                     trim(r.get("id")), w[0], w[1]));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(errors.size() + (errors.size() >= MAX_ERRORS ? "+" : "")
-                    + " bad rows in " + source + "; nothing was imported", errors);
+            throw ApiException.unprocessable(Messages.of("geocode.badRows",
+                    errors.size() + (errors.size() >= MAX_ERRORS ? "+" : ""), source), errors);
         }
         final int[] done = {0};
         GazetteerStore.Counts c = store.upsertAddresses(source, request.datum().name(), rows, () -> {
@@ -141,8 +142,9 @@ public class AddressPointsImportHandler implements ImportHandler {
             Map<String, String> headerOf = resolveHeaders(p.getHeaderNames(), mapping);
             for (String req : List.of("lon", "lat", "number", "street")) {
                 if (!headerOf.containsKey(req)) {
-                    throw ApiException.unprocessable("column for '" + req + "' not found (headers: "
-                            + String.join(",", p.getHeaderNames()) + ")", List.of(new FieldError(1, req, "missing column")));
+                    throw ApiException.unprocessable(Messages.of("geocode.noColumn", req, String.join(",",
+                            p.getHeaderNames())), List.of(new FieldError(1, req,
+                                    Messages.of("geocode.missingColumn"))));
                 }
             }
             for (CSVRecord rec : p) {
@@ -171,8 +173,8 @@ public class AddressPointsImportHandler implements ImportHandler {
             Map<String, String> headerOf = resolveHeaders(headers, mapping);
             for (String req : List.of("lon", "lat", "number", "street")) {
                 if (!headerOf.containsKey(req)) {
-                    throw ApiException.unprocessable("column for '" + req + "' not found (headers: "
-                            + String.join(",", headers) + ")", List.of(new FieldError(1, req, "missing column")));
+                    throw ApiException.unprocessable(Messages.of("geocode.noColumn", req, String.join(",", headers)),
+                            List.of(new FieldError(1, req, Messages.of("geocode.missingColumn"))));
                 }
             }
             for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
@@ -256,7 +258,7 @@ public class AddressPointsImportHandler implements ImportHandler {
 
     private static Double number(String s, int row, String field, List<FieldError> errors) {
         if (s == null || s.isBlank()) {
-            errors.add(new FieldError(row, field, "required"));
+            errors.add(new FieldError(row, field, Messages.of("common.required")));
             return null;
         }
         try {
@@ -266,7 +268,7 @@ public class AddressPointsImportHandler implements ImportHandler {
             }
             return d;
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(row, field, "not a number: '" + s + "'"));
+            errors.add(new FieldError(row, field, Messages.of("import.notNumber", s)));
             return null;
         }
     }
