@@ -130,9 +130,10 @@ public class AuditService {
                         if (!prev.equals(r.getString(8))) {
                             return new Verification(false, checked, seq, "link to the previous row does not match");
                         }
-                        long unit = r.getLong(10);
+                        long u = r.getLong(10);
+                        Long unit = r.wasNull() ? null : u;
                         String h = hash(prev, seq, at, r.getString(3), r.getString(4), r.getString(5), r.getString(6), json,
-                                r.wasNull() ? null : unit);
+                                unit);
                         if (!h.equals(r.getString(9))) {
                             return new Verification(false, checked, seq, "content does not match its hash");
                         }

@@ -115,6 +115,13 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
         }
     }
 
+    /** Forgets this request's scope: a unit was just added below the caller's, and the caller sees it. */
+    void forget() {
+        if (Arc.container().requestContext().isActive()) {
+            holder.set(null);
+        }
+    }
+
     /** A unit and every unit below it. */
     public List<Long> below(long unitId) {
         @SuppressWarnings("unchecked")

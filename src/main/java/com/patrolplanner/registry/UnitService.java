@@ -141,6 +141,7 @@ public class UnitService {
         u.persist();
         em.flush();
         withinOwnArea(u);
+        jurisdiction.forget();
         registry.history(UNIT, u.id, "create", user, null, ChangeHistory.diff(Map.of(), snapshot(u)));
         replace();
         return u;
