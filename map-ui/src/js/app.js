@@ -10,6 +10,7 @@ import { renderVenueCard } from './venue-card.js';
 import { renderPlanner } from './planner.js';
 import { renderLeader } from './leader.js';
 import { renderManager } from './manager.js';
+import { renderAdmin } from './admin-panel.js';
 import { wireSearch } from './search.js';
 import { wgs84ToGcj02 } from './datum.js';
 import { useTiles } from './vector-tiles.js';
@@ -20,6 +21,7 @@ const VIEWS = {
   planner: { roles: ['planner', 'admin'], render: renderPlanner },
   leader: { roles: ['team_leader'], render: renderLeader },
   manager: { roles: ['manager', 'admin'], render: renderManager },
+  admin: { roles: ['admin'], render: renderAdmin },
 };
 
 const app = {

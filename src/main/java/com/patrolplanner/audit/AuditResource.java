@@ -11,12 +11,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The audit trail, for administrators: newest first, filterable; and a verification of the whole hash chain. */
+/**
+ * The audit trail, for administrators: newest first, filterable, a unit's administrator seeing its units' records only;
+ * and a verification of the whole hash chain (the system administrator's).
+ */
 @Path("/api/audit")
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
     @Inject
     AuditService audit;
+    @Inject
+    com.patrolplanner.security.CurrentUser current;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +39,7 @@ public class AuditResource {
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
     public AuditService.Verification verify() {
+        current.requireSystemAdmin();
         return audit.verify();
     }
 }

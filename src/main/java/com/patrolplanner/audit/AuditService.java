@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.patrolplanner.security.AppUser;
+import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.UnitVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +26,12 @@ import java.util.Map;
 /**
  * Appends to the audit trail inside the caller's transaction, so an audit record exists exactly when the audited change
  * was committed. Rows are chained: {@code hash = SHA-256(prev_hash | seq | at | actor | action | type | id | details)}
- * over a canonical text form; appends are serialised by a transaction-scoped advisory lock.
+ * over a canonical text form, with {@code | unit=N} appended when the record names a unit; appends are serialised by a
+ * transaction-scoped advisory lock.
+ *
+ * <p>Every record names the unit (执法机构) it concerns: the one the writer passes (the unit of the record written), else
+ * the acting user's. A unit's administrator lists the records of its unit and the units below it, in SQL
+ * ({@link UnitVisibility#sql}, registry's {@code Scope.sql}); records without a unit are the system administrator's.
  */
 @ApplicationScoped
 public class AuditService {
@@ -38,9 +46,22 @@ public class AuditService {
     EntityManager em;
     @Inject
     com.patrolplanner.sql.Db db;
+    @Inject
+    UnitVisibility units;
+    @Inject
+    CurrentUser current;
 
+    /** A record of the acting user's unit. */
     @Transactional(Transactional.TxType.REQUIRED)
     public long record(String actor, String action, String entityType, Object entityId, Map<String, ?> details) {
+        return record(actor, action, entityType, entityId, details, null);
+    }
+
+    /** A record of unit {@code unitId} (the unit of the record written); null: the acting user's unit. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public long record(String actor, String action, String entityType, Object entityId, Map<String, ?> details,
+            Long unitId) {
+        Long unit = unitId != null ? unitId : unitOf(actor);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> last = em.createNativeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").getResultList();
@@ -49,13 +70,25 @@ public class AuditService {
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String id = entityId == null ? null : String.valueOf(entityId);
         String json = canonical(details == null ? Map.of() : details);
-        String hash = hash(prev, seq, at, actor, action, entityType, id, json);
-        em.createNativeQuery("INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, details, prev_hash, hash) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8, ?9)")
+        String hash = hash(prev, seq, at, actor, action, entityType, id, json, unit);
+        em.createNativeQuery("INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, details, prev_hash, hash, "
+                + "unit_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8, ?9, ?10)")
                 .setParameter(1, seq).setParameter(2, at).setParameter(3, actor).setParameter(4, action)
                 .setParameter(5, entityType).setParameter(6, id).setParameter(7, json).setParameter(8, prev)
-                .setParameter(9, hash).executeUpdate();
+                .setParameter(9, hash).setParameter(10, unit).executeUpdate();
         return seq;
+    }
+
+    /** The unit of the acting user (the caller's, or the named user's for work done on a user's behalf); null if none. */
+    private Long unitOf(String actor) {
+        if (actor == null) {
+            return null;
+        }
+        if (io.quarkus.arc.Arc.container().requestContext().isActive() && actor.equals(current.name())) {
+            return current.unitId();
+        }
+        AppUser u = AppUser.findByUsername(actor);
+        return u == null ? null : u.unitId;
     }
 
     /** Result of re-computing the chain: {@code firstBroken} is the first row whose hash or link does not hold. */
@@ -80,7 +113,7 @@ public class AuditService {
         int page = 5000;
         long after = 0;
         try (com.patrolplanner.sql.Stmt ps = c.prepare("SELECT seq, at, actor, action, entity_type, entity_id, "
-                + "details::text, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT " + page)) {
+                + "details::text, prev_hash, hash, unit_id FROM audit_log WHERE seq > ? ORDER BY seq LIMIT " + page)) {
             while (true) {
                 ps.setLong(1, after);
                 int rows = 0;
@@ -101,7 +134,10 @@ public class AuditService {
                         if (!prev.equals(r.getString(8))) {
                             return new Verification(false, checked, seq, "link to the previous row does not match");
                         }
-                        String h = hash(prev, seq, at, r.getString(3), r.getString(4), r.getString(5), r.getString(6), json);
+                        long u = r.getLong(10);
+                        Long unit = r.wasNull() ? null : u;
+                        String h = hash(prev, seq, at, r.getString(3), r.getString(4), r.getString(5), r.getString(6), json,
+                                unit);
                         if (!h.equals(r.getString(9))) {
                             return new Verification(false, checked, seq, "content does not match its hash");
                         }
@@ -122,10 +158,13 @@ public class AuditService {
     public record Filter(String actor, String action, String entityType, String entityId, Long before) {
     }
 
-    /** Up to {@code limit} records matching the filter, newest first, as a JSON array. */
+    /**
+     * Up to {@code limit} records matching the filter, newest first, as a JSON array: those of the caller's units only
+     * (a unit's administrator), every record for the system administrator.
+     */
     @Transactional
     public String list(Filter f, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE true");
+        StringBuilder where = new StringBuilder(" WHERE " + units.sql("unit_id"));
         List<Object> params = new java.util.ArrayList<>();
         for (Object[] c : new Object[][] {{"actor", f.actor()}, {"action", f.action()}, {"entity_type", f.entityType()},
                 {"entity_id", f.entityId()}}) {
@@ -140,7 +179,7 @@ public class AuditService {
         }
         jakarta.persistence.Query q = em.createNativeQuery("SELECT coalesce(json_agg(json_build_object('seq',seq,'at',at,"
                 + "'actor',actor,'action',action,'entityType',entity_type,'entityId',entity_id,'details',details,"
-                + "'prevHash',prev_hash,'hash',hash) ORDER BY seq DESC),'[]')::text "
+                + "'prevHash',prev_hash,'hash',hash,'unitId',unit_id) ORDER BY seq DESC),'[]')::text "
                 + "FROM (SELECT * FROM audit_log" + where + " ORDER BY seq DESC LIMIT " + limit + ") a");
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(i + 1, params.get(i));
@@ -159,9 +198,11 @@ public class AuditService {
     }
 
     static String hash(String prev, long seq, OffsetDateTime at, String actor, String action, String type, String id,
-            String json) {
+            String json, Long unit) {
         String text = String.join("|", prev, Long.toString(seq), TS.format(at.withOffsetSameInstant(ZoneOffset.UTC)),
-                actor, action, type == null ? "" : type, id == null ? "" : id, json);
+                actor, action, type == null ? "" : type, id == null ? "" : id, json)
+                // the unit joined the chain later (V210): rows without one hash exactly as before
+                + (unit == null ? "" : "|unit=" + unit);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

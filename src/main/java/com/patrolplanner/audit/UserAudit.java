@@ -17,7 +17,7 @@ public class UserAudit {
 
     void record(@Observes UserAdminEvent e) {
         audit.record(e.actor(), e.action(), e.userId() == null ? "session" : "user", e.userId(),
-                e.username() == null ? e.details() : withName(e));
+                e.username() == null ? e.details() : withName(e), e.unitId());
     }
 
     private static java.util.Map<String, Object> withName(UserAdminEvent e) {

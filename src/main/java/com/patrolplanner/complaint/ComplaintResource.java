@@ -138,6 +138,7 @@ public class ComplaintResource {
     @Path("/rules/{code}")
     @RolesAllowed(Roles.ADMIN)
     public DeadlineRules.RuleView updateRule(@PathParam("code") String code, DeadlineRules.RuleInput in) {
+        user.requireSystemAdmin(); // the bureau's named deadline rules, one for every unit
         return rules.updateRule(code, in, user, locale());
     }
 

@@ -45,6 +45,7 @@ public class RuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid RuleInput in) {
+        user.requireSystemAdmin(); // the rules are the province's and the city's, read by every unit
         ComplianceRule r = rules.create(in, user.name());
         return Response.created(URI.create("/api/compliance/rules/" + r.code)).entity(RuleView.of(r)).build();
     }
@@ -54,6 +55,7 @@ public class RuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public RuleView update(@PathParam("code") String code, @NotNull @Valid RuleInput in) {
+        user.requireSystemAdmin();
         return RuleView.of(rules.update(code, in, user.name()));
     }
 
@@ -61,6 +63,7 @@ public class RuleResource {
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("code") String code) {
+        user.requireSystemAdmin();
         rules.delete(code, user.name());
         return Response.noContent().build();
     }

@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * The demo's units (执法机构), once the Weifang outlines are in the district register: 潍坊市 (370700) over 奎文区
  * (370705) and 潍城区 (370702), each with its district outline as area, and the demo logins and teams placed in them
- * (奎文区: planner, leader1, leader2, manager; 潍城区: wc-*; the city: city-*; admin stays without unit). Demo mode only,
- * like the demo logins.
+ * (奎文区: planner, leader1, leader2, manager; 潍城区: wc-*; the city: city-*; admin stays without unit), and the unit
+ * administrators (单位管理员) kw-admin of 奎文区 and wc-admin of 潍城区, created here with their unit (password = user
+ * name, as every demo login). Demo mode only, like the demo logins.
  */
 @ApplicationScoped
 public class DemoUnits {
@@ -46,6 +47,12 @@ public class DemoUnits {
         Unit kw = unit("奎文区", KUIWEN, Unit.DISTRICT, city.id);
         Unit wc = unit("潍城区", WEICHENG, Unit.DISTRICT, city.id);
         Map<String, Long> ids = Map.of(CITY, city.id, KUIWEN, kw.id, WEICHENG, wc.id);
+        for (String[] a : new String[][] {{"kw-admin", KUIWEN, "奎文管理员"}, {"wc-admin", WEICHENG, "潍城管理员"}}) {
+            if (AppUser.findByUsername(a[0]) == null) {
+                DemoUsers.user(a[0], com.patrolplanner.security.Roles.ADMIN, null, a[2]);
+                AppUser.findByUsername(a[0]).unitId = ids.get(a[1]);
+            }
+        }
         USERS.forEach((name, code) -> {
             AppUser u = AppUser.findByUsername(name);
             if (u != null && u.unitId == null) {

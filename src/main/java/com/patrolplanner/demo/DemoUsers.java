@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 /**
  * Creates the demo logins once (planner, leader1 of team 1, leader2 of team 2, manager of 奎文区; wc-planner, wc-leader1,
  * wc-manager of 潍城区; city-planner, city-manager of the city; admin; password = user name) and the teams the leaders
- * lead. Off in production: set {@code patrol.seed.demo-users=false}.
+ * lead. The unit administrators kw-admin and wc-admin come with their units ({@link DemoUnits}): an administrator
+ * without a unit would be a system administrator. Off in production: set {@code patrol.seed.demo-users=false}.
  */
 @ApplicationScoped
 public class DemoUsers {
@@ -57,7 +58,7 @@ public class DemoUsers {
         return t;
     }
 
-    private static void user(String name, String role, Long teamId, String display) {
+    static void user(String name, String role, Long teamId, String display) {
         if (AppUser.findByUsername(name) != null) {
             return;
         }

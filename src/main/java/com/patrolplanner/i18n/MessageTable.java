@@ -902,6 +902,18 @@ final class MessageTable {
         put("violation.online_licence_not_shown", "未在网站主页显著位置标明许可证编号",
                 "Licence number not shown prominently on the home page");
         put("violation.other", "其他违规行为（须在备注中说明）", "Other violation (describe it in the notes)");
+        // ---- units (issue 14): unit administrators, joint campaigns ----
+        put("units.systemAdminOnly", "仅系统管理员（不属于任何单位的管理员）可执行此操作",
+                "only the system administrator (an administrator of no unit) may do this");
+        put("units.unitOutside", "单位 {0} 不在 {1} 的管辖范围内", "unit {0} is outside {1}");
+        put("units.noUnit", "没有单位 {0}", "no unit {0}");
+        put("units.teamOutside", "执法组 {0} 不存在或不在 {1} 的管辖范围内", "team {0} does not exist or is outside {1}");
+        put("units.systemAdminCreate", "只有系统管理员可以设立不属于任何单位的系统管理员",
+                "only the system administrator may make an administrator of no unit (a system administrator)");
+        put("units.onlyBelow", "单位管理员只能修改本单位的下级单位：{0} 不在 {1} 之下",
+                "a unit administrator edits only units below its own: {0} is not below {1}");
+        put("units.parentRequired", "须为本单位 {0} 或其下级单位", "must be {0} or a unit below it");
+        put("units.areaOutside", "区域超出 {0} 的辖区", "the area reaches outside {0}");
     }
 
     private MessageTable() {

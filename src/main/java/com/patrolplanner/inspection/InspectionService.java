@@ -49,6 +49,8 @@ public class InspectionService {
     RegistryService registry;
     @Inject
     com.patrolplanner.registry.Jurisdiction jurisdiction;
+    @Inject
+    com.patrolplanner.registry.JointStops jointStops;
 
     /**
      * The one unit predicate of inspections (JPQL, issue 14, 属地管理): an inspection belongs to the unit of its venue,
@@ -210,7 +212,7 @@ public class InspectionService {
     @Transactional
     public VenueRecord venueRecord(long venueId, Integer limit, CurrentUser user) {
         Venue venue = Venue.findById(venueId);
-        if (venue == null || !jurisdiction.scope().sees(venue.unitId)) {
+        if (venue == null || !(jurisdiction.scope().sees(venue.unitId) || onOwnJointStop(venue, user))) {
             throw ApiException.notFound(Messages.of("noun.venue", venueId));
         }
         int n = limit == null ? 20 : limit;
@@ -252,6 +254,14 @@ public class InspectionService {
         return com.patrolplanner.sql.Rows.utc(o);
     }
 
+    /**
+     * True when the caller is a team leader whose team has a stop at {@code venue} in a joint campaign (联合行动): the
+     * one venue outside the leader's unit it may read at the door and record an inspection of (never edit the venue).
+     */
+    private boolean onOwnJointStop(Venue venue, CurrentUser user) {
+        return user.scopedToTeam() && user.teamId() != null && jointStops.teamHasStop(user.teamId(), venue.id);
+    }
+
     Inspection visible(long id, CurrentUser user) {
         Inspection i = Inspection.find("id = ?1 and " + inScope(), id).firstResult();
         if (i == null || (user.scopedToTeam() && !Objects.equals(i.teamId, user.teamId()))) {
@@ -271,7 +281,7 @@ public class InspectionService {
             venue = Venue.findById(in.venueId());
             if (venue == null) {
                 errors.add(FieldError.of("venueId", Messages.of("common.noVenue", in.venueId())));
-            } else if (!jurisdiction.scope().sees(venue.unitId)) {
+            } else if (!jurisdiction.scope().sees(venue.unitId) && !onOwnJointStop(venue, user)) {
                 errors.add(FieldError.of("venueId", Messages.of("unit.venueOutside", in.venueId(),
                         jurisdiction.unitName(venue.unitId), jurisdiction.unitName(jurisdiction.scope().unitId()))));
             }

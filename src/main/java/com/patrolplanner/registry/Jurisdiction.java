@@ -104,6 +104,27 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
         return scope().all();
     }
 
+    @Override
+    public String sql(String column) {
+        return scope().sql(column);
+    }
+
+    @Override
+    public boolean exists(long unitId) {
+        return Unit.findById(unitId) != null;
+    }
+
+    @Override
+    public Long ownUnit() {
+        return scope().unitId();
+    }
+
+    @Override
+    public boolean seesTeam(long teamId) {
+        Team t = Team.findById(teamId);
+        return t != null && scope().sees(t.unitId);
+    }
+
     /**
      * The unit a new record of the caller goes to: {@code requested} when given and inside the caller's scope (a city
      * planner placing a campaign, zone set or team in a district), else the caller's own unit. A requested unit outside
@@ -123,6 +144,7 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
     }
 
     /** The name of a unit (for messages), or "no unit" when null. */
+    @Override
     public String unitName(Long unitId) {
         if (unitId == null) {
             return "no unit";
@@ -149,6 +171,13 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
             if (activated) {
                 ctx.terminate();
             }
+        }
+    }
+
+    /** Forgets this request's scope: a unit was just added below the caller's, and the caller sees it. */
+    void forget() {
+        if (Arc.container().requestContext().isActive()) {
+            holder.set(null);
         }
     }
 

@@ -108,6 +108,16 @@ public class RegisterQueries {
         return single("venue v", VENUE_FEATURE, w);
     }
 
+    /**
+     * A venue whatever its unit: for a team leader at a stop of the own team's joint campaign in another unit
+     * ({@link JointStops}), read-only; the caller checks the stop.
+     */
+    public String venueOnJointStop(long id) {
+        Where w = new Where();
+        w.add("v.id = ?", id);
+        return single("venue v", VENUE_FEATURE, w);
+    }
+
     public FeaturePage schools(Filter f) {
         Where w = scoped("s.unit_id");
         w.bbox(f.bbox(), "coalesce(s.campus::geometry, s.geom)");

@@ -559,7 +559,30 @@ public class RegistryService {
         if (reason != null) {
             details.put("reason", reason);
         }
-        audit.record(user, action, type, id, details);
+        audit.record(user, action, type, id, details, unitOf(type, id));
+    }
+
+    /**
+     * The unit an audit record of a register row concerns (its unit administrators read it): the venue's, school's,
+     * team's or inspector's unit, a unit itself; null (the acting user's unit) for records of other capabilities.
+     */
+    private Long unitOf(String type, long id) {
+        String sql = switch (type) {
+            case "venue" -> "SELECT unit_id FROM venue WHERE id = ?1";
+            case "school" -> "SELECT unit_id FROM school WHERE id = ?1";
+            case "team" -> "SELECT unit_id FROM team WHERE id = ?1";
+            case "inspector" -> "SELECT unit_id FROM inspector WHERE id = ?1";
+            default -> null;
+        };
+        if (UnitService.UNIT.equals(type)) {
+            return id;
+        }
+        if (sql == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> u = em.createNativeQuery(sql).setParameter(1, id).getResultList();
+        return u.isEmpty() || u.get(0) == null ? null : u.get(0).longValue();
     }
 
     public List<ChangeHistory> historyOf(String type, long id) {

@@ -130,11 +130,18 @@ public class UnitService {
 
     @Transactional
     public Unit create(UnitInput in, String user) {
+        Scope s = jurisdiction.scope();
+        if (!s.all() && (in.parentId() == null || !s.sees(in.parentId()))) {
+            // a unit's administrator (单位管理员) adds units below its own only
+            throw ApiException.invalid("parentId", Messages.of("units.parentRequired", jurisdiction.unitName(s.unitId())));
+        }
         Unit u = new Unit();
         apply(u, in);
         u.updatedAt = OffsetDateTime.now();
         u.persist();
         em.flush();
+        withinOwnArea(u);
+        jurisdiction.forget();
         registry.history(UNIT, u.id, "create", user, null, ChangeHistory.diff(Map.of(), snapshot(u)));
         replace();
         return u;
@@ -143,8 +150,16 @@ public class UnitService {
     @Transactional
     public Unit update(long id, UnitInput in, String user) {
         Unit u = Unit.findById(id);
-        if (u == null || !jurisdiction.scope().sees(id)) {
+        Scope s = jurisdiction.scope();
+        if (u == null || !s.sees(id)) {
             throw ApiException.notFound(Messages.of("noun.unit", id));
+        }
+        if (!s.all() && id == s.unitId()) {
+            // a unit's administrator edits the units below its own, never its own (its area, its place in the tree)
+            throw new ApiException(403, "Forbidden", Messages.of("units.onlyBelow", u.name, jurisdiction.unitName(s.unitId())), null);
+        }
+        if (!s.all() && (in.parentId() == null || !s.sees(in.parentId()))) {
+            throw ApiException.invalid("parentId", Messages.of("units.parentRequired", jurisdiction.unitName(s.unitId())));
         }
         if (in.version() == null) {
             throw ApiException.invalid("version", Messages.of("common.versionRequired"));
@@ -158,10 +173,28 @@ public class UnitService {
         if (!changes.isEmpty()) {
             u.updatedAt = OffsetDateTime.now();
             em.flush();
+            withinOwnArea(u);
             registry.history(UNIT, u.id, "update", user, null, changes);
             replace();
         }
         return u;
+    }
+
+    /**
+     * A unit's administrator draws units inside its own area only (10 m of slack for outlines traced by hand): a larger
+     * one would take its neighbour's venues and schools, which belong to the most specific unit covering them.
+     */
+    private void withinOwnArea(Unit u) {
+        Scope s = jurisdiction.scope();
+        if (s.all()) {
+            return;
+        }
+        Object inside = em.createNativeQuery("SELECT ST_CoveredBy(c.area, ST_Buffer(o.area::geography, 10)::geometry) "
+                + "FROM unit c, unit o WHERE c.id = ?1 AND o.id = ?2").setParameter(1, u.id).setParameter(2, s.unitId())
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(inside)) {
+            throw ApiException.invalid("area", Messages.of("units.areaOutside", jurisdiction.unitName(s.unitId())));
+        }
     }
 
     /** Every venue and school into the most specific unit covering it (after an area or the tree changed). */

@@ -38,6 +38,8 @@ public class VenueResource {
     RegisterQueries queries;
     @Inject
     CurrentUser user;
+    @Inject
+    JointStops jointStops;
 
     @GET
     @Produces({GEOJSON, MediaType.APPLICATION_JSON})
@@ -59,6 +61,10 @@ public class VenueResource {
     @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
     public String get(@PathParam("id") long id) {
         String f = queries.venue(id);
+        if (f == null && user.scopedToTeam() && user.teamId() != null && jointStops.teamHasStop(user.teamId(), id)) {
+            // a leader at the own team's stop of a joint campaign (联合行动) in another unit reads the venue, nothing more
+            f = queries.venueOnJointStop(id);
+        }
         if (f == null) {
             throw ApiException.notFound(Messages.of("noun.venue", id));
         }

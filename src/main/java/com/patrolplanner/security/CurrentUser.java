@@ -33,6 +33,22 @@ public class CurrentUser {
         return u == null ? null : u.unitId;
     }
 
+    /**
+     * True for the system administrator: an administrator without a unit. An administrator of a unit (单位管理员)
+     * administers its unit's subtree only, and none of what is the whole system's (rules, the calendar, sessions).
+     */
+    public boolean systemAdmin() {
+        return has(Roles.ADMIN) && user() != null && user().unitId == null;
+    }
+
+    /** 403 unless the caller is the system administrator ({@link #systemAdmin()}). */
+    public void requireSystemAdmin() {
+        if (!systemAdmin()) {
+            throw new com.patrolplanner.web.ApiException(403, "Forbidden", com.patrolplanner.i18n.Messages.of(
+                    "units.systemAdminOnly"), null);
+        }
+    }
+
     /** True when the caller sees only its own team's plans, stops and inspections. */
     public boolean scopedToTeam() {
         return has(Roles.TEAM_LEADER) && !has(Roles.PLANNER) && !has(Roles.ADMIN) && !has(Roles.MANAGER);

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Users, the caller's own identity and password, and ending sessions. Only admins manage users. */
+/**
+ * Users, the caller's own identity and password, and ending sessions. Only admins manage users: the system administrator
+ * every user, a unit's administrator the users of its unit and the units below it ({@link UserService}).
+ */
 @Path("/api")
 public class UserResource {
     @Inject
@@ -34,10 +37,10 @@ public class UserResource {
     SessionStore sessions;
 
     public record UserView(Long id, String username, List<String> roles, Long teamId, String displayName, boolean active,
-            boolean mustChangePassword) {
+            boolean mustChangePassword, Long unitId) {
         static UserView of(AppUser u) {
             return new UserView(u.id, u.username, u.roleSet().stream().sorted().toList(), u.teamId, u.displayName, u.active,
-                    u.mustChangePassword);
+                    u.mustChangePassword, u.unitId);
         }
     }
 
@@ -47,9 +50,10 @@ public class UserResource {
             @NotEmpty Set<String> roles,
             Long teamId,
             @Size(max = 100) String displayName,
-            Boolean active) {
+            Boolean active,
+            Long unitId) {
         UserService.UserData data() {
-            return new UserService.UserData(username, password, roles, teamId, displayName, active);
+            return new UserService.UserData(username, password, roles, teamId, displayName, active, unitId);
         }
     }
 
@@ -97,8 +101,9 @@ public class UserResource {
     @GET
     @Path("/users")
     @RolesAllowed(Roles.ADMIN)
+    @jakarta.transaction.Transactional
     public List<UserView> list() {
-        return AppUser.<AppUser>listAll().stream().map(UserView::of).toList();
+        return users.list().stream().map(UserView::of).toList();
     }
 
     /** A new user; the password the administrator sets must be changed by the user at the first login. */
@@ -129,6 +134,7 @@ public class UserResource {
     @Path("/sessions")
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> logoutAll() {
+        current.requireSystemAdmin();
         return Map.of("sessionsEnded", users.logoutAll(current.name()));
     }
 }

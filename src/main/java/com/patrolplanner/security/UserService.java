@@ -16,8 +16,12 @@ import java.util.TreeSet;
 
 /**
  * Users and their passwords and sessions. Every change fires a {@link UserAdminEvent} (the audit trail records it) and
- * ends the sessions it must: a new password, other roles, another name or deactivation log the user out everywhere.
- * A password an administrator sets must be replaced by the user at the next login.
+ * ends the sessions it must: a new password, other roles, another name, another unit or deactivation log the user out
+ * everywhere. A password an administrator sets must be replaced by the user at the next login.
+ *
+ * <p>Unit administrators (an {@code admin} with a unit, 单位管理员) administer the users of their unit and the units
+ * below it only: another unit's user is a 404, placing a user (or a user's team) outside the subtree is a 422 naming the
+ * unit, and an administrator without a unit (the system administrator) is made by the system administrator only.
  */
 @ApplicationScoped
 public class UserService {
@@ -27,15 +31,65 @@ public class UserService {
     PasswordIdentityProvider passwords;
     @Inject
     Event<UserAdminEvent> events;
+    @Inject
+    UnitVisibility units;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
-    /** What an administrator sends for a user; {@code password} null on update keeps the current one. */
+    /**
+     * What an administrator sends for a user; {@code password} null on update keeps the current one; {@code unitId} null
+     * on create is the administrator's own unit, on update keeps the user's.
+     */
     public record UserData(String username, String password, Set<String> roles, Long teamId, String displayName,
-            Boolean active) {
+            Boolean active, Long unitId) {
+        public UserData(String username, String password, Set<String> roles, Long teamId, String displayName,
+                Boolean active) {
+            this(username, password, roles, teamId, displayName, active, null);
+        }
+    }
+
+    /** The users the caller administers (its units' users; every user for the system administrator), by id. */
+    @SuppressWarnings("unchecked")
+    public List<AppUser> list() {
+        return em.createNativeQuery("SELECT * FROM app_user WHERE " + units.sql("unit_id") + " ORDER BY id", AppUser.class)
+                .getResultList();
+    }
+
+    /** A user the caller administers; another unit's user (and, for a unit administrator, the system's) is a 404. */
+    AppUser administered(long id) {
+        AppUser u = AppUser.findById(id);
+        if (u == null || !units.sees(u.unitId)) {
+            throw ApiException.notFound(com.patrolplanner.i18n.Messages.of("noun.user", id));
+        }
+        return u;
+    }
+
+    /**
+     * Where a user goes: {@code unit} must exist and lie in the caller's units (a 422 on {@code unitId} naming it); no
+     * unit is the system's, which only the system administrator hands out; the team must be in the caller's units.
+     */
+    private void checkPlacement(Long unit, Long teamId) {
+        if (unit == null) {
+            if (!units.seesAll()) {
+                throw ApiException.invalid("unitId", com.patrolplanner.i18n.Messages.of("units.systemAdminCreate"));
+            }
+        } else if (!units.exists(unit)) {
+            throw ApiException.invalid("unitId", com.patrolplanner.i18n.Messages.of("units.noUnit", unit));
+        } else if (!units.sees(unit)) {
+            throw ApiException.invalid("unitId", com.patrolplanner.i18n.Messages.of("units.unitOutside", units.unitName(unit),
+                    units.unitName(units.ownUnit())));
+        }
+        if (teamId != null && !units.seesTeam(teamId)) {
+            throw ApiException.invalid("teamId", com.patrolplanner.i18n.Messages.of("units.teamOutside", teamId,
+                    units.unitName(units.ownUnit())));
+        }
     }
 
     @Transactional
     public AppUser create(String actor, UserData in) {
         checkRoles(in.roles());
+        Long unit = in.unitId() != null ? in.unitId() : units.ownUnit();
+        checkPlacement(unit, in.teamId());
         if (in.password() == null) {
             throw ApiException.invalid("password", Messages.of("security.passwordLength", PasswordPolicy.MIN_LENGTH));
         }
@@ -47,6 +101,7 @@ public class UserService {
         u.password = AppUser.hash(in.password());
         u.roles = String.join(",", new TreeSet<>(in.roles()));
         u.teamId = in.teamId();
+        u.unitId = unit;
         u.displayName = in.displayName();
         u.active = in.active() == null || in.active();
         u.mustChangePassword = true;
@@ -57,19 +112,21 @@ public class UserService {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("roles", sortedRoles(u));
         d.put("teamId", u.teamId);
+        d.put("unitId", u.unitId);
         d.put("active", u.active);
         d.put("password", "set by an administrator (must be changed at first login)");
-        events.fire(new UserAdminEvent(actor, "create", u.id, u.username, d));
+        events.fire(new UserAdminEvent(actor, "create", u.id, u.username, d, u.unitId));
         return u;
     }
 
     @Transactional
     public AppUser update(String actor, long id, UserData in) {
-        AppUser u = AppUser.findById(id);
-        if (u == null) {
-            throw ApiException.notFound(Messages.of("noun.user", id));
-        }
+        AppUser u = administered(id);
         checkRoles(in.roles());
+        Long unit = in.unitId() != null ? in.unitId() : u.unitId;
+        if (!Objects.equals(unit, u.unitId) || (in.teamId() != null && !Objects.equals(in.teamId(), u.teamId))) {
+            checkPlacement(unit, Objects.equals(in.teamId(), u.teamId) ? null : in.teamId());
+        }
         if (in.password() != null) {
             PasswordPolicy.require("password", in.username(), in.password());
         }
@@ -89,6 +146,12 @@ public class UserService {
         if (!Objects.equals(u.teamId, in.teamId())) {
             changes.put("teamId", fromTo(u.teamId, in.teamId()));
             u.teamId = in.teamId();
+        }
+        if (!Objects.equals(u.unitId, unit)) {
+            // another unit is another jurisdiction: the sessions opened under the old one end
+            changes.put("unitId", fromTo(u.unitId, unit));
+            u.unitId = unit;
+            endSessions = true;
         }
         if (!Objects.equals(u.displayName, in.displayName())) {
             changes.put("displayName", fromTo(u.displayName, in.displayName()));
@@ -110,21 +173,18 @@ public class UserService {
         }
         passwords.forget();
         if (!changes.isEmpty()) {
-            events.fire(new UserAdminEvent(actor, "update", u.id, u.username, changes));
+            events.fire(new UserAdminEvent(actor, "update", u.id, u.username, changes, u.unitId));
         }
         return u;
     }
 
     @Transactional
     public void delete(String actor, long id) {
-        AppUser u = AppUser.findById(id);
-        if (u == null) {
-            throw ApiException.notFound(Messages.of("noun.user", id));
-        }
+        AppUser u = administered(id);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("roles", sortedRoles(u));
         d.put("sessionsEnded", sessions.deleteForUser(u.id));
-        events.fire(new UserAdminEvent(actor, "delete", u.id, u.username, d));
+        events.fire(new UserAdminEvent(actor, "delete", u.id, u.username, d, u.unitId));
         u.delete();
         passwords.forget();
     }
@@ -153,7 +213,7 @@ public class UserService {
         d.put("forced", wasForced);
         d.put("sessionsEnded", sessions.deleteForUser(u.id));
         passwords.forget();
-        events.fire(new UserAdminEvent(username, "password_change", u.id, u.username, d));
+        events.fire(new UserAdminEvent(username, "password_change", u.id, u.username, d, u.unitId));
         return u;
     }
 

@@ -47,7 +47,7 @@ class JurisdictionMatrixTest {
     static final double[] Z = {101.02, 30.02, 101.04, 30.04};
     static final String BBOX = "101.0,30.0,101.2,30.1";
     static final List<String> USERS = List.of("ju-a-planner", "ju-a-manager", "ju-b-planner", "ju-b-manager",
-            "ju-city-planner", "ju-city-manager");
+            "ju-city-planner", "ju-city-manager", "ju-a-admin", "ju-b-admin");
     /** Records of each district made through the API by its own users (fixtures of the unit × endpoint matrix). */
     final Map<String, Map<String, Object>> rec = new java.util.HashMap<>();
 
@@ -55,6 +55,8 @@ class JurisdictionMatrixTest {
     DataSource db;
 
     long city;
+    /** The last audit record before this class wrote anything: the trail's ground truth looks at what came after. */
+    long auditStart;
     long unitA;
     long unitB;
     final List<Long> venuesA = new ArrayList<>();
@@ -93,6 +95,7 @@ class JurisdictionMatrixTest {
             return;
         }
         cleanUp();
+        auditStart = sql("SELECT coalesce(max(seq), 0) FROM audit_log");
         // venues first, so that carving the zone later must move one of them
         venuesA.add(venue("JU-A-1", "internet_cafe", 101.050, 30.050));
         venuesA.add(venue("JU-A-2", "song_dance", 101.080, 30.020));
@@ -119,6 +122,9 @@ class JurisdictionMatrixTest {
             user("ju-b-manager", "manager", unitB);
             user("ju-city-planner", "planner", city);
             user("ju-city-manager", "manager", city);
+            // unit administrators (单位管理员) of A and B
+            user("ju-a-admin", "admin", unitA);
+            user("ju-b-admin", "admin", unitB);
         });
     }
 
@@ -134,7 +140,11 @@ class JurisdictionMatrixTest {
     @AfterAll
     void cleanUp() throws Exception {
         try (Connection c = db.getConnection()) {
+            c.createStatement().execute("DELETE FROM app_session WHERE user_id IN (SELECT id FROM app_user WHERE username LIKE 'ju-%')");
             c.createStatement().execute("DELETE FROM app_user WHERE username LIKE 'ju-%'");
+            for (String t : List.of("evidence_file", "goods_act", "issued_document", "case_file", "case_counter", "work_log")) {
+                c.createStatement().execute("DELETE FROM " + t + " WHERE unit_id IN (SELECT id FROM unit WHERE name LIKE '辖区测试%')");
+            }
             c.createStatement().execute("DELETE FROM recusal WHERE inspector_id IN (SELECT id FROM inspector WHERE name LIKE '辖区测试%')");
             c.createStatement().execute("DELETE FROM inspection WHERE venue_id IN (SELECT id FROM venue WHERE licence_no LIKE 'JU-%')");
             c.createStatement().execute("DELETE FROM campaign WHERE name LIKE '辖区测试%'");
@@ -143,6 +153,8 @@ class JurisdictionMatrixTest {
             c.createStatement().execute("DELETE FROM team WHERE name LIKE '辖区测试%'");
             c.createStatement().execute("DELETE FROM job WHERE owner LIKE 'ju-%'");
             c.createStatement().execute("DELETE FROM venue WHERE licence_no LIKE 'JU-%'");
+            // the provisional stalls (无证摊点) of the casework fixtures: venues without a licence number in the boxes
+            c.createStatement().execute("DELETE FROM venue WHERE licence_no IS NULL AND geom && ST_MakeEnvelope(101.0, 30.0, 101.2, 30.1, 4326)");
             c.createStatement().execute("DELETE FROM school WHERE name LIKE '辖区测试%'");
             c.createStatement().execute("DELETE FROM unit WHERE kind = 'zone' AND name LIKE '辖区测试%'");
             c.createStatement().execute("DELETE FROM unit WHERE kind = 'district' AND name LIKE '辖区测试%'");
@@ -166,6 +178,13 @@ class JurisdictionMatrixTest {
                 }
             }
             return out;
+        }
+    }
+
+    long sql(String query) throws Exception {
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -369,17 +388,8 @@ class JurisdictionMatrixTest {
     static final Map<String, String> NOT_UNIT_RECORDS = Map.of(
             "/api/calendar/{day}", "the school calendar is the city's, one for every unit",
             "/api/compliance/rules/{code}", "compliance rules are the province's and the city's, read by every unit",
-            "/api/users/{id}", "user accounts are administered by the system administrator only (no unit admins)",
             "/api/complaints/rules/{code}", "the complaint deadlines are the bureau's named rules, read by every unit",
             "/api/complaints/calendar/{day}", "the working-day calendar (public holidays) is the State Council's, one for every unit");
-
-    /**
-     * Issue 16's casework records (cases, goods, documents, work log, field photos) are not probed here yet: each needs an
-     * inspection with violations and two certified officers to exist. {@code casework/CaseworkApiTest} checks that
-     * another unit's case, goods record and document are a 404 and absent from lists.
-     */
-    static final List<String> CHECKED_IN_CASEWORK = List.of("/api/cases/", "/api/goods/", "/api/documents/",
-            "/api/work-log/", "/api/field/");
 
     /** A district's records, made through the API by its own planner (so the unit each gets is the service's choice). */
     void makeRecords(String d, long unit, List<Long> venues) {
@@ -429,7 +439,53 @@ class JurisdictionMatrixTest {
                 .getLong("id"));
         r.put("unit", unit);
         r.put("adcode", d.equals("a") ? "990101" : "990102");
+        r.put("officers", officers);
+        r.put("user", userId("ju-" + d + "-planner"));
+        casework(d, r, venues.get(0), officers);
         rec.put(d, r);
+    }
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3, 4};
+
+    /**
+     * Issue 16's casework of district {@code d}, made through the API by its planner: a violating inspection of its café
+     * by its two certified officers, the case filed on it with an evidence item and a file, a goods act, a rectification
+     * notice, a work-log entry, a provisional stall and a field photo.
+     */
+    void casework(String d, Map<String, Object> r, long venue, List<Long> officers) {
+        String planner = "ju-" + d + "-planner";
+        long inspection = as(planner).contentType("application/json").body(Map.of("venueId", venue, "inspectedAt",
+                java.time.OffsetDateTime.now().minusHours(2).toString(), "officers", officers, "outcome", "violation",
+                "violations", List.of("cafe_id_not_checked"))).post("/api/inspections").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        r.put("violating", inspection);
+        long kase = as(planner).contentType("application/json").body(Map.of("inspectionId", inspection, "cause",
+                "辖区测试案由" + d, "officers", officers)).post("/api/cases").then().statusCode(201).extract().jsonPath().getLong("id");
+        r.put("case", kase);
+        long evidence = as(planner).contentType("application/json").body(Map.of("officers", officers, "version", 0,
+                "description", "辖区测试笔录" + d)).post("/api/cases/" + kase + "/evidence").then().statusCode(200)
+                .extract().jsonPath().getLong("evidence[0].id");
+        r.put("evidence", evidence);
+        r.put("file", as(planner).multiPart("file", "现场.png", PNG, "image/png").post("/api/cases/" + kase + "/evidence/"
+                + evidence + "/files").then().statusCode(201).extract().jsonPath().getLong("id"));
+        r.put("goods", as(planner).contentType("application/json").body(Map.of("act", "detained", "kind", "computers",
+                "quantity", 3, "inspectionId", inspection, "officers", officers)).post("/api/goods").then().statusCode(201)
+                .extract().jsonPath().getLong("id"));
+        r.put("document", as(planner).contentType("application/json").body(Map.of("kind", "rectification_notice",
+                "inspectionId", inspection, "deadline", java.time.LocalDate.now().plusDays(10).toString(), "officers", officers))
+                .post("/api/documents").then().statusCode(201).extract().jsonPath().getLong("id"));
+        r.put("workLog", as(planner).contentType("application/json").body(Map.of("date", "2026-03-02", "kind", "briefing",
+                "quantity", 1, "title", "辖区测试简报" + d)).post("/api/work-log").then().statusCode(201).extract().jsonPath()
+                .getLong("id"));
+        double lon = d.equals("a") ? 101.06 : 101.16;
+        r.put("stall", as(planner).contentType("application/json").body(Map.of("category", "publication", "lon", lon,
+                "lat", 30.07)).post("/api/field/stalls").then().statusCode(201).extract().jsonPath().getLong("id"));
+        as(planner).multiPart("file", "photo.png", PNG, "image/png").post("/api/field/inspections/" + inspection + "/photos")
+                .then().statusCode(201);
+    }
+
+    long userId(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(name).id);
     }
 
     boolean made;
@@ -457,6 +513,8 @@ class JurisdictionMatrixTest {
                 case "venueId" -> r.get("venue");
                 case "jobId" -> r.get("job");
                 case "adcode" -> r.get("adcode");
+                case "evidence" -> r.get("evidence");
+                case "file" -> r.get("file");
                 case "version" -> 1;
                 case "stopId" -> 987654321;
                 case "id" -> {
@@ -474,6 +532,12 @@ class JurisdictionMatrixTest {
                         case "jobs" -> r.get("job");
                         case "units" -> r.get("unit");
                         case "complaints" -> r.get("complaint");
+                        case "users" -> r.get("user");
+                        case "cases" -> r.get("case");
+                        case "goods" -> r.get("goods");
+                        case "documents" -> r.get("document");
+                        case "work-log" -> r.get("workLog");
+                        case "field" -> r.get("violating");
                         default -> throw new AssertionError("no record kind for " + path + ": add it to fill() or "
                                 + "NOT_UNIT_RECORDS");
                     };
@@ -486,9 +550,13 @@ class JurisdictionMatrixTest {
         return sb.toString();
     }
 
-    /** Bodies that pass validation, so that a 404 is the record's and not the body's. */
-    String body(String op, String d) {
+    /**
+     * Bodies that pass validation, so that a 404 is the record's and not the body's; {@code caller} is the district of
+     * the user who sends it (its own officers act).
+     */
+    String body(String op, String d, String caller) {
         Map<String, Object> r = rec.get(d);
+        String officers = String.valueOf(rec.get(caller).get("officers")).replace(" ", "");
         String method = op.substring(0, op.indexOf(' '));
         String path = op.substring(op.indexOf(' ') + 1);
         if (!Set.of("POST", "PUT", "PATCH").contains(method)) {
@@ -504,6 +572,19 @@ class JurisdictionMatrixTest {
             case "/api/zones/{id}", "/api/zones/{id}/team" -> "{\"version\":0}";
             case "/api/zones/{id}/split" -> "{\"version\":0,\"line\":{\"type\":\"LineString\",\"coordinates\":[[101.0,30.0],[101.2,30.1]]}}";
             case "/api/units/{id}" -> "{\"name\":\"x\",\"kind\":\"district\",\"version\":0}";
+            case "/api/users/{id}" -> "{\"username\":\"ju-x\",\"roles\":[\"planner\"]}";
+            case "/api/cases/{id}/evidence" -> "{\"officers\":" + officers + ",\"version\":1,\"description\":\"x\"}";
+            case "/api/cases/{id}/notice" -> "{\"officers\":" + officers + ",\"version\":1,\"hearing\":\"waived\"}";
+            case "/api/cases/{id}/extension" -> "{\"officers\":" + officers + ",\"version\":1,\"days\":30,"
+                    + "\"approvedBy\":\"局长\",\"note\":\"x\"}";
+            case "/api/cases/{id}/decision" -> "{\"officers\":" + officers + ",\"version\":1,\"penalties\":[{\"kind\":"
+                    + "\"warning\",\"legalArticle\":\"第三十二条\"}]}";
+            case "/api/cases/{id}/execution" -> "{\"officers\":" + officers + ",\"version\":1,\"result\":\"paid\"}";
+            case "/api/cases/{id}/closing" -> "{\"officers\":" + officers + ",\"version\":1,\"note\":\"x\"}";
+            case "/api/goods/{id}/return", "/api/goods/{id}/extension" -> "{\"officers\":" + officers + ",\"version\":0,"
+                    + "\"approvedBy\":\"局长\",\"note\":\"x\"}";
+            case "/api/documents/{id}/reinspection" -> "{\"version\":0,\"rectified\":true,\"note\":\"x\"}";
+            case "/api/work-log/{id}" -> "{\"date\":\"2026-03-02\",\"kind\":\"briefing\",\"quantity\":2,\"version\":0}";
             default -> "{}";
         };
     }
@@ -512,8 +593,11 @@ class JurisdictionMatrixTest {
         String method = op.substring(0, op.indexOf(' '));
         String path = fill(op.substring(op.indexOf(' ') + 1), d);
         io.restassured.specification.RequestSpecification spec = as(user).redirects().follow(false);
-        String b = body(op, d);
-        if (b != null) {
+        String caller = user.startsWith("ju-a-") ? "a" : user.startsWith("ju-b-") ? "b" : d;
+        String b = body(op, d, caller);
+        if (method.equals("POST") && (path.endsWith("/files") || path.endsWith("/photos"))) {
+            spec = spec.multiPart("file", "x.png", PNG, "image/png");
+        } else if (b != null) {
             spec = spec.contentType("application/json").body(b);
         }
         return spec.request(method, path);
@@ -534,18 +618,14 @@ class JurisdictionMatrixTest {
         int probed = 0;
         for (String op : live.keySet()) {
             String path = op.substring(op.indexOf(' ') + 1);
-            if (!path.contains("{") || NOT_UNIT_RECORDS.containsKey(path)
-                    || CHECKED_IN_CASEWORK.stream().anyMatch(path::startsWith)) {
+            if (!path.contains("{") || NOT_UNIT_RECORDS.containsKey(path)) {
                 continue;
             }
             String roles = com.patrolplanner.reliability.AccessMatrixTest.EXPECTED.get(op);
             assertTrue(roles != null, "no roles row for " + op + " in AccessMatrixTest");
-            String role = roles.contains("P") ? "planner" : roles.contains("M") ? "manager" : roles.contains("L") ? "leader" : null;
-            if (role == null) {
-                // administrator-only (units' PUT): the system administrator is city-wide
-                assertEquals("A", roles, op);
-                continue;
-            }
+            // administrator-only operations (a unit's users, units): B's unit administrator on A's record
+            String role = roles.contains("P") ? "planner" : roles.contains("M") ? "manager" : roles.contains("L") ? "leader"
+                    : "admin";
             // B's user on A's records (the districts are symmetric; A's on B's is checked for the main records below)
             for (String[] pair : new String[][] {{"b", "a"}}) {
                 io.restassured.response.Response r = call("ju-" + pair[0] + "-" + role, op, pair[1]);
@@ -613,6 +693,17 @@ class JurisdictionMatrixTest {
         truths.put("/ogc/collections/inspections/items?limit=10000|features.id", truths.get("/api/inspections?limit=1000|items.id"));
         truths.put("/ogc/collections/venues/items?limit=10000&bbox=" + BBOX + "|features.id",
                 truth("SELECT v.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM venue v WHERE v.licence_no LIKE 'JU-%'"));
+        // casework (issue 16): by the district planner who made each record
+        truths.put("/api/cases?limit=1000|items.id", truth("SELECT id, substr(created_by, 4, 1) FROM case_file WHERE created_by LIKE 'ju-_-planner'"));
+        truths.put("/api/goods?limit=1000|items.id", truth("SELECT id, substr(created_by, 4, 1) FROM goods_act WHERE created_by LIKE 'ju-_-planner'"));
+        truths.put("/api/documents?limit=1000|items.id", truth("SELECT id, substr(created_by, 4, 1) FROM issued_document "
+                + "WHERE created_by LIKE 'ju-_-planner'"));
+        truths.put("/api/work-log?limit=1000|items.id", truth("SELECT id, substr(created_by, 4, 1) FROM work_log WHERE created_by LIKE 'ju-_-planner'"));
+        // provisional stalls: unlicensed venues without a licence number, by position
+        truths.put("/api/field/stalls?limit=1000|items.id", truth("SELECT v.id, CASE WHEN " + inA + " THEN 'a' ELSE 'b' END FROM venue v "
+                + "WHERE v.licence_no IS NULL AND ST_X(v.geom) BETWEEN 101.0 AND 101.2 AND ST_Y(v.geom) BETWEEN 30.0 AND 30.1"));
+        // users (the unit administrators' list): the fixture users by their name
+        truths.put("/api/users|id", truth("SELECT id, substr(username, 4, 1) FROM app_user WHERE username LIKE 'ju-_-%'"));
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Map<String, Set<Long>>> t : truths.entrySet()) {
             String[] q = t.getKey().split("\\|");
@@ -620,11 +711,13 @@ class JurisdictionMatrixTest {
             all.addAll(t.getValue().get("b"));
             assertFalse(t.getValue().get("a").isEmpty() || t.getValue().get("b").isEmpty(), "fixtures of " + q[0]);
             for (String[] u : new String[][] {{"ju-a-planner", "a"}, {"ju-b-planner", "b"}, {"ju-a-manager", "a"},
-                    {"ju-b-manager", "b"}, {"ju-city-planner", "*"}, {"ju-city-manager", "*"}}) {
+                    {"ju-b-manager", "b"}, {"ju-city-planner", "*"}, {"ju-city-manager", "*"}, {"ju-a-admin", "a"},
+                    {"ju-b-admin", "b"}, {"admin", "*"}}) {
                 io.restassured.response.Response r = as(u[0]).get(q[0]);
                 if (r.statusCode() == 403) {
                     continue; // the role does not read this list at all (AccessMatrixTest)
                 }
+
                 Set<Long> got = longs(r.then().statusCode(200).extract().jsonPath().getList(q[1]));
                 got.retainAll(all);
                 Set<Long> want = u[1].equals("*") ? all : t.getValue().get(u[1]);
@@ -632,6 +725,16 @@ class JurisdictionMatrixTest {
                     wrong.add(q[0] + " as " + u[0] + ": " + got + ", expected " + want);
                 }
             }
+        }
+        // the field photos of A's violating inspection: A's users and the city's read them, B's get a 404
+        String photos = "/api/field/inspections/" + rec.get("a").get("violating") + "/photos";
+        Set<Long> photoTruth = truth("SELECT id, 'a' FROM evidence_file WHERE inspection_id = " + rec.get("a").get("violating")).get("a");
+        assertFalse(photoTruth.isEmpty(), "fixtures of " + photos);
+        for (String u : List.of("ju-a-planner", "ju-a-manager", "ju-a-leader", "ju-city-planner", "ju-city-manager")) {
+            assertEquals(photoTruth, longs(as(u).get(photos).then().statusCode(200).extract().jsonPath().getList("id")), u + " " + photos);
+        }
+        for (String u : List.of("ju-b-planner", "ju-b-manager", "ju-b-leader")) {
+            as(u).get(photos).then().statusCode(404);
         }
         // a district leader's my-shift and campaigns: the own team's only
         assertEquals(Set.of((Long) rec.get("a").get("campaign")), longs(as("ju-a-leader").get("/api/campaigns").then()
@@ -780,5 +883,303 @@ class JurisdictionMatrixTest {
         as("ju-a-manager").get("/api/coverage/units?unit=" + unitB).then().statusCode(404);
         assertEquals(List.of("辖区测试开发区"), as("ju-a-manager").get("/api/coverage/units").then().statusCode(200)
                 .extract().jsonPath().getList("features.properties.name"));
+    }
+
+    // ------------------------------------------------------------------ unit administrators (单位管理员) and the audit trail
+
+    /** The same body without the password (an edit that does not reset it). */
+    static String edit(String body) {
+        return body.replace("\"password\":\"Unit-admin-made-2026\",", "");
+    }
+
+    static String userBody(String name, Object unitId, Object teamId, String... roles) {
+        StringBuilder b = new StringBuilder("{\"username\":\"" + name + "\",\"password\":\"Unit-admin-made-2026\",\"roles\":[");
+        for (int k = 0; k < roles.length; k++) {
+            b.append(k == 0 ? "" : ",").append('"').append(roles[k]).append('"');
+        }
+        b.append(']');
+        if (unitId != null) {
+            b.append(",\"unitId\":").append(unitId);
+        }
+        if (teamId != null) {
+            b.append(",\"teamId\":").append(teamId);
+        }
+        return b.append('}').toString();
+    }
+
+    /**
+     * A unit's administrator manages the users of its unit's subtree only: another unit's user is a 404, placing a user
+     * (or the user's team) outside the subtree is a 422 naming the unit, no administrator without a unit (a system
+     * administrator) can come from it; it edits units below its own only, inside its own area; the system's own settings
+     * are the system administrator's.
+     */
+    @Test
+    @Order(12)
+    void aUnitAdministratorAdministersItsSubtreeOnly() throws Exception {
+        records();
+        // the list: A's users only (by name: the fixtures are ju-a-*, ju-b-*, ju-city-*)
+        Set<Long> truthA = truth("SELECT id, substr(username, 4, 1) FROM app_user WHERE username LIKE 'ju-_-%'").get("a");
+        Set<Long> listed = longs(as("ju-a-admin").get("/api/users").then().statusCode(200).extract().jsonPath().getList("id"));
+        assertEquals(truthA, listed, "ju-a-admin lists A's users only");
+        // a new user goes to the administrator's unit, and must change the password (as every administrator-made one)
+        long made = as("ju-a-admin").contentType("application/json").body(userBody("ju-a-made", null, null, "planner"))
+                .post("/api/users").then().statusCode(201).body("mustChangePassword", org.hamcrest.Matchers.equalTo(true))
+                .extract().jsonPath().getLong("id");
+        assertEquals(unitA, sql("SELECT unit_id FROM app_user WHERE id = " + made));
+        // an administrator made by a unit administrator is of its unit, never of none (the system's)
+        long peer = as("ju-a-admin").contentType("application/json").body(userBody("ju-a-admin2", null, null, "admin"))
+                .post("/api/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(unitA, sql("SELECT unit_id FROM app_user WHERE id = " + peer));
+        // into B, or into the city above: 422 naming the unit; with B's team: 422 on teamId; nothing written
+        as("ju-a-admin").contentType("application/json").body(userBody("ju-a-out", unitB, null, "planner")).post("/api/users")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("unitId"))
+                .body("errors[0].reason", containsString("辖区测试乙区"));
+        as("ju-a-admin").contentType("application/json").body(userBody("ju-a-out", city, null, "admin")).post("/api/users")
+                .then().statusCode(422).body("errors[0].reason", containsString("辖区测试市"));
+        as("ju-a-admin").contentType("application/json").body(userBody("ju-a-out", null, rec.get("b").get("team"), "team_leader"))
+                .post("/api/users").then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("teamId"));
+        assertEquals(0, sql("SELECT count(*) FROM app_user WHERE username = 'ju-a-out'"));
+        // B's users and the system administrator are not A's: 404 to edit, lock or delete
+        long bUser = userId("ju-b-planner");
+        as("ju-a-admin").contentType("application/json").body(edit(userBody("ju-b-planner", null, null, "admin")))
+                .put("/api/users/" + bUser).then().statusCode(404);
+        as("ju-a-admin").delete("/api/users/" + bUser).then().statusCode(404);
+        as("ju-a-admin").contentType("application/json").body(edit(userBody("admin", null, null, "admin")))
+                .put("/api/users/" + userId("admin")).then().statusCode(404);
+        // moving an own user out of the subtree: 422, the user stays
+        as("ju-a-admin").contentType("application/json").body(edit(userBody("ju-a-made", unitB, null, "planner")))
+                .put("/api/users/" + made).then().statusCode(422).body("errors[0].reason", containsString("辖区测试乙区"));
+        assertEquals(unitA, sql("SELECT unit_id FROM app_user WHERE id = " + made));
+        // the own administrator cannot lift itself to the system (no unit keeps the unit it has)
+        long self = userId("ju-a-admin");
+        as("ju-a-admin").contentType("application/json").body(edit(userBody("ju-a-admin", null, null, "admin")))
+                .put("/api/users/" + self).then().statusCode(200);
+        assertEquals(unitA, sql("SELECT unit_id FROM app_user WHERE id = " + self));
+        // roles, team and lock inside the subtree: fine
+        as("ju-a-admin").contentType("application/json").body(edit(userBody("ju-a-made", null, rec.get("a").get("team"), "team_leader")
+                .replace("}", ",\"active\":false}"))).put("/api/users/" + made).then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.equalTo(false)).body("roles", org.hamcrest.Matchers.equalTo(List.of("team_leader")));
+        assertEquals(0, sql("SELECT count(*) FROM app_user WHERE id = " + made + " AND active"));
+        // units: its own is not its to edit (403), B's is a 404, a unit below it only inside its area
+        JsonPath own = as("ju-a-admin").get("/api/units/" + unitA).then().statusCode(200).extract().jsonPath();
+        as("ju-a-admin").contentType("application/json").body("{\"name\":\"辖区测试甲区\",\"kind\":\"district\",\"adcode\":\"990101\","
+                + "\"parentId\":" + city + ",\"area\":" + box(A) + ",\"version\":" + own.getInt("version") + "}").put("/api/units/" + unitA)
+                .then().statusCode(403);
+        as("ju-a-admin").contentType("application/json").body("{\"name\":\"x\",\"kind\":\"district\",\"version\":0}")
+                .put("/api/units/" + unitB).then().statusCode(404);
+        as("ju-a-admin").contentType("application/json").body("{\"name\":\"辖区测试越界区\",\"kind\":\"zone\",\"parentId\":" + unitB
+                + ",\"area\":" + box(new double[] {101.15, 30.09, 101.16, 30.095}) + "}").post("/api/units").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("parentId"));
+        as("ju-a-admin").contentType("application/json").body("{\"name\":\"辖区测试越界区\",\"kind\":\"zone\",\"parentId\":" + unitA
+                + ",\"area\":" + box(new double[] {101.09, 30.091, 101.12, 30.094}) + "}").post("/api/units").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("area"));
+        assertEquals(0, sql("SELECT count(*) FROM unit WHERE name = '辖区测试越界区'"));
+        as("ju-a-admin").contentType("application/json").body("{\"name\":\"辖区测试小园区\",\"kind\":\"zone\",\"parentId\":" + unitA
+                + ",\"area\":" + box(new double[] {101.001, 30.091, 101.004, 30.094}) + "}").post("/api/units").then().statusCode(201);
+        // the system's settings are the system administrator's
+        as("ju-a-admin").contentType("application/json").body(Map.of("kind", "holiday", "name", "越权")).put("/api/calendar/2026-03-09")
+                .then().statusCode(403);
+        as("ju-a-admin").delete("/api/sessions").then().statusCode(403);
+        as("ju-a-admin").get("/api/audit/verify").then().statusCode(403);
+        // B's administrator makes a user of B: its records are B's, absent from A's trail
+        long bMade = as("ju-b-admin").contentType("application/json").body(userBody("ju-b-made", null, null, "manager"))
+                .post("/api/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(List.of(), as("ju-a-admin").get("/api/audit?entityType=user&entityId=" + bMade).then().statusCode(200)
+                .extract().jsonPath().getList("seq"));
+        assertEquals(List.of("create"), as("ju-b-admin").get("/api/audit?entityType=user&entityId=" + bMade).then().statusCode(200)
+                .extract().jsonPath().getList("action"));
+    }
+
+    /**
+     * The audit trail by unit: every record since this class began, attributed by SQL without the trail's unit column
+     * (the district user who acted; else the register row, unit or user it concerns, by position or name), against
+     * what each unit administrator reads; the system administrator reads both; the chain still verifies.
+     */
+    @Test
+    @Order(13)
+    void eachUnitAdministratorReadsItsUnitsAuditTrail() throws Exception {
+        records();
+        String inBoxA = "ST_X(%s) > 101.0 AND ST_X(%s) < 101.1 AND ST_Y(%s) > 30.0 AND ST_Y(%s) < 30.1";
+        String inBoxB = "ST_X(%s) > 101.1 AND ST_X(%s) < 101.2 AND ST_Y(%s) > 30.0 AND ST_Y(%s) < 30.1";
+        // a register row concerns a unit from the moment the unit exists (the first venues were written before it)
+        String sinceA = " AND a.seq > (SELECT min(seq) FROM audit_log WHERE entity_type = 'unit' AND entity_id = '" + unitA + "')";
+        String sinceB = " AND a.seq > (SELECT min(seq) FROM audit_log WHERE entity_type = 'unit' AND entity_id = '" + unitB + "')";
+        String letter = "CASE WHEN a.actor LIKE 'ju-a-%' THEN 'a' WHEN a.actor LIKE 'ju-b-%' THEN 'b' "
+                + "WHEN a.entity_type = 'user' AND a.details->>'username' LIKE 'ju-a-%' THEN 'a' "
+                + "WHEN a.entity_type = 'user' AND a.details->>'username' LIKE 'ju-b-%' THEN 'b' "
+                + "WHEN a.entity_type = 'venue' AND EXISTS (SELECT 1 FROM venue v WHERE v.id::text = a.entity_id AND "
+                + inBoxA.replace("%s", "v.geom") + ")" + sinceA + " THEN 'a' "
+                + "WHEN a.entity_type = 'venue' AND EXISTS (SELECT 1 FROM venue v WHERE v.id::text = a.entity_id AND "
+                + inBoxB.replace("%s", "v.geom") + ")" + sinceB + " THEN 'b' "
+                + "WHEN a.entity_type = 'school' AND EXISTS (SELECT 1 FROM school s WHERE s.id::text = a.entity_id AND "
+                + inBoxA.replace("%s", "s.geom") + ")" + sinceA + " THEN 'a' "
+                + "WHEN a.entity_type = 'school' AND EXISTS (SELECT 1 FROM school s WHERE s.id::text = a.entity_id AND "
+                + inBoxB.replace("%s", "s.geom") + ")" + sinceB + " THEN 'b' "
+                + "WHEN a.entity_type = 'unit' AND EXISTS (SELECT 1 FROM unit u WHERE u.id::text = a.entity_id AND "
+                + "ST_CoveredBy(u.area, ST_MakeEnvelope(101.0, 30.0, 101.1, 30.1, 4326))) THEN 'a' "
+                + "WHEN a.entity_type = 'unit' AND EXISTS (SELECT 1 FROM unit u WHERE u.id::text = a.entity_id AND "
+                + "ST_CoveredBy(u.area, ST_MakeEnvelope(101.1, 30.0, 101.2, 30.1, 4326))) THEN 'b' END";
+        Map<String, Set<Long>> truth = truth("SELECT seq, d FROM (SELECT a.seq, " + letter + " AS d FROM audit_log a WHERE a.seq > "
+                + auditStart + ") x WHERE d IS NOT NULL");
+        for (String d : List.of("a", "b")) {
+            assertFalse(truth.get(d).isEmpty(), "audit records of " + d);
+            Set<Long> got = longs(as("ju-" + d + "-admin").get("/api/audit?limit=1000").then().statusCode(200).extract().jsonPath()
+                    .getList("seq"));
+            got.removeIf(seq -> seq <= auditStart);
+            assertEquals(truth.get(d), got, "ju-" + d + "-admin's audit trail");
+        }
+        Set<Long> all = longs(as("admin").get("/api/audit?limit=1000").then().statusCode(200).extract().jsonPath().getList("seq"));
+        assertTrue(all.containsAll(truth.get("a")) && all.containsAll(truth.get("b")), "the system administrator reads both");
+        as("admin").get("/api/audit/verify").then().statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    // ------------------------------------------------------------------ joint campaigns: the leader at the stop
+
+    /**
+     * A city's joint campaign (联合行动) sends A's team into B: A's leader reads the venue of each own stop in B (read-only)
+     * and records the inspection there; A's planner, a stop of no own team and B's leader at A's stop stay refused.
+     */
+    @Test
+    @Order(14)
+    void aLeaderRecordsTheOwnTeamsJointStopsInAnotherUnitAndNothingElse() throws Exception {
+        records();
+        long teamA = (Long) rec.get("a").get("team");
+        @SuppressWarnings("unchecked")
+        List<Long> officersA = (List<Long>) rec.get("a").get("officers");
+        long id = as("ju-city-planner").contentType("application/json").body(Map.of("name", "辖区测试联合检查", "type", "ROUTINE",
+                "startDate", "2026-03-04", "teamIds", List.of(teamA))).post("/api/campaigns").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String job = as("ju-city-planner").contentType("application/json").body(Map.of("date", "2026-03-04", "seconds", 1))
+                .post("/api/campaigns/" + id + "/solve").then().statusCode(202).extract().jsonPath().getString("jobId");
+        jobs.await(java.util.UUID.fromString(job), java.time.Duration.ofSeconds(120));
+        // the stops of A's team that lie in B (by position)
+        Set<Long> stops = longs(as("ju-a-leader").get("/api/campaigns/" + id + "/plan?date=2026-03-04").then().statusCode(200)
+                .extract().jsonPath().getList("routes.find { it.teamId == " + teamA + " }.stops.venueId"));
+        Set<Long> inB = inBox("venue", B);
+        Set<Long> stopsInB = new TreeSet<>(stops);
+        stopsInB.retainAll(inB);
+        assertFalse(stopsInB.isEmpty(), "A's team has stops in B: " + stops);
+        long venue = stopsInB.iterator().next();
+        Map<String, Object> body = Map.of("venueId", venue, "inspectedAt", "2026-03-04T10:30:00+08:00", "officers", officersA,
+                "outcome", "compliant", "violations", List.of());
+        // A's planner: still outside its unit
+        as("ju-a-planner").contentType("application/json").body(body).post("/api/inspections").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("venueId"));
+        // A's leader: reads the venue and its record at the door, records the inspection, never edits the venue
+        as("ju-a-leader").get("/api/venues/" + venue).then().statusCode(200);
+        as("ju-a-leader").get("/api/venues/" + venue + "/inspections").then().statusCode(200);
+        long inspection = as("ju-a-leader").contentType("application/json").body(body).post("/api/inspections").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(teamA, sql("SELECT team_id FROM inspection WHERE id = " + inspection));
+        assertEquals(venue, sql("SELECT venue_id FROM inspection WHERE id = " + inspection));
+        as("ju-a-leader").contentType("application/json").body(Map.of("name", "x", "category", "other", "version", 0))
+                .put("/api/venues/" + venue).then().statusCode(403);
+        // the inspection is of B's venue: B's planner lists it
+        assertTrue(longs(as("ju-b-planner").get("/api/inspections?limit=1000").then().statusCode(200).extract().jsonPath()
+                .getList("items.id")).contains(inspection));
+        // a venue of B that is no stop of A's team: 404 to read, 422 to record
+        long other = as("ju-b-planner").contentType("application/json").body(Map.of("licenceNo", "JU-B-9", "name", "辖区测试乙九",
+                "category", "internet_cafe", "lon", 101.19, "lat", 30.01)).post("/api/venues").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        as("ju-a-leader").get("/api/venues/" + other).then().statusCode(404);
+        as("ju-a-leader").contentType("application/json").body(Map.of("venueId", other, "inspectedAt", "2026-03-04T11:00:00+08:00",
+                "officers", officersA, "outcome", "compliant", "violations", List.of())).post("/api/inspections").then().statusCode(422);
+        // B's leader at a stop of A's team in A (B's team is not on the campaign): refused
+        Set<Long> stopsInA = new TreeSet<>(stops);
+        stopsInA.retainAll(inBox("venue", A));
+        if (!stopsInA.isEmpty()) {
+            as("ju-b-leader").get("/api/venues/" + stopsInA.iterator().next()).then().statusCode(404);
+        }
+    }
+
+    // ------------------------------------------------------------------ vector tiles by unit
+
+    static int tileX(double lon, int z) {
+        return (int) Math.floor((lon + 180) / 360 * (1 << z));
+    }
+
+    static int tileY(double lat, int z) {
+        double r = Math.toRadians(lat);
+        return (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
+    }
+
+    /** The tile as {@code user} gets it, decoded by GDAL's MVT driver ({@code ogrinfo -al}); "" for an empty tile (204). */
+    static String decodeTile(String layer, int z, int x, int y, String user) throws Exception {
+        io.restassured.response.Response r = as(user).get("/tiles/" + layer + "/" + z + "/" + x + "/" + y + ".mvt");
+        if (r.statusCode() == 204) {
+            return "";
+        }
+        byte[] mvt = r.then().statusCode(200).extract().asByteArray();
+        java.nio.file.Path f = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "tiles-units", user, layer,
+                "" + z, "" + x)).resolve(y + ".mvt");
+        java.nio.file.Files.write(f, mvt);
+        Process p = new ProcessBuilder("ogrinfo", "-ro", "-al", "-oo", "Z=" + z, "-oo", "X=" + x, "-oo", "Y=" + y, f.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    /** The features of {@code layer} in an ogrinfo listing, 0 when the layer is absent. */
+    static long layerCount(String ogrinfo, String layer) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Layer name: " + layer + "\\n(?:.*\\n)*?Feature Count: (\\d+)")
+                .matcher(ogrinfo);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    static long sumOf(String ogrinfo, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s+" + field + " \\(.*\\) = (\\d+)$",
+                java.util.regex.Pattern.MULTILINE).matcher(ogrinfo);
+        long n = 0;
+        while (m.find()) {
+            n += Long.parseLong(m.group(1));
+        }
+        return n;
+    }
+
+    /** Rows of {@code table} within tile z/x/y (with the renderer's 64/4096 buffer) and inside box {@code b}, by SQL. */
+    long inTile(String table, int z, int x, int y, double[] b) throws Exception {
+        return sql("SELECT count(*) FROM " + table + " t WHERE t.geom IS NOT NULL AND ST_Intersects(ST_Transform(t.geom, 3857), "
+                + "ST_TileEnvelope(" + z + ", " + x + ", " + y + ", margin => 0.015625)) AND ST_X(t.geom) > " + b[0]
+                + " AND ST_X(t.geom) < " + b[2] + " AND ST_Y(t.geom) > " + b[1] + " AND ST_Y(t.geom) < " + b[3]);
+    }
+
+    /**
+     * {@code /tiles/venues} and {@code /tiles/schools} scoped by unit: a tile over both districts holds, for a district
+     * user, only its own unit's venues (clusters counted) and schools; the city's user gets both. Decoded by GDAL, counts
+     * from SQL by position; and at street level a tile around one of A's venues is empty of venues for B's user.
+     */
+    @Test
+    @Order(15)
+    void vectorTilesHoldOnlyTheUsersUnits() throws Exception {
+        records();
+        int z = 12;
+        while (tileX(CITY[0], z) != tileX(CITY[2], z) || tileY(CITY[1], z) != tileY(CITY[3], z)) {
+            z--;
+        }
+        int x = tileX(CITY[0], z);
+        int y = tileY(CITY[3], z);
+        assertTrue(z < com.patrolplanner.tiles.TileLayer.VENUE_DETAIL_ZOOM && z >= 6, "one cluster tile over the city: z" + z);
+        for (String[] u : new String[][] {{"ju-a-planner", "a"}, {"ju-b-manager", "b"}, {"ju-city-manager", "*"}, {"ju-city-planner", "*"}}) {
+            double[] b = u[1].equals("a") ? A : u[1].equals("b") ? B : CITY;
+            long venues = inTile("venue", z, x, y, b);
+            long schools = inTile("school", z, x, y, b);
+            assertTrue(venues > 0 && schools > 0, "fixtures in the tile for " + u[0]);
+            String v = decodeTile("venues", z, x, y, u[0]);
+            assertEquals(venues, sumOf(v, "count"), u[0] + " venues in the clusters of " + z + "/" + x + "/" + y + "\n" + v);
+            String s = decodeTile("schools", z, x, y, u[0]);
+            assertEquals(schools, layerCount(s, "schools"), u[0] + " schools of " + z + "/" + x + "/" + y + "\n" + s);
+        }
+        // street level: the tile around A's first café holds it for A's user, nothing of A for B's
+        int zs = 16;
+        int xs = tileX(101.05, zs);
+        int ys = tileY(30.05, zs);
+        long here = sql("SELECT count(*) FROM venue t WHERE ST_Intersects(ST_Transform(t.geom, 3857), ST_TileEnvelope(" + zs + ", "
+                + xs + ", " + ys + ", margin => 0.015625))");
+        assertTrue(here > 0, "a venue in the street tile");
+        assertEquals(inTile("venue", zs, xs, ys, A), layerCount(decodeTile("venues", zs, xs, ys, "ju-a-planner"), "venues"));
+        assertEquals(0, layerCount(decodeTile("venues", zs, xs, ys, "ju-b-planner"), "venues"));
+        assertEquals(0, layerCount(decodeTile("schools", zs, xs, ys, "ju-b-planner"), "schools"));
     }
 }

@@ -61,6 +61,7 @@ public class CalendarResource {
     @Path("/{day}")
     @RolesAllowed(Roles.ADMIN)
     public DayView put(@PathParam("day") String day, DayInput in) {
+        user.requireSystemAdmin(); // the school calendar is the city's, one for every unit
         LocalDate d = date(day, "day");
         if (in == null) {
             throw ApiException.invalid("kind", Messages.of("error.required"));
@@ -73,6 +74,7 @@ public class CalendarResource {
     @Path("/{day}")
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("day") String day) {
+        user.requireSystemAdmin();
         calendar.delete(date(day, "day"), user.name());
         return Response.noContent().build();
     }
