@@ -175,7 +175,7 @@ public class Jurisdiction implements com.patrolplanner.security.UnitVisibility {
     }
 
     /** Forgets this request's scope: a unit was just added below the caller's, and the caller sees it. */
-    void forget() {
+    void forgetThisRequest() {
         if (Arc.container().requestContext().isActive()) {
             holder.set(null);
         }

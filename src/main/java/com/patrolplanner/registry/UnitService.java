@@ -141,7 +141,8 @@ public class UnitService {
         u.persist();
         em.flush();
         withinOwnArea(u);
-        jurisdiction.forget();
+        jurisdiction.forgetThisRequest();
+        jurisdiction.forgetAtCommit();
         registry.history(UNIT, u.id, "create", user, null, ChangeHistory.diff(Map.of(), snapshot(u)));
         replace();
         return u;
