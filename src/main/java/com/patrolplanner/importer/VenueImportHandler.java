@@ -118,7 +118,8 @@ public class VenueImportHandler implements ImportHandler {
             if (extra.get("warnings") instanceof List<?> w) {
                 warnings.addAll(w);
             }
-            warnings.add(Messages.of("import.complaintCountIgnored"));
+            // resolved here: the summary is a plain JSON body (an import may run as a job, without the request's language)
+            warnings.add(Messages.text(Messages.of("import.complaintCountIgnored"), com.patrolplanner.i18n.Lang.ZH_CN));
             extra.put("warnings", warnings);
         }
         return tally.summary(extra);
