@@ -56,6 +56,14 @@ const EXTENT_MERC = 20037508.342789244;
  * basemap (Amap) like every other overlay.
  */
 const ShiftedGrid = L.VectorGrid && L.VectorGrid.Protobuf ? L.VectorGrid.Protobuf.extend({
+  // ST_AsMVT writes the venue id as the feature's id, not as a property: give it to the symbolizer a click reads
+  _createLayer(feat, pxPerExtent, layerStyle) {
+    const layer = L.VectorGrid.Protobuf.prototype._createLayer.call(this, feat, pxPerExtent, layerStyle);
+    if (layer && feat.id !== undefined && layer.properties && layer.properties.id === undefined) {
+      layer.properties = { ...layer.properties, id: feat.id };
+    }
+    return layer;
+  },
   _getVectorTilePromise(coords) {
     return L.VectorGrid.Protobuf.prototype._getVectorTilePromise.call(this, coords).then((tile) => {
       const ctx = this.options.ctx;
@@ -120,7 +128,7 @@ export function venueTilesLayer(ctx, map, popup) {
     ctx,
     pane: pane(map, 'ppVenueTiles', 450),
     vectorTileLayerStyles: { venues: (p) => venueStyle(p) },
-    getFeatureId: (f) => (f.properties.id === undefined ? undefined : f.properties.id),
+    getFeatureId: (f) => f.id,
   });
   layer.on('click', async (e) => {
     const p = e.layer && e.layer.properties;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Issue 17 point 3: coverage cells as vector tiles. A city unit over two district units A and B (boxes side by side at
- * 118° E 48° N, far from every other fixture) with venues and inspections of their own. A tile is decoded by GDAL's MVT
+ * 117.7° E 48° N, far from every other fixture) with venues and inspections of their own. A tile is decoded by GDAL's MVT
  * driver; the expected cells are computed here with the H3 library from the venues' positions (not from the service's
  * venue cells), the expected figures from the fixture itself. A user of A sees only A's cells and counts; the city
  * sees both; the period and the scope are part of the ETag; an inspection written by SQL makes the old copy stale.
@@ -44,12 +44,12 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoverageTilesTest {
-    static final double[] CITY = {118.00, 48.00, 118.20, 48.05};
-    static final double[] A = {118.00, 48.00, 118.10, 48.05};
-    static final double[] B = {118.10, 48.00, 118.20, 48.05};
+    static final double[] CITY = {117.60, 48.00, 117.80, 48.05};
+    static final double[] A = {117.60, 48.00, 117.70, 48.05};
+    static final double[] B = {117.70, 48.00, 117.80, 48.05};
     /** Venues of A (three) and of B (two), well inside their boxes. */
-    static final double[][] VENUES_A = {{118.030, 48.020}, {118.0305, 48.0202}, {118.070, 48.030}};
-    static final double[][] VENUES_B = {{118.140, 48.020}, {118.170, 48.035}};
+    static final double[][] VENUES_A = {{117.630, 48.020}, {117.6305, 48.0202}, {117.670, 48.030}};
+    static final double[][] VENUES_B = {{117.740, 48.020}, {117.770, 48.035}};
     static final int Z = 9;
 
     @Inject
@@ -139,12 +139,12 @@ class CoverageTilesTest {
 
     /** The tile of the city's centre at zoom Z (both districts lie in it). */
     static String tile() {
-        return "/tiles/coverage/" + Z + "/" + tileX(118.10, Z) + "/" + tileY(48.025, Z) + ".mvt";
+        return "/tiles/coverage/" + Z + "/" + tileX(117.70, Z) + "/" + tileY(48.025, Z) + ".mvt";
     }
 
     /** Downloads a coverage tile and decodes it with GDAL's MVT driver (ogrinfo -al). */
     static String decode(String user, String query) throws Exception {
-        int x = tileX(118.10, Z);
+        int x = tileX(117.70, Z);
         int y = tileY(48.025, Z);
         byte[] mvt = as(user).get(tile() + query).then().statusCode(200)
                 .contentType(startsWith("application/vnd.mapbox-vector-tile")).extract().asByteArray();

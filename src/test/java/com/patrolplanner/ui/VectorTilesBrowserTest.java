@@ -107,10 +107,12 @@ class VectorTilesBrowserTest extends BrowserTestBase {
                 js("window.patrolPlanner.map.setView([45.0201, 121.0202], 12, {animate: false})");
                 waitUpTo(20).until(d -> loadedTiles() > 0);
                 clickAt(121.02015, 45.02005);
-                waitUpTo(20).until(d -> ((Number) js("return window.patrolPlanner.map.getZoom()")).intValue() == 14);
+                waitUpTo(20).until(d -> ((Number) js("return window.patrolPlanner.map.getZoom()")).intValue() == 14
+                        && Boolean.FALSE.equals(js("return !!window.patrolPlanner.map._animatingZoom")));
                 // from zoom 14 single venues: the third one, alone, opens its card from the record
                 js("window.patrolPlanner.map.setView([45.030, 121.060], 16, {animate: false})");
-                waitUpTo(20).until(d -> loadedTiles() > 0);
+                waitUpTo(20).until(d -> loadedTiles() > 0 && Math.abs(((Number) js(
+                        "return window.patrolPlanner.map.getCenter().lng")).doubleValue() - 121.060) < 1e-4);
                 waitUpTo(20).until(d -> {
                     clickAt(121.060, 45.030);
                     return !d.findElements(By.cssSelector(".leaflet-popup .popup h3")).isEmpty();
