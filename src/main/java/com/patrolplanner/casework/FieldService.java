@@ -158,14 +158,14 @@ public class FieldService {
         String reason = reason(in.reason(), false, errors);
         Venue target = null;
         if (in.venueId() == null) {
-            errors.add(FieldError.of("venueId", "required: the registered venue the stall is"));
+            errors.add(FieldError.of("venueId", com.patrolplanner.i18n.Messages.of("stall.mergeTargetRequired")));
         } else if (in.venueId() == id) {
-            errors.add(FieldError.of("venueId", "the stall itself"));
+            errors.add(FieldError.of("venueId", com.patrolplanner.i18n.Messages.of("stall.mergeIntoItself")));
         } else {
             try {
                 target = registry.venue(in.venueId());
             } catch (ApiException e) {
-                errors.add(FieldError.of("venueId", "no venue " + in.venueId()));
+                errors.add(FieldError.of("venueId", com.patrolplanner.i18n.Messages.of("stall.noVenue", in.venueId())));
             }
         }
         CaseService.failOn(errors, "review");
@@ -213,13 +213,13 @@ public class FieldService {
 
     /** The provisional stall {@code id} (404 outside the caller's units, 409 when not awaiting review, 409 stale). */
     private Venue pendingStall(long id, Integer version) {
+        Venue v = registry.venue(id); // another unit's record is a 404 before anything about the body
         if (version == null) {
-            throw ApiException.invalid("version", "required: send the version you read");
+            throw ApiException.invalid("version", com.patrolplanner.i18n.Messages.of("common.versionRequired"));
         }
-        Venue v = registry.venue(id);
         if (!"unlicensed".equals(v.status) || !"review".equals(v.geocodeStatus) || v.notes == null
                 || !v.notes.startsWith(PROVISIONAL_NOTE)) {
-            throw new ApiException(409, "Conflict", Messages.of("stall.notPending", id), List.of(FieldError.of("id", "not pending")));
+            throw new ApiException(409, "Conflict", Messages.of("stall.notPending", id), List.of(FieldError.of("id", com.patrolplanner.i18n.Messages.of("stall.notPendingShort"))));
         }
         if (version != v.version) {
             throw ApiException.staleVersion("venue " + id, version, v.version);
@@ -230,9 +230,9 @@ public class FieldService {
     private static String reason(String s, boolean required, List<FieldError> errors) {
         String r = s == null || s.isBlank() ? null : s.trim();
         if (r == null && required) {
-            errors.add(FieldError.of("reason", "required: why the stall is not entered in the register"));
+            errors.add(FieldError.of("reason", com.patrolplanner.i18n.Messages.of("stall.rejectReason")));
         } else if (r != null && r.length() > 500) {
-            errors.add(FieldError.of("reason", "at most 500 characters"));
+            errors.add(FieldError.of("reason", com.patrolplanner.i18n.Messages.of("common.maxChars", 500)));
         }
         return r;
     }

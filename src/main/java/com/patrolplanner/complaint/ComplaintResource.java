@@ -174,14 +174,14 @@ public class ComplaintResource {
     private static LocalDate day(String field, String s, LocalDate dflt) {
         if (s == null || s.isBlank()) {
             if (dflt == null) {
-                throw ApiException.badRequest(field, "required: a date (2026-10-01)");
+                throw ApiException.badRequest(field, com.patrolplanner.i18n.Messages.of("calendar.dateRequired"));
             }
             return dflt;
         }
         try {
             return LocalDate.parse(s.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest(field, "a date (2026-10-01)");
+            throw ApiException.badRequest(field, com.patrolplanner.i18n.Messages.of("calendar.notDate"));
         }
     }
 

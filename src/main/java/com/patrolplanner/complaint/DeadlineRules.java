@@ -81,11 +81,11 @@ public class DeadlineRules {
         String note = ComplaintService.text(in.note(), "note", ComplaintService.MAX_TEXT, errors);
         String counting = in.counting() == null ? null : in.counting().trim();
         if (counting != null && !DeadlineRule.CALENDAR.equals(counting) && !DeadlineRule.WORKING.equals(counting)) {
-            errors.add(FieldError.of("counting", "calendar (自然日) or working (工作日)"));
+            errors.add(FieldError.of("counting", com.patrolplanner.i18n.Messages.of("deadline.countingValues")));
         }
         String countingBasis = ComplaintService.text(in.countingBasis(), "countingBasis", ComplaintService.MAX_TEXT, errors);
         if (counting != null && !counting.equals(r.counting) && countingBasis == null) {
-            errors.add(FieldError.of("countingBasis", "required when counting changes: why these days count so"));
+            errors.add(FieldError.of("countingBasis", com.patrolplanner.i18n.Messages.of("deadline.countingBasisRequired")));
         }
         if (!errors.isEmpty()) {
             throw ComplaintService.invalid(Messages.of("what.rule"), errors);

@@ -87,10 +87,10 @@ public class WorkCalendar {
     @SuppressWarnings("unchecked")
     public List<Day> between(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw ApiException.badRequest("to", "not before from");
+            throw ApiException.badRequest("to", com.patrolplanner.i18n.Messages.of("calendar.toBeforeFrom"));
         }
         if (to.isAfter(from.plusDays(MAX_SPAN_DAYS))) {
-            throw ApiException.badRequest("to", "at most " + MAX_SPAN_DAYS + " days after from");
+            throw ApiException.badRequest("to", com.patrolplanner.i18n.Messages.of("calendar.spanTooLong", MAX_SPAN_DAYS));
         }
         List<Object[]> rows = em.createNativeQuery("SELECT day, kind, name, basis, updated_by, updated_at FROM work_calendar "
                 + "WHERE day BETWEEN ?1 AND ?2 ORDER BY day").setParameter(1, from).setParameter(2, to).getResultList();
@@ -109,19 +109,19 @@ public class WorkCalendar {
     public Day put(LocalDate day, DayInput in, String user) {
         List<FieldError> errors = new ArrayList<>();
         if (day.getYear() < 2000 || day.getYear() > 2100) {
-            errors.add(FieldError.of("day", "between 2000 and 2100"));
+            errors.add(FieldError.of("day", com.patrolplanner.i18n.Messages.of("calendar.yearRange")));
         }
         String kind = in == null || in.kind() == null ? "" : in.kind().trim();
         if (!HOLIDAY.equals(kind) && !WORKDAY.equals(kind)) {
-            errors.add(FieldError.of("kind", "holiday (放假) or workday (调休上班)"));
+            errors.add(FieldError.of("kind", com.patrolplanner.i18n.Messages.of("calendar.kindValues")));
         }
         String name = ComplaintService.text(in == null ? null : in.name(), "name", 100, errors);
         if (name == null) {
-            errors.add(FieldError.of("name", "required (e.g. 春节)"));
+            errors.add(FieldError.of("name", com.patrolplanner.i18n.Messages.of("calendar.nameRequired")));
         }
         String basis = ComplaintService.text(in == null ? null : in.basis(), "basis", 500, errors);
         if (basis == null) {
-            errors.add(FieldError.of("basis", "required: the notice it comes from"));
+            errors.add(FieldError.of("basis", com.patrolplanner.i18n.Messages.of("calendar.basisRequired")));
         }
         if (!errors.isEmpty()) {
             throw ComplaintService.invalid("calendar day", errors);
@@ -143,7 +143,7 @@ public class WorkCalendar {
     public void delete(LocalDate day, String user) {
         Map<String, Object> before = snapshot(day);
         if (before.isEmpty()) {
-            throw ApiException.notFound("calendar day " + day);
+            throw ApiException.notFound(com.patrolplanner.i18n.Messages.of("calendar.noDay", day.toString()));
         }
         em.createNativeQuery("DELETE FROM work_calendar WHERE day = ?1").setParameter(1, day).executeUpdate();
         registry.history(HISTORY_TYPE, day.toEpochDay(), "delete", user, day.toString(), ChangeHistory.diff(before, Map.of()));

@@ -917,6 +917,24 @@ final class MessageTable {
     }
 
     private MessageTable() {
+        // merge of enforce and i18n (session 5): the stall review, the deadline rules and the working-day calendar
+        put("stall.mergeTargetRequired", "必填：该摊点对应的已登记场所", "required: the registered venue the stall is");
+        put("stall.mergeIntoItself", "不能并入摊点自身", "the stall itself");
+        put("stall.noVenue", "没有场所 {0}", "no venue {0}");
+        put("stall.notPendingShort", "不在待审核状态", "not pending");
+        put("stall.rejectReason", "必填：不予入库的理由", "required: why the stall is not entered in the register");
+        put("calendar.dateRequired", "必填：日期（如 2026-10-01）", "required: a date (2026-10-01)");
+        put("calendar.notDate", "应为日期（如 2026-10-01）", "a date (2026-10-01)");
+        put("calendar.toBeforeFrom", "结束日期不能早于开始日期", "not before from");
+        put("calendar.spanTooLong", "至多为开始日期后 {0} 天", "at most {0} days after from");
+        put("calendar.yearRange", "年份应在 2000 至 2100 之间", "between 2000 and 2100");
+        put("calendar.kindValues", "holiday（放假）或 workday（调休上班）", "holiday (放假) or workday (调休上班)");
+        put("calendar.nameRequired", "必填（如 春节）", "required (e.g. 春节)");
+        put("calendar.basisRequired", "必填：所依据的通知", "required: the notice it comes from");
+        put("calendar.noDay", "日历中没有 {0}", "calendar day {0}");
+        put("deadline.countingValues", "calendar（自然日）或 working（工作日）", "calendar (自然日) or working (工作日)");
+        put("deadline.countingBasisRequired", "更改计日方式时必填：为何如此计日",
+                "required when counting changes: why these days count so");
     }
 
     private static void put(String key, String zh, String en) {

@@ -49,7 +49,7 @@ public final class Rows {
         if (o instanceof java.util.Date d) {
             return d.toInstant();
         }
-        throw new IllegalArgumentException("not a time: " + o.getClass().getName());
+        throw new IllegalStateException("not a time: " + o.getClass().getName());
     }
 
     /** A date value a driver or Hibernate hands back ({@code java.sql.Date}, {@link LocalDate}, ISO text), or null. */
