@@ -97,15 +97,15 @@ public class PlanStore {
                 .setParameter(1, jobId).executeUpdate();
     }
 
+    /** The newest plan of a date of a solve job: its status and id. */
+    public record DatePlan(String status, long id) {
+    }
+
     /**
      * What a solve job left in the database, per date: "solved" dates it finished, and for a date it was solving when
      * its node died, the id of the 'stopped' row holding its best plan so far (newest first).
      */
     @Transactional
-    /** The newest plan of a date of a solve job: its status and id. */
-    public record DatePlan(String status, long id) {
-    }
-
     @SuppressWarnings("unchecked")
     public Map<LocalDate, DatePlan> datesOfJob(java.util.UUID jobId) {
         Map<LocalDate, DatePlan> out = new java.util.HashMap<>();
