@@ -172,6 +172,7 @@ async function start(me) {
   const unit = await api('/api/units/mine').catch(() => null);
   app.unit = unit;
   $('user-name').textContent = (unit ? unit.name + ' · ' : '') + (me.displayName || me.username);
+  document.querySelector('.brand-text').dataset.unit = unit ? unit.name : ''; // a phone's header shows the unit (app.css)
   $('user-role').textContent = me.roles.map((r) => t('role.' + r)).join(' · ');
   const views = viewsFor(me);
   $('views').replaceChildren(...views.map((v) => el('button', { type: 'button', class: 'tab', dataset: { view: v }, 'data-testid': `view-${v}`,
