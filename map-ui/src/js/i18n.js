@@ -453,7 +453,7 @@ const T = {
   'units.up': ['返回上级', 'Up'],
   'units.none': ['无下级单位。', 'No units below.'],
   // ---- units (issue 14): administration of a unit's users and its audit trail
-  'view.admin': ['用户与审计', 'Users & audit'],
+  'view.admin': ['用户与审计', 'Admin'],
   'admin.scope.unit': ['本单位管理员：管理{unit}及其下级单位的用户，查看其审计记录。', 'Unit administrator: users and audit trail of {unit} and the units below it.'],
   'admin.scope.system': ['系统管理员：全部单位的用户与审计记录。', 'System administrator: users and audit trail of every unit.'],
   'admin.users': ['用户', 'Users'],
