@@ -3,7 +3,7 @@
 // the system administrator sees everything. Users: create, change roles / unit / team, lock and unlock (PUT
 // /api/users/{id}); the audit trail newest first, 30 at a time, with "more" (keyset before=seq).
 import { api, problemView, toast } from './api.js';
-import { t, has, formatDateTime } from './i18n.js';
+import { t, tCode, has, formatDateTime } from './i18n.js';
 import { el, section } from './dom.js';
 
 const ROLES = ['planner', 'team_leader', 'manager', 'admin'];
@@ -77,7 +77,7 @@ function userForm(ctx, u, done) {
     el('fieldset', {}, el('legend', {}, t('admin.roles')), roles),
     el('label', { class: 'check' }, active, t('admin.active')),
     problem, el('div', { class: 'form-row' }, save,
-      el('button', { type: 'button', class: 'btn btn-ghost', onclick: () => done(false) }, t('common.cancel'))));
+      el('button', { type: 'button', class: 'btn btn-secondary', onclick: () => done(false) }, t('common.cancel'))));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     problem.replaceChildren();
@@ -117,9 +117,9 @@ async function showUsers(box, ctx) {
         u.unitId != null ? (ctx.unitName.get(u.unitId) || `#${u.unitId}`) : t('admin.noUnit'),
         u.teamId != null ? (ctx.teamName.get(u.teamId) || `#${u.teamId}`) : null].filter(Boolean).join(' · ')),
       el('div', { class: 'form-row' },
-        el('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-testid': 'user-edit',
+        el('button', { type: 'button', class: 'btn btn-small btn-secondary', 'data-testid': 'user-edit',
           onclick: () => box.replaceChildren(userForm(ctx, u, again)) }, t('admin.edit')),
-        el('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-testid': 'user-lock', onclick: async () => {
+        el('button', { type: 'button', class: 'btn btn-small btn-secondary', 'data-testid': 'user-lock', onclick: async () => {
           try {
             await api(`/api/users/${u.id}`, { method: 'PUT', json: { username: u.username, displayName: u.displayName, roles: u.roles,
               teamId: u.teamId, unitId: u.unitId, active: !u.active } });
@@ -140,10 +140,10 @@ async function showAudit(box, ctx, before, list) {
   const ul = list || el('ul', { class: 'history', 'data-testid': 'audit-list' });
   ul.append(...page.map((r) => el('li', { 'data-testid': 'audit-row', dataset: { seq: String(r.seq) } },
     el('div', {}, el('strong', {}, r.actor), ' ', has('admin.action.' + r.action) ? t('admin.action.' + r.action) : r.action, ' ',
-      r.entityType ? `${r.entityType}${r.entityId ? ' #' + r.entityId : ''}` : ''),
+      r.entityType ? `${tCode('entity', r.entityType)}${r.entityId ? ' #' + r.entityId : ''}` : ''),
     el('div', { class: 'small muted' }, [formatDateTime(r.at), r.unitId != null ? (ctx.unitName.get(r.unitId) || `#${r.unitId}`) : t('admin.noUnit'),
       `#${r.seq}`].join(' · ')))));
-  const more = page.length === PAGE ? el('button', { type: 'button', class: 'btn btn-ghost', 'data-testid': 'audit-more', onclick: () => {
+  const more = page.length === PAGE ? el('button', { type: 'button', class: 'btn btn-secondary', 'data-testid': 'audit-more', onclick: () => {
     more.remove();
     showAudit(box, ctx, page[page.length - 1].seq, ul);
   } }, t('admin.more')) : null;

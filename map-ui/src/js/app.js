@@ -177,6 +177,7 @@ async function start(me) {
   app.tiles = useTiles(count);
   document.body.dataset.tiles = String(app.tiles);
   $('user-name').textContent = (unit ? unit.name + ' · ' : '') + (me.displayName || me.username);
+  document.querySelector('.brand-text').dataset.unit = unit ? unit.name : ''; // a phone's header shows the unit (app.css)
   $('user-role').textContent = me.roles.map((r) => t('role.' + r)).join(' · ');
   const views = viewsFor(me);
   $('views').replaceChildren(...views.map((v) => el('button', { type: 'button', class: 'tab', dataset: { view: v }, 'data-testid': `view-${v}`,

@@ -130,6 +130,11 @@ class UnitUsersBrowserTest extends BrowserTestBase {
                 open("bw-east-planner", lang, width);
                 assertTrue(String.valueOf(js("return document.getElementById('user-name').textContent")).startsWith("走查测试东区"));
                 assertTrue(centreIn(EAST), "the map opens on 走查测试东区");
+                if (width == 360) {
+                    // a phone hides the user block: the unit's name takes the application title's place
+                    assertTrue(String.valueOf(js("return getComputedStyle(document.querySelector('.brand-text'), '::after').content"))
+                            .contains("走查测试东区"), "the unit's name in a phone's header");
+                }
                 screenshot("walk-planner-" + tag);
 
                 // the city manager: one row per district, a click drills into it
