@@ -29,6 +29,11 @@ public class VerdictService {
         }
     }
 
+    /** A bulk import: the verdicts of every venue it created or changed, replaced with one delete and one insert. */
+    void onVenuesChanged(@Observes RegistryEvents.VenuesChanged e) {
+        recomputeVenues(e.array());
+    }
+
     void onSchoolChanged(@Observes RegistryEvents.SchoolChanged e) {
         if (e.deleted()) {
             run(Sql.of("DELETE FROM venue_verdict WHERE school_id = ?", e.schoolId()));
@@ -43,6 +48,18 @@ public class VerdictService {
         removeVenue(venueId);
         return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
                 ComplianceSql.venuesWhere(" AND id = ?", venueId), ComplianceSql.NONE, ComplianceSql.NONE)));
+    }
+
+    /**
+     * {@link #recomputeVenue} for many venues at once ({@code venueIds}: a PostgreSQL array literal, {@code {1,2,3}}):
+     * the same rows, set-based. Returns the number of candidate rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recomputeVenues(String venueIds) {
+        run(Sql.of("DELETE FROM venue_verdict WHERE venue_id = ANY(CAST(? AS bigint[]))", venueIds));
+        return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+                ComplianceSql.venuesWhere(" AND id = ANY(CAST(? AS bigint[]))", venueIds), ComplianceSql.NONE,
+                ComplianceSql.NONE)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -420,6 +420,10 @@ final class MessageTable {
         put("contract.unknownParameter", "未知的查询参数：{0}", "unknown query parameter: {0}");
         put("contract.unknownParameter.reason", "此接口不接受该参数；可用参数：{0}",
                 "this endpoint does not take it; it takes: {0}");
+
+        // ---- speed (issue 18): set-based register import ----
+        put("import.concurrentWrite", "导入期间另有人修改了相同的场所；未导入任何内容，请重新导入",
+                "someone changed the same venues while the file was being imported; nothing was imported, import it again");
     }
 
     private MessageTable() {

@@ -88,9 +88,9 @@ public class SchoolImportHandler implements ImportHandler {
         int n = 0;
         Map<Long, Integer> rowOf = new HashMap<>();
         for (Parsed p : parsed) {
-            RegistryService.Result<School> r = ImportService.atRow(p.row, () -> registry.upsertSchool(p.input, req.user(), reason));
+            RegistryService.Result<School> r = ImportService.atRow(p.row, () -> registry.upsertSchool(p.input, p.synthetic, req.user(), reason));
             rowOf.put(r.entity().id, p.row);
-            tally.count(r.outcome(), r.entity().synthetic, p.synthetic, () -> r.entity().synthetic = p.synthetic);
+            tally.count(r.outcome());
             if (r.entity().geom == null) {
                 withoutLocation++;
             }

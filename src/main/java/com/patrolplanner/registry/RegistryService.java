@@ -41,6 +41,8 @@ public class RegistryService {
     @Inject
     Event<RegistryEvents.SchoolChanged> schoolEvents;
     @Inject
+    Event<RegistryEvents.VenuesChanged> venuesEvents;
+    @Inject
     ObjectMapper mapper;
     @Inject
     AuditService audit;
@@ -90,21 +92,37 @@ public class RegistryService {
     }
 
     /**
-     * Import path: insert, or update the venue with the same licence number (or, without one, the same name and address).
-     * Unchanged rows are not touched, so importing a file twice changes nothing.
+     * The set-based import path of the venue register (the same outcome as {@link #upsertVenue} row by row, in a few
+     * statements): see {@link VenueBulk}. {@code scope}: the importer's units (rows outside are refused; an online
+     * venue without a district takes the importer's unit's).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Result<Venue> upsertVenue(VenueInput in, String user, String reason) {
+    public VenueBulk venueBulk(String user, String reason, Scope scope) {
+        return new VenueBulk(this, em, mapper, audit, venuesEvents, user, reason, scope);
+    }
+
+    /**
+     * Import path, one row: insert, or update the venue with the same licence number (or, without one, the same name and
+     * address: the oldest such venue). Unchanged rows are not touched, so importing a file twice changes nothing. The
+     * {@code synthetic} flag (test and demo data) is a field of the register like the others: its change is in the
+     * history. Bulk imports use {@link #venueBulk}, which gives the same result.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Result<Venue> upsertVenue(VenueInput in, boolean synthetic, String user, String reason) {
         Venue v = null;
+        String address = blankToNull(in.address());
         if (in.licenceNo() != null && !in.licenceNo().isBlank()) {
             v = Venue.find("licenceNo", in.licenceNo().trim()).firstResult();
+        } else if (address == null) {
+            v = Venue.find("licenceNo is null and name = ?1 and address is null order by id", in.name().trim()).firstResult();
         } else {
-            v = Venue.find("licenceNo is null and name = ?1 and address = ?2", in.name().trim(),
-                    in.address() == null ? "" : in.address().trim()).firstResult();
+            v = Venue.find("licenceNo is null and name = ?1 and address = ?2 order by id", in.name().trim(), address)
+                    .firstResult();
         }
         if (v == null) {
             v = new Venue();
             apply(v, in);
+            v.synthetic = synthetic;
             v.updatedAt = OffsetDateTime.now();
             v.persist();
             em.flush();
@@ -118,6 +136,7 @@ public class RegistryService {
         String oldDatum = v.sourceDatum;
         String oldStatus = v.geocodeStatus;
         apply(v, in);
+        v.synthetic = synthetic;
         if (keepLocation) {
             v.geom = oldGeom;
             v.sourceDatum = oldDatum;
@@ -251,7 +270,7 @@ public class RegistryService {
         v.notes = blankToNull(in.notes());
     }
 
-    private Map<String, String> openingHours(JsonNode n) {
+    Map<String, String> openingHours(JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
         }
@@ -285,6 +304,7 @@ public class RegistryService {
         m.put("status", v.status);
         m.put("complaintCount", v.complaintCount);
         m.put("notes", v.notes);
+        m.put("synthetic", v.synthetic);
         return m;
     }
 
@@ -330,13 +350,14 @@ public class RegistryService {
 
     /** Import path for schools: the key is name + address. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Result<School> upsertSchool(SchoolInput in, String user, String reason) {
+    public Result<School> upsertSchool(SchoolInput in, boolean synthetic, String user, String reason) {
         String addr = in.address() == null ? null : in.address().trim();
         School s = addr == null ? School.find("name = ?1 and address is null", in.name().trim()).firstResult()
                 : School.find("name = ?1 and address = ?2", in.name().trim(), addr).firstResult();
         if (s == null) {
             s = new School();
             applySchool(s, in);
+            s.synthetic = synthetic;
             s.updatedAt = OffsetDateTime.now();
             s.persist();
             em.flush();
@@ -349,6 +370,7 @@ public class RegistryService {
         MultiPolygon oldCampus = s.campus;
         String oldDatum = s.sourceDatum;
         applySchool(s, in);
+        s.synthetic = synthetic;
         if (in.lon() == null && in.campus() == null && oldGeom != null) {
             s.geom = oldGeom;
             s.campus = oldCampus;
@@ -463,6 +485,7 @@ public class RegistryService {
         m.put("lat", s.geom == null ? null : round7(s.geom.getY()));
         m.put("campus", s.campus == null ? null : s.campus.toText());
         m.put("sourceDatum", s.sourceDatum);
+        m.put("synthetic", s.synthetic);
         return m;
     }
 
@@ -573,7 +596,7 @@ public class RegistryService {
         return Math.round(d * 1e7) / 1e7;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

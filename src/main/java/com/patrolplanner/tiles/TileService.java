@@ -66,6 +66,10 @@ public class TileService {
         localWrites.incrementAndGet();
     }
 
+    void venuesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryEvents.VenuesChanged e) {
+        localWrites.incrementAndGet();
+    }
+
     void schoolChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryEvents.SchoolChanged e) {
         localWrites.incrementAndGet();
     }
