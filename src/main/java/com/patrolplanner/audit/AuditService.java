@@ -100,6 +100,11 @@ public class AuditService {
 
         /** Links one record (the same hash {@link #record} would give it at this place in the chain). */
         public void add(Object entityId, Map<String, ?> details) {
+            add(action, entityType, entityId, details);
+        }
+
+        /** As {@link #add(Object, Map)}, with an action and entity type of its own. */
+        public void add(String action, String entityType, Object entityId, Map<String, ?> details) {
             seq++;
             String id = entityId == null ? null : String.valueOf(entityId);
             String json = canonical(details == null ? Map.of() : details);

@@ -42,6 +42,13 @@ public class VerdictService {
         }
     }
 
+    /** A school import: the verdicts of its schools, replaced with one delete and one insert. */
+    void onSchoolsChanged(@Observes RegistryEvents.SchoolsChanged e) {
+        run(Sql.of("DELETE FROM venue_verdict WHERE school_id = ANY(CAST(? AS bigint[]))", e.array()));
+        run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+                ComplianceSql.venuesWhere(""), ComplianceSql.NONE, Sql.of(" AND s.id = ANY(CAST(? AS bigint[]))", e.array()))));
+    }
+
     /** The single-venue check: its rows replaced by a fresh computation. Returns the number of candidate rows. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recomputeVenue(long venueId) {

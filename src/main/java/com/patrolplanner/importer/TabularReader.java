@@ -138,7 +138,7 @@ public final class TabularReader {
         if (charset != null) {
             return streamCsv(file, head, charset, ext, sink);
         }
-        // the bytes are not strict UTF-8 or have NUL bytes: decided on the whole text as before
+        // NUL bytes (binary, or UTF-16 without a BOM): decided on the whole text as before
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -152,6 +152,7 @@ public final class TabularReader {
         }
         if (trimmed.charAt(0) == '{' || ext.equals("geojson")) {
             Table t = readGeoJson(trimmed);
+            sink.header(t.header());
             t.rows().forEach(sink::row);
             return new Table(t.format(), t.encoding(), t.header(), List.of());
         }
@@ -216,7 +217,8 @@ public final class TabularReader {
 
     /** A text file through a decoding reader: GeoJSON (read whole) or CSV (streamed). */
     private static Table streamCsv(Path file, byte[] head, Charset charset, String ext, Sink sink) {
-        int bom = charset == StandardCharsets.UTF_8 && head.length >= 3 && (head[0] & 0xFF) == 0xEF ? 3
+        int bom = charset == StandardCharsets.UTF_8 && head.length >= 3 && (head[0] & 0xFF) == 0xEF
+                && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3
                 : charset == StandardCharsets.UTF_16LE || charset == StandardCharsets.UTF_16BE ? 2 : 0;
         String name = charset == GB18030 ? "GB18030" : charset.name();
         try (InputStream raw = Files.newInputStream(file)) {
@@ -238,6 +240,7 @@ public final class TabularReader {
                     all.append(buf, 0, n);
                 }
                 Table t = readGeoJson(all.toString().stripLeading());
+                sink.header(t.header());
                 t.rows().forEach(sink::row);
                 return new Table(t.format(), t.encoding(), t.header(), List.of());
             }

@@ -33,4 +33,12 @@ public final class RegistryEvents {
             return b.append('}').toString();
         }
     }
+
+    /** Many schools were created or changed by one import: fired once, after them, in the writing transaction. */
+    public record SchoolsChanged(long[] schoolIds) {
+        /** The ids as a PostgreSQL array literal. */
+        public String array() {
+            return new VenuesChanged(schoolIds).array();
+        }
+    }
 }

@@ -43,6 +43,8 @@ public class RegistryService {
     @Inject
     Event<RegistryEvents.VenuesChanged> venuesEvents;
     @Inject
+    Event<RegistryEvents.SchoolsChanged> schoolsEvents;
+    @Inject
     ObjectMapper mapper;
     @Inject
     AuditService audit;
@@ -362,7 +364,7 @@ public class RegistryService {
             s.persist();
             em.flush();
             history("school", s.id, "import", user, reason, ChangeHistory.diff(Map.of(), snapshot(s)));
-            schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+            schoolChanged(s.id);
             return new Result<>(s, Outcome.CREATED);
         }
         Map<String, Object> before = snapshot(s);
@@ -383,7 +385,7 @@ public class RegistryService {
         s.updatedAt = OffsetDateTime.now();
         em.flush();
         history("school", s.id, "import", user, reason, changes);
-        schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+        schoolChanged(s.id);
         return new Result<>(s, Outcome.UPDATED);
     }
 
@@ -555,6 +557,11 @@ public class RegistryService {
     }
 
     public void history(String type, long id, String action, String user, String reason, Map<String, Map<String, Object>> changes) {
+        Deferred d = deferred.get();
+        if (d != null) {
+            d.entries.add(new Deferred.Entry(type, id, action, user, reason, changes));
+            return;
+        }
         ChangeHistory h = new ChangeHistory();
         h.entityType = type;
         h.entityId = id;
@@ -570,6 +577,101 @@ public class RegistryService {
             details.put("reason", reason);
         }
         audit.record(user, action, type, id, details);
+    }
+
+    private final ThreadLocal<Deferred> deferred = new ThreadLocal<>();
+
+    /**
+     * From now until {@link Deferred#close()}, in this thread: the history rows and audit records of register writes
+     * (schools, teams, inspectors) are kept and written by {@link Deferred#flush()} with one statement each (history:
+     * one {@code COPY}; audit: one chained {@code COPY}, {@link AuditService#batch}), and the school events become one
+     * {@link RegistryEvents.SchoolsChanged} (compliance recomputes those schools' verdicts with one statement). The
+     * same rows as row by row, in the same order. For imports, inside their transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Deferred defer() {
+        if (deferred.get() != null) {
+            throw new IllegalStateException("already deferring");
+        }
+        Deferred d = new Deferred();
+        deferred.set(d);
+        return d;
+    }
+
+    /** See {@link #defer()}. */
+    public final class Deferred implements AutoCloseable {
+        record Entry(String type, long id, String action, String user, String reason,
+                Map<String, Map<String, Object>> changes) {
+        }
+
+        final List<Entry> entries = new java.util.ArrayList<>();
+        final java.util.Set<Long> schools = new java.util.LinkedHashSet<>();
+
+        /** Writes what was kept: history (one COPY), audit (one chained COPY), one school event. */
+        public void flush() {
+            deferred.remove();
+            if (!entries.isEmpty()) {
+                em.flush();
+                StringBuilder tsv = new StringBuilder();
+                String now = OffsetDateTime.now().toString();
+                try {
+                    for (Entry e : entries) {
+                        tsv.append(AuditService.copyText(e.type())).append('\t').append(e.id()).append('\t')
+                                .append(AuditService.copyText(e.action())).append('\t')
+                                .append(AuditService.copyText(e.user())).append('\t').append(now).append('\t')
+                                .append(e.reason() == null ? "\\N" : AuditService.copyText(e.reason())).append('\t')
+                                .append(AuditService.copyText(mapper.writeValueAsString(e.changes()))).append('\n');
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                    throw new IllegalStateException(ex);
+                }
+                em.unwrap(org.hibernate.Session.class).doWork(c -> {
+                    try {
+                        c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY change_history (entity_type, "
+                                + "entity_id, action, changed_by, changed_at, reason, changes) FROM STDIN (FORMAT text)",
+                                new java.io.StringReader(tsv.toString()));
+                    } catch (java.io.IOException ex) {
+                        throw new java.sql.SQLException(ex);
+                    }
+                });
+                try (AuditService.Batch batch = audit.batch(entries.get(0).user(), entries.get(0).action(),
+                        entries.get(0).type())) {
+                    for (Entry e : entries) {
+                        Map<String, Object> details = new LinkedHashMap<>();
+                        details.put("changes", e.changes());
+                        if (e.reason() != null) {
+                            details.put("reason", e.reason());
+                        }
+                        if (!e.user().equals(entries.get(0).user())) {
+                            throw new IllegalStateException("one actor per deferred batch");
+                        }
+                        batch.add(e.action(), e.type(), e.id(), details);
+                    }
+                    batch.finish();
+                }
+                entries.clear();
+            }
+            if (!schools.isEmpty()) {
+                schoolsEvents.fire(new RegistryEvents.SchoolsChanged(schools.stream().mapToLong(Long::longValue).toArray()));
+                schools.clear();
+            }
+        }
+
+        /** Stops deferring; what was not flushed is dropped (the import failed: its transaction rolls back). */
+        @Override
+        public void close() {
+            deferred.remove();
+        }
+    }
+
+    /** A school changed: its event now, or kept for one {@link RegistryEvents.SchoolsChanged} while deferring. */
+    private void schoolChanged(long id) {
+        Deferred d = deferred.get();
+        if (d != null) {
+            d.schools.add(id);
+        } else {
+            schoolEvents.fire(new RegistryEvents.SchoolChanged(id, false));
+        }
     }
 
     public List<ChangeHistory> historyOf(String type, long id) {

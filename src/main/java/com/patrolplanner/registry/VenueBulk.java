@@ -96,7 +96,7 @@ public final class VenueBulk implements AutoCloseable {
         em.flush();
         this.connection = em.unwrap(Session.class).doReturningWork(c -> c);
         execute("DROP TABLE IF EXISTS " + STAGE + ", " + PLAN);
-        execute("CREATE TEMP TABLE " + STAGE + " (row integer NOT NULL, licence_no text, name text NOT NULL, "
+        execute("CREATE TEMP TABLE " + STAGE + " (rn integer NOT NULL, licence_no text, name text NOT NULL, "
                 + "category text NOT NULL, online boolean NOT NULL, address text, lon float8, lat float8, datum text NOT NULL, "
                 + "opening_hours jsonb, capacity integer, status text NOT NULL, complaint_count integer NOT NULL, notes text, "
                 + "synthetic boolean NOT NULL) ON COMMIT DROP");
@@ -177,7 +177,7 @@ public final class VenueBulk implements AutoCloseable {
     private void write(byte[] b) {
         try {
             if (copy == null) {
-                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGE + " (row, licence_no, "
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGE + " (rn, licence_no, "
                         + "name, category, online, address, lon, lat, datum, opening_hours, capacity, status, complaint_count, "
                         + "notes, synthetic) FROM STDIN (FORMAT text)");
             }
@@ -222,7 +222,7 @@ public final class VenueBulk implements AutoCloseable {
             return;
         }
         endCopy();
-        execute("ALTER TABLE " + STAGE + " ADD PRIMARY KEY (row)");
+        execute("ALTER TABLE " + STAGE + " ADD PRIMARY KEY (rn)");
         execute("ANALYZE " + STAGE);
         stageDone = true;
     }
@@ -245,9 +245,9 @@ public final class VenueBulk implements AutoCloseable {
     public List<Duplicate> duplicates(int limit) {
         stageDone();
         List<Duplicate> out = new ArrayList<>();
-        query("SELECT row, first, licence_no FROM (SELECT row, licence_no, first_value(row) OVER (PARTITION BY "
+        query("SELECT rn, first_rn, licence_no FROM (SELECT rn, licence_no, first_value(rn) OVER (PARTITION BY "
                 + "licence_no IS NULL, CASE WHEN licence_no IS NULL THEN name || E'\\x01' || coalesce(address, E'\\x02') "
-                + "ELSE licence_no END ORDER BY row) AS first FROM " + STAGE + ") d WHERE row <> first ORDER BY row LIMIT "
+                + "ELSE licence_no END ORDER BY rn) AS first_rn FROM " + STAGE + ") d WHERE rn <> first_rn ORDER BY rn LIMIT "
                 + limit, rs -> out.add(new Duplicate(rs.getInt(1), rs.getInt(2), rs.getString(3))));
         return out;
     }
@@ -310,7 +310,7 @@ public final class VenueBulk implements AutoCloseable {
                                 AND abs(ST_Y(v.geom) - k.lat) <= 1e-7)) AS moved
                     FROM keyed k LEFT JOIN venue v ON v.id = k.old_id
                 ), fresh AS (
-                    SELECT pl.row, coalesce(pl.v_id, nextval(pg_get_serial_sequence('venue', 'id'))) AS id,
+                    SELECT pl.rn, coalesce(pl.v_id, nextval(pg_get_serial_sequence('venue', 'id'))) AS id,
                            pl.v_id IS NULL AS created, coalesce(pl.old_version, 0) AS version, pl.before,
                            pl.licence_no, pl.name, pl.category, pl.address,
                            CASE WHEN pl.moved THEN pl.p ELSE pl.old_geom END AS geom,
@@ -329,7 +329,7 @@ public final class VenueBulk implements AutoCloseable {
                 """.formatted(PLAN, STAGE, diff("f.before", snapshot("f")), snapshot("v"), literal(ownAdcode));
         // a literal, not a parameter: CREATE TABLE … AS takes none
         execute(plan);
-        execute("ALTER TABLE " + PLAN + " ADD PRIMARY KEY (row)");
+        execute("ALTER TABLE " + PLAN + " ADD PRIMARY KEY (rn)");
         execute("ANALYZE " + PLAN);
         long[] c = new long[4];
         query("SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created AND changes <> '{}'), "
@@ -347,7 +347,7 @@ public final class VenueBulk implements AutoCloseable {
         int written;
         try {
             written = update("INSERT INTO venue (id, " + cols + ", version, updated_at) SELECT id, " + cols
-                    + ", version, now() FROM " + PLAN + " WHERE changes <> '{}' ORDER BY row "
+                    + ", version, now() FROM " + PLAN + " WHERE changes <> '{}' ORDER BY rn "
                     + "ON CONFLICT (id) DO UPDATE SET " + set + "version = venue.version + 1, updated_at = now() "
                     + "WHERE venue.version = excluded.version");
         } catch (IllegalStateException e) {
@@ -379,7 +379,7 @@ public final class VenueBulk implements AutoCloseable {
         query("SELECT count(*)" + where, rs -> total[0] = rs.getLong(1));
         List<Outside> out = new ArrayList<>();
         if (total[0] > 0) {
-            query("SELECT p.row, v.unit_id" + where + " ORDER BY p.row LIMIT " + limit, rs -> {
+            query("SELECT p.rn, v.unit_id" + where + " ORDER BY p.rn LIMIT " + limit, rs -> {
                 long u = rs.getLong(2);
                 out.add(new Outside(rs.getInt(1), rs.wasNull() ? null : u));
             });
@@ -398,14 +398,14 @@ public final class VenueBulk implements AutoCloseable {
             throw new IllegalStateException("record before upsert");
         }
         update("INSERT INTO change_history (entity_type, entity_id, action, changed_by, changed_at, reason, changes) "
-                + "SELECT 'venue', id, 'import', ?, now(), ?, changes FROM " + PLAN + " WHERE changes <> '{}' ORDER BY row",
+                + "SELECT 'venue', id, 'import', ?, now(), ?, changes FROM " + PLAN + " WHERE changes <> '{}' ORDER BY rn",
                 user, reason);
         long[] ids = new long[1024];
         int n = 0;
         TypeReference<LinkedHashMap<String, Object>> asMap = new TypeReference<>() { };
         try (AuditService.Batch batch = audit.batch(user, "import", "venue");
                 PreparedStatement ps = connection.prepareStatement("SELECT id, changes::text FROM " + PLAN
-                        + " WHERE changes <> '{}' ORDER BY row")) {
+                        + " WHERE changes <> '{}' ORDER BY rn")) {
             ps.setFetchSize(2000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -70,6 +70,10 @@ public class TileService {
         localWrites.incrementAndGet();
     }
 
+    void schoolsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryEvents.SchoolsChanged e) {
+        localWrites.incrementAndGet();
+    }
+
     void schoolChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryEvents.SchoolChanged e) {
         localWrites.incrementAndGet();
     }
