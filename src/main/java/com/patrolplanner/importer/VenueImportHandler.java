@@ -99,9 +99,7 @@ public class VenueImportHandler implements ImportHandler {
                     }
                     if (++rows[0] % PROGRESS_ROWS == 0) {
                         progress.advance(PROGRESS_ROWS);
-                        if (progress.cancelled()) {
-                            throw new ApiException(409, "Cancelled", Messages.of("import.cancelled"), null);
-                        }
+                        stopIfCancelled(progress);
                     }
                 }
             });
@@ -113,7 +111,9 @@ public class VenueImportHandler implements ImportHandler {
             errors.sortByRow();
             errors.throwIfAny((int) rows[0]);
             progress.detail(Map.of("phase", "writing"));
+            stopIfCancelled(progress);
             VenueBulk.Counts counts = bulk.upsert();
+            stopIfCancelled(progress);
             VenueBulk.OutsideRows outside = bulk.outside(RowErrors.MAX_LISTED);
             if (outside.total() > 0) {
                 Map<Long, String> reasons = new HashMap<>();
@@ -125,12 +125,19 @@ public class VenueImportHandler implements ImportHandler {
                 errors.throwIfAny((int) rows[0]);
             }
             bulk.record();
+            stopIfCancelled(progress); // the last moment: a cancel now still rolls everything back
             progress.advance(rows[0] % PROGRESS_ROWS);
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("rows", bulk.staged());
             extra.put("withoutCoordinates", counts.withoutCoordinates());
             extra.putAll(ImportService.describe(table));
             return new Summary(counts.created(), counts.updated(), counts.unchanged(), extra);
+        }
+    }
+
+    private static void stopIfCancelled(JobService.Progress progress) {
+        if (progress.cancelled()) {
+            throw new ApiException(409, "Cancelled", Messages.of("import.cancelled"), null);
         }
     }
 
