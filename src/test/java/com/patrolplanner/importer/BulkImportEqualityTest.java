@@ -113,6 +113,51 @@ class BulkImportEqualityTest {
         assertTrue(v.intact(), "audit chain: " + v.reason() + " at " + v.firstBroken());
     }
 
+    /**
+     * A school import records its history and audit in one statement each and recomputes verdicts once for the file:
+     * the café 60 m from the imported school has its verdict (ground truth: the distance by SQL), each school one
+     * history row and one audit record, and the same file again writes nothing.
+     */
+    @Test
+    void schoolImportRecordsHistoryAuditAndVerdictsForTheWholeFile() throws Exception {
+        String n = Long.toString(System.nanoTime() % 100_000_000L, 36);
+        double x = 119.1702;
+        double y = 36.6903;
+        String cafe = "BQC-" + n;
+        Path v = Files.createTempFile("bulk-school-venue", ".csv");
+        Path f = Files.createTempFile("bulk-school", ".csv");
+        try {
+            Files.writeString(v, "许可证号,场所名称,类别,地址,经度,纬度\n" + cafe + ",批量学校旁网吧-" + n + ",网吧,旁路1号,"
+                    + (x + 0.0007) + "," + y + "\n");
+            imports.run(new ImportHandler.Request("venues", v, "cafe.csv", Datum.WGS84, Map.of(), "planner"));
+            String csv = "名称,学段,地址,经度,纬度\n批量学校甲-" + n + ",小学,批量学校路1号," + x + "," + y + "\n"
+                    + "批量学校乙-" + n + ",初中,批量学校路2号," + (x + 0.05) + "," + (y + 0.05) + "\n";
+            Files.writeString(f, csv);
+            Map<String, Object> s = imports.run(new ImportHandler.Request("schools", f, "schools.csv", Datum.WGS84, Map.of(),
+                    "planner"));
+            assertEquals(List.of(2L, 0L, 0L), counts(s));
+            String near = rows("SELECT s.id FROM school s WHERE s.name = ?", "批量学校甲-" + n).get(0);
+            // ground truth: the café lies within 200 m of the first school
+            assertTrue(Double.parseDouble(rows("SELECT ST_Distance(v.geom::geography, s.geom::geography) FROM venue v, school s "
+                    + "WHERE v.licence_no = ? AND s.id = " + near, cafe).get(0)) < 200);
+            assertEquals(List.of(near), rows("SELECT DISTINCT vv.school_id FROM venue_verdict vv JOIN venue v ON v.id = vv.venue_id "
+                    + "WHERE v.licence_no = ? AND vv.school_id IN (SELECT id FROM school WHERE name LIKE '批量学校%-" + n + "')", cafe));
+            String perSchool = "SELECT s.name || ' ' || (SELECT count(*) FROM change_history h WHERE h.entity_type = 'school' "
+                    + "AND h.entity_id = s.id) || ' ' || (SELECT count(*) FROM audit_log a WHERE a.entity_type = 'school' "
+                    + "AND a.entity_id = s.id::text AND a.action = 'import') FROM school s WHERE s.name LIKE ? ORDER BY s.name";
+            List<String> once = List.of("批量学校乙-" + n + " 1 1", "批量学校甲-" + n + " 1 1");
+            assertEquals(once.stream().sorted().toList(), rows(perSchool, "批量学校%-" + n).stream().sorted().toList());
+            assertEquals(List.of(0L, 0L, 2L), counts(imports.run(new ImportHandler.Request("schools", f, "schools.csv",
+                    Datum.WGS84, Map.of(), "planner"))));
+            assertEquals(once.stream().sorted().toList(), rows(perSchool, "批量学校%-" + n).stream().sorted().toList(),
+                    "the same file again writes nothing");
+            assertTrue(audit.verify().intact());
+        } finally {
+            Files.deleteIfExists(v);
+            Files.deleteIfExists(f);
+        }
+    }
+
     private Map<String, Object> bulk(String n, List<Spec> rows) throws Exception {
         StringBuilder csv = new StringBuilder("许可证号,场所名称,类别,地址,经度,纬度,营业时间,规模,备注,合成数据\n");
         for (Spec s : rows) {
