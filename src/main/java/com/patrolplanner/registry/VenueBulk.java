@@ -263,14 +263,26 @@ public final class VenueBulk implements AutoCloseable {
                 + "'synthetic', t.synthetic)").replace("t.", t + ".");
     }
 
+    /** The keys of {@link #snapshot}, in its order. */
+    static final String[] FIELDS = {"licenceNo", "name", "category", "address", "lon", "lat", "sourceDatum", "geocodeStatus",
+        "openingHours", "capacity", "status", "complaintCount", "notes", "synthetic"};
+
     /**
-     * {@link com.patrolplanner.registry.ChangeHistory#diff}: {@code {"field": {"old": …, "new": …}}} for each field whose
-     * value differs; a JSON null counts as absent, as a null does in the Java snapshot.
+     * {@link com.patrolplanner.registry.ChangeHistory#diff} of two snapshots: {@code {"field": {"old": …, "new": …}}}
+     * for each field whose value differs, a JSON null counting as absent (as a null does in the Java snapshot). One
+     * {@code CASE} per field concatenated, no set-returning function per row.
      */
     static String diff(String before, String after) {
-        return "(SELECT coalesce(jsonb_object_agg(k, jsonb_build_object('old', b.v, 'new', a.v)), '{}'::jsonb) "
-                + "FROM jsonb_each(" + before + ") AS b(k, v) FULL JOIN jsonb_each(" + after + ") AS a(k, v) USING (k) "
-                + "WHERE nullif(b.v, 'null'::jsonb) IS DISTINCT FROM nullif(a.v, 'null'::jsonb))";
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < FIELDS.length; i++) {
+            String k = FIELDS[i];
+            String o = before + " -> '" + k + "'";
+            String n = after + " -> '" + k + "'";
+            b.append(i == 0 ? "" : " || ").append("CASE WHEN nullif(").append(o).append(", 'null'::jsonb) IS DISTINCT FROM nullif(")
+                    .append(n).append(", 'null'::jsonb) THEN jsonb_build_object('").append(k).append("', jsonb_build_object('old', ")
+                    .append(o).append(", 'new', ").append(n).append(")) ELSE '{}'::jsonb END");
+        }
+        return b.append(")").toString();
     }
 
     /**
@@ -325,8 +337,8 @@ public final class VenueBulk implements AutoCloseable {
                            pl.opening_hours, pl.capacity, pl.status, pl.complaint_count, pl.notes, pl.synthetic
                     FROM placed pl
                 )
-                SELECT f.*, %3$s AS changes FROM fresh f
-                """.formatted(PLAN, STAGE, diff("f.before", snapshot("f")), snapshot("v"), literal(ownAdcode));
+                SELECT g.*, %3$s AS changes FROM (SELECT f.*, %6$s AS after FROM fresh f) g
+                """.formatted(PLAN, STAGE, diff("g.before", "g.after"), snapshot("v"), literal(ownAdcode), snapshot("f"));
         // a literal, not a parameter: CREATE TABLE … AS takes none
         execute(plan);
         execute("ALTER TABLE " + PLAN + " ADD PRIMARY KEY (rn)");
