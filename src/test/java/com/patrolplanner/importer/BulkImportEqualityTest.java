@@ -65,7 +65,7 @@ class BulkImportEqualityTest {
         List<Spec> first = List.of(
                 new Spec(1, true, "网吧", "批量路1号", near[0], near[1], "09:00-23:00", 100, null, false),
                 new Spec(2, true, "歌舞娱乐", "批量路2号", far[0], far[1], null, 12, "二楼", false),
-                new Spec(3, true, "游艺娱乐", "批量路3号", null, null, null, null, null, false),
+                new Spec(3, true, "网吧", "批量路3号", null, null, null, null, null, false),
                 new Spec(4, true, "online", null, null, null, null, null, null, false),
                 new Spec(5, false, "出版物", "批量路5号", far[0] + 0.001, far[1], null, 3, null, false),
                 new Spec(6, false, "other", null, null, null, null, null, null, false),
@@ -73,7 +73,7 @@ class BulkImportEqualityTest {
         List<Spec> second = List.of(
                 new Spec(1, true, "网吧", "批量路1号", far[0] + 0.002, far[1], "10:00-22:00", 100, null, false), // moved away
                 new Spec(2, true, "歌舞娱乐", "批量路2号", far[0], far[1], null, 12, "二楼", false), // unchanged
-                new Spec(3, true, "游艺娱乐", "批量路3号", near2[0], near2[1], null, null, null, false), // placed by the school
+                new Spec(3, true, "网吧", "批量路3号", near2[0], near2[1], null, null, null, false), // placed by the school
                 new Spec(4, true, "online", null, null, null, null, null, null, false), // unchanged
                 new Spec(5, false, "出版物", "批量路5号", far[0] + 0.001, far[1], null, 4, null, false), // capacity
                 new Spec(6, false, "other", null, null, null, null, null, "补充备注", false), // notes
@@ -96,6 +96,10 @@ class BulkImportEqualityTest {
         assertEquals(List.of(1L, 5L, 2L), counts(s2));
         assertEqualSides(n);
         assertEquals(List.of("3"), keysWithVerdictFor(n, "甲", school));
+        // one write per changed venue: its version went up once (row by row, Hibernate's auto-flush before the district
+        // look-up of a moved venue writes it twice, so versions are not compared between the two sides)
+        assertEquals(List.of("1 | 1", "2 | 0", "3 | 1", "4 | 0", "5 | 1", "6 | 1", "7 | 1", "8 | 0"),
+                rows("SELECT split_part(name, '-', 3), version FROM venue WHERE name LIKE ? ORDER BY 1", "甲-" + n + "-%"));
         assertEquals(position(n, "乙", 7), position(n, "甲", 7), "a row without a position keeps the pin");
         assertFalse(position(n, "甲", 7).isEmpty());
 
@@ -199,7 +203,7 @@ class BulkImportEqualityTest {
         String register = "SELECT " + key + ", v.category, v.address, round(ST_X(v.geom)::numeric, 7), "
                 + "round(ST_Y(v.geom)::numeric, 7), v.source_datum, v.geocode_status, v.geocode_confidence, "
                 + "v.opening_hours::text, v.capacity, v.status, v.complaint_count, v.notes, v.synthetic, v.district_code, "
-                + "v.unit_id, v.version, v.licence_no IS NULL FROM venue v WHERE v.name LIKE ? ORDER BY 1";
+                + "v.unit_id, v.licence_no IS NULL FROM venue v WHERE v.name LIKE ? ORDER BY 1";
         String history = "SELECT " + key + ", h.action, h.changed_by, h.reason, (h.changes - 'licenceNo' - 'name')::text, "
                 + "(h.changes -> 'name') IS NOT NULL, (h.changes -> 'licenceNo') IS NOT NULL FROM change_history h JOIN venue v ON h.entity_type = 'venue' "
                 + "AND h.entity_id = v.id WHERE v.name LIKE ? ORDER BY 1, h.id";
