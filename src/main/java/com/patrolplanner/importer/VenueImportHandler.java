@@ -75,6 +75,7 @@ public class VenueImportHandler implements ImportHandler {
         progress.total(TabularReader.estimateRows(req.file()));
         RowErrors errors = new RowErrors();
         long[] rows = new long[1];
+        long t0 = System.nanoTime();
         try (VenueBulk bulk = registry.venueBulk(req.user(), reason, scope)) {
             TabularReader.Table table = TabularReader.stream(req.file(), req.filename(), new TabularReader.Sink() {
                 private Columns c;
@@ -112,6 +113,7 @@ public class VenueImportHandler implements ImportHandler {
             errors.throwIfAny((int) rows[0]);
             progress.detail(Map.of("phase", "writing"));
             stopIfCancelled(progress);
+            long t1 = System.nanoTime();
             VenueBulk.Counts counts = bulk.upsert();
             stopIfCancelled(progress);
             VenueBulk.OutsideRows outside = bulk.outside(RowErrors.MAX_LISTED);
@@ -124,13 +126,19 @@ public class VenueImportHandler implements ImportHandler {
                 errors.addUnlisted(outside.total() - outside.listed().size());
                 errors.throwIfAny((int) rows[0]);
             }
+            long t2 = System.nanoTime();
             bulk.record();
+            long t3 = System.nanoTime();
             stopIfCancelled(progress); // the last moment: a cancel now still rolls everything back
             progress.advance(rows[0] % PROGRESS_ROWS);
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("rows", bulk.staged());
             extra.put("withoutCoordinates", counts.withoutCoordinates());
             extra.putAll(ImportService.describe(table));
+            // where the time went: reading, checking and staging the rows; planning and writing them (with the unit
+            // check); history, audit and verdicts
+            extra.put("millis", Map.of("readAndStage", (t1 - t0) / 1_000_000, "upsert", (t2 - t1) / 1_000_000,
+                    "historyAuditVerdicts", (t3 - t2) / 1_000_000));
             return new Summary(counts.created(), counts.updated(), counts.unchanged(), extra);
         }
     }
