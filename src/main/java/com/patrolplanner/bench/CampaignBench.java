@@ -51,11 +51,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * solver finds its own fleet size; every customer a venue of priority 1, fair workload weighed zero so the objective is
  * fleet then distance): customers left unplanned, teams used beside the best-known fleet, and the distance gap to the
  * best-known solution, to set the campaign solver beside {@code ./planner vrptw}.</li>
- * </ol>
  * Both contestants get the same wall time: the core search runs first with {@code --seconds}, and Timefold's default
  * phases then get the seconds the core search actually took (never less than {@code --seconds}); each line prints the
  * solve's own seconds.
- * Prints one JSON line per solve and a summary; asserts nothing.
+ * <li>City scale (issue 18, point 7): a city-wide night sweep of {@code --city-venues} venues (default 1,000: internet
+ * cafés, KTVs and arcades spread over 潍坊's urban districts, licences {@code CITY-…}, imported through the register
+ * import, so a second run finds them unchanged) by {@code --city-teams} teams (default 20, two certified officers each,
+ * bases spread over the city), solved once by the campaign solver with {@code --city-seconds} (default 60): prints
+ * the seconds to the first feasible plan (hard score 0), the final score, venues planned and the independent
+ * feasibility check. Target: feasible within 60 s.</li>
+ * </ol>
+ * Prints one JSON line per solve and a summary; asserts nothing. {@code --city-only} runs the city sweep alone,
+ * {@code --no-city} leaves it out.
  */
 @ApplicationScoped
 public class CampaignBench implements CliCommand {
@@ -72,6 +79,8 @@ public class CampaignBench implements CliCommand {
     TimefoldPlanSolver solver;
     @Inject
     EntityManager em;
+    @Inject
+    com.patrolplanner.importer.ImportService imports;
     @ConfigProperty(name = "patrol.demo.dir", defaultValue = "data-import/demo")
     String demoDir;
 
@@ -97,6 +106,11 @@ public class CampaignBench implements CliCommand {
     public int run(String[] args, PrintStream out) throws Exception {
         int seconds = 30;
         boolean withDemo = true;
+        boolean city = true;
+        boolean cityOnly = false;
+        int cityVenues = 1000;
+        int cityTeams = 20;
+        int citySeconds = 60;
         List<Path> files = new ArrayList<>();
         boolean solomonArgs = false;
         for (int i = 0; i < args.length; i++) {
@@ -104,6 +118,11 @@ public class CampaignBench implements CliCommand {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--no-demo" -> withDemo = false;
                 case "--solomon" -> solomonArgs = true;
+                case "--no-city" -> city = false;
+                case "--city-only" -> cityOnly = true;
+                case "--city-venues" -> cityVenues = Integer.parseInt(args[++i]);
+                case "--city-teams" -> cityTeams = Integer.parseInt(args[++i]);
+                case "--city-seconds" -> citySeconds = Integer.parseInt(args[++i]);
                 default -> {
                     if (!solomonArgs) {
                         throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -123,11 +142,96 @@ public class CampaignBench implements CliCommand {
         Duration limit = Duration.ofSeconds(seconds);
         out.println("{\"bench\":\"campaign\",\"seconds\":" + seconds + ",\"cores\":"
                 + Runtime.getRuntime().availableProcessors() + "}");
+        if (cityOnly) {
+            citySweep(cityVenues, cityTeams, Duration.ofSeconds(citySeconds), out);
+            out.println(MemoryReport.line());
+            return 0;
+        }
         if (withDemo) {
             demoCampaigns(limit, out);
         }
         solomon(files, limit, out);
+        if (city) {
+            citySweep(cityVenues, cityTeams, Duration.ofSeconds(citySeconds), out);
+        }
+        out.println(MemoryReport.line());
         return 0;
+    }
+
+    static final String[] NIGHT_CATEGORIES = {"网吧", "歌舞娱乐", "游艺娱乐"};
+
+    /** The city sweep: registers (idempotently) the venues and teams, then one solve, timing the first feasible plan. */
+    void citySweep(int venueCount, int teamCount, Duration limit, PrintStream out) throws Exception {
+        java.util.Random r = new java.util.Random(20261202);
+        StringBuilder venues = new StringBuilder("许可证号,场所名称,类别,地址,经度,纬度\n");
+        for (int i = 0; i < venueCount; i++) {
+            // 潍坊's urban districts (奎文、潍城、坊子、寒亭), about 35 × 30 km
+            double lon = 118.98 + r.nextDouble() * 0.38;
+            double lat = 36.58 + r.nextDouble() * 0.27;
+            venues.append(String.format(Locale.ROOT, "CITY-%05d,城市夜查场所%d,%s,潍坊市城区夜查路%d号,%.6f,%.6f%n", i, i,
+                    NIGHT_CATEGORIES[i % NIGHT_CATEGORIES.length], i, lon, lat));
+        }
+        StringBuilder officers = new StringBuilder("姓名,执法证号,单位,小组,驻地经度,驻地纬度,驻地地址\n");
+        for (int t = 0; t < teamCount; t++) {
+            double lon = 119.00 + (t % 5) * 0.08 + 0.02;
+            double lat = 36.60 + (t / 5) * 0.06 + 0.02;
+            for (int k = 0; k < 2; k++) {
+                officers.append(String.format(Locale.ROOT, "城市队员%d-%d,CITY-OFF-%03d-%d,潍坊市文化市场综合执法支队,城市夜查%02d组,"
+                        + "%.4f,%.4f,城市夜查驻地%d%n", t, k, t, k, t, lon, lat, t));
+            }
+        }
+        long t0 = System.nanoTime();
+        Map<String, Object> v = importText("venues", "city-venues.csv", venues.toString());
+        Map<String, Object> o = importText("inspectors", "city-officers.csv", officers.toString());
+        out.printf(Locale.ROOT, "{\"citySetup\":{\"venues\":%s,\"officers\":%s,\"seconds\":%.1f}}%n", v, o,
+                (System.nanoTime() - t0) / 1e9);
+        @SuppressWarnings("unchecked")
+        List<Number> venueRows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT id FROM venue WHERE licence_no LIKE 'CITY-%' AND licence_no NOT LIKE 'CITY-OFF-%' ORDER BY licence_no LIMIT "
+                        + venueCount).getResultList());
+        @SuppressWarnings("unchecked")
+        List<Number> teamRows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT id FROM team WHERE name LIKE '城市夜查%组' ORDER BY name LIMIT " + teamCount).getResultList());
+        List<Long> venueIds = venueRows.stream().map(Number::longValue).toList();
+        List<Long> teamIds = teamRows.stream().map(Number::longValue).toList();
+        String date = "2026-12-05";
+        long id = QuarkusTransaction.requiringNew().call(() -> campaigns.create(new CampaignInput(
+                "bench city sweep " + System.currentTimeMillis(), "NIGHT_SWEEP", date, date,
+                new CampaignInput.TargetsInput(null, null, null, null, null, null, venueIds), teamIds, null, null, null,
+                null, null, null, null), "bench").id);
+        CampaignProblem p = QuarkusTransaction.requiringNew().call(() -> builder.build(campaigns.find(id),
+                LocalDate.parse(date), List.of()));
+        long[] firstFeasible = {-1};
+        long start = System.nanoTime();
+        RoutingPlan solved = solver.solve(p, limit, best -> {
+            if (firstFeasible[0] < 0 && best.getScore() != null && best.getScore().hardScore() == 0) {
+                firstFeasible[0] = System.nanoTime() - start;
+            }
+        }, () -> false, true);
+        double secs = (System.nanoTime() - start) / 1e9;
+        if (firstFeasible[0] < 0 && solved.getScore() != null && solved.getScore().hardScore() == 0) {
+            firstFeasible[0] = System.nanoTime() - start; // reported only at the end
+        }
+        CampaignFeasibility.Report rep = CampaignFeasibility.check(p, solved);
+        out.printf(Locale.ROOT, "{\"campaign\":\"CITY_NIGHT_SWEEP\",\"venues\":%d,\"teams\":%d,\"visits\":%d,"
+                + "\"secondsToFeasible\":%s,\"score\":\"%s\",\"plannedVenues\":%d,\"travelMinutes\":%.1f,"
+                + "\"feasible\":%b,\"seconds\":%.1f,\"limitSeconds\":%d,\"target\":\"feasible within 60 s\",\"met\":%b}%n",
+                venueIds.size(), p.teams().size(), p.plan().getVisits().size(),
+                firstFeasible[0] < 0 ? "null" : String.format(Locale.ROOT, "%.1f", firstFeasible[0] / 1e9),
+                solved.getScore(), rep.venuesVisited(), rep.travelMinutes(), rep.feasible(), secs, limit.toSeconds(),
+                rep.feasible() && firstFeasible[0] >= 0 && firstFeasible[0] / 1e9 <= 60);
+        out.flush();
+    }
+
+    private Map<String, Object> importText(String kind, String filename, String text) throws Exception {
+        Path f = Files.createTempFile("bench-city", ".csv");
+        try {
+            Files.writeString(f, text);
+            return imports.run(new com.patrolplanner.importer.ImportHandler.Request(kind, f, filename,
+                    com.patrolplanner.geo.Datum.WGS84, Map.of(), "bench"));
+        } finally {
+            Files.deleteIfExists(f);
+        }
     }
 
     private void demoCampaigns(Duration limit, PrintStream out) {

@@ -151,7 +151,7 @@ public class CoverageBenchmark implements CliCommand {
             made += QuarkusTransaction.requiringNew().timeout(600).call(() -> {
                 int k = 0;
                 for (VenueInput in : batch) {
-                    if (registry.upsertVenue(in, "bench", "bench:coverage").outcome() == RegistryService.Outcome.CREATED) {
+                    if (registry.upsertVenue(in, false, "bench", "bench:coverage").outcome() == RegistryService.Outcome.CREATED) {
                         k++;
                     }
                 }

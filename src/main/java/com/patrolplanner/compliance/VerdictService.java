@@ -30,6 +30,11 @@ public class VerdictService {
         }
     }
 
+    /** A bulk import: the verdicts of every venue it created or changed, replaced with one delete and one insert. */
+    void onVenuesChanged(@Observes RegistryEvents.VenuesChanged e) {
+        recomputeVenues(e.array());
+    }
+
     void onSchoolChanged(@Observes RegistryEvents.SchoolChanged e) {
         if (e.deleted()) {
             run(Sql.of("DELETE FROM venue_verdict WHERE school_id = ?", e.schoolId()));
@@ -38,12 +43,31 @@ public class VerdictService {
         }
     }
 
+    /** A school import: the verdicts of its schools, replaced with one delete and one insert. */
+    void onSchoolsChanged(@Observes RegistryEvents.SchoolsChanged e) {
+        run(Sql.of("DELETE FROM venue_verdict WHERE school_id = ANY(CAST(? AS bigint[]))", e.array()));
+        run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+                ComplianceSql.venuesWhere(""), ComplianceSql.NONE, Sql.of(" AND s.id = ANY(CAST(? AS bigint[]))", e.array()))));
+    }
+
     /** The single-venue check: its rows replaced by a fresh computation. Returns the number of candidate rows. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recomputeVenue(long venueId) {
         removeVenue(venueId);
         return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
                 ComplianceSql.venuesWhere(" AND id = ?", venueId), ComplianceSql.NONE, ComplianceSql.NONE)));
+    }
+
+    /**
+     * {@link #recomputeVenue} for many venues at once ({@code venueIds}: a PostgreSQL array literal, {@code {1,2,3}}):
+     * the same rows, set-based. Returns the number of candidate rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recomputeVenues(String venueIds) {
+        run(Sql.of("DELETE FROM venue_verdict WHERE venue_id = ANY(CAST(? AS bigint[]))", venueIds));
+        return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+                ComplianceSql.venuesWhere(" AND id = ANY(CAST(? AS bigint[]))", venueIds), ComplianceSql.NONE,
+                ComplianceSql.NONE)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

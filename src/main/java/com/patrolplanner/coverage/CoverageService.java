@@ -98,6 +98,11 @@ public class CoverageService {
         venuesChanged.set(true);
     }
 
+    void onVenuesChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            com.patrolplanner.registry.RegistryEvents.VenuesChanged e) {
+        venuesChanged.set(true);
+    }
+
     private volatile String syncedAt;
 
     void syncIfVenuesChanged() {

@@ -914,6 +914,9 @@ final class MessageTable {
                 "a unit administrator edits only units below its own: {0} is not below {1}");
         put("units.parentRequired", "须为本单位 {0} 或其下级单位", "must be {0} or a unit below it");
         put("units.areaOutside", "区域超出 {0} 的辖区", "the area reaches outside {0}");
+        // ---- speed (issue 18): set-based register import ----
+        put("import.concurrentWrite", "导入期间另有人修改了相同的场所；未导入任何内容，请重新导入",
+                "someone changed the same venues while the file was being imported; nothing was imported, import it again");
     }
 
     private MessageTable() {

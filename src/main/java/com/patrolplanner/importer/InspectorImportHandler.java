@@ -29,6 +29,8 @@ public class InspectorImportHandler implements ImportHandler {
 
     @Inject
     PeopleService people;
+    @Inject
+    RegistryService registry;
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -116,47 +118,51 @@ public class InspectorImportHandler implements ImportHandler {
         }
         errors.throwIfAny(table.rows().size());
 
-        progress.total(parsed.size());
-        String reason = "import " + (req.filename() == null ? "" : req.filename());
-        Map<String, Long> teamIds = new HashMap<>();
-        long teamsCreated = 0;
-        long teamsUpdated = 0;
-        for (Parsed p : parsed) {
-            if (p.team == null || teamIds.containsKey(p.team)) {
-                continue;
+        // history and audit of the whole file: one statement each (RegistryService.defer)
+        try (RegistryService.Deferred deferred = registry.defer()) {
+            progress.total(parsed.size());
+            String reason = "import " + (req.filename() == null ? "" : req.filename());
+            Map<String, Long> teamIds = new HashMap<>();
+            long teamsCreated = 0;
+            long teamsUpdated = 0;
+            for (Parsed p : parsed) {
+                if (p.team == null || teamIds.containsKey(p.team)) {
+                    continue;
+                }
+                Base b = bases.get(p.team);
+                Point base = null;
+                if (b != null) {
+                    double[] w = req.datum().toWgs84(b.lon, b.lat);
+                    base = GeoJson.point(w[0], w[1]);
+                }
+                RegistryService.Result<Team> t = people.upsertTeam(p.team, base, b == null ? null : b.address, req.user(),
+                        reason);
+                if (t.outcome() == RegistryService.Outcome.CREATED) {
+                    teamsCreated++;
+                } else if (t.outcome() == RegistryService.Outcome.UPDATED) {
+                    teamsUpdated++;
+                }
+                teamIds.put(p.team, t.entity().id);
             }
-            Base b = bases.get(p.team);
-            Point base = null;
-            if (b != null) {
-                double[] w = req.datum().toWgs84(b.lon, b.lat);
-                base = GeoJson.point(w[0], w[1]);
+            UpsertTally tally = new UpsertTally();
+            long withoutCertificate = 0;
+            for (Parsed p : parsed) {
+                Long teamId = p.team == null ? null : teamIds.get(p.team);
+                tally.count(people.upsertInspector(new PeopleService.InspectorRow(p.name, p.certificateNo, p.unit, teamId,
+                        p.active, p.synthetic), req.user(), reason).outcome());
+                if (p.certificateNo == null) {
+                    withoutCertificate++;
+                }
+                progress.advance(1);
             }
-            RegistryService.Result<Team> t = people.upsertTeam(p.team, base, b == null ? null : b.address, req.user(),
-                    reason);
-            if (t.outcome() == RegistryService.Outcome.CREATED) {
-                teamsCreated++;
-            } else if (t.outcome() == RegistryService.Outcome.UPDATED) {
-                teamsUpdated++;
-            }
-            teamIds.put(p.team, t.entity().id);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("rows", parsed.size());
+            extra.put("withoutCertificate", withoutCertificate);
+            extra.put("teamsCreated", teamsCreated);
+            extra.put("teamsUpdated", teamsUpdated);
+            extra.putAll(ImportService.describe(table));
+            deferred.flush();
+            return tally.summary(extra);
         }
-        UpsertTally tally = new UpsertTally();
-        long withoutCertificate = 0;
-        for (Parsed p : parsed) {
-            Long teamId = p.team == null ? null : teamIds.get(p.team);
-            tally.count(people.upsertInspector(new PeopleService.InspectorRow(p.name, p.certificateNo, p.unit, teamId,
-                    p.active, p.synthetic), req.user(), reason).outcome());
-            if (p.certificateNo == null) {
-                withoutCertificate++;
-            }
-            progress.advance(1);
-        }
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("rows", parsed.size());
-        extra.put("withoutCertificate", withoutCertificate);
-        extra.put("teamsCreated", teamsCreated);
-        extra.put("teamsUpdated", teamsUpdated);
-        extra.putAll(ImportService.describe(table));
-        return tally.summary(extra);
     }
 }

@@ -25,6 +25,17 @@ public final class RowErrors {
         }
     }
 
+    /** Counts {@code n} more problems without listing them (the list is already full). */
+    public void addUnlisted(long n) {
+        count += (int) Math.min(n, Integer.MAX_VALUE - count);
+    }
+
+    /** Orders the listed problems by row (stable: a row's problems keep their order), after a second pass added some. */
+    public void sortByRow() {
+        errors.sort(java.util.Comparator.comparing(Problem.FieldError::row,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    }
+
     /** How many problems so far: compare before and after a row to know whether that row was bad. */
     public int mark() {
         return count;

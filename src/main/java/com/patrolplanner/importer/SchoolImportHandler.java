@@ -80,35 +80,39 @@ public class SchoolImportHandler implements ImportHandler {
         }
         errors.throwIfAny(table.rows().size());
 
-        progress.total(parsed.size());
-        UpsertTally tally = new UpsertTally();
-        long withoutLocation = 0;
-        long withCampus = 0;
-        String reason = "import " + (req.filename() == null ? "" : req.filename());
-        int n = 0;
-        Map<Long, Integer> rowOf = new HashMap<>();
-        for (Parsed p : parsed) {
-            RegistryService.Result<School> r = ImportService.atRow(p.row, () -> registry.upsertSchool(p.input, req.user(), reason));
-            rowOf.put(r.entity().id, p.row);
-            tally.count(r.outcome(), r.entity().synthetic, p.synthetic, () -> r.entity().synthetic = p.synthetic);
-            if (r.entity().geom == null) {
-                withoutLocation++;
+        // history, audit and verdicts of the whole file: one statement each (RegistryService.defer)
+        try (RegistryService.Deferred deferred = registry.defer()) {
+            progress.total(parsed.size());
+            UpsertTally tally = new UpsertTally();
+            long withoutLocation = 0;
+            long withCampus = 0;
+            String reason = "import " + (req.filename() == null ? "" : req.filename());
+            int n = 0;
+            Map<Long, Integer> rowOf = new HashMap<>();
+            for (Parsed p : parsed) {
+                RegistryService.Result<School> r = ImportService.atRow(p.row, () -> registry.upsertSchool(p.input, p.synthetic, req.user(), reason));
+                rowOf.put(r.entity().id, p.row);
+                tally.count(r.outcome());
+                if (r.entity().geom == null) {
+                    withoutLocation++;
+                }
+                if (r.entity().campus != null) {
+                    withCampus++;
+                }
+                if (++n % 200 == 0) {
+                    ImportService.checkpoint(em, progress, 200);
+                }
             }
-            if (r.entity().campus != null) {
-                withCampus++;
-            }
-            if (++n % 200 == 0) {
-                ImportService.checkpoint(em, progress, 200);
-            }
+            ImportService.refuseOutside(registry, req, "school", rowOf);
+            progress.advance(n % 200);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("rows", parsed.size());
+            extra.put("withoutCoordinates", withoutLocation);
+            extra.put("withCampus", withCampus);
+            extra.putAll(ImportService.describe(table));
+            deferred.flush();
+            return tally.summary(extra);
         }
-        ImportService.refuseOutside(registry, req, "school", rowOf);
-        progress.advance(n % 200);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("rows", parsed.size());
-        extra.put("withoutCoordinates", withoutLocation);
-        extra.put("withCampus", withCampus);
-        extra.putAll(ImportService.describe(table));
-        return tally.summary(extra);
     }
 
     private static Parsed validate(TabularReader.Row row, Columns c, Request req, RowErrors errors) {

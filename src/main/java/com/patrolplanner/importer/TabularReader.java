@@ -91,18 +91,52 @@ public final class TabularReader {
     private TabularReader() {
     }
 
+    /** Receives a table as it is read: the header once, then each data row (blank rows skipped, their numbers kept). */
+    public interface Sink {
+        void header(List<String> header);
+
+        void row(Row row);
+    }
+
+    /** The whole table in memory (small files, GeoJSON); large registers use {@link #stream}. */
     public static Table read(Path file, String filename) {
+        List<Row> rows = new ArrayList<>();
+        Table t = stream(file, filename, new Sink() {
+            @Override
+            public void header(List<String> header) {
+            }
+
+            @Override
+            public void row(Row row) {
+                rows.add(row);
+            }
+        });
+        return new Table(t.format(), t.encoding(), t.header(), rows);
+    }
+
+    /**
+     * Reads the table row by row into {@code sink}, never holding the file: CSV through a decoding reader (the encoding
+     * found by a first pass over the bytes), XLSX through POI's SAX event reader (only the shared-strings table, the
+     * workbook's distinct texts, stays in memory). GeoJSON is read whole (its rows are not independent text lines).
+     * Returns the format, the encoding and the header, with no rows.
+     */
+    public static Table stream(Path file, String filename, Sink sink) {
         byte[] head = head(file, 4096);
         if (head.length == 0) {
             throw ApiException.badRequest("file", Messages.of("import.fileEmpty"));
         }
         String ext = extension(filename);
         if (isZip(head)) {
-            return readXlsx(file);
+            return readXlsx(file, sink);
         }
         if (ext.equals("xlsx") || ext.equals("xlsm") || ext.equals("xls") || isOle2(head)) {
             throw unreadable(Messages.of(ext.equals("xls") || isOle2(head) ? "import.legacyXls" : "import.xlsxDamaged"));
         }
+        Charset charset = charsetOf(file, head);
+        if (charset != null) {
+            return streamCsv(file, head, charset, ext, sink);
+        }
+        // NUL bytes (binary, or UTF-16 without a BOM): decided on the whole text as before
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -115,12 +149,104 @@ public final class TabularReader {
             throw ApiException.badRequest("file", Messages.of("import.fileEmpty"));
         }
         if (trimmed.charAt(0) == '{' || ext.equals("geojson")) {
-            return readGeoJson(trimmed);
+            Table t = readGeoJson(trimmed);
+            sink.header(t.header());
+            t.rows().forEach(sink::row);
+            return new Table(t.format(), t.encoding(), t.header(), List.of());
         }
         if (text.text.indexOf('\0') >= 0) {
             throw unreadable(Messages.of("import.binary"));
         }
-        return readCsv(text);
+        return readCsv(new StringReader(text.text), text.charset, sink);
+    }
+
+    /**
+     * The charset to stream a text file with, or null when it must be decided on the whole text (a NUL byte, i.e.
+     * binary content or UTF-16 without a BOM). A BOM decides; else the file is UTF-8 if every byte sequence is strict
+     * UTF-8 (one pass, nothing kept), and GB18030 otherwise (what Excel on a Chinese Windows writes: GBK and GB2312 are
+     * in it).
+     */
+    static Charset charsetOf(Path file, byte[] head) {
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        boolean utf8 = true;
+        try (java.nio.channels.ReadableByteChannel ch = Files.newByteChannel(file)) {
+            ByteBuffer in = ByteBuffer.allocate(1 << 16);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 16);
+            boolean eof = false;
+            while (!eof) {
+                int n = ch.read(in);
+                eof = n < 0;
+                for (int i = in.position() - Math.max(n, 0); i < in.position(); i++) {
+                    if (in.get(i) == 0) {
+                        return null;
+                    }
+                }
+                in.flip();
+                while (utf8) {
+                    java.nio.charset.CoderResult r = d.decode(in, out, eof);
+                    out.clear();
+                    if (r.isError()) {
+                        utf8 = false;
+                    } else if (r.isUnderflow()) {
+                        break;
+                    }
+                }
+                if (utf8) {
+                    in.compact();
+                } else {
+                    in.clear(); // decided: only the NUL check reads on
+                }
+            }
+        } catch (IOException e) {
+            throw unreadable("could not read the upload (" + e.getMessage() + ")");
+        }
+        return utf8 ? StandardCharsets.UTF_8 : GB18030;
+    }
+
+    /** A text file through a decoding reader: GeoJSON (read whole) or CSV (streamed). */
+    private static Table streamCsv(Path file, byte[] head, Charset charset, String ext, Sink sink) {
+        int bom = charset == StandardCharsets.UTF_8 && head.length >= 3 && (head[0] & 0xFF) == 0xEF
+                && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3
+                : charset == StandardCharsets.UTF_16LE || charset == StandardCharsets.UTF_16BE ? 2 : 0;
+        String name = charset == GB18030 ? "GB18030" : charset.name();
+        try (InputStream raw = Files.newInputStream(file)) {
+            raw.skipNBytes(bom);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(raw, charset), 1 << 16);
+            in.mark(1 << 16);
+            int ch;
+            do {
+                ch = in.read();
+            } while (ch >= 0 && Character.isWhitespace(ch));
+            if (ch < 0) {
+                throw ApiException.badRequest("file", Messages.of("import.fileEmpty"));
+            }
+            if (ch == '{' || ext.equals("geojson")) {
+                in.reset();
+                StringBuilder all = new StringBuilder();
+                char[] buf = new char[1 << 16];
+                for (int n; (n = in.read(buf)) > 0;) {
+                    all.append(buf, 0, n);
+                }
+                Table t = readGeoJson(all.toString().stripLeading());
+                sink.header(t.header());
+                t.rows().forEach(sink::row);
+                return new Table(t.format(), t.encoding(), t.header(), List.of());
+            }
+            in.reset();
+            return readCsv(in, name, sink);
+        } catch (IOException e) {
+            throw unreadable("could not read the upload (" + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -183,10 +309,21 @@ public final class TabularReader {
         }
     }
 
-    private static Table readCsv(Decoded d) {
-        String text = d.text;
-        int nl = text.indexOf('\n');
-        String first = nl < 0 ? text : text.substring(0, nl);
+    /** CSV rows into the sink as they are parsed; the delimiter (comma, tab or semicolon) from the first line. */
+    private static Table readCsv(java.io.Reader reader, String charset, Sink sink) {
+        java.io.BufferedReader in = reader instanceof java.io.BufferedReader b ? b : new java.io.BufferedReader(reader, 1 << 16);
+        String first;
+        try {
+            in.mark(1 << 20);
+            StringBuilder line = new StringBuilder();
+            for (int ch; (ch = in.read()) >= 0 && ch != '\n' && line.length() < (1 << 20) - 1;) {
+                line.append((char) ch);
+            }
+            first = line.toString();
+            in.reset();
+        } catch (IOException e) {
+            throw unreadable("malformed CSV (" + rootMessage(e) + ")");
+        }
         char delimiter = ',';
         long commas = first.chars().filter(c -> c == ',').count();
         long tabs = first.chars().filter(c -> c == '\t').count();
@@ -199,8 +336,7 @@ public final class TabularReader {
         CSVFormat fmt = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
                 .setTrim(true).setIgnoreEmptyLines(false).get();
         List<String> header = null;
-        List<Row> rows = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(new StringReader(text), fmt)) {
+        try (CSVParser p = CSVParser.parse(in, fmt)) {
             int number = 0;
             for (CSVRecord rec : p) {
                 List<String> cells = new ArrayList<>(rec.size());
@@ -210,26 +346,29 @@ public final class TabularReader {
                         continue;
                     }
                     header = cleanHeader(cells);
+                    sink.header(header);
                     continue;
                 }
                 number++;
                 if (!isBlank(cells)) {
-                    rows.add(new Row(number, pad(cells, header.size()), null));
+                    sink.row(new Row(number, pad(cells, header.size()), null));
                 }
             }
+        } catch (ApiException e) {
+            throw e;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw unreadable(Messages.of("import.badCsv", rootMessage(e)));
         }
         if (header == null) {
             throw ApiException.badRequest("file", Messages.of("import.noHeader"));
         }
-        return new Table(Format.CSV, d.charset, header, rows);
+        return new Table(Format.CSV, charset, header, List.of());
     }
 
     // ---------------------------------------------------------------- XLSX
 
-    private static Table readXlsx(Path file) {
-        List<List<String>> raw = new ArrayList<>();
+    private static Table readXlsx(Path file, Sink sink) {
+        SheetStreamer rows = new SheetStreamer(sink);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -240,7 +379,7 @@ public final class TabularReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new SheetCollector(raw),
+                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows,
                         new FullPrecisionFormatter(), false));
                 xml.parse(new InputSource(sheet));
             }
@@ -249,40 +388,30 @@ public final class TabularReader {
         } catch (Exception | LinkageError e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ApiException api) {
-                    throw api; // a limit hit inside the SAX handler, wrapped by the parser
+                    throw api; // a limit hit inside the SAX handler (or a refusal of the sink), wrapped by the parser
                 }
             }
             throw unreadable(Messages.of("import.xlsxUnreadable", rootMessage(e)));
         }
-        List<String> header = null;
-        List<Row> rows = new ArrayList<>();
-        int headerIndex = -1;
-        for (int i = 0; i < raw.size(); i++) {
-            List<String> cells = raw.get(i);
-            if (header == null) {
-                if (cells != null && !isBlank(cells)) {
-                    header = cleanHeader(cells);
-                    headerIndex = i;
-                }
-                continue;
-            }
-            if (cells != null && !isBlank(cells)) {
-                rows.add(new Row(i - headerIndex, pad(cells, header.size()), null));
-            }
-        }
-        if (header == null) {
+        if (rows.header == null) {
             throw ApiException.badRequest("file", Messages.of("import.sheetEmpty"));
         }
-        return new Table(Format.XLSX, null, header, rows);
+        return new Table(Format.XLSX, null, rows.header, List.of());
     }
 
-    /** Collects rows by their sheet index, so that skipped (empty) rows keep the numbering. */
-    private static final class SheetCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final List<List<String>> rows;
+    /**
+     * Hands each sheet row to the sink as the SAX parser ends it: the first non-blank row is the header, the rows after
+     * it are numbered from it (so skipped, empty rows keep the numbering).
+     */
+    private static final class SheetStreamer implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final Sink sink;
         private List<String> current;
+        private int currentRow;
+        List<String> header;
+        private int headerRow;
 
-        SheetCollector(List<List<String>> rows) {
-            this.rows = rows;
+        SheetStreamer(Sink sink) {
+            this.sink = sink;
         }
 
         @Override
@@ -291,22 +420,29 @@ public final class TabularReader {
                 throw beyond(rowNum + 1, "file", "sheet row " + (rowNum + 1) + " is beyond the limit of " + MAX_XLSX_ROW
                         + " rows: remove what lies below the table, or split the file");
             }
-            while (rows.size() < rowNum) {
-                rows.add(null);
-            }
             current = new ArrayList<>();
+            currentRow = rowNum;
         }
 
         @Override
         public void endRow(int rowNum) {
-            rows.add(current);
+            if (isBlank(current)) {
+                return;
+            }
+            if (header == null) {
+                header = cleanHeader(current);
+                headerRow = rowNum;
+                sink.header(header);
+                return;
+            }
+            sink.row(new Row(rowNum - headerRow, pad(current, header.size()), null));
         }
 
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? current.size() : new org.apache.poi.ss.util.CellReference(ref).getCol();
             if (col >= MAX_XLSX_COLUMN) {
-                throw beyond(rows.size() + 1, "file", "cell " + ref + " is beyond the limit of " + MAX_XLSX_COLUMN
+                throw beyond(currentRow + 1, "file", "cell " + ref + " is beyond the limit of " + MAX_XLSX_COLUMN
                         + " columns: remove what lies right of the table");
             }
             while (current.size() < col) {

@@ -4,7 +4,10 @@ import com.patrolplanner.importer.ImportHandler.Summary;
 import com.patrolplanner.registry.RegistryService;
 import java.util.Map;
 
-/** The created / updated / unchanged counts of a register import, row by row. */
+/**
+ * The created / updated / unchanged counts of a register import, row by row. (The {@code synthetic} flag is the
+ * registry's to compare and record like any other field: see {@code RegistryService.upsertVenue}.)
+ */
 final class UpsertTally {
     private long created;
     private long updated;
@@ -17,20 +20,6 @@ final class UpsertTally {
             case UPDATED -> updated++;
             case UNCHANGED -> unchanged++;
         }
-    }
-
-    /**
-     * Counts one upserted row, first setting the entity's synthetic flag as the file says (the registry's upsert does
-     * not compare it): a row that changes only that flag counts as updated.
-     */
-    void count(RegistryService.Outcome outcome, boolean wasSynthetic, boolean synthetic, Runnable setSynthetic) {
-        if (wasSynthetic != synthetic) {
-            setSynthetic.run();
-            if (outcome == RegistryService.Outcome.UNCHANGED) {
-                outcome = RegistryService.Outcome.UPDATED;
-            }
-        }
-        count(outcome);
     }
 
     Summary summary(Map<String, Object> extra) {

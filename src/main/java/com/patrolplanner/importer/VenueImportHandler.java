@@ -6,14 +6,14 @@ import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.registry.OpeningHours;
 import com.patrolplanner.registry.RegistryService;
-import com.patrolplanner.registry.Venue;
+import com.patrolplanner.registry.Scope;
+import com.patrolplanner.registry.VenueBulk;
 import com.patrolplanner.registry.VenueCategory;
 import com.patrolplanner.registry.VenueInput;
 import com.patrolplanner.registry.VenueStatus;
+import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +32,6 @@ public class VenueImportHandler implements ImportHandler {
 
     @Inject
     RegistryService registry;
-    @Inject
-    EntityManager em;
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -60,69 +58,107 @@ public class VenueImportHandler implements ImportHandler {
     private record Parsed(int row, VenueInput input, boolean synthetic) {
     }
 
+    /** Rows between two progress reports (and cancel checks) while the file is read and staged. */
+    static final int PROGRESS_ROWS = 1000;
+
+    /**
+     * Streams the file (CSV, XLSX: row by row, never whole) through the validation of each row into the registry's
+     * set-based path ({@link VenueBulk}): every bad cell and every duplicate is listed in one 422 before anything is
+     * written; then one upsert, the unit check (rows outside the importer's units: 422, nothing kept), and the history,
+     * audit and verdicts of the changed venues, each in one statement. Same outcome as the row-by-row
+     * {@link RegistryService#upsertVenue}.
+     */
     @Override
     public Summary importFile(Request req, JobService.Progress progress) {
-        TabularReader.Table table = TabularReader.read(req.file(), req.filename());
-        Columns c = table.columns(COLUMNS, req.mapping());
-        c.require("name", "category");
-        if (c.has("lon") != c.has("lat")) {
-            c.require("lon", "lat");
-        }
-        RowErrors errors = new RowErrors();
-        List<Parsed> parsed = new ArrayList<>(table.rows().size());
-        Map<String, Integer> licences = new HashMap<>();
-        Map<String, Integer> unlicensedKeys = new HashMap<>();
-        for (TabularReader.Row row : table.rows()) {
-            Parsed p = validate(row, c, req, errors);
-            if (p == null) {
-                continue;
-            }
-            String lic = p.input.licenceNo();
-            Integer seen = lic == null ? unlicensedKeys.putIfAbsent(p.input.name() + "\u0000" + p.input.address(), row.number())
-                    : licences.putIfAbsent(lic, row.number());
-            if (seen != null) {
-                errors.add(row.number(), lic == null ? "name" : "licence_no", lic == null
-                        ? Messages.of("import.duplicateNameAddress", seen)
-                        : Messages.of("import.duplicateLicence", lic, seen));
-            }
-            parsed.add(p);
-        }
-        errors.throwIfAny(table.rows().size());
-
-        progress.total(parsed.size());
-        UpsertTally tally = new UpsertTally();
-        long withoutCoordinates = 0;
+        Scope scope = Scope.decode(req.option(Scope.OPTION));
         String reason = "import " + (req.filename() == null ? "" : req.filename());
-        int n = 0;
-        Map<Long, Integer> rowOf = new HashMap<>();
-        for (Parsed p : parsed) {
-            RegistryService.Result<Venue> r = ImportService.atRow(p.row, () -> registry.upsertVenue(p.input, req.user(), reason));
-            rowOf.put(r.entity().id, p.row);
-            tally.count(r.outcome(), r.entity().synthetic, p.synthetic, () -> r.entity().synthetic = p.synthetic);
-            if (r.entity().geom == null) {
-                withoutCoordinates++;
+        progress.total(TabularReader.estimateRows(req.file()));
+        RowErrors errors = new RowErrors();
+        long[] rows = new long[1];
+        boolean[] complaintColumn = new boolean[1];
+        long t0 = System.nanoTime();
+        try (VenueBulk bulk = registry.venueBulk(req.user(), reason, scope)) {
+            TabularReader.Table table = TabularReader.stream(req.file(), req.filename(), new TabularReader.Sink() {
+                private Columns c;
+
+                @Override
+                public void header(List<String> header) {
+                    c = new Columns(header, COLUMNS, req.mapping());
+                    c.require("name", "category");
+                    complaintColumn[0] = c.has("complaint_count");
+                    if (c.has("lon") != c.has("lat")) {
+                        c.require("lon", "lat");
+                    }
+                }
+
+                @Override
+                public void row(TabularReader.Row row) {
+                    Parsed p = validate(row, c, req, errors);
+                    if (p != null) {
+                        ImportService.atRow(p.row, () -> {
+                            bulk.add(p.row, p.input, p.synthetic);
+                            return null;
+                        });
+                    }
+                    if (++rows[0] % PROGRESS_ROWS == 0) {
+                        progress.advance(PROGRESS_ROWS);
+                        stopIfCancelled(progress);
+                    }
+                }
+            });
+            for (VenueBulk.Duplicate d : bulk.duplicates(RowErrors.MAX_LISTED)) {
+                errors.add(d.row(), d.licenceNo() == null ? "name" : "licence_no", d.licenceNo() == null
+                        ? Messages.of("import.duplicateNameAddress", d.firstRow())
+                        : Messages.of("import.duplicateLicence", d.licenceNo(), d.firstRow()));
             }
-            if (++n % 200 == 0) {
-                ImportService.checkpoint(em, progress, 200);
+            errors.sortByRow();
+            errors.throwIfAny((int) rows[0]);
+            progress.detail(Map.of("phase", "writing"));
+            stopIfCancelled(progress);
+            long t1 = System.nanoTime();
+            VenueBulk.Counts counts = bulk.upsert();
+            stopIfCancelled(progress);
+            VenueBulk.OutsideRows outside = bulk.outside(RowErrors.MAX_LISTED);
+            if (outside.total() > 0) {
+                Map<Long, String> reasons = new HashMap<>();
+                for (VenueBulk.Outside o : outside.listed()) {
+                    errors.add(o.row(), "location", reasons.computeIfAbsent(o.unitId() == null ? -1L : o.unitId(),
+                            u -> registry.outside(scope, o.unitId(), "location").errors().get(0).reason()));
+                }
+                errors.addUnlisted(outside.total() - outside.listed().size());
+                errors.throwIfAny((int) rows[0]);
             }
+            long t2 = System.nanoTime();
+            bulk.record();
+            long t3 = System.nanoTime();
+            stopIfCancelled(progress); // the last moment: a cancel now still rolls everything back
+            progress.advance(rows[0] % PROGRESS_ROWS);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("rows", bulk.staged());
+            extra.put("withoutCoordinates", counts.withoutCoordinates());
+            extra.putAll(ImportService.describe(table));
+            if (complaintColumn[0]) {
+                // the column is read (old files keep importing) but not written: complaint counts come from complaint records
+                List<Object> warnings = new ArrayList<>();
+                if (extra.get("warnings") instanceof List<?> w) {
+                    warnings.addAll(w);
+                }
+                // resolved here: the summary is a plain JSON body (an import may run as a job, without the request's language)
+                warnings.add(Messages.text(Messages.of("import.complaintCountIgnored"), com.patrolplanner.i18n.Lang.ZH_CN));
+                extra.put("warnings", warnings);
+            }
+            // where the time went: reading, checking and staging the rows; planning and writing them (with the unit
+            // check); history, audit and verdicts
+            extra.put("millis", Map.of("readAndStage", (t1 - t0) / 1_000_000, "upsert", (t2 - t1) / 1_000_000,
+                    "historyAuditVerdicts", (t3 - t2) / 1_000_000));
+            return new Summary(counts.created(), counts.updated(), counts.unchanged(), extra);
         }
-        ImportService.refuseOutside(registry, req, "venue", rowOf);
-        progress.advance(n % 200);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("rows", parsed.size());
-        extra.put("withoutCoordinates", withoutCoordinates);
-        extra.putAll(ImportService.describe(table));
-        if (c.has("complaint_count")) {
-            // the column is read (old files keep importing) but not written: complaint counts come from complaint records
-            List<Object> warnings = new ArrayList<>();
-            if (extra.get("warnings") instanceof List<?> w) {
-                warnings.addAll(w);
-            }
-            // resolved here: the summary is a plain JSON body (an import may run as a job, without the request's language)
-            warnings.add(Messages.text(Messages.of("import.complaintCountIgnored"), com.patrolplanner.i18n.Lang.ZH_CN));
-            extra.put("warnings", warnings);
+    }
+
+    private static void stopIfCancelled(JobService.Progress progress) {
+        if (progress.cancelled()) {
+            throw new ApiException(409, "Cancelled", Messages.of("import.cancelled"), null);
         }
-        return tally.summary(extra);
     }
 
     private static Parsed validate(TabularReader.Row row, Columns c, Request req, RowErrors errors) {
@@ -157,6 +193,15 @@ public class VenueImportHandler implements ImportHandler {
         Double lon = errors.number(row, c, "lon");
         Double lat = errors.number(row, c, "lat");
         checkPosition(row, c, errors, lon, lat);
+        if (category != null && (lon != null || lat != null)) {
+            try {
+                if (VenueCategory.parse(category).online) {
+                    errors.add(row.number(), lon != null ? "lon" : "lat", Messages.of("registry.onlineNoPosition"));
+                }
+            } catch (IllegalArgumentException e) {
+                // reported above
+            }
+        }
         String hours = c.opt(row, "opening_hours");
         if (hours != null) {
             try {

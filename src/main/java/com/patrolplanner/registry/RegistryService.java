@@ -41,6 +41,10 @@ public class RegistryService {
     @Inject
     Event<RegistryEvents.SchoolChanged> schoolEvents;
     @Inject
+    Event<RegistryEvents.VenuesChanged> venuesEvents;
+    @Inject
+    Event<RegistryEvents.SchoolsChanged> schoolsEvents;
+    @Inject
     ObjectMapper mapper;
     @Inject
     AuditService audit;
@@ -91,21 +95,37 @@ public class RegistryService {
     }
 
     /**
-     * Import path: insert, or update the venue with the same licence number (or, without one, the same name and address).
-     * Unchanged rows are not touched, so importing a file twice changes nothing.
+     * The set-based import path of the venue register (the same outcome as {@link #upsertVenue} row by row, in a few
+     * statements): see {@link VenueBulk}. {@code scope}: the importer's units (rows outside are refused; an online
+     * venue without a district takes the importer's unit's).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Result<Venue> upsertVenue(VenueInput in, String user, String reason) {
+    public VenueBulk venueBulk(String user, String reason, Scope scope) {
+        return new VenueBulk(this, em, mapper, audit, venuesEvents, user, reason, scope);
+    }
+
+    /**
+     * Import path, one row: insert, or update the venue with the same licence number (or, without one, the same name and
+     * address: the oldest such venue). Unchanged rows are not touched, so importing a file twice changes nothing. The
+     * {@code synthetic} flag (test and demo data) is a field of the register like the others: its change is in the
+     * history. Bulk imports use {@link #venueBulk}, which gives the same result.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Result<Venue> upsertVenue(VenueInput in, boolean synthetic, String user, String reason) {
         Venue v = null;
+        String address = blankToNull(in.address());
         if (in.licenceNo() != null && !in.licenceNo().isBlank()) {
             v = Venue.find("licenceNo", in.licenceNo().trim()).firstResult();
+        } else if (address == null) {
+            v = Venue.find("licenceNo is null and name = ?1 and address is null order by id", in.name().trim()).firstResult();
         } else {
-            v = Venue.find("licenceNo is null and name = ?1 and address = ?2", in.name().trim(),
-                    in.address() == null ? "" : in.address().trim()).firstResult();
+            v = Venue.find("licenceNo is null and name = ?1 and address = ?2 order by id", in.name().trim(), address)
+                    .firstResult();
         }
         if (v == null) {
             v = new Venue();
             apply(v, in);
+            v.synthetic = synthetic;
             v.updatedAt = OffsetDateTime.now();
             v.persist();
             em.flush();
@@ -119,6 +139,7 @@ public class RegistryService {
         String oldDatum = v.sourceDatum;
         String oldStatus = v.geocodeStatus;
         apply(v, in);
+        v.synthetic = synthetic;
         if (keepLocation) {
             v.geom = oldGeom;
             v.sourceDatum = oldDatum;
@@ -264,7 +285,7 @@ public class RegistryService {
         v.notes = blankToNull(in.notes());
     }
 
-    private Map<String, String> openingHours(JsonNode n) {
+    Map<String, String> openingHours(JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
         }
@@ -298,6 +319,7 @@ public class RegistryService {
         m.put("status", v.status);
         m.put("complaintCount", v.complaintCount);
         m.put("notes", v.notes);
+        m.put("synthetic", v.synthetic);
         return m;
     }
 
@@ -343,18 +365,19 @@ public class RegistryService {
 
     /** Import path for schools: the key is name + address. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Result<School> upsertSchool(SchoolInput in, String user, String reason) {
+    public Result<School> upsertSchool(SchoolInput in, boolean synthetic, String user, String reason) {
         String addr = in.address() == null ? null : in.address().trim();
         School s = addr == null ? School.find("name = ?1 and address is null", in.name().trim()).firstResult()
                 : School.find("name = ?1 and address = ?2", in.name().trim(), addr).firstResult();
         if (s == null) {
             s = new School();
             applySchool(s, in);
+            s.synthetic = synthetic;
             s.updatedAt = OffsetDateTime.now();
             s.persist();
             em.flush();
             history("school", s.id, "import", user, reason, ChangeHistory.diff(Map.of(), snapshot(s)));
-            schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+            schoolChanged(s.id);
             return new Result<>(s, Outcome.CREATED);
         }
         Map<String, Object> before = snapshot(s);
@@ -362,6 +385,7 @@ public class RegistryService {
         MultiPolygon oldCampus = s.campus;
         String oldDatum = s.sourceDatum;
         applySchool(s, in);
+        s.synthetic = synthetic;
         if (in.lon() == null && in.campus() == null && oldGeom != null) {
             s.geom = oldGeom;
             s.campus = oldCampus;
@@ -374,7 +398,7 @@ public class RegistryService {
         s.updatedAt = OffsetDateTime.now();
         em.flush();
         history("school", s.id, "import", user, reason, changes);
-        schoolEvents.fire(new RegistryEvents.SchoolChanged(s.id, false));
+        schoolChanged(s.id);
         return new Result<>(s, Outcome.UPDATED);
     }
 
@@ -476,6 +500,7 @@ public class RegistryService {
         m.put("lat", s.geom == null ? null : round7(s.geom.getY()));
         m.put("campus", s.campus == null ? null : s.campus.toText());
         m.put("sourceDatum", s.sourceDatum);
+        m.put("synthetic", s.synthetic);
         return m;
     }
 
@@ -545,6 +570,11 @@ public class RegistryService {
     }
 
     public void history(String type, long id, String action, String user, String reason, Map<String, Map<String, Object>> changes) {
+        Deferred d = deferred.get();
+        if (d != null) {
+            d.entries.add(new Deferred.Entry(type, id, action, user, reason, changes));
+            return;
+        }
         ChangeHistory h = new ChangeHistory();
         h.entityType = type;
         h.entityId = id;
@@ -585,6 +615,101 @@ public class RegistryService {
         return u.isEmpty() || u.get(0) == null ? null : u.get(0).longValue();
     }
 
+    private final ThreadLocal<Deferred> deferred = new ThreadLocal<>();
+
+    /**
+     * From now until {@link Deferred#close()}, in this thread: the history rows and audit records of register writes
+     * (schools, teams, inspectors) are kept and written by {@link Deferred#flush()} with one statement each (history:
+     * one {@code COPY}; audit: one chained {@code COPY}, {@link AuditService#batch}), and the school events become one
+     * {@link RegistryEvents.SchoolsChanged} (compliance recomputes those schools' verdicts with one statement). The
+     * same rows as row by row, in the same order. For imports, inside their transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Deferred defer() {
+        if (deferred.get() != null) {
+            throw new IllegalStateException("already deferring");
+        }
+        Deferred d = new Deferred();
+        deferred.set(d);
+        return d;
+    }
+
+    /** See {@link #defer()}. */
+    public final class Deferred implements AutoCloseable {
+        record Entry(String type, long id, String action, String user, String reason,
+                Map<String, Map<String, Object>> changes) {
+        }
+
+        final List<Entry> entries = new java.util.ArrayList<>();
+        final java.util.Set<Long> schools = new java.util.LinkedHashSet<>();
+
+        /** Writes what was kept: history (one COPY), audit (one chained COPY), one school event. */
+        public void flush() {
+            deferred.remove();
+            if (!entries.isEmpty()) {
+                em.flush();
+                StringBuilder tsv = new StringBuilder();
+                String now = OffsetDateTime.now().toString();
+                try {
+                    for (Entry e : entries) {
+                        tsv.append(AuditService.copyText(e.type())).append('\t').append(e.id()).append('\t')
+                                .append(AuditService.copyText(e.action())).append('\t')
+                                .append(AuditService.copyText(e.user())).append('\t').append(now).append('\t')
+                                .append(e.reason() == null ? "\\N" : AuditService.copyText(e.reason())).append('\t')
+                                .append(AuditService.copyText(mapper.writeValueAsString(e.changes()))).append('\n');
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                    throw new IllegalStateException(ex);
+                }
+                em.unwrap(org.hibernate.Session.class).doWork(c -> {
+                    try {
+                        c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY change_history (entity_type, "
+                                + "entity_id, action, changed_by, changed_at, reason, changes) FROM STDIN (FORMAT text)",
+                                new java.io.StringReader(tsv.toString()));
+                    } catch (java.io.IOException ex) {
+                        throw new java.sql.SQLException(ex);
+                    }
+                });
+                try (AuditService.Batch batch = audit.batch(entries.get(0).user(), entries.get(0).action(),
+                        entries.get(0).type())) {
+                    for (Entry e : entries) {
+                        Map<String, Object> details = new LinkedHashMap<>();
+                        details.put("changes", e.changes());
+                        if (e.reason() != null) {
+                            details.put("reason", e.reason());
+                        }
+                        if (!e.user().equals(entries.get(0).user())) {
+                            throw new IllegalStateException("one actor per deferred batch");
+                        }
+                        batch.add(e.action(), e.type(), e.id(), details, unitOf(e.type(), e.id()));
+                    }
+                    batch.finish();
+                }
+                entries.clear();
+            }
+            if (!schools.isEmpty()) {
+                schoolsEvents.fire(new RegistryEvents.SchoolsChanged(schools.stream().mapToLong(Long::longValue).toArray()));
+                schools.clear();
+            }
+        }
+
+        /** Stops deferring; what was not flushed is dropped (the import failed: its transaction rolls back). */
+        @Override
+        public void close() {
+            deferred.remove();
+        }
+    }
+
+    /** A school changed: its event now, or kept for one {@link RegistryEvents.SchoolsChanged} while deferring. */
+    private void schoolChanged(long id) {
+        Deferred d = deferred.get();
+        if (d != null) {
+            d.schools.add(id);
+        } else {
+            schoolEvents.fire(new RegistryEvents.SchoolChanged(id, false));
+        }
+    }
+
     public List<ChangeHistory> historyOf(String type, long id) {
         return ChangeHistory.list("entityType = ?1 and entityId = ?2 order by changedAt desc, id desc", type, id);
     }
@@ -609,7 +734,7 @@ public class RegistryService {
         return Math.round(d * 1e7) / 1e7;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -71,6 +71,14 @@ public class TileService {
         localWrites.incrementAndGet();
     }
 
+    void venuesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryEvents.VenuesChanged e) {
+        localWrites.incrementAndGet();
+    }
+
+    void schoolsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryEvents.SchoolsChanged e) {
+        localWrites.incrementAndGet();
+    }
+
     void schoolChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryEvents.SchoolChanged e) {
         localWrites.incrementAndGet();
     }

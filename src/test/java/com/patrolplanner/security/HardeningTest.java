@@ -147,6 +147,24 @@ class HardeningTest {
     }
 
     @Test
+    void borrowingAConnectionForARequestCostsNoRoundTripOnceItCarriesTheLimit() throws Exception {
+        anonymous().get("/test-hardening/statement-timeout").then().statusCode(200).body(equalTo("15s"));
+        long before = com.patrolplanner.web.StatementTimeout.setsSent();
+        for (int i = 0; i < 20; i++) {
+            anonymous().get("/test-hardening/statement-timeout").then().statusCode(200).body(equalTo("15s"));
+        }
+        // one SET per borrow before; now only connections a job used in between (background work) set it again
+        long sets = com.patrolplanner.web.StatementTimeout.setsSent() - before;
+        assertTrue(sets < 10, sets + " SETs for 20 request borrows");
+        // a job's borrow sets the job limit, and the request after it gets the request limit back
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+            rs.next();
+            assertEquals("30min", rs.getString(1));
+        }
+        anonymous().get("/test-hardening/statement-timeout").then().statusCode(200).body(equalTo("15s"));
+    }
+
+    @Test
     void aCancelledStatementIsA503NotA500() {
         anonymous().get("/test-hardening/too-long").then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "30").body("detail", containsString("time limit"));

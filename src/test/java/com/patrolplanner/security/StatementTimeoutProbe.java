@@ -30,10 +30,17 @@ public class StatementTimeoutProbe {
     @GET
     @Path("/too-long")
     public String tooLong() {
+        // SET LOCAL, as production code lowers or raises the limit for a while: it ends with the transaction
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET statement_timeout = 100");
-            s.execute("SELECT pg_sleep(2)");
-            return "not cancelled";
+            c.setAutoCommit(false);
+            try {
+                s.execute("SET LOCAL statement_timeout = 100");
+                s.execute("SELECT pg_sleep(2)");
+                return "not cancelled";
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("storage failed: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.Geodesy;
 import com.patrolplanner.importer.ImportHandler;
+import com.patrolplanner.importer.NodeStore;
 import com.patrolplanner.importer.OsmPbf;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.web.ApiException;
@@ -83,9 +84,15 @@ public class RoadImportHandler implements ImportHandler {
 
     @Override
     public Summary importFile(Request request, JobService.Progress progress) throws Exception {
-        String source = KIND + ":" + (request.filename() == null ? request.file().getFileName() : request.filename());
         Collector c = new Collector(request.datum());
-        OsmPbf.read(request.file(), c);
+        try (NodeStore closing = c.nodeStore) {
+            OsmPbf.read(request.file(), c);
+            return write(request, progress, c);
+        }
+    }
+
+    private Summary write(Request request, JobService.Progress progress, Collector c) throws Exception {
+        String source = KIND + ":" + (request.filename() == null ? request.file().getFileName() : request.filename());
         Graph g = c.split();
         if (g.edges.isEmpty()) {
             throw ApiException.unprocessable(Messages.of("roads.noHighway"),
@@ -196,10 +203,9 @@ public class RoadImportHandler implements ImportHandler {
 
     private static final class Collector implements Sink {
         private final Datum datum;
-        private final Map<Long, Integer> index = new HashMap<>();
-        private double[] xs = new double[1 << 16];
-        private double[] ys = new double[1 << 16];
-        private int n;
+        /** Node positions on disk (see {@link NodeStore}), not a map of every node. */
+        final NodeStore nodeStore = new NodeStore();
+        private final double[] xy = new double[2];
         final List<long[]> wayNodes = new ArrayList<>();
         final List<WayInfo> wayInfo = new ArrayList<>();
         long nodes;
@@ -210,11 +216,13 @@ public class RoadImportHandler implements ImportHandler {
         }
 
         double x(long id) {
-            return xs[index.get(id)];
+            nodeStore.get(id, xy);
+            return xy[0];
         }
 
         double y(long id) {
-            return ys[index.get(id)];
+            nodeStore.get(id, xy);
+            return xy[1];
         }
 
         @Override
@@ -227,13 +235,7 @@ public class RoadImportHandler implements ImportHandler {
             if (e instanceof Node node) {
                 nodes++;
                 double[] w = datum.toWgs84(node.getLongitude(), node.getLatitude());
-                if (n == xs.length) {
-                    xs = Arrays.copyOf(xs, n * 2);
-                    ys = Arrays.copyOf(ys, n * 2);
-                }
-                xs[n] = w[0];
-                ys[n] = w[1];
-                index.put(node.getId(), n++);
+                nodeStore.put(node.getId(), w[0], w[1]);
             } else if (e instanceof Way way) {
                 ways++;
                 Map<String, String> tags = new HashMap<>();
@@ -251,7 +253,7 @@ public class RoadImportHandler implements ImportHandler {
                     }
                 }
                 // nodes outside the extract (clipped ways) are dropped; the way keeps its nodes that are present
-                long[] ids = way.getWayNodes().stream().mapToLong(wn -> wn.getNodeId()).filter(index::containsKey)
+                long[] ids = way.getWayNodes().stream().mapToLong(wn -> wn.getNodeId()).filter(nodeStore::contains)
                         .toArray();
                 if (ids.length < 2) {
                     return;

@@ -7,6 +7,7 @@ import com.patrolplanner.geocode.GazetteerStore.StreetRow;
 import com.patrolplanner.geocode.parse.StreetKeys;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.importer.ImportHandler;
+import com.patrolplanner.importer.NodeStore;
 import com.patrolplanner.importer.OsmPbf;
 import com.patrolplanner.jobs.JobService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,9 @@ import org.openstreetmap.osmosis.core.task.v0_6.Sink;
  * Kind {@code osm}: an OpenStreetMap {@code .osm.pbf}. Nodes and ways with {@code addr:housenumber} + {@code addr:street}
  * become address points (a way at the mean of its nodes); named nodes and ways carrying a POI key (amenity, shop,
  * tourism, …) become places; named {@code highway} ways become streets, all ways of one name merged into one
- * MultiLineString. Relations are not read. One pass: PBF files list nodes before ways, so node positions are kept in
- * memory (about 20 bytes a node) until the ways arrive.
+ * MultiLineString. Relations are not read. One pass: PBF files list nodes before ways, so node positions are kept until
+ * the ways arrive, on disk ({@link NodeStore}: 24 bytes a node, memory-mapped), not on the heap: a province-sized file
+ * imports inside a small heap.
  */
 @ApplicationScoped
 public class OsmImportHandler implements ImportHandler {
@@ -54,7 +56,9 @@ public class OsmImportHandler implements ImportHandler {
     public Summary importFile(Request request, JobService.Progress progress) throws Exception {
         String source = KIND + ":" + (request.filename() == null ? request.file().getFileName() : request.filename());
         Collector c = new Collector(request.datum());
-        OsmPbf.read(request.file(), c);
+        try (c.nodeStore) {
+            OsmPbf.read(request.file(), c);
+        }
         progress.total(c.addresses.size() + c.places.size() + c.streets.size());
         GazetteerStore.Counts a = store.upsertAddresses(source, request.datum().name(), c.addresses, null);
         progress.advance(c.addresses.size());
@@ -82,10 +86,8 @@ public class OsmImportHandler implements ImportHandler {
 
     private static final class Collector implements Sink {
         private final Datum datum;
-        private final Map<Long, Integer> index = new HashMap<>();
-        private double[] xs = new double[1 << 16];
-        private double[] ys = new double[1 << 16];
-        private int n;
+        final NodeStore nodeStore = new NodeStore();
+        private final double[] xy = new double[2];
         final List<AddressRow> addresses = new ArrayList<>();
         final List<PlaceRow> places = new ArrayList<>();
         final Map<String, List<LineString>> streets = new LinkedHashMap<>();
@@ -107,13 +109,7 @@ public class OsmImportHandler implements ImportHandler {
             if (e instanceof Node node) {
                 nodes++;
                 double[] w = datum.toWgs84(node.getLongitude(), node.getLatitude());
-                if (n == xs.length) {
-                    xs = java.util.Arrays.copyOf(xs, n * 2);
-                    ys = java.util.Arrays.copyOf(ys, n * 2);
-                }
-                xs[n] = w[0];
-                ys[n] = w[1];
-                index.put(node.getId(), n++);
+                nodeStore.put(node.getId(), w[0], w[1]);
                 Map<String, String> tags = tags(node);
                 if (!tags.isEmpty()) {
                     feature("n" + node.getId(), tags, w[0], w[1]);
@@ -126,9 +122,8 @@ public class OsmImportHandler implements ImportHandler {
                 }
                 List<Coordinate> coords = new ArrayList<>();
                 for (WayNode wn : way.getWayNodes()) {
-                    Integer i = index.get(wn.getNodeId());
-                    if (i != null) {
-                        coords.add(new Coordinate(xs[i], ys[i]));
+                    if (nodeStore.get(wn.getNodeId(), xy)) {
+                        coords.add(new Coordinate(xy[0], xy[1]));
                     }
                 }
                 if (coords.isEmpty()) {

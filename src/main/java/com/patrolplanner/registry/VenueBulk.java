@@ -1,0 +1,498 @@
+package com.patrolplanner.registry;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patrolplanner.audit.AuditService;
+import com.patrolplanner.geo.Datum;
+import com.patrolplanner.i18n.Messages;
+import com.patrolplanner.web.ApiException;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The set-based import path of the venue register: the same outcome as {@link RegistryService#upsertVenue} row by row
+ * (the same matching, the same field values, the same field-level history, audit records and verdicts), in a handful of
+ * statements whatever the number of rows.
+ *
+ * <ol>
+ * <li>{@link #add}: each row, normalised as {@code upsertVenue} normalises it (trimmed text, category and status codes,
+ * opening hours as their map, the position converted to WGS-84 from the row's datum), is streamed with {@code COPY} into
+ * a temporary staging table;</li>
+ * <li>{@link #duplicates}: rows of the file that name the same venue twice (one statement);</li>
+ * <li>{@link #upsert}: one statement plans every row (the venue it matches: by licence number, or for a row without one
+ * by name and address; its new field values; its field-level changes, compared as {@code upsertVenue}'s snapshots are),
+ * then one {@code INSERT … ON CONFLICT (id) DO UPDATE} writes the created and changed rows (a concurrent writer's change
+ * in between is a 409, nothing written);</li>
+ * <li>{@link #outside}: the rows whose venue lies outside the importer's units (属地管理), for a row-level 422;</li>
+ * <li>{@link #record}: one {@code INSERT … SELECT} of the history rows, the audit records chained in one {@code COPY}
+ * ({@link AuditService#batch}), and one {@link RegistryEvents.VenuesChanged} event (compliance recomputes the verdicts
+ * of those venues with one statement).</li>
+ * </ol>
+ * Everything runs in the caller's transaction: a file is imported whole or not at all. Unchanged rows are not written,
+ * so importing a file twice writes no history.
+ */
+public final class VenueBulk implements AutoCloseable {
+    /** What {@link #upsert} did. {@code withoutCoordinates}: rows whose venue has no position afterwards. */
+    public record Counts(long created, long updated, long unchanged, long withoutCoordinates) {
+    }
+
+    /** A row naming the same venue as an earlier row of the file. */
+    public record Duplicate(int row, int firstRow, String licenceNo) {
+    }
+
+    /** A row whose venue lies outside the importer's units ({@code unitId} null: in no unit). */
+    public record Outside(int row, Long unitId) {
+    }
+
+    /** The rows outside, the first {@code limit} of them listed. */
+    public record OutsideRows(List<Outside> listed, long total) {
+    }
+
+    static final String STAGE = "venue_import_stage";
+    static final String PLAN = "venue_import_plan";
+    private static final int COPY_BUFFER = 1 << 16;
+
+    private final RegistryService registry;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final AuditService audit;
+    private final Event<RegistryEvents.VenuesChanged> events;
+    private final String user;
+    private final String reason;
+    private final Scope scope;
+    private final Connection connection;
+    private CopyIn copy;
+    private final StringBuilder line = new StringBuilder(512);
+    private byte[] pending = new byte[COPY_BUFFER];
+    private int pendingBytes;
+    private long staged;
+    private boolean planned;
+    private boolean stageDone;
+
+    VenueBulk(RegistryService registry, EntityManager em, ObjectMapper mapper, AuditService audit,
+            Event<RegistryEvents.VenuesChanged> events, String user, String reason, Scope scope) {
+        this.registry = registry;
+        this.em = em;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.events = events;
+        this.user = user;
+        this.reason = reason;
+        this.scope = scope == null ? Scope.ALL : scope;
+        em.flush();
+        this.connection = em.unwrap(Session.class).doReturningWork(c -> c);
+        execute("DROP TABLE IF EXISTS " + STAGE + ", " + PLAN);
+        execute("CREATE TEMP TABLE " + STAGE + " (rn integer NOT NULL, licence_no text, name text NOT NULL, "
+                + "category text NOT NULL, online boolean NOT NULL, address text, lon float8, lat float8, datum text NOT NULL, "
+                + "opening_hours jsonb, capacity integer, status text NOT NULL, complaint_count integer NOT NULL, notes text, "
+                + "synthetic boolean NOT NULL) ON COMMIT DROP");
+    }
+
+    // ---------------------------------------------------------------- 1. staging
+
+    /**
+     * Stages one row, normalised as {@link RegistryService#upsertVenue} does; a value it would refuse is the same
+     * {@link ApiException} (the caller validates rows first, so this is a second line).
+     */
+    public void add(int row, VenueInput in, boolean synthetic) {
+        if (stageDone) {
+            throw new IllegalStateException("rows added after the staging ended");
+        }
+        VenueCategory category;
+        try {
+            category = VenueCategory.parse(in.category());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("category", e.getMessage());
+        }
+        String status;
+        try {
+            status = VenueStatus.parse(in.status()).code;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("status", e.getMessage());
+        }
+        Double lon = null;
+        Double lat = null;
+        Datum datum = RegistryService.parseDatum(in.datum());
+        if (category.online) {
+            if (in.lon() != null || in.lat() != null) {
+                throw ApiException.invalid(in.lon() != null ? "lon" : "lat", Messages.of("registry.onlineNoPosition"));
+            }
+        } else {
+            if ((in.lon() == null) != (in.lat() == null)) {
+                throw ApiException.invalid(in.lon() == null ? "lon" : "lat", Messages.of("common.lonLatTogether"));
+            }
+            if (in.lon() != null) {
+                RegistryService.checkLonLat(in.lon(), in.lat());
+                double[] w = datum.toWgs84(in.lon(), in.lat());
+                lon = w[0];
+                lat = w[1];
+            }
+        }
+        Map<String, String> hours = registry.openingHours(in.openingHours());
+        String hoursJson;
+        try {
+            hoursJson = hours == null ? null : mapper.writeValueAsString(hours);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        line.setLength(0);
+        field(Integer.toString(row));
+        field(RegistryService.blankToNull(in.licenceNo()));
+        field(in.name().trim());
+        field(category.code);
+        field(category.online ? "t" : "f");
+        field(RegistryService.blankToNull(in.address()));
+        field(lon == null ? null : Double.toString(lon));
+        field(lat == null ? null : Double.toString(lat));
+        field(datum.name());
+        field(hoursJson);
+        field(in.capacity() == null ? null : Integer.toString(in.capacity()));
+        field(status);
+        field(Integer.toString(in.complaintCount() == null ? 0 : in.complaintCount()));
+        field(RegistryService.blankToNull(in.notes()));
+        field(synthetic ? "t" : "f");
+        line.setCharAt(line.length() - 1, '\n');
+        write(line.toString().getBytes(StandardCharsets.UTF_8));
+        staged++;
+    }
+
+    private void field(String v) {
+        line.append(v == null ? "\\N" : AuditService.copyText(v)).append('\t');
+    }
+
+    private void write(byte[] b) {
+        try {
+            if (copy == null) {
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGE + " (rn, licence_no, "
+                        + "name, category, online, address, lon, lat, datum, opening_hours, capacity, status, complaint_count, "
+                        + "notes, synthetic) FROM STDIN (FORMAT text)");
+            }
+            if (pendingBytes + b.length > pending.length) {
+                flushCopy();
+            }
+            if (b.length > pending.length) {
+                pending = Arrays.copyOf(pending, b.length);
+            }
+            System.arraycopy(b, 0, pending, pendingBytes, b.length);
+            pendingBytes += b.length;
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging the import: " + e.getMessage(), e);
+        }
+    }
+
+    private void flushCopy() throws SQLException {
+        if (pendingBytes > 0) {
+            copy.writeToCopy(pending, 0, pendingBytes);
+            pendingBytes = 0;
+        }
+    }
+
+    /** Ends the COPY (before any other statement of this transaction). */
+    private void endCopy() {
+        if (copy == null) {
+            return;
+        }
+        try {
+            flushCopy();
+            copy.endCopy();
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging the import: " + e.getMessage(), e);
+        } finally {
+            copy = null;
+        }
+    }
+
+    /** Ends the COPY once, and gives the staged rows a key and planner statistics (temporary tables get none by themselves). */
+    private void stageDone() {
+        if (stageDone) {
+            return;
+        }
+        endCopy();
+        execute("ALTER TABLE " + STAGE + " ADD PRIMARY KEY (rn)");
+        execute("ANALYZE " + STAGE);
+        stageDone = true;
+    }
+
+    static String literal(String s) {
+        return s == null ? "NULL" : "'" + s.replace("'", "''") + "'";
+    }
+
+    /** Rows staged so far. */
+    public long staged() {
+        return staged;
+    }
+
+    // ---------------------------------------------------------------- 2. duplicates
+
+    /**
+     * Rows naming a venue an earlier row already names (the same licence number; or, without one, the same name and
+     * address), each with that earlier row, in row order; at most {@code limit}.
+     */
+    public List<Duplicate> duplicates(int limit) {
+        stageDone();
+        List<Duplicate> out = new ArrayList<>();
+        query("SELECT rn, first_rn, licence_no FROM (SELECT rn, licence_no, first_value(rn) OVER (PARTITION BY "
+                + "licence_no IS NULL, CASE WHEN licence_no IS NULL THEN name || E'\\x01' || coalesce(address, E'\\x02') "
+                + "ELSE licence_no END ORDER BY rn) AS first_rn FROM " + STAGE + ") d WHERE rn <> first_rn ORDER BY rn LIMIT "
+                + limit, rs -> out.add(new Duplicate(rs.getInt(1), rs.getInt(2), rs.getString(3))));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- 3. upsert
+
+    /** {@link RegistryService#snapshot(Venue)} in SQL, over a row {@code t} shaped like {@code venue}. */
+    static String snapshot(String t) {
+        return ("jsonb_build_object('licenceNo', t.licence_no, 'name', t.name, 'category', t.category, 'address', t.address, "
+                + "'lon', round(ST_X(t.geom)::numeric, 7)::float8, 'lat', round(ST_Y(t.geom)::numeric, 7)::float8, "
+                + "'sourceDatum', t.source_datum, 'geocodeStatus', t.geocode_status, 'openingHours', t.opening_hours, "
+                + "'capacity', t.capacity, 'status', t.status, 'complaintCount', t.complaint_count, 'notes', t.notes, "
+                + "'synthetic', t.synthetic)").replace("t.", t + ".");
+    }
+
+    /** The keys of {@link #snapshot}, in its order. */
+    static final String[] FIELDS = {"licenceNo", "name", "category", "address", "lon", "lat", "sourceDatum", "geocodeStatus",
+        "openingHours", "capacity", "status", "complaintCount", "notes", "synthetic"};
+
+    /**
+     * {@link com.patrolplanner.registry.ChangeHistory#diff} of two snapshots: {@code {"field": {"old": …, "new": …}}}
+     * for each field whose value differs, a JSON null counting as absent (as a null does in the Java snapshot). One
+     * {@code CASE} per field concatenated, no set-returning function per row.
+     */
+    static String diff(String before, String after) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < FIELDS.length; i++) {
+            String k = FIELDS[i];
+            String o = before + " -> '" + k + "'";
+            String n = after + " -> '" + k + "'";
+            b.append(i == 0 ? "" : " || ").append("CASE WHEN nullif(").append(o).append(", 'null'::jsonb) IS DISTINCT FROM nullif(")
+                    .append(n).append(", 'null'::jsonb) THEN jsonb_build_object('").append(k).append("', jsonb_build_object('old', ")
+                    .append(o).append(", 'new', ").append(n).append(")) ELSE '{}'::jsonb END");
+        }
+        return b.append(")").toString();
+    }
+
+    /**
+     * Plans every staged row and writes the created and changed ones with one {@code INSERT … ON CONFLICT}. The new
+     * values follow {@code RegistryService.apply} and {@code upsertVenue}: a row with a position that moves the pin by
+     * more than 1e-7° sets it (datum, geocode status {@code source}, the district it falls in); a row without one keeps
+     * the known pin; an online venue (网络文化) has none and takes the importer's unit's district when it has none.
+     */
+    public Counts upsert() {
+        if (planned) {
+            throw new IllegalStateException("upsert twice");
+        }
+        stageDone();
+        planned = true;
+        String ownAdcode = null;
+        if (scope.unitId() != null) {
+            Unit u = Unit.findById(scope.unitId());
+            ownAdcode = u == null ? null : u.adcode;
+        }
+        // the venue each row names: by licence number; without one, the oldest venue without one of that name and address
+        String plan = """
+                CREATE TEMP TABLE %1$s ON COMMIT DROP AS
+                WITH keyed AS (
+                    SELECT s.*, coalesce(l.id, u.id) AS old_id
+                    FROM %2$s s
+                    LEFT JOIN venue l ON s.licence_no IS NOT NULL AND l.licence_no = s.licence_no
+                    LEFT JOIN (SELECT DISTINCT ON (name, coalesce(address, E'\\x02')) id, name, address FROM venue
+                               WHERE licence_no IS NULL ORDER BY name, coalesce(address, E'\\x02'), id) u
+                           ON s.licence_no IS NULL AND u.name = s.name
+                          AND coalesce(u.address, E'\\x02') = coalesce(s.address, E'\\x02')
+                ), placed AS (
+                    SELECT k.*, v.id AS v_id, v.version AS old_version, v.geom AS old_geom, v.source_datum AS old_datum,
+                           v.geocode_status AS old_status, v.geocode_confidence AS old_confidence,
+                           v.district_code AS old_district, %4$s AS before,
+                           CASE WHEN k.lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(k.lon, k.lat), 4326) END AS p,
+                           (k.lon IS NOT NULL AND NOT (v.geom IS NOT NULL AND abs(ST_X(v.geom) - k.lon) <= 1e-7
+                                AND abs(ST_Y(v.geom) - k.lat) <= 1e-7)) AS moved
+                    FROM keyed k LEFT JOIN venue v ON v.id = k.old_id
+                ), fresh AS (
+                    SELECT pl.rn, coalesce(pl.v_id, nextval(pg_get_serial_sequence('venue', 'id'))) AS id,
+                           pl.v_id IS NULL AS created, coalesce(pl.old_version, 0) AS version, pl.before,
+                           pl.licence_no, pl.name, pl.category, pl.address,
+                           CASE WHEN pl.moved THEN pl.p ELSE pl.old_geom END AS geom,
+                           CASE WHEN pl.moved THEN pl.datum ELSE coalesce(pl.old_datum, 'WGS84') END AS source_datum,
+                           CASE WHEN pl.moved THEN 'source' WHEN pl.online AND pl.old_geom IS NULL THEN 'none'
+                                ELSE coalesce(pl.old_status, 'none') END AS geocode_status,
+                           CASE WHEN pl.moved OR pl.online THEN NULL ELSE pl.old_confidence END AS geocode_confidence,
+                           CASE WHEN pl.moved THEN (SELECT d.adcode FROM district d WHERE ST_Covers(d.geom, pl.p)
+                                                    ORDER BY ST_Area(d.geom) LIMIT 1)
+                                WHEN pl.online THEN coalesce(pl.old_district, CAST(%5$s AS varchar))
+                                ELSE pl.old_district END AS district_code,
+                           pl.opening_hours, pl.capacity, pl.status,
+                           -- complaint counts come from the complaint records only: a file's column is never written
+                           coalesce((SELECT cv.complaint_count FROM venue cv WHERE cv.id = pl.v_id), 0) AS complaint_count,
+                           pl.notes, pl.synthetic
+                    FROM placed pl
+                )
+                SELECT g.*, %3$s AS changes FROM (SELECT f.*, %6$s AS after FROM fresh f) g
+                """.formatted(PLAN, STAGE, diff("g.before", "g.after"), snapshot("v"), literal(ownAdcode), snapshot("f"));
+        // a literal, not a parameter: CREATE TABLE … AS takes none
+        execute(plan);
+        execute("ALTER TABLE " + PLAN + " ADD PRIMARY KEY (rn)");
+        execute("ANALYZE " + PLAN);
+        long[] c = new long[4];
+        query("SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created AND changes <> '{}'), "
+                + "count(*) FILTER (WHERE changes = '{}'), count(*) FILTER (WHERE geom IS NULL) FROM " + PLAN, rs -> {
+                    for (int i = 0; i < 4; i++) {
+                        c[i] = rs.getLong(i + 1);
+                    }
+                });
+        String cols = "licence_no, name, category, address, geom, source_datum, geocode_status, geocode_confidence, "
+                + "district_code, opening_hours, capacity, status, complaint_count, notes, synthetic";
+        StringBuilder set = new StringBuilder();
+        for (String col : cols.split(", ")) {
+            set.append(col).append(" = excluded.").append(col).append(", ");
+        }
+        int written;
+        try {
+            written = update("INSERT INTO venue (id, " + cols + ", version, updated_at) SELECT id, " + cols
+                    + ", version, now() FROM " + PLAN + " WHERE changes <> '{}' ORDER BY rn "
+                    + "ON CONFLICT (id) DO UPDATE SET " + set + "version = venue.version + 1, updated_at = now() "
+                    + "WHERE venue.version = excluded.version");
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
+                throw ApiException.conflict(Messages.of("import.concurrentWrite"));
+            }
+            throw e;
+        }
+        if (written != c[0] + c[1]) {
+            // a venue changed (or a licence number was taken) between the plan and the write: nothing is kept
+            throw ApiException.conflict(Messages.of("import.concurrentWrite"));
+        }
+        return new Counts(c[0], c[1], c[2], c[3]);
+    }
+
+    // ---------------------------------------------------------------- 4. jurisdiction
+
+    /** 属地管理: the rows whose venue (as written) lies outside the importer's units, in row order. */
+    public OutsideRows outside(int limit) {
+        if (!planned) {
+            throw new IllegalStateException("outside before upsert");
+        }
+        if (scope.all()) {
+            return new OutsideRows(List.of(), 0);
+        }
+        String where = " FROM " + PLAN + " p JOIN venue v ON v.id = p.id WHERE NOT (" + scope.sql("v.unit_id")
+                + " AND v.unit_id IS NOT NULL)";
+        long[] total = new long[1];
+        query("SELECT count(*)" + where, rs -> total[0] = rs.getLong(1));
+        List<Outside> out = new ArrayList<>();
+        if (total[0] > 0) {
+            query("SELECT p.rn, v.unit_id" + where + " ORDER BY p.rn LIMIT " + limit, rs -> {
+                long u = rs.getLong(2);
+                out.add(new Outside(rs.getInt(1), rs.wasNull() ? null : u));
+            });
+        }
+        return new OutsideRows(out, total[0]);
+    }
+
+    // ---------------------------------------------------------------- 5. history, audit, events
+
+    /**
+     * Writes the history row of every created or changed venue (one statement), their audit records (one {@code COPY},
+     * chained), and fires one {@link RegistryEvents.VenuesChanged} for them. Returns how many venues were recorded.
+     */
+    public long record() {
+        if (!planned) {
+            throw new IllegalStateException("record before upsert");
+        }
+        update("INSERT INTO change_history (entity_type, entity_id, action, changed_by, changed_at, reason, changes) "
+                + "SELECT 'venue', id, 'import', ?, now(), ?, changes FROM " + PLAN + " WHERE changes <> '{}' ORDER BY rn",
+                user, reason);
+        long[] ids = new long[1024];
+        int n = 0;
+        TypeReference<LinkedHashMap<String, Object>> asMap = new TypeReference<>() { };
+        try (AuditService.Batch batch = audit.batch(user, "import", "venue");
+                PreparedStatement ps = connection.prepareStatement("SELECT p.id, p.changes::text, v.unit_id FROM " + PLAN
+                        + " p JOIN venue v ON v.id = p.id WHERE p.changes <> '{}' ORDER BY p.rn")) {
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                    }
+                    ids[n++] = id;
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("changes", mapper.readValue(rs.getString(2), asMap));
+                    if (reason != null) {
+                        details.put("reason", reason);
+                    }
+                    long unit = rs.getLong(3); // the record's unit (issue 14), else the importer's
+                    batch.add("import", "venue", id, details, rs.wasNull() ? null : unit);
+                }
+            }
+            batch.finish();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("recording the import: " + e.getMessage(), e);
+        }
+        if (n > 0) {
+            events.fire(new RegistryEvents.VenuesChanged(Arrays.copyOf(ids, n)));
+        }
+        return n;
+    }
+
+    /** Ends a COPY still under way (an import refused part-way); the transaction's rollback drops the tables. */
+    @Override
+    public void close() {
+        if (copy != null) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                // the connection is rolled back and returned either way
+            }
+            copy = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- JDBC
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private int update(String sql, Object... params) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void query(String sql, RowReader reader) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}
