@@ -79,6 +79,15 @@ class PanelWidthBrowserTest extends BrowserTestBase {
             check(wide, "planner " + lang);
             openAllSections();
             check(wide, "planner " + lang + ", every section open");
+            // a campaign's detail (the solve form's "whole campaign (day by day)" option) and the new-campaign form
+            WebElement campaign = waitForTestId("campaign-select");
+            js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", campaign,
+                    String.valueOf(plan.campaignId()));
+            waitForTestId("solve-run");
+            check(wide, "planner " + lang + ", a campaign");
+            byTestId("campaign-new").click();
+            waitForTestId("campaign-form");
+            check(wide, "planner " + lang + ", the new campaign form");
             screenshot("panel-360-planner-" + lang);
 
             signIn("leader1", lang);
