@@ -917,9 +917,6 @@ final class MessageTable {
         // ---- speed (issue 18): set-based register import ----
         put("import.concurrentWrite", "导入期间另有人修改了相同的场所；未导入任何内容，请重新导入",
                 "someone changed the same venues while the file was being imported; nothing was imported, import it again");
-    }
-
-    private MessageTable() {
         // merge of enforce and i18n (session 5): the stall review, the deadline rules and the working-day calendar
         put("stall.mergeTargetRequired", "必填：该摊点对应的已登记场所", "required: the registered venue the stall is");
         put("stall.mergeIntoItself", "不能并入摊点自身", "the stall itself");
@@ -938,6 +935,9 @@ final class MessageTable {
         put("deadline.countingValues", "calendar（自然日）或 working（工作日）", "calendar (自然日) or working (工作日)");
         put("deadline.countingBasisRequired", "更改计日方式时必填：为何如此计日",
                 "required when counting changes: why these days count so");
+    }
+
+    private MessageTable() {
     }
 
     private static void put(String key, String zh, String en) {

@@ -17,9 +17,10 @@ class InterruptedImportTest {
     @Test
     void anImportCancelledMidFileWritesNothing() {
         StringBuilder csv = new StringBuilder("licence_no,name,category,address,lon,lat\n");
-        for (int i = 0; i < 6000; i++) {
+        // large enough that the set-based import (issue 18) is still reading when the cancel arrives on an idle machine
+        for (int i = 0; i < 30000; i++) {
             csv.append("INTR-").append(i).append(",中断测试网吧").append(i).append(",网吧,测试路").append(i).append("号,")
-                    .append(119.10 + (i % 100) * 0.0005).append(',').append(36.70 + (i / 100) * 0.0005).append('\n');
+                    .append(119.10 + (i % 100) * 0.0005).append(',').append(36.70 + (i / 100) * 0.0001).append('\n');
         }
         String job = as("planner").multiPart("file", "big.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("kind", "venues").post("/api/imports?async=true").then().statusCode(202).extract().path("jobId");
