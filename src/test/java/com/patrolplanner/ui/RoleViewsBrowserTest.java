@@ -79,7 +79,8 @@ class RoleViewsBrowserTest extends BrowserTestBase {
     @Test
     void adminSeesPlannerAndManagerViews() throws Exception {
         login("admin");
-        assertEquals(List.of("planner", "manager"), tabs());
+        // and, since issue 14's unit administrators, the administration view (users and the audit trail)
+        assertEquals(List.of("planner", "manager", "admin"), tabs());
         byTestId("view-manager").click();
         waitForTestId("report-download");
         assertEquals("manager", js("return document.body.dataset.view"));
