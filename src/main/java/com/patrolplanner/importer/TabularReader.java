@@ -208,7 +208,7 @@ public final class TabularReader {
                 }
             }
         } catch (IOException e) {
-            throw unreadable("could not read the upload (" + e.getMessage() + ")");
+            throw unreadable(Messages.of("import.uploadUnreadable", e.getMessage()));
         }
         return utf8 ? StandardCharsets.UTF_8 : GB18030;
     }
@@ -245,7 +245,7 @@ public final class TabularReader {
             in.reset();
             return readCsv(in, name, sink);
         } catch (IOException e) {
-            throw unreadable("could not read the upload (" + e.getMessage() + ")");
+            throw unreadable(Messages.of("import.uploadUnreadable", e.getMessage()));
         }
     }
 
@@ -322,7 +322,7 @@ public final class TabularReader {
             first = line.toString();
             in.reset();
         } catch (IOException e) {
-            throw unreadable("malformed CSV (" + rootMessage(e) + ")");
+            throw unreadable(Messages.of("import.badCsv", rootMessage(e)));
         }
         char delimiter = ',';
         long commas = first.chars().filter(c -> c == ',').count();

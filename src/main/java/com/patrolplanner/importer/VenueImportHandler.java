@@ -158,7 +158,7 @@ public class VenueImportHandler implements ImportHandler {
 
     private static void stopIfCancelled(JobService.Progress progress) {
         if (progress.cancelled()) {
-            throw new ApiException(409, "Cancelled", Messages.of("import.cancelled"), null);
+            throw new ApiException(409, Messages.of("import.cancelledTitle"), Messages.of("import.cancelled"), null);
         }
     }
 
