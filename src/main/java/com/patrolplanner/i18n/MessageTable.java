@@ -929,7 +929,7 @@ final class MessageTable {
         put("calendar.spanTooLong", "至多为开始日期后 {0} 天", "at most {0} days after from");
         put("calendar.yearRange", "年份应在 2000 至 2100 之间", "between 2000 and 2100");
         put("calendar.kindValues", "holiday（放假）或 workday（调休上班）", "holiday or workday");
-        put("calendar.nameRequired", "必填（如 春节）", "required (e.g. 春节)");
+        put("calendar.nameRequired", "必填（如 春节）", "required (e.g. Spring Festival)");
         put("calendar.basisRequired", "必填：所依据的通知", "required: the notice it comes from");
         put("calendar.noDay", "日历中没有 {0}", "calendar day {0}");
         put("deadline.countingValues", "calendar（自然日）或 working（工作日）", "calendar or working");
