@@ -257,7 +257,7 @@ public class ComplaintResource {
             return null;
         }
         List<FieldError> errors = new ArrayList<>();
-        OffsetDateTime t = end ? ComplaintService.instantEnd(field, s, errors) : ComplaintService.instant(field, s, errors);
+        OffsetDateTime t = end ? ComplaintInputs.instantEnd(field, s, errors) : ComplaintInputs.instant(field, s, errors);
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(field, errors.get(0).reason());
         }

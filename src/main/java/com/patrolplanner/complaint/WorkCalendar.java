@@ -115,16 +115,16 @@ public class WorkCalendar {
         if (!HOLIDAY.equals(kind) && !WORKDAY.equals(kind)) {
             errors.add(FieldError.of("kind", com.patrolplanner.i18n.Messages.of("calendar.kindValues")));
         }
-        String name = ComplaintService.text(in == null ? null : in.name(), "name", 100, errors);
+        String name = ComplaintInputs.text(in == null ? null : in.name(), "name", 100, errors);
         if (name == null) {
             errors.add(FieldError.of("name", com.patrolplanner.i18n.Messages.of("calendar.nameRequired")));
         }
-        String basis = ComplaintService.text(in == null ? null : in.basis(), "basis", 500, errors);
+        String basis = ComplaintInputs.text(in == null ? null : in.basis(), "basis", 500, errors);
         if (basis == null) {
             errors.add(FieldError.of("basis", com.patrolplanner.i18n.Messages.of("calendar.basisRequired")));
         }
         if (!errors.isEmpty()) {
-            throw ComplaintService.invalid("calendar day", errors);
+            throw ComplaintInputs.invalid("calendar day", errors);
         }
         Map<String, Object> before = snapshot(day);
         em.createNativeQuery("""
