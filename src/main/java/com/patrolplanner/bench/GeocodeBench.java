@@ -197,13 +197,13 @@ public class GeocodeBench implements CliCommand {
     private Timed runBatch(List<GeocodeBatch.Item> items) throws InterruptedException {
         long t = System.nanoTime();
         UUID id = batch.submit(items, "bench");
-        JsonNode s = jobs.await(id, Duration.ofMinutes(30));
+        com.patrolplanner.jobs.JobStatus s = jobs.await(id, Duration.ofMinutes(30));
         double wall = (System.nanoTime() - t) / 1e9;
-        if (!s.path("state").asText().equals("DONE")) {
-            throw new IllegalStateException("batch job ended " + s.path("state").asText() + ": " + s.path("error"));
+        if (!s.state().equals("DONE")) {
+            throw new IllegalStateException("batch job ended " + s.state() + ": " + s.error());
         }
-        double job = Duration.between(java.time.OffsetDateTime.parse(s.path("startedAt").asText()),
-                java.time.OffsetDateTime.parse(s.path("finishedAt").asText())).toNanos() / 1e9;
+        double job = Duration.between(java.time.OffsetDateTime.parse(s.startedAt()),
+                java.time.OffsetDateTime.parse(s.finishedAt())).toNanos() / 1e9;
         return new Timed(id, wall, Math.max(job, 1e-3));
     }
 

@@ -157,7 +157,7 @@ public class BestSoFar {
      * Writes the date's final plan (into its 'solving' row when there is one) and returns the date's result: date,
      * planId, status, score, feasible, violations, planned venues, unassigned.
      */
-    Map<String, Object> finish(DateSolve d, RoutingPlan result, String status) {
+    SolveProgress.DateOutcome finish(DateSolve d, RoutingPlan result, String status) {
         Snapshot s;
         synchronized (d.rowLock) {
             d.closed = true;
@@ -167,16 +167,9 @@ public class BestSoFar {
                 d.planId = store.save(s.view(), d.jobId, d.user, s.explanation().matches(), null);
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("date", d.problem.date().toString());
-        out.put("planId", d.planId);
-        out.put("status", status);
-        out.put("score", s.view().score());
-        out.put("feasible", s.report().feasible());
-        out.put("violations", s.report().violations());
-        out.put("planned", s.report().venuesVisited());
-        out.put("unassigned", s.view().unassigned().size());
-        return out;
+        return new SolveProgress.DateOutcome(d.problem.date().toString(), d.planId, status, null,
+                new SolveProgress.Figures(s.view().score(), s.report().feasible(), s.report().violations(),
+                        s.report().venuesVisited(), s.view().unassigned().size()));
     }
 
     /** The date's solve failed: its 'solving' row, if written, becomes 'failed' rather than waiting to turn stale. */
@@ -189,22 +182,21 @@ public class BestSoFar {
         }
     }
 
-    /** What a status poll shows of the date's best plan: score, routing-core score, feasibility, plan, explanation. */
-    Map<String, Object> live(DateSolve d, boolean finished) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /**
+     * What a status poll shows of the date's best plan: score, routing-core score, feasibility, plan, explanation (null
+     * before the first best plan).
+     */
+    SolveProgress.LiveBest live(DateSolve d, boolean finished) {
         RoutingPlan best = d.best;
         if (best == null) {
-            return out;
+            return null;
         }
         synchronized (d.planLock) {
             Snapshot s = snapshot(d, best, finished ? "done" : "solving");
-            out.put("score", s.explanation().score());
-            out.put("routingCoreScore", best.getVisits().isEmpty() ? null : solver.coreScore(best));
-            out.put("feasible", s.report().feasible());
-            out.put("plan", s.view());
-            out.put("explanation", s.explanation().matches());
+            return new SolveProgress.LiveBest(s.explanation().score(),
+                    best.getVisits().isEmpty() ? null : solver.coreScore(best), s.report().feasible(), s.view(),
+                    s.explanation().matches());
         }
-        return out;
     }
 
     /** Scores (right before viewing: another reader may have left the routing core's score on the plan) and views. */

@@ -76,7 +76,7 @@ public class PlanService {
         final List<LocalDate> dates;
         final String user;
         /** One entry per date done (or not reached), in date order. */
-        final List<Map<String, Object>> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<SolveProgress.DateOutcome> results = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile BestSoFar.DateSolve current;
         volatile boolean finished;
         /** Stops of a dead node's best plan seeded into the first date (a solve started again), else 0. */
@@ -140,11 +140,8 @@ public class PlanService {
         SolveRequest req = (SolveRequest) built[0];
         CampaignProblem first = (CampaignProblem) built[1];
         Solve[] holder = new Solve[1];
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("campaignId", campaignId);
-        args.put("input", in);
-        args.put("user", user);
-        UUID jobId = jobs.submit("campaign-solve", user, new JobService.Resume(RESUMER, args, null),
+        UUID jobId = jobs.submit("campaign-solve", user,
+                new JobService.Resume(RESUMER, new SolveArgs(campaignId, in, user), null),
                 progress -> run(awaitHolder(holder), req, first, progress));
         Solve s = new Solve(jobId, campaignId, (String) built[2], (String) built[3], req.dates(), user);
         solves.put(campaignId, s);
@@ -261,13 +258,15 @@ public class PlanService {
         return p.plan().getVehicles().stream().anyMatch(x -> x.getVisits().contains(v));
     }
 
+    /** What a solve job stores to be started again: the campaign, the request and who asked. */
+    public record SolveArgs(long campaignId, SolveInput input, String user) {
+    }
+
     /** Starts a solve job again from what its first submission stored (see {@link #resume}). */
     @ApplicationScoped
-    public static class Resumer implements JobService.Resumer {
+    public static class Resumer implements JobService.TypedResumer<SolveArgs> {
         @Inject
         PlanService plans;
-        @Inject
-        com.fasterxml.jackson.databind.ObjectMapper mapper;
 
         @Override
         public String name() {
@@ -275,11 +274,13 @@ public class PlanService {
         }
 
         @Override
-        public JobService.Body resume(UUID jobId, com.fasterxml.jackson.databind.JsonNode args, byte[] input) {
-            long campaignId = args.get("campaignId").asLong();
-            SolveInput in = mapper.convertValue(args.get("input"), SolveInput.class);
-            String user = args.get("user").asText();
-            return progress -> plans.resume(jobId, campaignId, in, user, progress);
+        public Class<SolveArgs> argsType() {
+            return SolveArgs.class;
+        }
+
+        @Override
+        public JobService.Body resume(UUID jobId, SolveArgs args, byte[] input) {
+            return progress -> plans.resume(jobId, args.campaignId(), args.input(), args.user(), progress);
         }
     }
 
@@ -331,11 +332,8 @@ public class PlanService {
             for (int k = 0; k < n; k++) {
                 LocalDate date = s.dates.get(k);
                 if (progress.cancelled()) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("date", date.toString());
-                    r.put("status", "not solved");
-                    r.put("reason", com.patrolplanner.i18n.Messages.of("plan.stopped"));
-                    s.results.add(r);
+                    s.results.add(SolveProgress.DateOutcome.notSolved(date.toString(),
+                            com.patrolplanner.i18n.Messages.of("plan.stopped")));
                     continue;
                 }
                 CampaignProblem problem = k == 0 ? first : QuarkusTransaction.requiringNew().call(() ->
@@ -370,7 +368,7 @@ public class PlanService {
                     }
                 }
                 String outcome = progress.cancelled() ? "stopped" : "solved";
-                Map<String, Object> r = bestSoFar.finish(d, result, outcome);
+                SolveProgress.DateOutcome r = bestSoFar.finish(d, result, outcome);
                 recordSolve(s.campaignType, outcome, System.nanoTime() - dateStarted, result);
                 s.results.add(r);
                 advanceTo(progress, reported, base + perDate);
@@ -426,19 +424,19 @@ public class PlanService {
     /** The job's result: the last date's figures as for a one-date solve, and every date's. */
     private static Map<String, Object> jobResult(Solve s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<Map<String, Object>> solved = s.results.stream().filter(r -> r.get("planId") != null).toList();
-        Map<String, Object> lastSolved = solved.isEmpty() ? Map.of() : solved.get(solved.size() - 1);
-        out.put("planId", lastSolved.get("planId"));
-        out.put("score", lastSolved.get("score"));
-        out.put("feasible", solved.stream().allMatch(r -> Boolean.TRUE.equals(r.get("feasible"))));
+        List<SolveProgress.DateOutcome> solved = s.results.stream().filter(r -> r.planId() != null).toList();
+        SolveProgress.DateOutcome lastSolved = solved.isEmpty() ? null : solved.get(solved.size() - 1);
+        out.put("planId", lastSolved == null ? null : lastSolved.planId());
+        out.put("score", lastSolved == null ? null : lastSolved.figures().score());
+        out.put("feasible", solved.stream().allMatch(r -> Boolean.TRUE.equals(r.figures().feasible())));
         List<Object> violations = new ArrayList<>();
-        for (Map<String, Object> r : solved) {
-            for (Object v : (List<?>) r.getOrDefault("violations", List.of())) {
-                violations.add(s.dates.size() == 1 ? v : r.get("date") + ": " + v);
+        for (SolveProgress.DateOutcome r : solved) {
+            for (String v : r.figures().violations() == null ? List.<String>of() : r.figures().violations()) {
+                violations.add(s.dates.size() == 1 ? v : r.date() + ": " + v);
             }
         }
         out.put("violations", violations);
-        out.put("planned", solved.stream().mapToInt(r -> ((Number) r.get("planned")).intValue()).sum());
+        out.put("planned", solved.stream().mapToInt(r -> r.figures().planned()).sum());
         out.put("dates", new ArrayList<>(s.results));
         if (s.warmStops > 0) {
             out.put("resumedFromStops", s.warmStops);
@@ -497,12 +495,18 @@ public class PlanService {
                 a.afterShift());
     }
 
+    /**
+     * Stops the campaign's running solve, on whichever node runs it (the cancel is recorded in the job row); true when
+     * a solve was running and is asked to stop.
+     */
     public boolean stop(long campaignId) {
         Solve s = solves.get(campaignId);
-        if (s == null || s.finished) {
-            return false;
+        if (s != null) {
+            return !s.finished && jobs.cancel(s.jobId) == JobService.Cancel.REQUESTED;
         }
-        return jobs.cancel(s.jobId);
+        // not solved in this node's memory: another node may be solving it
+        UUID job = QuarkusTransaction.requiringNew().call(() -> store.latestJob(campaignId));
+        return job != null && jobs.cancel(job) == JobService.Cancel.REQUESTED;
     }
 
     /**
@@ -510,26 +514,17 @@ public class PlanService {
      * best plan so far with its score explanation. Without a solve in this node's memory (another node solves, or
      * this one restarted) it is read from the plan rows. Null when the campaign was never solved.
      */
-    public Map<String, Object> status(long campaignId) {
+    public SolveProgress status(long campaignId) {
         Solve s = solves.get(campaignId);
         if (s == null) {
             return statusView.fromDatabase(campaignId);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("jobId", s.jobId.toString());
-        out.put("state", QuarkusTransaction.requiringNew().call(() -> jobs.status(s.jobId)).get("state").asText());
-        out.put("source", "memory");
-        out.put("dateCount", s.dates.size());
-        out.put("dates", s.dates.stream().map(LocalDate::toString).toList());
-        out.put("results", new ArrayList<>(s.results));
+        String state = QuarkusTransaction.requiringNew().call(() -> jobs.status(s.jobId)).state();
         BestSoFar.DateSolve d = s.current;
-        if (d != null) {
-            out.put("date", d.problem.date().toString());
-            out.put("dateIndex", d.index);
-            out.put("planId", d.planId());
-            out.putAll(bestSoFar.live(d, s.finished));
-        }
-        return out;
+        SolveProgress.Current current = d == null ? null : new SolveProgress.Current(d.problem.date().toString(), d.index,
+                d.planId(), bestSoFar.live(d, s.finished), null);
+        return new SolveProgress(s.jobId.toString(), state, "memory", s.dates.size(),
+                s.dates.stream().map(LocalDate::toString).toList(), new ArrayList<>(s.results), current);
     }
 
     /** For tests: forgets the in-memory solve of a campaign, as a restart or another node would not know it. */

@@ -1,16 +1,14 @@
 package com.patrolplanner.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.campaign.domain.Campaign;
 import com.patrolplanner.jobs.JobService;
+import com.patrolplanner.jobs.JobStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,11 +24,9 @@ public class SolveStatus {
     JobService jobs;
     @Inject
     CampaignService campaigns;
-    @Inject
-    ObjectMapper mapper;
 
     /** Null when no solve of the campaign ever wrote a plan row. */
-    public Map<String, Object> fromDatabase(long campaignId) {
+    public SolveProgress fromDatabase(long campaignId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Campaign c = campaigns.find(campaignId);
             store.recoverOrphans(null, BestSoFar.STALE_SECONDS);
@@ -39,55 +35,40 @@ public class SolveStatus {
                 return null;
             }
             List<PlanStore.DateRow> rows = store.plansOfJob(job);
-            JsonNode js = jobs.status(job);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("jobId", job.toString());
-            out.put("state", js.get("state").asText());
-            out.put("source", "database");
-            JsonNode result = js.get("result");
+            JobStatus js = jobs.status(job);
+            Integer dateCount = null;
+            List<SolveProgress.DateOutcome> results = new ArrayList<>();
+            JsonNode result = js.result();
             if (result != null && result.hasNonNull("dates")) {
-                List<Object> dates = new ArrayList<>();
-                result.get("dates").forEach(d -> dates.add(mapper.convertValue(d, Map.class)));
-                out.put("dateCount", dates.size());
-                out.put("results", dates);
+                // the job has ended: its result holds every date's outcome
+                result.get("dates").forEach(d -> results.add(SolveProgress.DateOutcome.fromJson(d)));
+                dateCount = results.size();
             } else {
-                if (js.hasNonNull("dateCount")) {
-                    out.put("dateCount", js.get("dateCount").asInt());
+                if (js.detail("dateCount") != null) {
+                    dateCount = js.detail("dateCount").asInt();
                 }
-                List<Map<String, Object>> results = new ArrayList<>();
                 for (PlanStore.DateRow r : rows) {
                     if (!"solving".equals(r.status())) {
-                        results.add(result(r));
+                        results.add(outcome(r));
                     }
                 }
-                out.put("results", results);
             }
-            PlanStore.DateRow current = rows.stream().filter(r -> "solving".equals(r.status())).findFirst()
+            PlanStore.DateRow at = rows.stream().filter(r -> "solving".equals(r.status())).findFirst()
                     .orElse(rows.isEmpty() ? null : rows.get(rows.size() - 1));
-            if (current != null) {
-                out.put("date", current.date().toString());
-                if (js.hasNonNull("dateIndex")) {
-                    out.put("dateIndex", js.get("dateIndex").asInt());
-                }
-                out.put("planId", current.planId());
-                out.put("score", current.score());
-                out.put("feasible", current.feasible());
-                out.put("plan", store.read(current.planId(), c.name, c.type));
-                out.put("explanation", store.explanation(current.planId()));
+            SolveProgress.Current current = null;
+            if (at != null) {
+                current = new SolveProgress.Current(at.date().toString(),
+                        js.detail("dateIndex") == null ? null : js.detail("dateIndex").asInt(), at.planId(), null,
+                        new SolveProgress.StoredBest(at.score(), at.feasible(), store.read(at.planId(), c.name, c.type),
+                                store.explanation(at.planId())));
             }
-            return out;
+            return new SolveProgress(job.toString(), js.state(), "database", dateCount, null, results, current);
         });
     }
 
-    private static Map<String, Object> result(PlanStore.DateRow r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("date", r.date().toString());
-        m.put("planId", r.planId());
-        m.put("status", r.status());
-        m.put("score", r.score());
-        m.put("feasible", r.feasible());
-        m.put("planned", r.stops());
-        m.put("unassigned", r.unassigned().size());
-        return m;
+    /** A finished date's outcome as its plan row holds it (the rules it breaks are in the plan). */
+    private static SolveProgress.DateOutcome outcome(PlanStore.DateRow r) {
+        return new SolveProgress.DateOutcome(r.date().toString(), r.planId(), r.status(), null,
+                new SolveProgress.Figures(r.score(), r.feasible(), null, r.stops(), r.unassigned().size()));
     }
 }

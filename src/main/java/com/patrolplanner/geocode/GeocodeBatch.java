@@ -48,13 +48,14 @@ public class GeocodeBatch {
     @ConfigProperty(name = "patrol.geocode.auto-apply-confidence", defaultValue = "0.8")
     double autoApply;
 
+    /** What a batch job stores to be started again: who asked, and the addresses. */
+    public record BatchArgs(String owner, List<Item> items) {
+    }
+
     public UUID submit(List<Item> items, String owner) {
         // the body needs its own id (results are keyed by it); submit() returns it right after starting the body
         java.util.concurrent.CompletableFuture<UUID> id = new java.util.concurrent.CompletableFuture<>();
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("owner", owner);
-        args.put("items", items);
-        UUID jobId = jobs.submit(JOB_KIND, owner, new JobService.Resume(JOB_KIND, args, null),
+        UUID jobId = jobs.submit(JOB_KIND, owner, new JobService.Resume(JOB_KIND, new BatchArgs(owner, items), null),
                 progress -> run(id.get(), items, owner, progress));
         id.complete(jobId);
         return jobId;
@@ -65,11 +66,9 @@ public class GeocodeBatch {
      * from the start (a venue already pinned by the first run is pinned again to the same point).
      */
     @jakarta.enterprise.context.ApplicationScoped
-    public static class Resumer implements JobService.Resumer {
+    public static class Resumer implements JobService.TypedResumer<BatchArgs> {
         @Inject
         GeocodeBatch batch;
-        @Inject
-        com.fasterxml.jackson.databind.ObjectMapper mapper;
 
         @Override
         public String name() {
@@ -77,10 +76,14 @@ public class GeocodeBatch {
         }
 
         @Override
-        public JobService.Body resume(UUID jobId, com.fasterxml.jackson.databind.JsonNode args, byte[] input) {
-            List<Item> items = mapper.convertValue(args.get("items"),
-                    new com.fasterxml.jackson.core.type.TypeReference<List<Item>>() { });
-            String owner = args.get("owner").asText();
+        public Class<BatchArgs> argsType() {
+            return BatchArgs.class;
+        }
+
+        @Override
+        public JobService.Body resume(UUID jobId, BatchArgs args, byte[] input) {
+            List<Item> items = args.items();
+            String owner = args.owner();
             return progress -> {
                 QuarkusTransaction.requiringNew().run(() -> batch.em.createNativeQuery(
                         "DELETE FROM geocode_result WHERE job_id = ?1").setParameter(1, jobId).executeUpdate());

@@ -176,10 +176,10 @@ public class GeocodeResource {
             throw ApiException.notFound(Messages.of("noun.job", jobId));
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            JsonNode s = jobs.status(id);
+            com.patrolplanner.jobs.JobStatus s = jobs.status(id);
             // another user's batch is not there for a manager (the results name addresses of someone else's work)
-            if (!GeocodeBatch.JOB_KIND.equals(s.path("kind").asText())
-                    || (!user.has(Roles.PLANNER) && !user.has(Roles.ADMIN) && !user.name().equals(s.path("owner").asText()))) {
+            if (!GeocodeBatch.JOB_KIND.equals(s.kind())
+                    || (!user.has(Roles.PLANNER) && !user.has(Roles.ADMIN) && !user.name().equals(s.owner()))) {
                 throw ApiException.notFound(Messages.of("noun.geocodeJob", jobId));
             }
             return queries.results(id);

@@ -935,6 +935,9 @@ final class MessageTable {
         put("deadline.countingValues", "calendar（自然日）或 working（工作日）", "calendar or working");
         put("deadline.countingBasisRequired", "更改计日方式时必填：为何如此计日",
                 "required when counting changes: why these days count so");
+
+        // ---- arch (session 6): a cancel of a job that has ended
+        put("job.alreadyEnded", "任务 {0} 已结束（{1}），无法取消", "job {0} has already ended ({1}) and cannot be cancelled");
     }
 
     private MessageTable() {

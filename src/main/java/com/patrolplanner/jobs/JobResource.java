@@ -1,7 +1,6 @@
 package com.patrolplanner.jobs;
 
 import com.patrolplanner.i18n.Messages;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.security.CurrentUser;
 import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
@@ -14,7 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
-/** Progress of asynchronous jobs: state QUEUED|RUNNING|DONE|FAILED|CANCELLED, processed, total, percent, etaSeconds. */
+/**
+ * Progress of asynchronous jobs: state QUEUED|RUNNING|DONE|FAILED|CANCELLED, processed, total, percent, etaSeconds.
+ * DELETE asks the job to stop on whichever node runs it: 202 when the request is recorded, 409 when the job has ended.
+ */
 @Path("/api/jobs")
 @RolesAllowed({Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN})
 public class JobResource {
@@ -25,9 +27,9 @@ public class JobResource {
 
     @GET
     @Path("/{id}")
-    public JsonNode get(@PathParam("id") String id) {
-        JsonNode s = jobs.status(parse(id));
-        if (!user.has(Roles.ADMIN) && !user.has(Roles.PLANNER) && !user.name().equals(s.path("owner").asText())) {
+    public JobStatus get(@PathParam("id") String id) {
+        JobStatus s = jobs.status(parse(id));
+        if (!user.has(Roles.ADMIN) && !user.has(Roles.PLANNER) && !user.name().equals(s.owner())) {
             throw ApiException.notFound(Messages.of("noun.job", id));
         }
         return s;
@@ -38,9 +40,13 @@ public class JobResource {
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public Response cancel(@PathParam("id") String id) {
         UUID u = parse(id);
-        jobs.status(u);
-        jobs.cancel(u);
-        return Response.accepted().build();
+        jobs.status(u); // 404 for another unit's job
+        // recorded in the job row: the node running the job (this one or another) stops it at its next check
+        return switch (jobs.cancel(u)) {
+            case REQUESTED -> Response.accepted().build();
+            case FINISHED -> throw ApiException.conflict(Messages.of("job.alreadyEnded", id, jobs.status(u).state()));
+            case UNKNOWN -> throw ApiException.notFound(Messages.of("noun.job", id));
+        };
     }
 
     static UUID parse(String id) {

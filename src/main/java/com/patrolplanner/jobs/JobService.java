@@ -36,6 +36,11 @@ import org.jboss.logging.Logger;
  * plan. A node that starts takes back its own resumable jobs at once. Other jobs (and a job started
  * {@value #MAX_ATTEMPTS} times) become FAILED ("interrupted"), so a crash never leaves a job RUNNING for ever. A node
  * that finds its lease taken (its heartbeat matched no row) stops its copy and writes nothing more to the row.
+ *
+ * <p>A cancel is recorded in the job row ({@code cancel_requested_at}), so any node can cancel a job another node runs:
+ * the running node reads the requests for its jobs every {@code patrol.jobs.cancel-poll-millis} (500 ms) and the job
+ * sees {@link Progress#cancelled()} at its next check. A job whose cancel was asked is never started again by a
+ * take-over: when its node dies it ends CANCELLED.
  */
 @ApplicationScoped
 public class JobService {
@@ -69,7 +74,24 @@ public class JobService {
     public record Resume(String resumer, Object args, byte[] input) {
     }
 
-    /** Starts again a job that a dead node left open (a CDI bean; {@link #name()} is what {@link Resume} names). */
+    /**
+     * Starts again a job that a dead node left open (a CDI bean; {@link #name()} is what {@link Resume} names), with the
+     * arguments its first submission stored read back as the record {@link #argsType()} it submitted them as.
+     */
+    public interface TypedResumer<A> {
+        String name();
+
+        /** The record the job's {@link Resume#args()} were; the stored JSON is read back as it. */
+        Class<A> argsType();
+
+        /** The body that runs the job {@code jobId} again from what its first submission stored. */
+        Body resume(UUID jobId, A args, byte[] input) throws Exception;
+    }
+
+    /**
+     * As {@link TypedResumer}, with the arguments as JSON: only the importer's resumer still reads them so (issue 13,
+     * item 7; its job arguments are rewritten in branch bulk). New job kinds implement {@link TypedResumer}.
+     */
     public interface Resumer {
         String name();
 
@@ -77,9 +99,19 @@ public class JobService {
         Body resume(UUID jobId, JsonNode args, byte[] input) throws Exception;
     }
 
+    /** What a cancel did: recorded for a job still open, refused for one that has ended, nothing for an unknown id. */
+    public enum Cancel {
+        REQUESTED, FINISHED, UNKNOWN
+    }
+
     @Inject
     @jakarta.enterprise.inject.Any
     jakarta.enterprise.inject.Instance<Resumer> resumers;
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<TypedResumer<?>> typedResumers;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "patrol.jobs.cancel-poll-millis", defaultValue = "500")
+    int cancelPollMillis;
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "patrol.jobs.heartbeat-seconds", defaultValue = "10")
     int heartbeatSeconds;
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "patrol.jobs.lease-seconds", defaultValue = "60")
@@ -220,13 +252,14 @@ public class JobService {
                     resumed, n);
         }
         heartbeat.scheduleWithFixedDelay(this::beat, heartbeatSeconds, heartbeatSeconds, java.util.concurrent.TimeUnit.SECONDS);
+        heartbeat.scheduleWithFixedDelay(this::readCancels, cancelPollMillis, cancelPollMillis,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Marks FAILED the jobs this node left QUEUED or RUNNING when it stopped; returns how many. */
     int recoverInterrupted() {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) "
-                        + "WHERE state IN ('QUEUED','RUNNING') AND node = ?1")
+                "UPDATE job SET " + ENDED_BY_SILENCE + " WHERE state IN ('QUEUED','RUNNING') AND node = ?1")
                 .setParameter(1, node()).setParameter(2, interrupted(Messages.of("job.nodeRestarted", node())))
                 .executeUpdate());
     }
@@ -249,6 +282,7 @@ public class JobService {
                        state = 'QUEUED'
                 FROM (SELECT id FROM job
                       WHERE state IN ('QUEUED','RUNNING') AND resumer IS NOT NULL AND attempts < ?3
+                        AND cancel_requested_at IS NULL
                         AND (heartbeat_at < now() - make_interval(secs => ?2) OR (?4 AND node = ?1))
                       ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED) stale
                 WHERE j.id = stale.id
@@ -260,9 +294,7 @@ public class JobService {
             UUID id = (UUID) r[0];
             String name = (String) r[1];
             try {
-                Resumer resumer = resumers.stream().filter(x -> x.name().equals(name)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no resumer '" + name + "' on this node"));
-                Body body = resumer.resume(id, mapper.readTree((String) r[2]), (byte[]) r[3]);
+                Body body = resumeBody(name, id, (String) r[2], (byte[]) r[3]);
                 LOG.warnf("job %s (%s) taken over from node %s by %s", id, name, r[4], asNode);
                 start(id, asNode, body);
                 started++;
@@ -274,19 +306,41 @@ public class JobService {
                         .setParameter(1, id).setParameter(2, why).executeUpdate());
             }
         }
-        // jobs nobody can start again (no resumer, or too many attempts): FAILED, not RUNNING for ever
+        // jobs nobody can start again (no resumer, or too many attempts): FAILED, not RUNNING for ever; and those whose
+        // cancel was asked: CANCELLED
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) "
-                        + "WHERE state IN ('QUEUED','RUNNING') AND heartbeat_at < now() - make_interval(secs => ?1)")
+                "UPDATE job SET " + ENDED_BY_SILENCE + " WHERE state IN ('QUEUED','RUNNING') "
+                        + "AND heartbeat_at < now() - make_interval(secs => ?1)")
                 .setParameter(1, leaseSeconds).setParameter(2, interrupted(Messages.of("job.nodeSilent")))
                 .executeUpdate());
         return started;
     }
 
+    /** How a job whose node fell silent ends: CANCELLED when a cancel was asked, else FAILED with the error {@code ?2}. */
+    private static final String ENDED_BY_SILENCE = "state = CASE WHEN cancel_requested_at IS NULL THEN 'FAILED' "
+            + "ELSE 'CANCELLED' END, finished_at = now(), error = CASE WHEN cancel_requested_at IS NULL "
+            + "THEN CAST(?2 AS jsonb) END";
+
+    /** The body of a job started again: its resumer's, with the stored arguments read as that resumer reads them. */
+    private Body resumeBody(String name, UUID id, String args, byte[] input) throws Exception {
+        for (TypedResumer<?> t : typedResumers) {
+            if (t.name().equals(name)) {
+                return typedBody(t, id, args, input);
+            }
+        }
+        Resumer resumer = resumers.stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no resumer '" + name + "' on this node"));
+        return resumer.resume(id, mapper.readTree(args), input);
+    }
+
+    private <A> Body typedBody(TypedResumer<A> t, UUID id, String args, byte[] input) throws Exception {
+        return t.resume(id, mapper.readValue(args, t.argsType()), input);
+    }
+
     /** Marks FAILED the job when it is open but its node has not refreshed it for {@link #STALE_SECONDS} s. */
     private void expireIfStale(UUID id) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE job SET state='FAILED', finished_at=now(), error=CAST(?2 AS jsonb) WHERE id = ?1 "
+                "UPDATE job SET " + ENDED_BY_SILENCE + " WHERE id = ?1 "
                         + "AND state IN ('QUEUED','RUNNING') AND heartbeat_at < now() - make_interval(secs => ?3)")
                 .setParameter(1, id).setParameter(2, interrupted(Messages.of("job.nodeSilent")))
                 .setParameter(3, leaseSeconds).executeUpdate());
@@ -322,17 +376,57 @@ public class JobService {
         }
     }
 
-    /** Asks a running job to stop at its next check; true if it was running. */
-    public boolean cancel(UUID id) {
-        if (running.containsKey(id)) {
-            cancelled.put(id, true);
-            return true;
+    /**
+     * Asks a job to stop at its next check, on whichever node runs it: the request is written into the job row, which
+     * the running node reads ({@link #readCancels}); on this node the job sees it at once. {@link Cancel#REQUESTED}
+     * when the job was still QUEUED or RUNNING, {@link Cancel#FINISHED} when it had ended, {@link Cancel#UNKNOWN}
+     * when there is no such job.
+     */
+    public Cancel cancel(UUID id) {
+        String state = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> asked = em.createNativeQuery("UPDATE job SET cancel_requested_at = coalesce(cancel_requested_at, "
+                    + "now()) WHERE id = ?1 AND state IN ('QUEUED','RUNNING') RETURNING state").setParameter(1, id)
+                    .getResultList();
+            if (!asked.isEmpty()) {
+                return "OPEN";
+            }
+            @SuppressWarnings("unchecked")
+            List<String> ended = em.createNativeQuery("SELECT state FROM job WHERE id = ?1").setParameter(1, id)
+                    .getResultList();
+            return ended.isEmpty() ? null : ended.get(0);
+        });
+        if ("OPEN".equals(state)) {
+            if (running.containsKey(id)) {
+                cancelled.put(id, true);
+            }
+            return Cancel.REQUESTED;
         }
-        return false;
+        return state == null ? Cancel.UNKNOWN : Cancel.FINISHED;
     }
 
-    /** The job's state as a JSON object: id, kind, state, processed, total, percent, etaSeconds, detail, result, error. */
-    public JsonNode status(UUID id) {
+    /** Marks cancelled this node's running jobs whose row records a cancel (asked on any node). */
+    void readCancels() {
+        try {
+            if (running.isEmpty()) {
+                return;
+            }
+            String ids = String.join(",", running.keySet().stream().map(UUID::toString).toList());
+            @SuppressWarnings("unchecked")
+            List<UUID> asked = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "SELECT id FROM job WHERE id = ANY(CAST(string_to_array(?1, ',') AS uuid[])) "
+                            + "AND cancel_requested_at IS NOT NULL").setParameter(1, ids).getResultList());
+            asked.forEach(id -> cancelled.put(id, true));
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the cancel requests of this node's jobs: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The job's state: id, kind, state, processed, total, percent, etaSeconds, owner, times, detail, result, error,
+     * unit, node, attempts. A job of a unit the caller does not see is a 404.
+     */
+    public JobStatus status(UUID id) {
         if (!running.containsKey(id)) {
             expireIfStale(id);
         }
@@ -352,15 +446,12 @@ public class JobService {
             throw ApiException.notFound(Messages.of("noun.job", id));
         }
         try {
-            JsonNode n = mapper.readTree(rows.get(0));
+            JobStatus s = mapper.readValue(rows.get(0), JobStatus.class);
             // a job of another unit is not there for the caller (its results name that unit's records)
-            if (!units.seesAll() && !units.sees(n.path("unitId").isNumber() ? n.get("unitId").asLong() : null)) {
+            if (!units.seesAll() && !units.sees(s.unitId())) {
                 throw ApiException.notFound(Messages.of("noun.job", id));
             }
-            if (n.get("detail") != null && n.get("detail").isObject()) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) n).setAll((com.fasterxml.jackson.databind.node.ObjectNode) n.get("detail"));
-            }
-            return n;
+            return s;
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {
@@ -369,12 +460,11 @@ public class JobService {
     }
 
     /** Waits (for tests and command-line runs) until the job is no longer QUEUED or RUNNING. */
-    public JsonNode await(UUID id, Duration max) throws InterruptedException {
+    public JobStatus await(UUID id, Duration max) throws InterruptedException {
         long end = System.nanoTime() + max.toNanos();
         while (true) {
-            JsonNode s = QuarkusTransaction.requiringNew().call(() -> status(id));
-            String st = s.get("state").asText();
-            if (!st.equals("QUEUED") && !st.equals("RUNNING")) {
+            JobStatus s = QuarkusTransaction.requiringNew().call(() -> status(id));
+            if (s.finished()) {
                 return s;
             }
             if (System.nanoTime() > end) {

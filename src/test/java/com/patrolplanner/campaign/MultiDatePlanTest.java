@@ -288,11 +288,11 @@ class MultiDatePlanTest {
         as("planner").get("/api/campaigns/" + id + "/plans").then().statusCode(200)
                 .body("dates[0].planId", equalTo((int) first)).body("dates[0].solvingPlanId", equalTo(solving[0].intValue()));
         // what another node answers meanwhile (it has no solve in memory): the same best plan, from the database
-        Map<String, Object> elsewhere = solveStatus.fromDatabase(id);
-        assertEquals("database", elsewhere.get("source"));
-        assertEquals("RUNNING", elsewhere.get("state"));
-        assertEquals(solving[0], ((Number) elsewhere.get("planId")).longValue());
-        assertEquals("solving", ((com.patrolplanner.campaign.output.PlanView) elsewhere.get("plan")).status());
+        SolveProgress elsewhere = solveStatus.fromDatabase(id);
+        assertEquals("database", elsewhere.source());
+        assertEquals("RUNNING", elsewhere.state());
+        assertEquals(solving[0], elsewhere.current().planId());
+        assertEquals("solving", elsewhere.current().stored().plan().status());
         // a second solve of the same campaign meanwhile is a conflict
         as("planner").contentType(ContentType.JSON).body(Map.of("date", date)).post("/api/campaigns/" + id + "/solve")
                 .then().statusCode(409);

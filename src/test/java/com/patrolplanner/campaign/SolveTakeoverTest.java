@@ -80,7 +80,7 @@ class SolveTakeoverTest {
 
         String other = "node-b-" + dead;
         assertTrue(jobs.takeOver(other) >= 1);
-        assertEquals("DONE", jobs.await(dead, Duration.ofSeconds(60)).get("state").asText());
+        assertEquals("DONE", jobs.await(dead, Duration.ofSeconds(60)).state());
         as("planner").get("/api/jobs/" + dead).then().statusCode(200)
                 .body("result.resumedFromStops", equalTo((int) bestStops));
         assertEquals(other, QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(

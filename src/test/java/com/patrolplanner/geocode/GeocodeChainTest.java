@@ -263,7 +263,7 @@ class GeocodeChainTest {
                 "address", "测试县某某村")).post("/api/venues").then().statusCode(201).extract().path("id");
         String jobId = as("planner").contentType(ContentType.JSON).body(Map.of("venues", "ungeocoded"))
                 .post("/api/geocode/batch").then().statusCode(202).extract().path("jobId");
-        assertEquals("DONE", jobs.await(UUID.fromString(jobId), Duration.ofSeconds(60)).get("state").asText());
+        assertEquals("DONE", jobs.await(UUID.fromString(jobId), Duration.ofSeconds(60)).state());
 
         as("planner").get("/api/venues/" + good).then().statusCode(200)
                 .body("properties.geocodeStatus", equalTo("geocoded"))

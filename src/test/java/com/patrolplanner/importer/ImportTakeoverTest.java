@@ -47,7 +47,7 @@ class ImportTakeoverTest {
                         + "\"user\":\"planner\",\"options\":{}}")
                 .setParameter(4, gbk).executeUpdate());
         jobs.takeOver("node-b-" + dead);
-        assertEquals("DONE", jobs.await(dead, Duration.ofSeconds(60)).get("state").asText());
+        assertEquals("DONE", jobs.await(dead, Duration.ofSeconds(60)).state());
         as("planner").get("/api/jobs/" + dead).then().statusCode(200).body("result.imported", equalTo(2));
         assertEquals(2, count("SELECT count(*) FROM venue WHERE licence_no LIKE ?1", "TK-" + run + "-%"));
         assertEquals(2, count("SELECT count(*) FROM change_history h JOIN venue v ON v.id = h.entity_id "

@@ -65,6 +65,6 @@ class JobRecoveryTest {
         });
         assertEquals(jobs.node(), QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT node FROM job WHERE id = ?1").setParameter(1, id).getSingleResult()));
-        assertEquals("DONE", jobs.await(id, Duration.ofSeconds(10)).get("state").asText());
+        assertEquals("DONE", jobs.await(id, Duration.ofSeconds(10)).state());
     }
 }

@@ -61,7 +61,7 @@ class JobTakeoverTest {
         } finally {
             two.shutdown();
         }
-        assertEquals("DONE", jobs.await(id, Duration.ofSeconds(20)).get("state").asText());
+        assertEquals("DONE", jobs.await(id, Duration.ofSeconds(20)).state());
         Object[] r = row(id);
         assertTrue(r[1].equals(b) || r[1].equals(c), "ran on a taking node: " + r[1]);
         assertEquals(2, ((Number) r[2]).intValue(), "started twice in all: the first run and one take-over");

@@ -87,8 +87,8 @@ public class PlanResource {
     @GET
     @Path("/solve")
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
-    public Map<String, Object> status(@PathParam("id") long id) {
-        Map<String, Object> s = plans.status(id);
+    public com.patrolplanner.campaign.SolveProgress status(@PathParam("id") long id) {
+        com.patrolplanner.campaign.SolveProgress s = plans.status(id);
         if (s == null) {
             throw ApiException.notFound(Messages.of("noun.solve", id));
         }
