@@ -20,6 +20,9 @@ import org.locationtech.jts.geom.Point;
 @Entity
 @Table(name = "complaint")
 public class Complaint extends PanacheEntityBase {
+    /** The entity type of a complaint's change history and audit records. */
+    public static final String HISTORY_TYPE = "complaint";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

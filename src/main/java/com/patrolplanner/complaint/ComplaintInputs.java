@@ -11,6 +11,9 @@ import java.util.List;
 
 /** Checks of the complaint capability's text, date and timestamp fields, each naming its field; and the 422 they add up to. */
 final class ComplaintInputs {
+    /** The longest free text of a complaint, a rule's basis or note. */
+    static final int MAX_TEXT = 4000;
+
     private ComplaintInputs() {
     }
 

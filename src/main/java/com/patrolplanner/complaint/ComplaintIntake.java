@@ -71,7 +71,7 @@ class ComplaintIntake {
         } else if (c.receivedAt != null && c.receivedAt.isBefore(now.minusYears(5))) {
             errors.add(FieldError.of("receivedAt", Messages.of("complaint.tooOld")));
         }
-        c.content = ComplaintInputs.text(in.content(), "content", ComplaintService.MAX_TEXT, errors);
+        c.content = ComplaintInputs.text(in.content(), "content", ComplaintInputs.MAX_TEXT, errors);
         if (c.content == null) {
             errors.add(FieldError.of("content", Messages.of("complaint.content")));
         }
@@ -95,7 +95,7 @@ class ComplaintIntake {
         ComplaintWorkflow.setDue(c, DeadlineRule.ofStage("accept"), calendar);
         c.persist();
         em.flush();
-        registry.history(ComplaintService.HISTORY_TYPE, c.id, "create", user.name(), null, ChangeHistory.diff(Map.of(), ComplaintQueries.snapshot(c)));
+        registry.history(Complaint.HISTORY_TYPE, c.id, "create", user.name(), null, ChangeHistory.diff(Map.of(), ComplaintQueries.snapshot(c)));
         counts.syncCount(c.venueId);
         return queries.view(c, user);
     }

@@ -7,6 +7,7 @@ import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.Team;
 import com.patrolplanner.registry.Venue;
 import com.patrolplanner.security.CurrentUser;
+import com.patrolplanner.security.Roles;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,29 @@ import java.util.Objects;
  */
 @ApplicationScoped
 class ComplaintQueries {
+    static final int MAX_LIST = 1000;
+    static final int MAX_EXPORT = 10_000;
+
+    /** Sortable fields of the complaint list ({@code sort}); the latest received first unless asked otherwise. */
+    static final Map<String, String> SORT = sortFields("id", "c.id", "receivedAt", "c.received_at",
+            "dueAt", "c.due_at", "state", "c.state", "deadline", "c.deadline", "closedAt", "c.closed_at");
+    static final String DEFAULT_SORT = "-receivedAt";
+
+    private static Map<String, String> sortFields(String... pairs) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+
+
+    /** Planners and administrators read the reporter's name and contact; everyone else sees them masked. */
+    static boolean mayReadContact(CurrentUser user) {
+        return user.has(Roles.PLANNER) || user.has(Roles.ADMIN);
+    }
+
     @Inject
     EntityManager em;
     @Inject
@@ -41,8 +65,8 @@ class ComplaintQueries {
     @Transactional
     List<ChangeHistory> history(long id, CurrentUser user) {
         visible(id, user);
-        List<ChangeHistory> h = registry.historyOf(ComplaintService.HISTORY_TYPE, id);
-        if (!ComplaintService.mayReadContact(user)) {
+        List<ChangeHistory> h = registry.historyOf(Complaint.HISTORY_TYPE, id);
+        if (!mayReadContact(user)) {
             h.forEach(x -> {
                 if (x.changes != null) {
                     x.changes.remove("reporterName");
@@ -64,22 +88,22 @@ class ComplaintQueries {
     }
 
     @Transactional
-    ComplaintService.Page list(ComplaintService.Filter f, Integer limit, Integer offset, CurrentUser user) {
+    ComplaintPage list(ComplaintFilter f, Integer limit, Integer offset, CurrentUser user) {
         return list(f, limit, offset, null, user);
     }
 
     /** A page of complaints in {@code sort} order (newest received first by default). */
     @Transactional
-    ComplaintService.Page list(ComplaintService.Filter f, Integer limit, Integer offset, String sort, CurrentUser user) {
+    ComplaintPage list(ComplaintFilter f, Integer limit, Integer offset, String sort, CurrentUser user) {
         int n = limit == null ? 100 : limit;
         int o = offset == null ? 0 : offset;
-        if (n < 1 || n > ComplaintService.MAX_LIST) {
-            throw ApiException.invalid("limit", Messages.of("common.between", 1, ComplaintService.MAX_LIST));
+        if (n < 1 || n > MAX_LIST) {
+            throw ApiException.invalid("limit", Messages.of("common.between", 1, MAX_LIST));
         }
         if (o < 0) {
             throw ApiException.invalid("offset", Messages.of("common.zeroOrMore"));
         }
-        String order = com.patrolplanner.web.Paging.orderBy(sort, ComplaintService.DEFAULT_SORT, ComplaintService.SORT, "c.id DESC");
+        String order = com.patrolplanner.web.Paging.orderBy(sort, DEFAULT_SORT, SORT, "c.id DESC");
         Map<String, Object> p = new HashMap<>();
         String where = where(f, user, p);
         Query count = em.createNativeQuery("SELECT count(*) FROM complaint c WHERE " + where);
@@ -87,15 +111,15 @@ class ComplaintQueries {
         long matched = ((Number) count.getSingleResult()).longValue();
         List<Complaint> rows = select(where, p, n, o, order);
         List<ComplaintView> items = rows.stream().map(c -> view(c, user)).toList();
-        return new ComplaintService.Page(items, matched, items.size(), n, o);
+        return new ComplaintPage(items, matched, items.size(), n, o);
     }
 
     /** The rows of an export (no reporter data), at most {@link ComplaintService#MAX_EXPORT}. */
     @Transactional
-    List<ComplaintView> exportRows(ComplaintService.Filter f, CurrentUser user) {
+    List<ComplaintView> exportRows(ComplaintFilter f, CurrentUser user) {
         Map<String, Object> p = new HashMap<>();
         String where = where(f, user, p);
-        return select(where, p, ComplaintService.MAX_EXPORT, 0, "c.received_at DESC, c.id DESC").stream().map(c -> view(c, user)).toList();
+        return select(where, p, MAX_EXPORT, 0, "c.received_at DESC, c.id DESC").stream().map(c -> view(c, user)).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -106,7 +130,7 @@ class ComplaintQueries {
         return q.getResultList();
     }
 
-    private String where(ComplaintService.Filter f, CurrentUser user, Map<String, Object> p) {
+    private String where(ComplaintFilter f, CurrentUser user, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(jurisdiction.scope().sql("c.unit_id"));
         if (user.scopedToTeam()) {
             w.append(" AND c.team_id = :ownTeam");
@@ -138,9 +162,9 @@ class ComplaintQueries {
         return w.toString();
     }
 
-    /** The complaint as the API shows it to {@code user}: the reporter masked unless {@link ComplaintService#mayReadContact}. */
+    /** The complaint as the API shows it to {@code user}: the reporter masked unless {@link #mayReadContact}. */
     ComplaintView view(Complaint c, CurrentUser user) {
-        boolean full = ComplaintService.mayReadContact(user);
+        boolean full = mayReadContact(user);
         Venue v = c.venueId == null ? null : Venue.findById(c.venueId);
         Team t = c.teamId == null ? null : Team.findById(c.teamId);
         ComplaintSource src = ComplaintSource.parse(c.source);

@@ -93,13 +93,13 @@ public class ComplaintResource {
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "comma-separated fields, - for "
                     + "descending (default -receivedAt): id, receivedAt, dueAt, state, deadline, closedAt") @QueryParam("sort") String sort,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
-        ComplaintService.Filter f = new ComplaintService.Filter(states(state), bool("overdue", overdue), venue, team,
+        ComplaintFilter f = new ComplaintFilter(states(state), bool("overdue", overdue), venue, team,
                 time("from", from, false), time("to", to, true));
         String fmt = format == null || format.isBlank() ? "json" : format.trim().toLowerCase(Locale.ROOT);
         String day = BureauClock.today().toString();
         return switch (fmt) {
             case "json" -> {
-                ComplaintService.Page p = service.list(f, limit, offset, sort, user);
+                ComplaintPage p = service.list(f, limit, offset, sort, user);
                 Response.ResponseBuilder r = Response.ok(p, MediaType.APPLICATION_JSON);
                 String links = com.patrolplanner.web.Paging.links(uri, new com.patrolplanner.web.Paging.Page(p.limit(), p.offset()),
                         p.numberMatched(), p.numberReturned());
@@ -190,7 +190,7 @@ public class ComplaintResource {
         return l.isEmpty() ? null : l.get(0);
     }
 
-    private static Map<String, Object> geojson(ComplaintService.Page page) {
+    private static Map<String, Object> geojson(ComplaintPage page) {
         List<Map<String, Object>> features = new ArrayList<>();
         for (ComplaintView c : page.items()) {
             if (c.lon() == null) {

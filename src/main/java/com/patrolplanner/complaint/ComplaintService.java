@@ -2,13 +2,10 @@ package com.patrolplanner.complaint;
 
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.security.CurrentUser;
-import com.patrolplanner.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Takes in complaints and moves them through their states ({@link ComplaintState}), each step a checked action with the
@@ -26,14 +23,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ComplaintService {
-    public static final String HISTORY_TYPE = "complaint";
-    public static final int MAX_LIST = 1000;
-    public static final int MAX_EXPORT = 10_000;
-    public static final int MAX_TEXT = 4000;
-    /** A deadline set at dispatch lies at most this far ahead. */
-    public static final int MAX_DEADLINE_DAYS = 90;
-    /** The name of a provisional venue created for a complaint known only by its address (then the address). */
-    static final String COMPLAINT_VENUE_NAME = "举报地点：";
 
     @Inject
     ComplaintIntake intake;
@@ -64,47 +53,20 @@ public class ComplaintService {
         return queries.history(id, user);
     }
 
-    /** Filters of the list and the exports. */
-    public record Filter(List<String> states, Boolean overdue, Long venueId, Long teamId, OffsetDateTime from,
-            OffsetDateTime to) {
-    }
-
-    public record Page(List<ComplaintView> items, long numberMatched, int numberReturned, int limit, int offset) {
-    }
-
-    /** Sortable fields of the complaint list ({@code sort}); the latest received first unless asked otherwise. */
-    public static final Map<String, String> SORT = sortFields("id", "c.id", "receivedAt", "c.received_at",
-            "dueAt", "c.due_at", "state", "c.state", "deadline", "c.deadline", "closedAt", "c.closed_at");
-    public static final String DEFAULT_SORT = "-receivedAt";
-
-    private static Map<String, String> sortFields(String... pairs) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(m);
-    }
-
-
     @Transactional
-    public Page list(Filter f, Integer limit, Integer offset, CurrentUser user) {
+    public ComplaintPage list(ComplaintFilter f, Integer limit, Integer offset, CurrentUser user) {
         return queries.list(f, limit, offset, null, user);
     }
 
     /** A page of complaints in {@code sort} order (newest received first by default). */
     @Transactional
-    public Page list(Filter f, Integer limit, Integer offset, String sort, CurrentUser user) {
+    public ComplaintPage list(ComplaintFilter f, Integer limit, Integer offset, String sort, CurrentUser user) {
         return queries.list(f, limit, offset, sort, user);
     }
 
-    /** The rows of an export (no reporter data), at most {@link #MAX_EXPORT}. */
+    /** The rows of an export (no reporter data), at most {@link ComplaintQueries#MAX_EXPORT}. */
     @Transactional
-    public List<ComplaintView> exportRows(Filter f, CurrentUser user) {
+    public List<ComplaintView> exportRows(ComplaintFilter f, CurrentUser user) {
         return queries.exportRows(f, user);
-    }
-
-    /** Planners and administrators read the reporter's name and contact; everyone else sees them masked. */
-    public static boolean mayReadContact(CurrentUser user) {
-        return user.has(Roles.PLANNER) || user.has(Roles.ADMIN);
     }
 }

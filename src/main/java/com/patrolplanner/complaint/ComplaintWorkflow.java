@@ -36,6 +36,11 @@ import java.util.Objects;
  */
 @ApplicationScoped
 class ComplaintWorkflow {
+    /** A deadline set at dispatch lies at most this far ahead. */
+    static final int MAX_DEADLINE_DAYS = 90;
+    /** The name of a provisional venue created for a complaint known only by its address (then the address). */
+    static final String COMPLAINT_VENUE_NAME = "举报地点：";
+
     @Inject
     EntityManager em;
     @Inject
@@ -98,7 +103,7 @@ class ComplaintWorkflow {
                 setDue(c, DeadlineRule.ofStage("verify"), calendar);
             }
             case DECLINED -> {
-                c.declineReason = ComplaintInputs.text(a.reason(), "reason", ComplaintService.MAX_TEXT, errors);
+                c.declineReason = ComplaintInputs.text(a.reason(), "reason", ComplaintInputs.MAX_TEXT, errors);
                 if (c.declineReason == null) {
                     errors.add(FieldError.of("reason", Messages.of("complaint.declineReason")));
                 }
@@ -109,11 +114,11 @@ class ComplaintWorkflow {
             case DISPATCHED -> dispatch(c, a, user, now, errors);
             case VERIFIED -> verify(c, a, user, errors);
             case CLOSED -> {
-                c.result = ComplaintInputs.text(a.result(), "result", ComplaintService.MAX_TEXT, errors);
+                c.result = ComplaintInputs.text(a.result(), "result", ComplaintInputs.MAX_TEXT, errors);
                 if (c.result == null) {
                     errors.add(FieldError.of("result", Messages.of("complaint.result")));
                 }
-                c.reply = ComplaintInputs.text(a.reply(), "reply", ComplaintService.MAX_TEXT, errors);
+                c.reply = ComplaintInputs.text(a.reply(), "reply", ComplaintInputs.MAX_TEXT, errors);
                 if (c.reply == null && c.reporterContact != null) {
                     errors.add(FieldError.of("reply", Messages.of("complaint.reply")));
                 }
@@ -133,7 +138,7 @@ class ComplaintWorkflow {
         c.state = to.code();
         c.updatedAt = now;
         em.flush();
-        registry.history(ComplaintService.HISTORY_TYPE, c.id, to.action, user.name(), reason, ChangeHistory.diff(before, ComplaintQueries.snapshot(c)));
+        registry.history(Complaint.HISTORY_TYPE, c.id, to.action, user.name(), reason, ChangeHistory.diff(before, ComplaintQueries.snapshot(c)));
         counts.syncCount(c.venueId);
         return queries.view(c, user);
     }
@@ -158,8 +163,8 @@ class ComplaintWorkflow {
             deadline = ComplaintInputs.instantEnd("deadline", a.deadline(), errors);
             if (deadline != null && !deadline.isAfter(now)) {
                 errors.add(FieldError.of("deadline", Messages.of("common.inPast")));
-            } else if (deadline != null && deadline.isAfter(now.plusDays(ComplaintService.MAX_DEADLINE_DAYS))) {
-                errors.add(FieldError.of("deadline", Messages.of("complaint.deadlineAhead", ComplaintService.MAX_DEADLINE_DAYS)));
+            } else if (deadline != null && deadline.isAfter(now.plusDays(MAX_DEADLINE_DAYS))) {
+                errors.add(FieldError.of("deadline", Messages.of("complaint.deadlineAhead", MAX_DEADLINE_DAYS)));
             }
         }
         LocalDate date = BureauClock.today();
@@ -183,7 +188,7 @@ class ComplaintWorkflow {
         if (provisional) {
             String where = c.address == null ? String.format(java.util.Locale.ROOT, "%.6f, %.6f", c.geom.getX(), c.geom.getY()) : c.address;
             FieldService.StallView v = stalls.provisional(new FieldService.StallInput(
-                    (ComplaintService.COMPLAINT_VENUE_NAME + where).length() > 300 ? (ComplaintService.COMPLAINT_VENUE_NAME + where).substring(0, 300) : ComplaintService.COMPLAINT_VENUE_NAME + where,
+                    (COMPLAINT_VENUE_NAME + where).length() > 300 ? (COMPLAINT_VENUE_NAME + where).substring(0, 300) : COMPLAINT_VENUE_NAME + where,
                     c.category, c.address, c.geom.getX(), c.geom.getY(), "举报 " + c.id + " 的被举报地点"), Actor.of(user));
             c.venueId = v.id();
         }
@@ -217,7 +222,7 @@ class ComplaintWorkflow {
             Map<String, Object> before = ComplaintQueries.snapshot(c);
             c.venueId = e.venueId();
             c.updatedAt = OffsetDateTime.now();
-            registry.history(ComplaintService.HISTORY_TYPE, c.id, "move", e.user(), e.reason(), ChangeHistory.diff(before, ComplaintQueries.snapshot(c)));
+            registry.history(Complaint.HISTORY_TYPE, c.id, "move", e.user(), e.reason(), ChangeHistory.diff(before, ComplaintQueries.snapshot(c)));
         }
         em.flush();
         counts.syncCount(e.stallId());

@@ -77,13 +77,13 @@ public class DeadlineRules {
         if (in.days() != null && (in.days() < 1 || in.days() > 365)) {
             errors.add(FieldError.of("days", Messages.of("common.between", 1, 365)));
         }
-        String basis = ComplaintInputs.text(in.basis(), "basis", ComplaintService.MAX_TEXT, errors);
-        String note = ComplaintInputs.text(in.note(), "note", ComplaintService.MAX_TEXT, errors);
+        String basis = ComplaintInputs.text(in.basis(), "basis", ComplaintInputs.MAX_TEXT, errors);
+        String note = ComplaintInputs.text(in.note(), "note", ComplaintInputs.MAX_TEXT, errors);
         String counting = in.counting() == null ? null : in.counting().trim();
         if (counting != null && !DeadlineRule.CALENDAR.equals(counting) && !DeadlineRule.WORKING.equals(counting)) {
             errors.add(FieldError.of("counting", com.patrolplanner.i18n.Messages.of("deadline.countingValues")));
         }
-        String countingBasis = ComplaintInputs.text(in.countingBasis(), "countingBasis", ComplaintService.MAX_TEXT, errors);
+        String countingBasis = ComplaintInputs.text(in.countingBasis(), "countingBasis", ComplaintInputs.MAX_TEXT, errors);
         if (counting != null && !counting.equals(r.counting) && countingBasis == null) {
             errors.add(FieldError.of("countingBasis", com.patrolplanner.i18n.Messages.of("deadline.countingBasisRequired")));
         }

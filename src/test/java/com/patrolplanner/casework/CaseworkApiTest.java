@@ -52,8 +52,7 @@ class CaseworkApiTest {
     long unitB;
 
     static String box(double[] b) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + b[0] + "," + b[1] + "],[" + b[2] + "," + b[1] + "],[" + b[2] + ","
-                + b[3] + "],[" + b[0] + "," + b[3] + "],[" + b[0] + "," + b[1] + "]]]}";
+        return com.patrolplanner.UnitFixtures.box(b);
     }
 
     /** The two units and a planner of each, once (RestAssured has its port only per test). */

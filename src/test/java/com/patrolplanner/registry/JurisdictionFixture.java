@@ -53,15 +53,11 @@ abstract class JurisdictionFixture {
     long schoolB;
 
     static String box(double[] b) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + b[0] + "," + b[1] + "],[" + b[2] + "," + b[1] + "],[" + b[2] + ","
-                + b[3] + "],[" + b[0] + "," + b[3] + "],[" + b[0] + "," + b[1] + "]]]}";
+        return com.patrolplanner.UnitFixtures.box(b);
     }
 
     long unit(String name, String adcode, String kind, Long parent, double[] area) {
-        String body = "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"" + (adcode == null ? "" : ",\"adcode\":\"" + adcode + "\"")
-                + (parent == null ? "" : ",\"parentId\":" + parent) + ",\"area\":" + box(area) + "}";
-        return as("admin").contentType("application/json").body(body).post("/api/units").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        return com.patrolplanner.UnitFixtures.unit(name, adcode, kind, parent, box(area));
     }
 
     long venue(String licence, String category, double lon, double lat) {
@@ -116,12 +112,7 @@ abstract class JurisdictionFixture {
     }
 
     static void user(String name, String role, long unit) {
-        AppUser u = new AppUser();
-        u.username = name;
-        u.password = AppUser.hash(name);
-        u.roles = role;
-        u.unitId = unit;
-        u.persist();
+        com.patrolplanner.UnitFixtures.user(name, role, unit);
     }
 
     /** Every fixture row, by name or by position in the boxes: after the class, and before it (a run that died). */
@@ -207,15 +198,8 @@ abstract class JurisdictionFixture {
                     .extract().jsonPath().getLong("id"));
         }
         r.put("inspector", officers.get(0));
-        QuarkusTransaction.requiringNew().run(() -> {
-            AppUser u = new AppUser();
-            u.username = "ju-" + d + "-leader";
-            u.password = AppUser.hash(u.username);
-            u.roles = "team_leader";
-            u.unitId = unit;
-            u.teamId = team;
-            u.persist();
-        });
+        QuarkusTransaction.requiringNew().run(() -> com.patrolplanner.UnitFixtures.user("ju-" + d + "-leader", "team_leader",
+                unit).teamId = team);
         r.put("campaign", as(planner).contentType("application/json").body(Map.of("name", "辖区测试" + d + "行动", "type",
                 "ROUTINE", "startDate", "2026-03-02", "teamIds", List.of(team))).post("/api/campaigns").then().statusCode(201)
                 .extract().jsonPath().getLong("id"));

@@ -4,7 +4,6 @@ import static com.patrolplanner.TestSupport.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.patrolplanner.security.AppUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -29,14 +28,11 @@ class UnitChoroplethBrowserTest extends BrowserTestBase {
     DataSource db;
 
     static String box(double x0, double y0, double x1, double y1) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + "," + y1
-                + "],[" + x0 + "," + y1 + "],[" + x0 + "," + y0 + "]]]}";
+        return com.patrolplanner.UnitFixtures.box(x0, y0, x1, y1);
     }
 
-    long unit(String name, String kind, Long parent, String area) {
-        return as("admin").contentType("application/json").body("{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\""
-                + (parent == null ? "" : ",\"parentId\":" + parent) + ",\"area\":" + area + "}").post("/api/units").then()
-                .statusCode(201).extract().jsonPath().getLong("id");
+    static long unit(String name, String kind, Long parent, String area) {
+        return com.patrolplanner.UnitFixtures.unit(name, null, kind, parent, area);
     }
 
     void fixtures() throws Exception {
@@ -53,12 +49,7 @@ class UnitChoroplethBrowserTest extends BrowserTestBase {
         as("admin").contentType("application/json").body(Map.of("name", "浏览测试小学", "level", "primary", "address", "测试路",
                 "lon", 102.05, "lat", 31.0509)).post("/api/schools").then().statusCode(201);
         QuarkusTransaction.requiringNew().run(() -> {
-            AppUser u = new AppUser();
-            u.username = "bt-city-manager";
-            u.password = AppUser.hash(u.username);
-            u.roles = "manager";
-            u.unitId = city;
-            u.persist();
+            com.patrolplanner.UnitFixtures.user("bt-city-manager", "manager", city);
         });
     }
 

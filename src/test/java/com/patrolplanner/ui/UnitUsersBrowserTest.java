@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.patrolplanner.security.AppUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,24 +41,15 @@ class UnitUsersBrowserTest extends BrowserTestBase {
     long west;
 
     static String box(double x0, double y0, double x1, double y1) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + "," + y1
-                + "],[" + x0 + "," + y1 + "],[" + x0 + "," + y0 + "]]]}";
+        return com.patrolplanner.UnitFixtures.box(x0, y0, x1, y1);
     }
 
-    long unit(String name, String kind, Long parent, String area) {
-        return as("admin").contentType("application/json").body("{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\""
-                + (parent == null ? "" : ",\"parentId\":" + parent) + ",\"area\":" + area + "}").post("/api/units").then()
-                .statusCode(201).extract().jsonPath().getLong("id");
+    static long unit(String name, String kind, Long parent, String area) {
+        return com.patrolplanner.UnitFixtures.unit(name, null, kind, parent, area);
     }
 
     static void user(String name, String role, long unit) {
-        AppUser u = new AppUser();
-        u.username = name;
-        u.password = AppUser.hash(name);
-        u.roles = role;
-        u.unitId = unit;
-        u.displayName = name;
-        u.persist();
+        com.patrolplanner.UnitFixtures.user(name, role, unit).displayName = name;
     }
 
     void fixtures() throws Exception {
