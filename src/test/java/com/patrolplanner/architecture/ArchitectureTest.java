@@ -129,12 +129,7 @@ class ArchitectureTest {
             P + "web.ReadSource", "routes lag-tolerant reads: opens the replica's (or the primary's) connection that sql.Db lends",
             P + "web.StatementTimeout", "an Agroal pool interceptor: the pool hands it each JDBC connection to set the timeout on",
             P + "web.DataVersion", "holds its own LISTEN connection outside the pool (PostgreSQL notifications need a PGConnection)",
-            P + "web.ProblemMappers", "reads the SQLSTATE of a failed statement to answer 503 instead of 500",
-            // issue 18's set-based import met this rule only at the merge (session 5): its COPY streams through the
-            // driver's CopyAPI. Left open in issue 13 (item 7): give sql.Conn a streaming copyIn and move these onto it
-            P + "registry.VenueBulk", "the set-based venue import: COPY into staging and its plan on the import's connection",
-            P + "registry.RegistryService", "the deferred history of an import written with one COPY (RegistryService.defer)",
-            P + "audit.AuditService", "the bulk audit batch written with one COPY (AuditService.Batch.finish)");
+            P + "web.ProblemMappers", "reads the SQLSTATE of a failed statement to answer 503 instead of 500");
 
     @Test
     void onlyTheSqlHelperTouchesJdbc() {

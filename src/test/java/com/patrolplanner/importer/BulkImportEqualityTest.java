@@ -218,6 +218,25 @@ class BulkImportEqualityTest {
             assertFalse(single.isEmpty(), sql);
             assertEquals(single, bulk, sql);
         }
+        // verdicts as a from-scratch computation gives them (written here, not ComplianceSql's): every (venue, school,
+        // rule) with the venue within the rule's distance of the school's campus, or of its point when it has none
+        String scratch = "SELECT " + key + ", s.id, r.id, round(ST_Distance(v.geom::geography, "
+                + "coalesce(s.campus, s.geom)::geography)::numeric, 2) FROM venue v JOIN compliance_rule r "
+                + "ON r.venue_category = v.category AND r.distance_m IS NOT NULL "
+                + "AND starts_with(coalesce(v.district_code, ''), r.jurisdiction_prefix) "
+                + "JOIN school s ON s.level = ANY (r.school_levels) AND coalesce(s.campus, s.geom) IS NOT NULL "
+                + "AND ST_DWithin(v.geom::geography, coalesce(s.campus, s.geom)::geography, r.distance_m) "
+                + "WHERE v.geom IS NOT NULL AND v.name LIKE ? ORDER BY 1, 2, 3";
+        assertEquals(rows(scratch, "甲-" + n + "-%"), rows(verdicts, "甲-" + n + "-%"), "verdicts of the file's venues");
+        // units placed set-based by the import equal the trigger's rule: the smallest unit area covering the position,
+        // else the unit of the venue's district (computed here with its own SQL)
+        String units = "SELECT " + key + ", v.unit_id, (SELECT u.id FROM unit u WHERE CASE WHEN v.geom IS NULL "
+                + "THEN u.adcode = v.district_code ELSE ST_Covers(u.area, v.geom) END ORDER BY ST_Area(u.area), u.id LIMIT 1) "
+                + "FROM venue v WHERE v.name LIKE ? ORDER BY 1";
+        for (String r : rows(units, "甲-" + n + "-%")) {
+            String[] c = r.split(" \\| ");
+            assertEquals(c[2], c[1], "unit of venue " + c[0]);
+        }
     }
 
     private List<String> keysWithVerdictFor(String n, String side, long school) throws Exception {
