@@ -86,11 +86,11 @@ public class ImportBench implements CliCommand {
             if (service) {
                 long t = System.nanoTime();
                 Map<String, Object> s = imports.run(new ImportHandler.Request("venues", upload, name, Datum.WGS84,
-                        Map.of(), "bench"));
+                        Map.of(), "bench")).asMap();
                 double first = (System.nanoTime() - t) / 1e9;
                 out.printf(Locale.ROOT, "service, new rows: %.1f s, %.0f rows/s %s%n", first, rows / first, s);
                 t = System.nanoTime();
-                s = imports.run(new ImportHandler.Request("venues", upload, name, Datum.WGS84, Map.of(), "bench"));
+                s = imports.run(new ImportHandler.Request("venues", upload, name, Datum.WGS84, Map.of(), "bench")).asMap();
                 double again = (System.nanoTime() - t) / 1e9;
                 out.printf(Locale.ROOT, "service, same file again (unchanged): %.1f s, %.0f rows/s %s%n", again, rows / again, s);
                 double plain = plain(file, true);

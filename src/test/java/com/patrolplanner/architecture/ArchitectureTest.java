@@ -150,8 +150,6 @@ class ArchitectureTest {
      * take or return {@code JsonNode}, {@code Map<String, Object>} or {@code Object[]}.
      */
     static final Map<String, String> UNTYPED_ALLOWED = Map.ofEntries(
-            Map.entry(P + "importer.ImportService", "its job arguments and summary are JSON read back by each import kind (issue 13 item 7, left)"),
-            Map.entry(P + "importer.ImportService$Resumer", "its job arguments and summary are JSON read back by each import kind (issue 13 item 7, left)"),
             Map.entry(P + "campaign.PlanService$Resumer", "the jobs SPI (JobService.Resumer): a job's stored arguments are JSON each "
                     + "kind reads back; typing it changes ImportService's resumer, which branch speed rewrites"),
             Map.entry(P + "geocode.GeocodeBatch$Resumer", "as PlanService$Resumer"),

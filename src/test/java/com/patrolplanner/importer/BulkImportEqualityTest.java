@@ -138,7 +138,7 @@ class BulkImportEqualityTest {
                     + "批量学校乙-" + n + ",初中,批量学校路2号," + (x + 0.05) + "," + (y + 0.05) + "\n";
             Files.writeString(f, csv);
             Map<String, Object> s = imports.run(new ImportHandler.Request("schools", f, "schools.csv", Datum.WGS84, Map.of(),
-                    "planner"));
+                    "planner")).asMap();
             assertEquals(List.of(2L, 0L, 0L), counts(s));
             String near = rows("SELECT s.id FROM school s WHERE s.name = ?", "批量学校甲-" + n).get(0);
             // ground truth: the café lies within 200 m of the first school
@@ -152,7 +152,7 @@ class BulkImportEqualityTest {
             List<String> once = List.of("批量学校乙-" + n + " 1 1", "批量学校甲-" + n + " 1 1");
             assertEquals(once.stream().sorted().toList(), rows(perSchool, "批量学校%-" + n).stream().sorted().toList());
             assertEquals(List.of(0L, 0L, 2L), counts(imports.run(new ImportHandler.Request("schools", f, "schools.csv",
-                    Datum.WGS84, Map.of(), "planner"))));
+                    Datum.WGS84, Map.of(), "planner")).asMap()));
             assertEquals(once.stream().sorted().toList(), rows(perSchool, "批量学校%-" + n).stream().sorted().toList(),
                     "the same file again writes nothing");
             assertTrue(audit.verify().intact());
@@ -176,7 +176,7 @@ class BulkImportEqualityTest {
         Path f = Files.createTempFile("bulk-equality", ".csv");
         try {
             Files.writeString(f, csv, Charset.forName("GBK"));
-            return imports.run(new ImportHandler.Request("venues", f, FILE, Datum.GCJ02, Map.of(), "planner"));
+            return imports.run(new ImportHandler.Request("venues", f, FILE, Datum.GCJ02, Map.of(), "planner")).asMap();
         } finally {
             Files.deleteIfExists(f);
         }
