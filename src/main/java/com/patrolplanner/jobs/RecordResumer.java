@@ -22,7 +22,7 @@ public abstract class RecordResumer<A> implements JobService.Resumer {
     protected abstract JobService.Body resume(UUID jobId, A args, byte[] input) throws Exception;
 
     @Override
-    public final JobService.Body resume(UUID jobId, JsonNode args, byte[] input) throws Exception {
+    public JobService.Body resume(UUID jobId, JsonNode args, byte[] input) throws Exception {
         return resume(jobId, JSON.treeToValue(args, argsType()), input);
     }
 }
