@@ -173,14 +173,11 @@ public class AuditService {
                 out.close();
                 if (added > 0) {
                     em.flush();
-                    em.unwrap(org.hibernate.Session.class).doWork(c -> {
-                        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY audit_log (seq, at, actor, "
-                                    + "action, entity_type, entity_id, details, prev_hash, hash, unit_id) FROM STDIN (FORMAT text)", in);
-                        } catch (java.io.IOException e) {
-                            throw new java.sql.SQLException("audit batch: " + e.getMessage(), e);
-                        }
-                    });
+                    try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                            com.patrolplanner.sql.Conn c = db.open()) { // the transaction's connection
+                        c.copyIn("COPY audit_log (seq, at, actor, action, entity_type, entity_id, details, prev_hash, hash, "
+                                + "unit_id) FROM STDIN (FORMAT text)", in);
+                    }
                 }
                 return added;
             } catch (java.io.IOException e) {
@@ -203,28 +200,7 @@ public class AuditService {
 
     /** A value in COPY's text format: backslash, tab, line feed and carriage return escaped. */
     public static String copyText(String v) {
-        StringBuilder b = null;
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            String esc = switch (ch) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
-            };
-            if (esc != null && b == null) {
-                b = new StringBuilder(v.length() + 8).append(v, 0, i);
-            }
-            if (b != null) {
-                if (esc != null) {
-                    b.append(esc);
-                } else {
-                    b.append(ch);
-                }
-            }
-        }
-        return b == null ? v : b.toString();
+        return com.patrolplanner.sql.CopyIn.text(v);
     }
 
     /** Result of re-computing the chain: {@code firstBroken} is the first row whose hash or link does not hold. */
@@ -325,12 +301,42 @@ public class AuditService {
 
     static String canonical(Map<String, ?> details) {
         try {
+            if (plain(details)) {
+                // maps of text, whole numbers, doubles, booleans, lists and maps: the tree round trip below gives these
+                // back as they are, so they are written directly (a bulk import's records, 200,000 at a time)
+                return CANONICAL.writeValueAsString(details);
+            }
             // round-trip through a tree so that nested maps are key-sorted too
             JsonNode tree = CANONICAL.valueToTree(details);
             return CANONICAL.writeValueAsString(CANONICAL.treeToValue(tree, LinkedHashMap.class));
         } catch (Exception e) {
             throw new IllegalArgumentException("audit details not serialisable", e);
         }
+    }
+
+    /** A value the round trip through a tree leaves as it is (same classes, same order of keys after sorting). */
+    private static boolean plain(Object o) {
+        if (o == null || o instanceof String || o instanceof Boolean || o instanceof Integer || o instanceof Long
+                || o instanceof Double) {
+            return true;
+        }
+        if (o instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || !plain(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (o instanceof List<?> l) {
+            for (Object x : l) {
+                if (!plain(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     static String hash(String prev, long seq, OffsetDateTime at, String actor, String action, String type, String id,

@@ -228,7 +228,7 @@ public class CampaignBench implements CliCommand {
         try {
             Files.writeString(f, text);
             return imports.run(new com.patrolplanner.importer.ImportHandler.Request(kind, f, filename,
-                    com.patrolplanner.geo.Datum.WGS84, Map.of(), "bench"));
+                    com.patrolplanner.geo.Datum.WGS84, Map.of(), "bench")).asMap();
         } finally {
             Files.deleteIfExists(f);
         }

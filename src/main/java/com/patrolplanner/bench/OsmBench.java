@@ -79,7 +79,7 @@ public class OsmBench implements CliCommand {
             long t = System.nanoTime();
             Map<String, Object> s = imports.run(new ImportHandler.Request(kind, file,
                     given == null ? "bench-osm-synthetic.osm.pbf" : given.getFileName().toString(), Datum.WGS84, Map.of(),
-                    "bench"));
+                    "bench")).asMap();
             out.printf(Locale.ROOT, "import %s: %.1f s %s%n", kind, (System.nanoTime() - t) / 1e9, s);
             out.println(MemoryReport.line());
         } finally {

@@ -137,7 +137,7 @@ public class DemoLoader {
             Path file = d.resolve(f.file());
             Map<String, String> options = f.kind().equals("districts") ? Map.of("attribution", ATTRIBUTION) : Map.of();
             out.put(f.file(), imports.run(new ImportHandler.Request(f.kind(), file, f.file(), f.datum(), Map.of(), "demo",
-                    options)));
+                    options)).asMap());
         }
         StringBuilder line = new StringBuilder("demo data loaded from " + d + " in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms:");

@@ -116,13 +116,13 @@ public class ImportService {
     }
 
     /** Imports now, in a transaction of its own; the caller's file is left in place. */
-    public Map<String, Object> run(ImportHandler.Request req) {
+    public ImportResult run(ImportHandler.Request req) {
         return run(req, NO_PROGRESS);
     }
 
     // package-private, not private: the Resumer calls it through the bean's client proxy (a private method would run on the
     // proxy instance, whose injected fields are null)
-    Map<String, Object> run(ImportHandler.Request req, JobService.Progress progress) {
+    ImportResult run(ImportHandler.Request req, JobService.Progress progress) {
         ImportHandler h = handler(req.kind());
         long t0 = System.nanoTime();
         ImportHandler.Summary s;
@@ -144,13 +144,14 @@ public class ImportService {
                 .tag("kind", req.kind()).register(metrics).increment(rows);
         io.micrometer.core.instrument.Timer.builder("pp.import.duration").description("time per import file")
                 .tag("kind", req.kind()).register(metrics).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-        Map<String, Object> out = summary(s);
+        ImportResult out = summary(s);
         if (req.option(GIS_FORMAT) != null) {
-            out.put("gisFormat", req.option(GIS_FORMAT));
-            out.put("sourceCrs", req.option(GIS_CRS));
+            Map<String, Object> more = out.kindMembers();
+            more.put("gisFormat", req.option(GIS_FORMAT));
+            more.put("sourceCrs", req.option(GIS_CRS));
             String w = req.option(GIS_WARNINGS);
             if (w != null && !w.isEmpty()) {
-                out.put("warnings", List.of(w.split("\\n")));
+                more.put("warnings", List.of(w.split("\\n")));
             }
         }
         return out;
@@ -167,13 +168,8 @@ public class ImportService {
         try {
             // another node starts the import again from the start if this one dies (README, Cluster): it is all or
             // nothing, so nothing of the first run is in the database
-            Map<String, Object> args = new LinkedHashMap<>();
-            args.put("kind", req.kind());
-            args.put("filename", req.filename());
-            args.put("datum", req.datum() == null ? null : req.datum().name());
-            args.put("mapping", req.mapping());
-            args.put("user", req.user());
-            args.put("options", req.options());
+            Args args = new Args(req.kind(), req.filename(), req.datum() == null ? null : req.datum().name(), req.mapping(),
+                    req.user(), req.options());
             resume = new JobService.Resume(RESUMER, args, Files.readAllBytes(req.file()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -189,13 +185,16 @@ public class ImportService {
 
     public static final String RESUMER = "import";
 
+    /** An import job's stored arguments (the job row's {@code resume_args}: {@code {"kind":…,"filename":…,…}}). */
+    public record Args(String kind, String filename, String datum, Map<String, String> mapping, String user,
+            Map<String, String> options) {
+    }
+
     /** Starts again, on this node, an import whose node died: the stored file into a new temporary file, then as before. */
     @ApplicationScoped
-    public static class Resumer implements JobService.Resumer {
+    public static class Resumer implements JobService.TypedResumer<Args> {
         @Inject
         ImportService imports;
-        @Inject
-        com.fasterxml.jackson.databind.ObjectMapper mapper;
 
         @Override
         public String name() {
@@ -203,17 +202,17 @@ public class ImportService {
         }
 
         @Override
-        public JobService.Body resume(UUID jobId, com.fasterxml.jackson.databind.JsonNode args, byte[] input) throws Exception {
+        public Class<Args> argsType() {
+            return Args.class;
+        }
+
+        @Override
+        public JobService.Body resume(UUID jobId, Args args, byte[] input) throws Exception {
             Path file = Files.createTempFile("pp-import-resumed-", ".upload");
             Files.write(file, input);
-            Map<String, String> mapping = mapper.convertValue(args.get("mapping"),
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
-            Map<String, String> options = mapper.convertValue(args.get("options"),
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
-            String datum = args.path("datum").isTextual() ? args.get("datum").asText() : null;
-            ImportHandler.Request req = new ImportHandler.Request(args.get("kind").asText(), file,
-                    args.path("filename").asText(null), datum == null ? null : com.patrolplanner.geo.Datum.valueOf(datum),
-                    mapping, args.get("user").asText(), options == null ? Map.of() : options);
+            ImportHandler.Request req = new ImportHandler.Request(args.kind(), file, args.filename(),
+                    args.datum() == null ? null : com.patrolplanner.geo.Datum.valueOf(args.datum()), args.mapping(),
+                    args.user(), args.options() == null ? Map.of() : args.options());
             return progress -> {
                 try {
                     return imports.run(req, progress);
@@ -225,22 +224,23 @@ public class ImportService {
     }
 
     /** {imported, updated, unchanged, …extra}: the response body and the job result. */
-    public static Map<String, Object> summary(ImportHandler.Summary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("imported", s.imported());
-        m.put("updated", s.updated());
-        m.put("unchanged", s.unchanged());
+    public static ImportResult summary(ImportHandler.Summary s) {
+        Map<String, Object> more = new LinkedHashMap<>();
         if (s.extra() != null) {
-            s.extra().forEach(m::putIfAbsent);
+            s.extra().forEach((k, v) -> {
+                if (!k.equals("imported") && !k.equals("updated") && !k.equals("unchanged")) {
+                    more.putIfAbsent(k, v);
+                }
+            });
         }
-        return m;
+        return new ImportResult(s.imported(), s.updated(), s.unchanged(), more);
     }
 
     // ---------------------------------------------------------------- helpers for handlers
 
     /** Format and encoding of a table, for the summary's extra members. */
-    public static Map<String, Object> describe(TabularReader.Table t) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    public static Map<String, String> describe(TabularReader.Table t) {
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("format", t.format().name().toLowerCase());
         if (t.encoding() != null) {
             m.put("encoding", t.encoding());

@@ -150,8 +150,17 @@ public class VenueImportHandler implements ImportHandler {
             }
             // where the time went: reading, checking and staging the rows; planning and writing them (with the unit
             // check); history, audit and verdicts
-            extra.put("millis", Map.of("readAndStage", (t1 - t0) / 1_000_000, "upsert", (t2 - t1) / 1_000_000,
-                    "historyAuditVerdicts", (t3 - t2) / 1_000_000));
+            VenueBulk.Millis m = bulk.millis();
+            Map<String, Long> millis = new LinkedHashMap<>();
+            millis.put("readAndStage", (t1 - t0) / 1_000_000);
+            millis.put("upsert", (t2 - t1) / 1_000_000);
+            millis.put("historyAuditVerdicts", (t3 - t2) / 1_000_000);
+            millis.put("plan", m.plan());
+            millis.put("write", m.write());
+            millis.put("history", m.history());
+            millis.put("audit", m.audit());
+            millis.put("verdicts", m.verdicts());
+            extra.put("millis", millis);
             return new Summary(counts.created(), counts.updated(), counts.unchanged(), extra);
         }
     }

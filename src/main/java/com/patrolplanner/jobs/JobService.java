@@ -1,7 +1,6 @@
 package com.patrolplanner.jobs;
 
 import com.patrolplanner.i18n.Messages;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem;
@@ -32,7 +31,7 @@ import org.jboss.logging.Logger;
  * {@code patrol.jobs.heartbeat-seconds} (10 s). A job submitted with a {@link Resume} (imports, batch geocoding,
  * solves) is taken over when its lease runs out ({@code patrol.jobs.lease-seconds}, 60 s without a heartbeat): the
  * first node to see it claims the row ({@code FOR UPDATE SKIP LOCKED}, so one node only) and starts it again through
- * the named {@link Resumer}: an import from the start (it is all or nothing), a solve from its last persisted best
+ * the named {@link TypedResumer}: an import from the start (it is all or nothing), a solve from its last persisted best
  * plan. A node that starts takes back its own resumable jobs at once. Other jobs (and a job started
  * {@value #MAX_ATTEMPTS} times) become FAILED ("interrupted"), so a crash never leaves a job RUNNING for ever. A node
  * that finds its lease taken (its heartbeat matched no row) stops its copy and writes nothing more to the row.
@@ -70,7 +69,7 @@ public class JobService {
     /** A job is started at most this many times (the first run and two take-overs). */
     public static final int MAX_ATTEMPTS = 3;
 
-    /** How a job is started again on another node: the {@link Resumer}'s name, its arguments and input bytes. */
+    /** How a job is started again on another node: the {@link TypedResumer}'s name, its arguments and input bytes. */
     public record Resume(String resumer, Object args, byte[] input) {
     }
 
@@ -88,25 +87,11 @@ public class JobService {
         Body resume(UUID jobId, A args, byte[] input) throws Exception;
     }
 
-    /**
-     * As {@link TypedResumer}, with the arguments as JSON: only the importer's resumer still reads them so (issue 13,
-     * item 7; its job arguments are rewritten in branch bulk). New job kinds implement {@link TypedResumer}.
-     */
-    public interface Resumer {
-        String name();
-
-        /** The body that runs the job {@code jobId} again from what its first submission stored. */
-        Body resume(UUID jobId, JsonNode args, byte[] input) throws Exception;
-    }
-
     /** What a cancel did: recorded for a job still open, refused for one that has ended, nothing for an unknown id. */
     public enum Cancel {
         REQUESTED, FINISHED, UNKNOWN
     }
 
-    @Inject
-    @jakarta.enterprise.inject.Any
-    jakarta.enterprise.inject.Instance<Resumer> resumers;
     @Inject
     @jakarta.enterprise.inject.Any
     jakarta.enterprise.inject.Instance<TypedResumer<?>> typedResumers;
@@ -154,7 +139,7 @@ public class JobService {
 
     /**
      * Records a QUEUED job and starts it; with {@code resume} another node starts it again through the named
-     * {@link Resumer} if this one dies before it ends.
+     * {@link TypedResumer} if this one dies before it ends.
      */
     public UUID submit(String kind, String owner, Resume resume, Body body) {
         UUID id = UUID.randomUUID();
@@ -266,7 +251,7 @@ public class JobService {
 
     /**
      * Claims the open jobs whose lease ran out (or, with {@code own}, those {@code asNode} itself left open when it
-     * stopped) and starts the resumable ones again under the lease of {@code asNode}; those without a {@link Resumer},
+     * stopped) and starts the resumable ones again under the lease of {@code asNode}; those without a {@link TypedResumer},
      * or started {@value #MAX_ATTEMPTS} times already, become FAILED once their lease ran out. One node claims a job:
      * the rows are locked with {@code SKIP LOCKED} and moved to the claiming node in the same statement. Returns how
      * many were started again (the sweep of every heartbeat; tests call it as a second node).
@@ -328,9 +313,7 @@ public class JobService {
                 return typedBody(t, id, args, input);
             }
         }
-        Resumer resumer = resumers.stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no resumer '" + name + "' on this node"));
-        return resumer.resume(id, mapper.readTree(args), input);
+        throw new IllegalStateException("no resumer '" + name + "' on this node");
     }
 
     private <A> Body typedBody(TypedResumer<A> t, UUID id, String args, byte[] input) throws Exception {

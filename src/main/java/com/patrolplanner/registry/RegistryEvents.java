@@ -21,7 +21,10 @@ public final class RegistryEvents {
      * with one statement over {@code venueIds}, not one per venue. Fired once, in the writing transaction.
      */
     public record VenuesChanged(long[] venueIds) {
-        /** The ids as a PostgreSQL array literal ({@code {1,2,3}}), for {@code = ANY(CAST(? AS bigint[]))}. */
+        /**
+         * The ids as a PostgreSQL array literal ({@code {1,2,3}}), for {@code IN (SELECT unnest(CAST(? AS bigint[])))}
+         * (not {@code = ANY(CAST(…))}, whose cast a sequential scan evaluates again for every row).
+         */
         public String array() {
             StringBuilder b = new StringBuilder(venueIds.length * 8 + 2).append('{');
             for (int i = 0; i < venueIds.length; i++) {

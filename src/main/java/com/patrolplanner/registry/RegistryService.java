@@ -50,6 +50,8 @@ public class RegistryService {
     AuditService audit;
     @Inject
     Jurisdiction jurisdiction;
+    @Inject
+    com.patrolplanner.sql.Db db;
 
     // ---------------------------------------------------------------- venues
 
@@ -101,7 +103,7 @@ public class RegistryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public VenueBulk venueBulk(String user, String reason, Scope scope) {
-        return new VenueBulk(this, em, mapper, audit, venuesEvents, user, reason, scope);
+        return new VenueBulk(this, em, db, mapper, audit, venuesEvents, user, reason, scope);
     }
 
     /**
@@ -536,7 +538,7 @@ public class RegistryService {
         String ids$ = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT t.id, t.unit_id FROM " + ("venue".equals(table) ? "venue" : "school")
-                + " t WHERE t.id = ANY(CAST(?1 AS bigint[])) AND NOT (" + scope.sql("t.unit_id") + " AND t.unit_id IS NOT NULL)")
+                + " t WHERE t.id IN (SELECT unnest(CAST(?1 AS bigint[]))) AND NOT (" + scope.sql("t.unit_id") + " AND t.unit_id IS NOT NULL)")
                 .setParameter(1, ids$).getResultList();
         for (Object[] r : rows) {
             out.put(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue());
@@ -648,28 +650,18 @@ public class RegistryService {
             deferred.remove();
             if (!entries.isEmpty()) {
                 em.flush();
-                StringBuilder tsv = new StringBuilder();
                 String now = OffsetDateTime.now().toString();
-                try {
+                try (com.patrolplanner.sql.Conn c = db.open(); // the transaction's connection
+                        com.patrolplanner.sql.CopyIn copy = c.copyIn("COPY change_history (entity_type, entity_id, action, "
+                                + "changed_by, changed_at, reason, changes) FROM STDIN (FORMAT text)")) {
                     for (Entry e : entries) {
-                        tsv.append(AuditService.copyText(e.type())).append('\t').append(e.id()).append('\t')
-                                .append(AuditService.copyText(e.action())).append('\t')
-                                .append(AuditService.copyText(e.user())).append('\t').append(now).append('\t')
-                                .append(e.reason() == null ? "\\N" : AuditService.copyText(e.reason())).append('\t')
-                                .append(AuditService.copyText(mapper.writeValueAsString(e.changes()))).append('\n');
+                        copy.field(e.type()).field(e.id()).field(e.action()).field(e.user()).field(now).field(e.reason())
+                                .field(mapper.writeValueAsString(e.changes())).endRow();
                     }
+                    copy.end();
                 } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                     throw new IllegalStateException(ex);
                 }
-                em.unwrap(org.hibernate.Session.class).doWork(c -> {
-                    try {
-                        c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY change_history (entity_type, "
-                                + "entity_id, action, changed_by, changed_at, reason, changes) FROM STDIN (FORMAT text)",
-                                new java.io.StringReader(tsv.toString()));
-                    } catch (java.io.IOException ex) {
-                        throw new java.sql.SQLException(ex);
-                    }
-                });
                 try (AuditService.Batch batch = audit.batch(entries.get(0).user(), entries.get(0).action(),
                         entries.get(0).type())) {
                     for (Entry e : entries) {

@@ -7,21 +7,17 @@ import com.patrolplanner.geo.Datum;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import jakarta.enterprise.event.Event;
+import com.patrolplanner.sql.Conn;
+import com.patrolplanner.sql.CopyIn;
+import com.patrolplanner.sql.Db;
+import com.patrolplanner.sql.Row;
+import com.patrolplanner.sql.SqlFailure;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.Session;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import java.util.function.Consumer;
 
 /**
  * The set-based import path of the venue register: the same outcome as {@link RegistryService#upsertVenue} row by row
@@ -62,9 +58,12 @@ public final class VenueBulk implements AutoCloseable {
     public record OutsideRows(List<Outside> listed, long total) {
     }
 
+    /** Milliseconds per step, for the import summary: planning, the write, history, audit, verdicts (and observers). */
+    public record Millis(long plan, long write, long history, long audit, long verdicts) {
+    }
+
     static final String STAGE = "venue_import_stage";
     static final String PLAN = "venue_import_plan";
-    private static final int COPY_BUFFER = 1 << 16;
 
     private final RegistryService registry;
     private final EntityManager em;
@@ -74,16 +73,18 @@ public final class VenueBulk implements AutoCloseable {
     private final String user;
     private final String reason;
     private final Scope scope;
-    private final Connection connection;
+    private final Conn conn;
     private CopyIn copy;
-    private final StringBuilder line = new StringBuilder(512);
-    private byte[] pending = new byte[COPY_BUFFER];
-    private int pendingBytes;
     private long staged;
     private boolean planned;
+    private long planNanos;
+    private long writeNanos;
+    private long historyNanos;
+    private long auditNanos;
+    private long verdictNanos;
     private boolean stageDone;
 
-    VenueBulk(RegistryService registry, EntityManager em, ObjectMapper mapper, AuditService audit,
+    VenueBulk(RegistryService registry, EntityManager em, Db db, ObjectMapper mapper, AuditService audit,
             Event<RegistryEvents.VenuesChanged> events, String user, String reason, Scope scope) {
         this.registry = registry;
         this.em = em;
@@ -94,7 +95,9 @@ public final class VenueBulk implements AutoCloseable {
         this.reason = reason;
         this.scope = scope == null ? Scope.ALL : scope;
         em.flush();
-        this.connection = em.unwrap(Session.class).doReturningWork(c -> c);
+        this.conn = db.open(); // the transaction's connection (Hibernate's), given back at close()
+        // JIT compiling the plan's wide expressions cost more than running them (0.3–0.5 s per statement, profiled)
+        execute("SET LOCAL jit = off");
         execute("DROP TABLE IF EXISTS " + STAGE + ", " + PLAN);
         execute("CREATE TEMP TABLE " + STAGE + " (rn integer NOT NULL, licence_no text, name text NOT NULL, "
                 + "category text NOT NULL, online boolean NOT NULL, address text, lon float8, lat float8, datum text NOT NULL, "
@@ -149,56 +152,18 @@ public final class VenueBulk implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        line.setLength(0);
-        field(Integer.toString(row));
-        field(RegistryService.blankToNull(in.licenceNo()));
-        field(in.name().trim());
-        field(category.code);
-        field(category.online ? "t" : "f");
-        field(RegistryService.blankToNull(in.address()));
-        field(lon == null ? null : Double.toString(lon));
-        field(lat == null ? null : Double.toString(lat));
-        field(datum.name());
-        field(hoursJson);
-        field(in.capacity() == null ? null : Integer.toString(in.capacity()));
-        field(status);
-        field(Integer.toString(in.complaintCount() == null ? 0 : in.complaintCount()));
-        field(RegistryService.blankToNull(in.notes()));
-        field(synthetic ? "t" : "f");
-        line.setCharAt(line.length() - 1, '\n');
-        write(line.toString().getBytes(StandardCharsets.UTF_8));
+        if (copy == null) {
+            copy = conn.copyIn("COPY " + STAGE + " (rn, licence_no, name, category, online, address, lon, lat, datum, "
+                    + "opening_hours, capacity, status, complaint_count, notes, synthetic) FROM STDIN (FORMAT text)");
+        }
+        copy.field(row).field(RegistryService.blankToNull(in.licenceNo())).field(in.name().trim()).field(category.code)
+                .field(category.online).field(RegistryService.blankToNull(in.address()))
+                .field(lon == null ? null : Double.toString(lon)).field(lat == null ? null : Double.toString(lat))
+                .field(datum.name()).field(hoursJson)
+                .field(in.capacity() == null ? null : Long.valueOf(in.capacity()))
+                .field(status).field(in.complaintCount() == null ? 0 : in.complaintCount())
+                .field(RegistryService.blankToNull(in.notes())).field(synthetic).endRow();
         staged++;
-    }
-
-    private void field(String v) {
-        line.append(v == null ? "\\N" : AuditService.copyText(v)).append('\t');
-    }
-
-    private void write(byte[] b) {
-        try {
-            if (copy == null) {
-                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGE + " (rn, licence_no, "
-                        + "name, category, online, address, lon, lat, datum, opening_hours, capacity, status, complaint_count, "
-                        + "notes, synthetic) FROM STDIN (FORMAT text)");
-            }
-            if (pendingBytes + b.length > pending.length) {
-                flushCopy();
-            }
-            if (b.length > pending.length) {
-                pending = Arrays.copyOf(pending, b.length);
-            }
-            System.arraycopy(b, 0, pending, pendingBytes, b.length);
-            pendingBytes += b.length;
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging the import: " + e.getMessage(), e);
-        }
-    }
-
-    private void flushCopy() throws SQLException {
-        if (pendingBytes > 0) {
-            copy.writeToCopy(pending, 0, pendingBytes);
-            pendingBytes = 0;
-        }
     }
 
     /** Ends the COPY (before any other statement of this transaction). */
@@ -207,11 +172,9 @@ public final class VenueBulk implements AutoCloseable {
             return;
         }
         try {
-            flushCopy();
-            copy.endCopy();
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging the import: " + e.getMessage(), e);
+            copy.end();
         } finally {
+            copy.close();
             copy = null;
         }
     }
@@ -248,7 +211,7 @@ public final class VenueBulk implements AutoCloseable {
         query("SELECT rn, first_rn, licence_no FROM (SELECT rn, licence_no, first_value(rn) OVER (PARTITION BY "
                 + "licence_no IS NULL, CASE WHEN licence_no IS NULL THEN name || E'\\x01' || coalesce(address, E'\\x02') "
                 + "ELSE licence_no END ORDER BY rn) AS first_rn FROM " + STAGE + ") d WHERE rn <> first_rn ORDER BY rn LIMIT "
-                + limit, rs -> out.add(new Duplicate(rs.getInt(1), rs.getInt(2), rs.getString(3))));
+                + limit, r -> out.add(new Duplicate(r.getInt(1), r.getInt(2), r.getString(3))));
         return out;
     }
 
@@ -302,7 +265,10 @@ public final class VenueBulk implements AutoCloseable {
             Unit u = Unit.findById(scope.unitId());
             ownAdcode = u == null ? null : u.adcode;
         }
-        // the venue each row names: by licence number; without one, the oldest venue without one of that name and address
+        // the venue each row names: by licence number; without one, the oldest venue without one of that name and address.
+        // District and unit are placed set-based: each district (unit) once against the staged points it covers, so that
+        // PostGIS prepares its outline once (RegistryService.districtOf and the venue_unit trigger's unit_at, per row,
+        // give the same: the smallest covering area; the unit of a venue without a position is its district's)
         String plan = """
                 CREATE TEMP TABLE %1$s ON COMMIT DROP AS
                 WITH keyed AS (
@@ -313,64 +279,93 @@ public final class VenueBulk implements AutoCloseable {
                                WHERE licence_no IS NULL ORDER BY name, coalesce(address, E'\\x02'), id) u
                            ON s.licence_no IS NULL AND u.name = s.name
                           AND coalesce(u.address, E'\\x02') = coalesce(s.address, E'\\x02')
-                ), placed AS (
+                ), placed AS MATERIALIZED (
                     SELECT k.*, v.id AS v_id, v.version AS old_version, v.geom AS old_geom, v.source_datum AS old_datum,
                            v.geocode_status AS old_status, v.geocode_confidence AS old_confidence,
-                           v.district_code AS old_district, %4$s AS before,
+                           v.district_code AS old_district, v.unit_id AS old_unit, v.complaint_count AS old_complaints,
+                           %4$s AS before,
                            CASE WHEN k.lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(k.lon, k.lat), 4326) END AS p,
                            (k.lon IS NOT NULL AND NOT (v.geom IS NOT NULL AND abs(ST_X(v.geom) - k.lon) <= 1e-7
                                 AND abs(ST_Y(v.geom) - k.lat) <= 1e-7)) AS moved
                     FROM keyed k LEFT JOIN venue v ON v.id = k.old_id
-                ), fresh AS (
+                ), in_district AS (
+                    SELECT DISTINCT ON (x.rn) x.rn, d.adcode
+                    FROM (SELECT adcode, geom, ST_Area(geom) AS size FROM district) d
+                    CROSS JOIN LATERAL (SELECT pl.rn FROM placed pl WHERE pl.moved AND ST_Covers(d.geom, pl.p) OFFSET 0) x
+                    ORDER BY x.rn, d.size, d.adcode
+                ), fresh AS MATERIALIZED (
                     SELECT pl.rn, coalesce(pl.v_id, nextval(pg_get_serial_sequence('venue', 'id'))) AS id,
                            pl.v_id IS NULL AS created, coalesce(pl.old_version, 0) AS version, pl.before,
+                           pl.old_geom, pl.old_district, pl.old_unit,
                            pl.licence_no, pl.name, pl.category, pl.address,
                            CASE WHEN pl.moved THEN pl.p ELSE pl.old_geom END AS geom,
                            CASE WHEN pl.moved THEN pl.datum ELSE coalesce(pl.old_datum, 'WGS84') END AS source_datum,
                            CASE WHEN pl.moved THEN 'source' WHEN pl.online AND pl.old_geom IS NULL THEN 'none'
                                 ELSE coalesce(pl.old_status, 'none') END AS geocode_status,
                            CASE WHEN pl.moved OR pl.online THEN NULL ELSE pl.old_confidence END AS geocode_confidence,
-                           CASE WHEN pl.moved THEN (SELECT d.adcode FROM district d WHERE ST_Covers(d.geom, pl.p)
-                                                    ORDER BY ST_Area(d.geom) LIMIT 1)
+                           CASE WHEN pl.moved THEN di.adcode
                                 WHEN pl.online THEN coalesce(pl.old_district, CAST(%5$s AS varchar))
                                 ELSE pl.old_district END AS district_code,
                            pl.opening_hours, pl.capacity, pl.status,
                            -- complaint counts come from the complaint records only: a file's column is never written
-                           coalesce((SELECT cv.complaint_count FROM venue cv WHERE cv.id = pl.v_id), 0) AS complaint_count,
+                           coalesce(pl.old_complaints, 0) AS complaint_count,
                            pl.notes, pl.synthetic
-                    FROM placed pl
+                    FROM placed pl LEFT JOIN in_district di ON di.rn = pl.rn
+                ), unplaced AS MATERIALIZED (
+                    -- as the trigger: a new venue, or one whose position or district changes, is placed again
+                    SELECT f.rn, f.geom, f.district_code FROM fresh f
+                    WHERE f.created OR f.geom IS DISTINCT FROM f.old_geom OR f.district_code IS DISTINCT FROM f.old_district
+                ), in_unit AS (
+                    SELECT DISTINCT ON (x.rn) x.rn, u.id
+                    FROM (SELECT id, area, ST_Area(area) AS size FROM unit) u
+                    CROSS JOIN LATERAL (SELECT n.rn FROM unplaced n WHERE n.geom IS NOT NULL AND ST_Covers(u.area, n.geom)
+                                        OFFSET 0) x
+                    ORDER BY x.rn, u.size, u.id
+                ), shot AS MATERIALIZED (
+                    SELECT f.*, CASE WHEN n.rn IS NULL THEN f.old_unit
+                                     WHEN f.geom IS NULL THEN (SELECT a.id FROM unit a WHERE a.adcode = f.district_code)
+                                     ELSE iu.id END AS unit_id,
+                           %6$s AS after
+                    FROM fresh f LEFT JOIN unplaced n ON n.rn = f.rn LEFT JOIN in_unit iu ON iu.rn = f.rn
                 )
-                SELECT g.*, %3$s AS changes FROM (SELECT f.*, %6$s AS after FROM fresh f) g
+                SELECT g.*, %3$s AS changes FROM shot g
                 """.formatted(PLAN, STAGE, diff("g.before", "g.after"), snapshot("v"), literal(ownAdcode), snapshot("f"));
         // a literal, not a parameter: CREATE TABLE … AS takes none
+        long t0 = System.nanoTime();
         execute(plan);
         execute("ALTER TABLE " + PLAN + " ADD PRIMARY KEY (rn)");
         execute("ANALYZE " + PLAN);
         long[] c = new long[4];
         query("SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created AND changes <> '{}'), "
-                + "count(*) FILTER (WHERE changes = '{}'), count(*) FILTER (WHERE geom IS NULL) FROM " + PLAN, rs -> {
+                + "count(*) FILTER (WHERE changes = '{}'), count(*) FILTER (WHERE geom IS NULL) FROM " + PLAN, r -> {
                     for (int i = 0; i < 4; i++) {
-                        c[i] = rs.getLong(i + 1);
+                        c[i] = r.getLong(i + 1);
                     }
                 });
         String cols = "licence_no, name, category, address, geom, source_datum, geocode_status, geocode_confidence, "
-                + "district_code, opening_hours, capacity, status, complaint_count, notes, synthetic";
+                + "district_code, unit_id, opening_hours, capacity, status, complaint_count, notes, synthetic";
         StringBuilder set = new StringBuilder();
         for (String col : cols.split(", ")) {
             set.append(col).append(" = excluded.").append(col).append(", ");
         }
+        long t1 = System.nanoTime();
+        planNanos = t1 - t0;
         int written;
+        // the rows carry their unit (placed above): the venue_unit trigger is not called per row (V260)
+        execute("SELECT set_config('pp.units_placed', 'on', true)");
         try {
             written = update("INSERT INTO venue (id, " + cols + ", version, updated_at) SELECT id, " + cols
                     + ", version, now() FROM " + PLAN + " WHERE changes <> '{}' ORDER BY rn "
                     + "ON CONFLICT (id) DO UPDATE SET " + set + "version = venue.version + 1, updated_at = now() "
                     + "WHERE venue.version = excluded.version");
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
+        } catch (SqlFailure e) {
+            if ("23505".equals(e.sqlState())) {
                 throw ApiException.conflict(Messages.of("import.concurrentWrite"));
             }
-            throw e;
+            throw e; // the transaction is failed: it rolls back, the setting with it
         }
+        execute("SELECT set_config('pp.units_placed', 'off', true)");
+        writeNanos = System.nanoTime() - t1;
         if (written != c[0] + c[1]) {
             // a venue changed (or a licence number was taken) between the plan and the write: nothing is kept
             throw ApiException.conflict(Messages.of("import.concurrentWrite"));
@@ -391,13 +386,11 @@ public final class VenueBulk implements AutoCloseable {
         String where = " FROM " + PLAN + " p JOIN venue v ON v.id = p.id WHERE NOT (" + scope.sql("v.unit_id")
                 + " AND v.unit_id IS NOT NULL)";
         long[] total = new long[1];
-        query("SELECT count(*)" + where, rs -> total[0] = rs.getLong(1));
+        query("SELECT count(*)" + where, r -> total[0] = r.getLong(1));
         List<Outside> out = new ArrayList<>();
         if (total[0] > 0) {
-            query("SELECT p.rn, v.unit_id" + where + " ORDER BY p.rn LIMIT " + limit, rs -> {
-                long u = rs.getLong(2);
-                out.add(new Outside(rs.getInt(1), rs.wasNull() ? null : u));
-            });
+            query("SELECT p.rn, v.unit_id" + where + " ORDER BY p.rn LIMIT " + limit,
+                    r -> out.add(new Outside(r.getInt(1), r.getLongOrNull(2))));
         }
         return new OutsideRows(out, total[0]);
     }
@@ -412,87 +405,75 @@ public final class VenueBulk implements AutoCloseable {
         if (!planned) {
             throw new IllegalStateException("record before upsert");
         }
+        long t0 = System.nanoTime();
         update("INSERT INTO change_history (entity_type, entity_id, action, changed_by, changed_at, reason, changes) "
                 + "SELECT 'venue', id, 'import', ?, now(), ?, changes FROM " + PLAN + " WHERE changes <> '{}' ORDER BY rn",
                 user, reason);
-        long[] ids = new long[1024];
-        int n = 0;
+        long t1 = System.nanoTime();
+        historyNanos = t1 - t0;
+        java.util.stream.LongStream.Builder ids = java.util.stream.LongStream.builder();
         TypeReference<LinkedHashMap<String, Object>> asMap = new TypeReference<>() { };
-        try (AuditService.Batch batch = audit.batch(user, "import", "venue");
-                PreparedStatement ps = connection.prepareStatement("SELECT p.id, p.changes::text, v.unit_id FROM " + PLAN
-                        + " p JOIN venue v ON v.id = p.id WHERE p.changes <> '{}' ORDER BY p.rn")) {
-            ps.setFetchSize(2000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    if (n == ids.length) {
-                        ids = Arrays.copyOf(ids, n * 2);
-                    }
-                    ids[n++] = id;
-                    Map<String, Object> details = new LinkedHashMap<>();
-                    details.put("changes", mapper.readValue(rs.getString(2), asMap));
-                    if (reason != null) {
-                        details.put("reason", reason);
-                    }
-                    long unit = rs.getLong(3); // the record's unit (issue 14), else the importer's
-                    batch.add("import", "venue", id, details, rs.wasNull() ? null : unit);
-                }
-            }
+        try (AuditService.Batch batch = audit.batch(user, "import", "venue")) {
+            // the batch spools to a file while this cursor reads, and COPYs it at finish()
+            conn.eachFetched("SELECT p.id, p.changes::text, v.unit_id FROM " + PLAN + " p JOIN venue v ON v.id = p.id "
+                    + "WHERE p.changes <> '{}' ORDER BY p.rn", 2000, r -> {
+                        long id = r.getLong(1);
+                        ids.add(id);
+                        Map<String, Object> details = new LinkedHashMap<>();
+                        try {
+                            details.put("changes", mapper.readValue(r.getString(2), asMap));
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new IllegalStateException("recording the import: " + e.getMessage(), e);
+                        }
+                        if (reason != null) {
+                            details.put("reason", reason);
+                        }
+                        // the record's unit (issue 14), else the importer's
+                        batch.add("import", "venue", id, details, r.getLongOrNull(3));
+                    });
             batch.finish();
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("recording the import: " + e.getMessage(), e);
         }
-        if (n > 0) {
-            events.fire(new RegistryEvents.VenuesChanged(Arrays.copyOf(ids, n)));
+        long t2 = System.nanoTime();
+        auditNanos = t2 - t1;
+        long[] changed = ids.build().toArray();
+        if (changed.length > 0) {
+            events.fire(new RegistryEvents.VenuesChanged(changed));
         }
-        return n;
+        verdictNanos = System.nanoTime() - t2;
+        return changed.length;
     }
 
-    /** Ends a COPY still under way (an import refused part-way); the transaction's rollback drops the tables. */
+    /** Where the time of {@link #upsert} and {@link #record} went. */
+    public Millis millis() {
+        return new Millis(planNanos / 1_000_000, writeNanos / 1_000_000, historyNanos / 1_000_000, auditNanos / 1_000_000,
+                verdictNanos / 1_000_000);
+    }
+
+    /** Ends a COPY still under way (an import refused part-way) and gives the connection back; the transaction's
+     * rollback drops the tables. */
     @Override
     public void close() {
-        if (copy != null) {
-            try {
-                copy.cancelCopy();
-            } catch (SQLException e) {
-                // the connection is rolled back and returned either way
+        try {
+            if (copy != null) {
+                copy.close();
+                copy = null;
             }
-            copy = null;
+        } finally {
+            conn.close();
         }
     }
 
-    // ---------------------------------------------------------------- JDBC
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
+    // ---------------------------------------------------------------- statements
 
     private void execute(String sql) {
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        conn.execute(sql);
     }
 
     private int update(String sql, Object... params) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return conn.update(sql, params);
     }
 
-    private void query(String sql, RowReader reader) {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                reader.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+    private void query(String sql, Consumer<Row> reader) {
+        conn.each(sql, List.of(), reader);
     }
 }

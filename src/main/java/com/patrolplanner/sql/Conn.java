@@ -155,6 +155,51 @@ public final class Conn implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code COPY … FROM STDIN (FORMAT text)} ({@code copySql}) on this connection: the rows are streamed as they
+     * are added (see {@link CopyIn}); inside a transaction they are part of it. The one place COPY goes through the
+     * driver.
+     */
+    public CopyIn copyIn(String copySql) {
+        try {
+            return new CopyIn(c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(copySql));
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    /** {@code COPY … FROM STDIN (FORMAT text)} of rows already in COPY's text format (a spooled file); returns the rows. */
+    public long copyIn(String copySql, java.io.Reader text) {
+        try {
+            return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(copySql, text);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every row of a query, in order, read {@code fetch} at a time from a server-side cursor (inside the caller's
+     * transaction: PgJDBC streams only when auto-commit is off, which a JTA transaction's connection is).
+     */
+    public long eachFetched(String sql, int fetch, Consumer<Row> handler, Object... args) {
+        try (PreparedStatement ps = prepare(sql, Arrays.asList(args))) {
+            ps.setFetchSize(fetch);
+            long n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                Row row = new Cursor(rs);
+                while (rs.next()) {
+                    handler.accept(row);
+                    n++;
+                }
+            }
+            return n;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
     /** Prepares {@code sql} for parameters set one by one (see {@link Stmt}); the caller closes it. */
     public Stmt prepare(String sql) {
         try {

@@ -129,12 +129,7 @@ class ArchitectureTest {
             P + "web.ReadSource", "routes lag-tolerant reads: opens the replica's (or the primary's) connection that sql.Db lends",
             P + "web.StatementTimeout", "an Agroal pool interceptor: the pool hands it each JDBC connection to set the timeout on",
             P + "web.DataVersion", "holds its own LISTEN connection outside the pool (PostgreSQL notifications need a PGConnection)",
-            P + "web.ProblemMappers", "reads the SQLSTATE of a failed statement to answer 503 instead of 500",
-            // issue 18's set-based import met this rule only at the merge (session 5): its COPY streams through the
-            // driver's CopyAPI. Left open in issue 13 (item 7): give sql.Conn a streaming copyIn and move these onto it
-            P + "registry.VenueBulk", "the set-based venue import: COPY into staging and its plan on the import's connection",
-            P + "registry.RegistryService", "the deferred history of an import written with one COPY (RegistryService.defer)",
-            P + "audit.AuditService", "the bulk audit batch written with one COPY (AuditService.Batch.finish)");
+            P + "web.ProblemMappers", "reads the SQLSTATE of a failed statement to answer 503 instead of 500");
 
     @Test
     void onlyTheSqlHelperTouchesJdbc() {
@@ -155,26 +150,11 @@ class ArchitectureTest {
      * take or return {@code JsonNode}, {@code Map<String, Object>} or {@code Object[]}.
      */
     static final Map<String, String> UNTYPED_ALLOWED = Map.ofEntries(
-            Map.entry(P + "importer.ImportService", "its job arguments and summary are JSON read back by each import kind (issue 13 item 7, left)"),
-            Map.entry(P + "importer.ImportService$Resumer", "its job arguments and summary are JSON read back by each import kind (issue 13 item 7, left)"),
             Map.entry(P + "registry.RegistryService.history", "bulk path being rewritten in branch speed (the change-history diff)"),
             Map.entry(P + "ogc.FeatureEdits", "GeoJSON writer: OGC API – Features Part 4 bodies are GeoJSON features, and a PATCH "
                     + "merges the properties it gives (a null clears one, an absent one stays) onto the stored feature; the "
                     + "registry inputs it fills carry JSON themselves (VenueInput.openingHours, SchoolInput.campus): type "
                     + "those first, with RegistryService (session 6: branch bulk's)"));
-
-    @Test
-    void jobKindsResumeFromRecords() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that()
-                .implement(com.patrolplanner.jobs.JobService.Resumer.class)
-                .should(com.tngtech.archunit.lang.conditions.ArchConditions.be(DescribedPredicate.describe(
-                        "named in UNTYPED_ALLOWED", (JavaClass c) -> UNTYPED_ALLOWED.containsKey(c.getName()))))
-                .allowEmptyShould(true)
-                .because("a job kind that is started again after its node died reads its stored arguments as the record it "
-                        + "submitted (JobService.TypedResumer); JobService.Resumer hands them over as JSON and is left "
-                        + "only to the resumers in UNTYPED_ALLOWED")
-                .check(main);
-    }
 
     /** Services: CDI beans of the capabilities and of jobs and security, not REST resources. */
     static final DescribedPredicate<JavaClass> SERVICE = new DescribedPredicate<>("a service (a CDI bean, not a resource)") {

@@ -138,7 +138,7 @@ class BulkImportEqualityTest {
                     + "批量学校乙-" + n + ",初中,批量学校路2号," + (x + 0.05) + "," + (y + 0.05) + "\n";
             Files.writeString(f, csv);
             Map<String, Object> s = imports.run(new ImportHandler.Request("schools", f, "schools.csv", Datum.WGS84, Map.of(),
-                    "planner"));
+                    "planner")).asMap();
             assertEquals(List.of(2L, 0L, 0L), counts(s));
             String near = rows("SELECT s.id FROM school s WHERE s.name = ?", "批量学校甲-" + n).get(0);
             // ground truth: the café lies within 200 m of the first school
@@ -152,7 +152,7 @@ class BulkImportEqualityTest {
             List<String> once = List.of("批量学校乙-" + n + " 1 1", "批量学校甲-" + n + " 1 1");
             assertEquals(once.stream().sorted().toList(), rows(perSchool, "批量学校%-" + n).stream().sorted().toList());
             assertEquals(List.of(0L, 0L, 2L), counts(imports.run(new ImportHandler.Request("schools", f, "schools.csv",
-                    Datum.WGS84, Map.of(), "planner"))));
+                    Datum.WGS84, Map.of(), "planner")).asMap()));
             assertEquals(once.stream().sorted().toList(), rows(perSchool, "批量学校%-" + n).stream().sorted().toList(),
                     "the same file again writes nothing");
             assertTrue(audit.verify().intact());
@@ -176,7 +176,7 @@ class BulkImportEqualityTest {
         Path f = Files.createTempFile("bulk-equality", ".csv");
         try {
             Files.writeString(f, csv, Charset.forName("GBK"));
-            return imports.run(new ImportHandler.Request("venues", f, FILE, Datum.GCJ02, Map.of(), "planner"));
+            return imports.run(new ImportHandler.Request("venues", f, FILE, Datum.GCJ02, Map.of(), "planner")).asMap();
         } finally {
             Files.deleteIfExists(f);
         }
@@ -217,6 +217,25 @@ class BulkImportEqualityTest {
             List<String> single = rows(sql, "乙-" + n + "-%");
             assertFalse(single.isEmpty(), sql);
             assertEquals(single, bulk, sql);
+        }
+        // verdicts as a from-scratch computation gives them (written here, not ComplianceSql's): every (venue, school,
+        // rule) with the venue within the rule's distance of the school's campus, or of its point when it has none
+        String scratch = "SELECT " + key + ", s.id, r.id, round(ST_Distance(v.geom::geography, "
+                + "coalesce(s.campus, s.geom)::geography)::numeric, 2) FROM venue v JOIN compliance_rule r "
+                + "ON r.venue_category = v.category AND r.distance_m IS NOT NULL "
+                + "AND starts_with(coalesce(v.district_code, ''), r.jurisdiction_prefix) "
+                + "JOIN school s ON s.level = ANY (r.school_levels) AND coalesce(s.campus, s.geom) IS NOT NULL "
+                + "AND ST_DWithin(v.geom::geography, coalesce(s.campus, s.geom)::geography, r.distance_m) "
+                + "WHERE v.geom IS NOT NULL AND v.name LIKE ? ORDER BY 1, 2, 3";
+        assertEquals(rows(scratch, "甲-" + n + "-%"), rows(verdicts, "甲-" + n + "-%"), "verdicts of the file's venues");
+        // units placed set-based by the import equal the trigger's rule: the smallest unit area covering the position,
+        // else the unit of the venue's district (computed here with its own SQL)
+        String units = "SELECT " + key + ", v.unit_id, (SELECT u.id FROM unit u WHERE CASE WHEN v.geom IS NULL "
+                + "THEN u.adcode = v.district_code ELSE ST_Covers(u.area, v.geom) END ORDER BY ST_Area(u.area), u.id LIMIT 1) "
+                + "FROM venue v WHERE v.name LIKE ? ORDER BY 1";
+        for (String r : rows(units, "甲-" + n + "-%")) {
+            String[] c = r.split(" \\| ");
+            assertEquals(c[2], c[1], "unit of venue " + c[0]);
         }
     }
 
