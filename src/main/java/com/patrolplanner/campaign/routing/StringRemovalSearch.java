@@ -12,6 +12,11 @@ import java.util.function.Supplier;
  * cheapest feasible position, skipping each position with a small blink probability, in random, demand, far-first or
  * near-first order. The temperature cools geometrically over the time given.
  *
+ * <p>Core model (every visit required, nothing pinned): each new best plan is taken to a local optimum by
+ * {@link RouteLocalSearch} (relocate, or-opt, 2-opt*), and the time is split into {@link #RESTARTS} runs from the
+ * starting plan, each with the whole temperature schedule, keeping the best plan of all: on 200-visit instances the
+ * plan one run ends at varies far more than what twice the time gains (a run may settle in a much worse basin).
+ *
  * <p>Only routes in use when the search starts take visits; a plan that leaves a visit unplaced is rejected, so the
  * fleet never grows. A route emptied on the way stays closed: the fleet may shrink.
  *
@@ -35,7 +40,12 @@ final class StringRemovalSearch {
      * Core model: a removed visit is tried only next to (before or after) its this many nearest planned visits, and at
      * both ends of each route; only when none of those fits are all positions tried. 0: all positions always.
      */
-    private static final int GRANULAR = Integer.getInteger("routing.granular", 30);
+    private static final int GRANULAR = Integer.getInteger("routing.granular", 0);
+    /**
+     * Core model: the time is split into this many runs, each from the starting plan with the whole temperature
+     * schedule; the best plan of all is kept (the result of one run varies more than a longer run gains).
+     */
+    private static final int RESTARTS = Integer.getInteger("routing.restarts", 2);
     private static final boolean LOCAL_SEARCH = !"false".equals(System.getProperty("routing.ls", "true"));
     /** One unplanned priority point outweighs any soft difference the annealing could accept. */
     private static final double PRIORITY_SCALE = 1e7;
@@ -67,6 +77,9 @@ final class StringRemovalSearch {
     private final double startTemperature;
     private final double endTemperature;
     private long localSearchNanos;
+    /** The open routes, listed at the start of each recreate (most vehicles of a large fleet are closed). */
+    private final int[] openList;
+    private int openCount;
 
     RouteState s;
 
@@ -87,6 +100,7 @@ final class StringRemovalSearch {
         scratch = new int[a.visitCount + 1];
         sortKey = new double[a.visitCount];
         candidate = new boolean[a.visitCount];
+        openList = new int[a.vehicleCount];
         boolean core = RouteLocalSearch.applies(a);
         localSearch = core && LOCAL_SEARCH ? new RouteLocalSearch(a) : null;
         granular = core && GRANULAR > 0 && GRANULAR < a.visitCount - 1;
@@ -117,7 +131,10 @@ final class StringRemovalSearch {
         double bestCost = objective(true);
         double current = bestCost;
         long begin = System.nanoTime();
-        double span = Math.max(1.0, deadlineNanos - begin);
+        int runs = RouteLocalSearch.applies(a) ? Math.max(1, RESTARTS) : 1;
+        int run = 0;
+        RouteState start = runs > 1 ? state.copy() : null;
+        double span = Math.max(1.0, (deadlineNanos - begin) / (double) runs);
         if (a.optional) {
             System.arraycopy(a.usable, 0, open, 0, open.length);
         } else {
@@ -142,7 +159,27 @@ final class StringRemovalSearch {
                     current = bestCost;
                     reopen();
                     begin = now;
-                    span = Math.max(1.0, deadlineNanos - begin);
+                    run = 0;
+                    if (start != null) {
+                        start.copyFrom(fewer);
+                    }
+                    span = Math.max(1.0, (deadlineNanos - begin) / (double) runs);
+                }
+                if (run + 1 < runs && now - begin >= span) {
+                    // a new run from the starting plan (or from the best, when that has fewer routes)
+                    run++;
+                    begin = now;
+                    span = Math.max(1.0, (deadlineNanos - begin) / (double) (runs - run));
+                    if (bestRoutes < start.usedRoutes()) {
+                        start.copyFrom(best);
+                    }
+                    s.copyFrom(start);
+                    current = objective(true);
+                    reopen();
+                    if (trace) {
+                        System.err.printf(java.util.Locale.ROOT, "[routing] %s restarts (best %.2f)%n",
+                                Thread.currentThread().getName(), bestCost);
+                    }
                 }
                 double progress = (now - begin) / span;
                 temperature = startTemperature * Math.pow(endTemperature / startTemperature, progress);
@@ -334,6 +371,12 @@ final class StringRemovalSearch {
     // ---------------------------------------------------------------- recreate
 
     boolean recreate() {
+        openCount = 0;
+        for (int r = 0; r < a.vehicleCount; r++) {
+            if (open[r]) {
+                openList[openCount++] = r;
+            }
+        }
         if (a.optional) {
             addRelatedUnplanned();
         }
@@ -385,8 +428,9 @@ final class StringRemovalSearch {
         int bestPos = -1;
         double best = Double.POSITIVE_INFINITY;
         for (int v : candidates) {
-            for (int r = 0; r < a.vehicleCount; r++) {
-                if (!open[r] || s.len[r] == 0 && !a.optional || s.load[r] + a.demand[v] > a.capacity[r]
+            for (int o = 0; o < openCount; o++) {
+                int r = openList[o];
+                if (s.len[r] == 0 && !a.optional || s.load[r] + a.demand[v] > a.capacity[r]
                         || a.fixed[v] >= 0 && a.fixed[v] != r) {
                     continue;
                 }
@@ -440,11 +484,12 @@ final class StringRemovalSearch {
                 }
             }
         }
-        for (int r = 0; r < a.vehicleCount; r++) {
-            if (!open[r] || s.len[r] == 0 || s.load[r] + a.demand[v] > a.capacity[r]) {
+        for (int o = 0; o < openCount; o++) {
+            int r = openList[o];
+            if (s.len[r] == 0 || s.load[r] + a.demand[v] > a.capacity[r]) {
                 continue;
             }
-            for (int pos = 0; pos <= s.len[r]; pos += Math.max(1, s.len[r])) {
+            for (int pos = 0; pos <= s.len[r]; pos += s.len[r]) {
                 if (random.nextDouble() < BLINK) {
                     continue;
                 }
