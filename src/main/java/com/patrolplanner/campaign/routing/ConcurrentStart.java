@@ -11,12 +11,19 @@ import java.util.function.BooleanSupplier;
  * calling thread and carries on from a handed-over plan as soon as it sees one. So the distance search is not starved
  * while route removal keeps trying, and route removal may use more of the time than it could if the two took turns
  * (one route fewer outweighs any distance). Once route removal is over, its thread runs a second, independent
- * string-removal search from its own plan, and the better of the two plans is kept.
+ * string-removal search from its own plan, and the better of the two plans is kept. When route removal was quick, that
+ * second search starts from a route removal of its own, redone from the constructed plan ({@link #OWN_START}).
  */
 final class ConcurrentStart {
 
     /** Route removal gets this many times the sequential share of the time (it no longer takes it from distance). */
     static final double ROUTE_MINIMISATION_FACTOR = 1.5;
+    /**
+     * Whether the second search starts from a route removal of its own, redone from the constructed plan, when the
+     * first one was quick: with tight loads the plan route removal leaves decides much of where the distance search
+     * ends, so the two searches should not start from the same plan.
+     */
+    static final boolean OWN_START = !"false".equals(System.getProperty("routing.ownStart", "true"));
 
     private ConcurrentStart() {
     }
@@ -55,6 +62,7 @@ final class ConcurrentStart {
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<RouteState> secondResult = new AtomicReference<>();
         RouteState own = state.copy();
+        RouteState constructed = state.copy();
         SplittableRandom minimiserRandom = random.split();
         long minimiserNanos = (long) (routeMinimisationNanos * ROUTE_MINIMISATION_FACTOR);
         Thread minimiser = new Thread(() -> {
@@ -65,6 +73,18 @@ final class ConcurrentStart {
                     })
                     .run(own, lowerBound, t0, minimiserNanos, () -> done.get() || System.nanoTime() >= deadlineNanos);
             HeuristicStartPhase.trace("route minimisation", own, t0);
+            long removalNanos = System.nanoTime() - t0;
+            if (OWN_START && !done.get() && removalNanos < 0.05 * (deadlineNanos - t0)) {
+                RouteState other = constructed;
+                long begin = System.nanoTime();
+                new RouteMinimizer(arrays, minimiserRandom).run(other, own.usedRoutes(), begin,
+                        Math.max(2 * removalNanos, 500_000_000L),
+                        () -> done.get() || System.nanoTime() >= deadlineNanos);
+                if (other.unplannedCount() == 0 && other.usedRoutes() <= own.usedRoutes()) {
+                    own.copyFrom(other);
+                    HeuristicStartPhase.trace("second route removal", own, t0);
+                }
+            }
             if (!done.get()) {
                 // the second processor would idle: a second, independent distance search from the minimiser's plan
                 StringRemovalSearch second = new StringRemovalSearch(arrays, minimiserRandom);

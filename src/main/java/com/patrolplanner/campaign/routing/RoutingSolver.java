@@ -25,7 +25,7 @@ public final class RoutingSolver {
     /** Share of the time limit the start phase may spend removing routes. */
     public static final double DEFAULT_ROUTE_MINIMISATION_SHARE = 0.4;
     /** Share of the time limit of the whole start phase (route removal, then ruin-and-recreate on distance). */
-    static final double START_PHASE_SHARE = 0.95;
+    static final double START_PHASE_SHARE = Double.parseDouble(System.getProperty("routing.startShare", "0.95"));
 
     private final Duration timeLimit;
     private final long seed;

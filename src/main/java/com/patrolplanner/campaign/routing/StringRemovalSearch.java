@@ -12,6 +12,11 @@ import java.util.function.Supplier;
  * cheapest feasible position, skipping each position with a small blink probability, in random, demand, far-first or
  * near-first order. The temperature cools geometrically over the time given.
  *
+ * <p>Core model (every visit required, nothing pinned): each new best plan is taken to a local optimum by
+ * {@link RouteLocalSearch} (relocate, or-opt, 2-opt*), and the time is split into {@link #RESTARTS} runs from the
+ * starting plan, each with the whole temperature schedule, keeping the best plan of all: on 200-visit instances the
+ * plan one run ends at varies far more than what twice the time gains (a run may settle in a much worse basin).
+ *
  * <p>Only routes in use when the search starts take visits; a plan that leaves a visit unplaced is rejected, so the
  * fleet never grows. A route emptied on the way stays closed: the fleet may shrink.
  *
@@ -22,12 +27,26 @@ import java.util.function.Supplier;
  */
 final class StringRemovalSearch {
 
-    private static final double AVERAGE_REMOVED = 10.0;
-    private static final int MAX_STRING = 10;
+    private static final double AVERAGE_REMOVED = Double.parseDouble(System.getProperty("routing.avgRemoved", "10"));
+    private static final int MAX_STRING = Integer.getInteger("routing.maxString", 10);
     private static final double BLINK = 0.01;
     private static final double SPLIT_KEEP_PROBABILITY = 0.5;
     private static final double START_TEMPERATURE = 100.0;
     private static final double END_TEMPERATURE = 1.0;
+    /** The core model's temperatures (campaigns keep theirs: their soft cost is on another scale). */
+    private static final double CORE_START_TEMPERATURE = Double.parseDouble(System.getProperty("routing.t0", "100"));
+    private static final double CORE_END_TEMPERATURE = Double.parseDouble(System.getProperty("routing.t1", "1"));
+    /**
+     * Core model: a removed visit is tried only next to (before or after) its this many nearest planned visits, and at
+     * both ends of each route; only when none of those fits are all positions tried. 0: all positions always.
+     */
+    private static final int GRANULAR = Integer.getInteger("routing.granular", 0);
+    /**
+     * Core model: the time is split into this many runs, each from the starting plan with the whole temperature
+     * schedule; the best plan of all is kept (the result of one run varies more than a longer run gains).
+     */
+    private static final int RESTARTS = Integer.getInteger("routing.restarts", 2);
+    private static final boolean LOCAL_SEARCH = !"false".equals(System.getProperty("routing.ls", "true"));
     /** One unplanned priority point outweighs any soft difference the annealing could accept. */
     private static final double PRIORITY_SCALE = 1e7;
     /** With optional visits: how many of the ruin seed's nearest visits recreate also tries when unplanned. */
@@ -53,6 +72,14 @@ final class StringRemovalSearch {
     private final boolean[] candidate;
     private int lastSeed;
     private long iterations;
+    private final RouteLocalSearch localSearch;
+    private final boolean granular;
+    private final double startTemperature;
+    private final double endTemperature;
+    private long localSearchNanos;
+    /** The open routes, listed at the start of each recreate (most vehicles of a large fleet are closed). */
+    private final int[] openList;
+    private int openCount;
 
     RouteState s;
 
@@ -73,6 +100,12 @@ final class StringRemovalSearch {
         scratch = new int[a.visitCount + 1];
         sortKey = new double[a.visitCount];
         candidate = new boolean[a.visitCount];
+        openList = new int[a.vehicleCount];
+        boolean core = RouteLocalSearch.applies(a);
+        localSearch = core && LOCAL_SEARCH ? new RouteLocalSearch(a) : null;
+        granular = core && GRANULAR > 0 && GRANULAR < a.visitCount - 1;
+        startTemperature = core ? CORE_START_TEMPERATURE : START_TEMPERATURE;
+        endTemperature = core ? CORE_END_TEMPERATURE : END_TEMPERATURE;
     }
 
     private final int[] single = new int[1];
@@ -98,11 +131,19 @@ final class StringRemovalSearch {
         double bestCost = objective(true);
         double current = bestCost;
         long begin = System.nanoTime();
-        double span = Math.max(1.0, deadlineNanos - begin);
-        for (int r = 0; r < a.vehicleCount; r++) {
-            open[r] = a.optional ? a.usable[r] : s.len[r] > 0;
+        int runs = RouteLocalSearch.applies(a) ? Math.max(1, RESTARTS) : 1;
+        int run = 0;
+        RouteState start = runs > 1 ? state.copy() : null;
+        double span = Math.max(1.0, (deadlineNanos - begin) / (double) runs);
+        if (a.optional) {
+            System.arraycopy(a.usable, 0, open, 0, open.length);
+        } else {
+            reopen();
         }
-        double temperature = START_TEMPERATURE;
+        double temperature = startTemperature;
+        boolean trace = Boolean.getBoolean("routing.trace");
+        long nextTrace = begin + 5_000_000_000L;
+        long traceT0 = begin;
         while (true) {
             if ((iterations & 63) == 0) {
                 long now = System.nanoTime();
@@ -116,14 +157,39 @@ final class StringRemovalSearch {
                     bestRoutes = fewer.usedRoutes();
                     bestCost = fewer.totalDistance();
                     current = bestCost;
-                    for (int r = 0; r < a.vehicleCount; r++) {
-                        open[r] = s.len[r] > 0;
-                    }
+                    reopen();
                     begin = now;
-                    span = Math.max(1.0, deadlineNanos - begin);
+                    run = 0;
+                    if (start != null) {
+                        start.copyFrom(fewer);
+                    }
+                    span = Math.max(1.0, (deadlineNanos - begin) / (double) runs);
+                }
+                if (run + 1 < runs && now - begin >= span) {
+                    // a new run from the starting plan (or from the best, when that has fewer routes)
+                    run++;
+                    begin = now;
+                    span = Math.max(1.0, (deadlineNanos - begin) / (double) (runs - run));
+                    if (bestRoutes < start.usedRoutes()) {
+                        start.copyFrom(best);
+                    }
+                    s.copyFrom(start);
+                    current = objective(true);
+                    reopen();
+                    if (trace) {
+                        System.err.printf(java.util.Locale.ROOT, "[routing] %s restarts (best %.2f)%n",
+                                Thread.currentThread().getName(), bestCost);
+                    }
                 }
                 double progress = (now - begin) / span;
-                temperature = START_TEMPERATURE * Math.pow(END_TEMPERATURE / START_TEMPERATURE, progress);
+                temperature = startTemperature * Math.pow(endTemperature / startTemperature, progress);
+                if (trace && now >= nextTrace) {
+                    nextTrace += 5_000_000_000L;
+                    System.err.printf(java.util.Locale.ROOT,
+                            "[routing] %s sisr %.0f s: T %.2f current %.2f best %.2f (%d routes), %d it, ls %.1f s%n",
+                            Thread.currentThread().getName(), (now - traceT0) / 1e9, temperature, current, bestCost,
+                            bestRoutes, iterations, localSearchNanos / 1e9);
+                }
             }
             iterations++;
             touchedCount = 0;
@@ -134,11 +200,21 @@ final class StringRemovalSearch {
             boolean fewerRoutes = routes < bestRoutes;
             if (complete && (fewerRoutes || cost < current - temperature * Math.log(random.nextDouble()))) {
                 current = cost;
-                for (int r = 0; r < a.vehicleCount && !a.optional; r++) {
-                    open[r] = s.len[r] > 0;
+                if (!a.optional) {
+                    reopen();
                 }
                 if (fewerRoutes || routes == bestRoutes && cost < bestCost - 1e-9) {
+                    if (localSearch != null) {
+                        long l0 = System.nanoTime();
+                        if (localSearch.improve(s)) {
+                            cost = s.totalDistance();
+                            current = cost;
+                            routes = s.usedRoutes();
+                        }
+                        localSearchNanos += System.nanoTime() - l0;
+                    }
                     bestRoutes = routes;
+                    reopen();
                     bestCost = cost;
                     best.copyFrom(s);
                 }
@@ -158,6 +234,13 @@ final class StringRemovalSearch {
             return s.unplannedPriority() * PRIORITY_SCALE + s.softCost();
         }
         return complete ? s.totalDistance() : Double.POSITIVE_INFINITY;
+    }
+
+    /** Core model: the routes in use take visits (a route emptied on the way stays closed). */
+    private void reopen() {
+        for (int r = 0; r < a.vehicleCount; r++) {
+            open[r] = s.len[r] > 0;
+        }
     }
 
     private void touch(int r) {
@@ -288,6 +371,12 @@ final class StringRemovalSearch {
     // ---------------------------------------------------------------- recreate
 
     boolean recreate() {
+        openCount = 0;
+        for (int r = 0; r < a.vehicleCount; r++) {
+            if (open[r]) {
+                openList[openCount++] = r;
+            }
+        }
         if (a.optional) {
             addRelatedUnplanned();
         }
@@ -299,7 +388,8 @@ final class StringRemovalSearch {
             }
             // a venue offered in several windows goes into the cheapest of them
             single[0] = v;
-            boolean inserted = insertCheapest(a.optional ? a.groupMembers[a.group[v]] : single);
+            boolean inserted = granular && insertNearNeighbours(v)
+                    || insertCheapest(a.optional ? a.groupMembers[a.group[v]] : single);
             if (!inserted && !a.optional) {
                 return false; // with required visits a plan that leaves one out is rejected
             }
@@ -338,8 +428,9 @@ final class StringRemovalSearch {
         int bestPos = -1;
         double best = Double.POSITIVE_INFINITY;
         for (int v : candidates) {
-            for (int r = 0; r < a.vehicleCount; r++) {
-                if (!open[r] || s.len[r] == 0 && !a.optional || s.load[r] + a.demand[v] > a.capacity[r]
+            for (int o = 0; o < openCount; o++) {
+                int r = openList[o];
+                if (s.len[r] == 0 && !a.optional || s.load[r] + a.demand[v] > a.capacity[r]
                         || a.fixed[v] >= 0 && a.fixed[v] != r) {
                     continue;
                 }
@@ -362,6 +453,59 @@ final class StringRemovalSearch {
         }
         touch(bestR);
         s.insert(bestV, bestR, bestPos);
+        return true;
+    }
+
+    /**
+     * Inserts v at the cheapest feasible position next to one of its {@link #GRANULAR} nearest planned visits or at an
+     * end of an open route, skipping each with the blink probability; false when none fits (then all are tried).
+     */
+    private boolean insertNearNeighbours(int v) {
+        int bestR = -1;
+        int bestPos = -1;
+        double best = Double.POSITIVE_INFINITY;
+        int[] near = a.neighbours[v];
+        for (int k = 0; k < GRANULAR; k++) {
+            int u = near[k];
+            int r = s.routeOf[u];
+            if (r < 0 || !open[r] || s.load[r] + a.demand[v] > a.capacity[r]) {
+                continue;
+            }
+            int p = s.posOf[u];
+            for (int pos = p; pos <= p + 1; pos++) {
+                if (random.nextDouble() < BLINK) {
+                    continue;
+                }
+                double c = s.insertionCost(v, r, pos);
+                if (c < best && s.timeFeasibleInsert(v, r, pos)) {
+                    best = c;
+                    bestR = r;
+                    bestPos = pos;
+                }
+            }
+        }
+        for (int o = 0; o < openCount; o++) {
+            int r = openList[o];
+            if (s.len[r] == 0 || s.load[r] + a.demand[v] > a.capacity[r]) {
+                continue;
+            }
+            for (int pos = 0; pos <= s.len[r]; pos += s.len[r]) {
+                if (random.nextDouble() < BLINK) {
+                    continue;
+                }
+                double c = s.insertionCost(v, r, pos);
+                if (c < best && s.timeFeasibleInsert(v, r, pos)) {
+                    best = c;
+                    bestR = r;
+                    bestPos = pos;
+                }
+            }
+        }
+        if (bestR < 0) {
+            return false;
+        }
+        touch(bestR);
+        s.insert(v, bestR, bestPos);
         return true;
     }
 
