@@ -41,19 +41,22 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * {@code ./planner bench tiles [--venues N] [--tiles K] [--clients N] [--seconds N]}: venue vector tiles at zooms
- * 10–16 over N synthetic venues (default 1,000,000) spread over 潍坊市 (370700). Written once into the bench database by
- * plain SQL in batches (licence numbers {@code TILE-…}, {@code synthetic}), kept for the next run.
+ * {@code ./planner bench tiles [--venues N] [--tiles K] [--clients N] [--seconds N] [--warmup S]}: venue vector tiles at
+ * zooms 10–16 over N synthetic venues (default 1,000,000) spread over 潍坊市 (370700). Written once into the bench
+ * database by plain SQL in batches (licence numbers {@code TILE-…}, {@code synthetic}), kept for the next run.
  * <ol>
+ * <li>Warm-up, not counted (S seconds, default 30): the service and the raw statement over other tiles of the same
+ * zooms, one client and then all clients, so that both paths run compiled code (the JIT time of each measured phase is
+ * printed).</li>
  * <li>Side by side, per zoom, on K distinct tiles each (default 30), tiles that hold a random venue the caller sees: the
- * raw tile statement ({@link TileLayer#sql(int, com.patrolplanner.registry.Scope)}, the same SQL, scope and parameters
- * the service runs for the bench's user {@value #USER}, over JDBC) and the service over HTTP on loopback
- * (Basic auth, routing, role check, ETag, response), alternately first, after a warm-up pass (the raw statement on these
- * tiles, the service on other tiles, so that the service renders each measured tile for the first time: no tile cache
- * hit). Prints the median of each and the ratio service/raw (target ≤ 1.3).</li>
+ * raw tile statement ({@link TileLayer#statement(int, com.patrolplanner.registry.Scope)}: the same text, scope and
+ * parameters the service sends for the bench's user {@value #USER}, in one round trip over JDBC) and the service over
+ * HTTP on loopback (Basic auth, routing, role check, ETag, response), alternately first; the service renders each
+ * measured tile for the first time (no tile cache hit). Prints the median of each and the ratio service/raw (target
+ * ≤ 1.3).</li>
  * <li>32 concurrent loopback clients (default) requesting those tiles flat out for N seconds (default 60, and at most
- * 200 requests per client): p50/p95 per zoom (target p95 ≤ 30 ms). The service rendered each of them once in step 1,
- * so this measures its tile cache and HTTP path under load.</li>
+ * 200 requests per client): p50/p95 per zoom (target p95 ≤ 30 ms). The service rendered each of them once in step 2,
+ * so this measures its tile cache and HTTP path under load (the clients run in the same JVM, on the same cores).</li>
  * </ol>
  * Stops by itself; asserts nothing. Use {@code PP_BENCH_DB=...} to keep the million venues out of other benchmarks'
  * database.
@@ -108,21 +111,23 @@ public class TileBench implements CliCommand {
         int perZoom = 30;
         int clients = 32;
         int seconds = 60;
+        int warmup = 30;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--venues" -> venues = Integer.parseInt(args[++i]);
                 case "--tiles" -> perZoom = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 default -> {
-                    out.println("usage: bench tiles [--venues N] [--tiles K] [--clients N] [--seconds N]");
+                    out.println("usage: bench tiles [--venues N] [--tiles K] [--clients N] [--seconds N] [--warmup S]");
                     return 2;
                 }
             }
         }
         if (venues < 1000 || venues > 5_000_000 || perZoom < 1 || perZoom > 500 || clients < 1 || clients > 256
-                || seconds < 1 || seconds > 1800) {
-            out.println("--venues 1000..5000000, --tiles 1..500, --clients 1..256, --seconds 1..1800");
+                || seconds < 1 || seconds > 1800 || warmup < 0 || warmup > 600) {
+            out.println("--venues 1000..5000000, --tiles 1..500, --clients 1..256, --seconds 1..1800, --warmup 0..600");
             return 2;
         }
         ensureVenues(venues, out);
@@ -139,10 +144,17 @@ public class TileBench implements CliCommand {
         Long[] violating = tiles.violatingVenueIds();
 
         // warm-up, not counted: the raw statement on every measured tile (database pages, both then read them warm) and
-        // the service on other tiles of the same zooms (JIT, pool, credential cache) - so that the service renders each
-        // measured tile for the first time below, not from its tile cache
+        // the service on other tiles of the same zooms - so that the service renders each measured tile for the first
+        // time below, not from its tile cache. Then, for --warmup seconds, both paths again over those other tiles, one
+        // client and then all clients (their repeats come from the tile cache): on 2 cores a JVM that has served a few
+        // hundred requests is still compiling its request path (C2 took most of the CPU of the first ~15,000 requests),
+        // and a bench started cold measured the compiler, not the service. The JIT time of each measured phase is
+        // printed below: near 0 means the phase measured compiled code.
         long w0 = System.nanoTime();
-        List<List<Tile>> others = pickTiles(perZoom, 4242, Set.copyOf(byZoom.stream().flatMap(List::stream).toList()));
+        Set<Tile> measured = Set.copyOf(byZoom.stream().flatMap(List::stream).toList());
+        List<List<Tile>> others = pickTiles(perZoom * 4, 4242, measured);
+        List<Tile> otherTiles = new ArrayList<>();
+        others.forEach(otherTiles::addAll);
         for (int k = 0; k < byZoom.size(); k++) {
             for (Tile t : byZoom.get(k)) {
                 raw(t, violating);
@@ -155,7 +167,39 @@ public class TileBench implements CliCommand {
                 }
             }
         }
-        out.printf(Locale.ROOT, "warm-up %.1f s (%d tiles a zoom)%n", (System.nanoTime() - w0) / 1e9, perZoom);
+        long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        long warmRequests = 0;
+        for (int round = 0; System.nanoTime() < warmEnd - warmup * 500_000_000L; round++) {
+            Tile t = otherTiles.get(round % otherTiles.size());
+            raw(t, violating);
+            fetch(http, base, auth, t);
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Authorization", auth).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            warmRequests += 2;
+        }
+        AtomicLong concurrentWarm = new AtomicLong();
+        if (warmup > 0) {
+            ExecutorService wp = Executors.newFixedThreadPool(clients);
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                wp.submit(() -> {
+                    Random r = new Random(9000 + client);
+                    while (System.nanoTime() < warmEnd) {
+                        try {
+                            fetch(http, base, auth, otherTiles.get(r.nextInt(otherTiles.size())));
+                            concurrentWarm.incrementAndGet();
+                        } catch (Exception e) {
+                            // counted in the measured phase, not here
+                        }
+                    }
+                });
+            }
+            wp.shutdown();
+            wp.awaitTermination(warmup + 60L, TimeUnit.SECONDS);
+        }
+        out.printf(Locale.ROOT, "warm-up %.1f s (%d measured tiles a zoom read raw once; %d other tiles; %,d service requests"
+                + " one at a time and %,d at %d clients)%n", (System.nanoTime() - w0) / 1e9, perZoom, otherTiles.size(),
+                otherTiles.size() + warmRequests, concurrentWarm.get(), clients);
 
         double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         out.printf("%n%s, %d cores, load average %.2f%n", OffsetDateTime.now().withNano(0),
@@ -170,6 +214,17 @@ public class TileBench implements CliCommand {
         }
         out.printf(Locale.ROOT, "fixed cost of an authenticated loopback request (GET /api/me, median of 30): %.2f ms%n",
                 median(me) / 1000.0);
+        // the fixed cost of the tile path itself: one warm tile again and again (answered from the tile cache)
+        Tile warmTile = otherTiles.get(0);
+        long[] hit = new long[30];
+        for (int i = 0; i < hit.length; i++) {
+            hit[i] = timeService(http, base, auth, warmTile);
+        }
+        out.printf(Locale.ROOT, "fixed cost of a tile request (%s from the tile cache, median of 30): %.2f ms%n",
+                warmTile.path(), median(hit) / 1000.0);
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jit0 = jit.getTotalCompilationTime();
+        long side0 = System.nanoTime();
         out.println("side by side, one request at a time:");
         out.println("| zoom | tiles | features/tile (median) | KB/tile (median) | raw ST_AsMVT ms (median) | service ms (median) | ratio |");
         out.println("|---|---|---|---|---|---|---|");
@@ -195,7 +250,9 @@ public class TileBench implements CliCommand {
             out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.2f | %.2f | %.2f |%n", ts.get(0).z(), ts.size(),
                     (long) median(feats), median(bytes) / 1024.0, r, s, s / r);
         }
-        out.printf(Locale.ROOT, "worst ratio %.2f → target ≤ 1.3 %s%n", worst, worst <= 1.3 ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "worst ratio %.2f → target ≤ 1.3 %s (JIT compiling during this phase: %,d ms of %.1f s)%n",
+                worst, worst <= 1.3 ? "met" : "NOT met", jit.getTotalCompilationTime() - jit0, (System.nanoTime() - side0) / 1e9);
+        long jit1 = jit.getTotalCompilationTime();
 
         // concurrency: N clients flat out over the same tiles
         List<Tile> all = new ArrayList<>();
@@ -248,8 +305,9 @@ public class TileBench implements CliCommand {
         }
         long[] t = every.stream().mapToLong(Long::longValue).sorted().toArray();
         out.printf(Locale.ROOT, "| all | %d | %.1f | %.1f | %.1f |%n", t.length, pct(t, 50), pct(t, 95), pct(t, 100));
-        out.printf(Locale.ROOT, "%.0f tiles/s over %.0f s, %d errors, load average %.2f at the end%n", t.length / elapsed,
-                elapsed, errors.get(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "%.0f tiles/s over %.0f s, %d errors, load average %.2f at the end, JIT compiling %,d ms%n",
+                t.length / elapsed, elapsed, errors.get(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                jit.getTotalCompilationTime() - jit1);
         out.printf(Locale.ROOT, "target p95 ≤ 30 ms per zoom → %s (worst zoom p95 %.1f ms)%n",
                 worstP95 <= 30 ? "met" : "NOT met", worstP95);
         return 0;
@@ -389,7 +447,7 @@ public class TileBench implements CliCommand {
     byte[] raw(Tile t, Long[] violating) throws Exception {
         TileLayer l = TileLayer.VENUES;
         List<Object> params = l.params(t.z(), t.x(), t.y(), violating);
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(l.sql(t.z(), scope))) {
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(l.statement(t.z(), scope))) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof Long[] a) {
@@ -398,7 +456,15 @@ public class TileBench implements CliCommand {
                     st.setObject(i + 1, p);
                 }
             }
-            try (ResultSet rs = st.executeQuery()) {
+            // the statement's parts in one round trip, as the service sends them (TileLayer.statement): the tile is
+            // the last result
+            st.execute();
+            while (st.getMoreResults() || st.getUpdateCount() != -1) {
+                if (st.getResultSet() != null) {
+                    break;
+                }
+            }
+            try (ResultSet rs = st.getResultSet()) {
                 rs.next();
                 byte[] b = rs.getBytes(1);
                 return b == null ? new byte[0] : b;

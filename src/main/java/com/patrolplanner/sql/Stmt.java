@@ -125,6 +125,27 @@ public final class Stmt implements AutoCloseable {
         return new Cursor(call(ps::executeQuery), this);
     }
 
+    /**
+     * Runs a statement text of several parts ({@code SELECT set_config(…, true); SELECT …}), which the driver sends in one
+     * round trip and PostgreSQL runs in one implicit transaction, and returns the result of the last part that has one.
+     */
+    public Cursor executeLastQuery() {
+        return new Cursor(call(() -> {
+            java.sql.ResultSet last = ps.execute() ? ps.getResultSet() : null;
+            while (true) {
+                if (ps.getMoreResults(java.sql.Statement.KEEP_CURRENT_RESULT)) {
+                    last = ps.getResultSet();
+                } else if (ps.getUpdateCount() == -1) {
+                    break;
+                }
+            }
+            if (last == null) {
+                throw new SQLException("no part of the statement returned rows");
+            }
+            return last;
+        }));
+    }
+
     public int executeUpdate() {
         return call(ps::executeUpdate);
     }

@@ -31,9 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * stamp: a write through the registry on this node changes it at once (the {@link RegistryEvents} observed after
  * commit); writes on other nodes or by SQL change it when their commit's notification arrives (venues, schools:
  * {@code DataVersion#tablesToken}, no query per request) or, for zones and while the notification listener is down, the
- * database stamp (row count, last update, highest id), read at most once a second; the set of venues with an open violation (compliance's service, refreshed with the stamp and at least
- * every {@value #VIOLATIONS_TTL_MS} ms) is part of the venues stamp too. Tiles rendered under the current ETag are
- * kept in memory ({@link TileCache}, {@value #CACHE_BYTES} bytes); tile statements are bounded by a timeout.
+ * database stamp (row count, last update, highest id), read at most once a second; the set of venues with an open violation (compliance's published view, read at once after
+ * a write on this node and in the background every {@value #VIOLATIONS_TTL_MS} ms) is part of the venues stamp too. Tiles rendered under the current ETag are
+ * kept in memory ({@link TileCache}, {@value #CACHE_BYTES} bytes). A tile costs one database round trip
+ * (nothing for the caller's scope or the ETag: both are kept and retired by notifications) and is bounded by the request
+ * connection's statement limit.
  */
 @ApplicationScoped
 public class TileService {
@@ -132,13 +134,16 @@ public class TileService {
         return render(layer, z, x, y, Scope.ALL);
     }
 
-    /** Renders a tile with the layer's statement for {@code scope}'s units (no cache). */
+    /**
+     * Renders a tile with the layer's statement for {@code scope}'s units (no cache): one round trip
+     * ({@link TileLayer#statement}). Bounded by the request connection's statement limit ({@code web.StatementTimeout},
+     * 15 s; a cancelled statement is a 503), not by a JDBC timer of its own per tile.
+     */
     public byte[] render(TileLayer layer, int z, int x, int y, Scope scope) {
         checkTile(z, x, y);
         Long[] ids = layer == TileLayer.VENUES ? violating().ids() : new Long[0];
         List<Object> params = layer.params(z, x, y, ids);
-        try (Conn c = db.open(); Stmt st = c.prepare(layer.sql(z, scope))) {
-            st.setQueryTimeout(TIMEOUT_SECONDS);
+        try (Conn c = db.open(); Stmt st = c.prepare(layer.statement(z, scope))) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof Long[] a) {
@@ -147,7 +152,7 @@ public class TileService {
                     st.setObject(i + 1, p);
                 }
             }
-            try (Cursor rs = st.executeQuery()) {
+            try (Cursor rs = st.executeLastQuery()) {
                 rs.next();
                 byte[] b = rs.getBytes(1);
                 return b == null ? new byte[0] : b;
@@ -244,9 +249,30 @@ public class TileService {
         long now = System.currentTimeMillis();
         long writes = localWrites.get();
         Violating v = violating;
-        if (v.localWrites() == writes && now - v.readAt() < VIOLATIONS_TTL_MS) {
+        if (v.localWrites() == writes) {
+            // only time has passed: refreshed in the background (one refresh at a time) while requests keep this set; a
+            // write on this node (above) is read at once
+            if (now - v.readAt() >= VIOLATIONS_TTL_MS && refreshingViolations.compareAndSet(false, true)) {
+                refresher.execute(() -> {
+                    try {
+                        readViolating(writes);
+                    } catch (RuntimeException e) {
+                        // the next request retries; the previous set stays in use meanwhile
+                    } finally {
+                        refreshingViolations.set(false);
+                    }
+                });
+            }
             return v;
         }
+        return readViolating(writes);
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean refreshingViolations = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private Violating readViolating(long writes) {
+        long now = System.currentTimeMillis();
+        Violating v;
         // compliance's published view: the verdicts in force today, overrides applied (the same rows as
         // GET /api/compliance/violations, see OpenViolationViewTest), read whole because the tile cache is shared
         TreeSet<Long> ids = new TreeSet<>();
