@@ -62,6 +62,10 @@ const ShiftedGrid = L.VectorGrid && L.VectorGrid.Protobuf ? L.VectorGrid.Protobu
     if (layer && feat.id !== undefined && layer.properties && layer.properties.id === undefined) {
       layer.properties = { ...layer.properties, id: feat.id };
     }
+    // A tile's point is a CircleMarker drawn in tile pixels, with no latlng of its own. Leaflet takes a click's latlng
+    // from getLatLng() for a marker of radius ≤ 10 px, so a click on a single venue's dot failed ("reading 'lat'") where
+    // a cluster's larger circle worked: without getLatLng, Leaflet takes the latlng of the mouse event.
+    if (layer && layer.getLatLng) layer.getLatLng = null;
     return layer;
   },
   _getVectorTilePromise(coords) {

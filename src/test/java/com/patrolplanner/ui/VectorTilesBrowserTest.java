@@ -107,7 +107,11 @@ class VectorTilesBrowserTest extends BrowserTestBase {
                 if (!t) return null;
                 const q = m.latLngToContainerPoint([arguments[1], arguments[0]]);
                 m.panBy([q.x - t.x, q.y - t.y], {animate: false});
-                return {x: t.x - s.x / 2, y: t.y - s.y / 2};""", lon, lat);
+                // WebDriver's element origin is the centre of the element's part inside the viewport
+                const r = document.querySelector('[data-testid="map"]').getBoundingClientRect();
+                const l = Math.max(r.left, 0), tp = Math.max(r.top, 0);
+                const cx = (l + Math.min(r.right, window.innerWidth)) / 2, cy = (tp + Math.min(r.bottom, window.innerHeight)) / 2;
+                return {x: box.left + t.x - cx, y: box.top + t.y - cy};""", lon, lat);
         assertTrue(p != null, "no spot of the map is free of the panel and the controls");
         waitUpTo(20).until(d -> loadedTiles() > 0 && Boolean.TRUE.equals(js(
                 "return document.querySelectorAll('#map canvas.leaflet-tile:not(.leaflet-tile-loaded)').length === 0")));
