@@ -159,7 +159,11 @@ public class LoadBench implements CliCommand {
         int port = httpPort();
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, CLIENT_THREAD + "http");
+                    t.setDaemon(true);
+                    return t;
+                })).build();
 
         // warm-up: every endpoint once per user (coverage syncs its venue cells on first use), not counted
         long w0 = System.nanoTime();
@@ -181,45 +185,19 @@ public class LoadBench implements CliCommand {
         MIX.forEach(e -> samples.put(e.name(), new Samples()));
         int totalWeight = MIX.stream().mapToInt(Endpoint::weight).sum();
         double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        CpuUse cpu0 = CpuUse.now(data);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients, r -> new Thread(r, CLIENT_THREAD + "loop"));
+        AtomicLong clientLoopCpu = new AtomicLong();
         int think = thinkMs;
         for (int c = 0; c < clients; c++) {
             int client = c;
             pool.submit(() -> {
-                Random r = new Random(1000 + client);
-                String user = USERS[client % USERS.length];
-                while (System.nanoTime() < end) {
-                    int pick = r.nextInt(totalWeight);
-                    Endpoint e = MIX.get(0);
-                    for (Endpoint x : MIX) {
-                        if ((pick -= x.weight()) < 0) {
-                            e = x;
-                            break;
-                        }
-                    }
-                    Samples s = samples.get(e.name());
-                    long t = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> resp = http.send(request(base + path(e, box, r), user),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        long micros = (System.nanoTime() - t) / 1000;
-                        if (resp.statusCode() == 200 && resp.body().length > 0) {
-                            s.add(micros);
-                        } else {
-                            s.error("HTTP " + resp.statusCode());
-                        }
-                    } catch (Exception ex) {
-                        s.error(ex.getClass().getSimpleName());
-                    }
-                    if (think > 0) {
-                        try {
-                            Thread.sleep(r.nextInt(2 * think + 1));
-                        } catch (InterruptedException ie) {
-                            return;
-                        }
-                    }
+                try {
+                    loop(client, end, totalWeight, samples, http, base, box, think);
+                } finally {
+                    clientLoopCpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 }
             });
         }
@@ -229,7 +207,90 @@ public class LoadBench implements CliCommand {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        CpuUse cpu1 = CpuUse.now(data);
+        long clientCpu = clientLoopCpu.get() + CpuUse.threadsNamed(CLIENT_THREAD + "http") + CpuUse.threadsNamed("HttpClient-")
+                - cpu0.clientHttp();
 
+        report(out, samples, elapsed, load0, load1);
+        long n = samples.values().stream().mapToLong(x -> x.sorted().length).sum();
+        if (n > 0 && cpu0.process() >= 0 && cpu1.process() >= 0) {
+            double jvm = (cpu1.process() - cpu0.process()) / 1e6 / n;
+            double clientMs = clientCpu / 1e6 / n;
+            out.printf(Locale.ROOT, "CPU per request: service %.2f ms (this JVM %.2f less the bench's own clients %.2f), "
+                    + "PostgreSQL %s; the machine's %d cores for %.0f s = %.1f ms per request%n", jvm - clientMs, jvm, clientMs,
+                    cpu0.postgres() < 0 || cpu1.postgres() < 0 ? "unknown"
+                            : String.format(Locale.ROOT, "%.2f ms", (cpu1.postgres() - cpu0.postgres()) / 1e6 / n),
+                    Runtime.getRuntime().availableProcessors(), elapsed,
+                    Runtime.getRuntime().availableProcessors() * elapsed * 1000 / n);
+        }
+        out.println(MemoryReport.line());
+        return 0;
+    }
+
+    static final String CLIENT_THREAD = "load-bench-client-";
+
+    /**
+     * CPU time used so far (ns): this process, the PostgreSQL backends serving this database (from {@code /proc}, the
+     * bench runs on the database's machine; -1 when unreadable), and the HTTP client's threads.
+     */
+    record CpuUse(long process, long postgres, long clientHttp) {
+        static CpuUse now(LoadData data) {
+            long p = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : -1;
+            return new CpuUse(p, data.backendCpuNanos(), threadsNamed(CLIENT_THREAD + "http") + threadsNamed("HttpClient-"));
+        }
+
+        static long threadsNamed(String prefix) {
+            var mx = ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (t != null && t.getThreadName().startsWith(prefix)) {
+                    long c = mx.getThreadCpuTime(t.getThreadId());
+                    sum += Math.max(0, c);
+                }
+            }
+            return sum;
+        }
+    }
+
+    private void loop(int client, long end, int totalWeight, Map<String, Samples> samples, HttpClient http, String base,
+            double[] box, int think) {
+        Random r = new Random(1000 + client);
+        String user = USERS[client % USERS.length];
+        while (System.nanoTime() < end) {
+            int pick = r.nextInt(totalWeight);
+            Endpoint e = MIX.get(0);
+            for (Endpoint x : MIX) {
+                if ((pick -= x.weight()) < 0) {
+                    e = x;
+                    break;
+                }
+            }
+            Samples s = samples.get(e.name());
+            long t = System.nanoTime();
+            try {
+                HttpResponse<byte[]> resp = http.send(request(base + path(e, box, r), user),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                long micros = (System.nanoTime() - t) / 1000;
+                if (resp.statusCode() == 200 && resp.body().length > 0) {
+                    s.add(micros);
+                } else {
+                    s.error("HTTP " + resp.statusCode());
+                }
+            } catch (Exception ex) {
+                s.error(ex.getClass().getSimpleName());
+            }
+            if (think > 0) {
+                try {
+                    Thread.sleep(r.nextInt(2 * think + 1));
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void report(PrintStream out, Map<String, Samples> samples, double elapsed, double load0, double load1) {
         out.printf("%n%s, %d cores, load average %.2f at start, %.2f at end%n", OffsetDateTime.now().withNano(0),
                 Runtime.getRuntime().availableProcessors(), load0, load1);
         out.println("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | max ms |");
@@ -254,8 +315,6 @@ public class LoadBench implements CliCommand {
                         .map(x -> x.getKey() + " " + x.getValue().errorKinds).toList());
         out.printf("target: 0 errors, p95 ≤ 100 ms → %s%n",
                 errors == 0 && pct(total, 95) <= 100 ? "met" : "NOT met");
-        out.println(MemoryReport.line());
-        return 0;
     }
 
     private static HttpRequest request(String url, String user) {

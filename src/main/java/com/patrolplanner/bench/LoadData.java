@@ -160,4 +160,28 @@ public class LoadData {
             s.execute(sql);
         }
     }
+
+    /**
+     * CPU time (ns) the PostgreSQL backends serving this database have used so far, read from {@code /proc} (the bench
+     * and the database share the machine: loopback only); -1 when it cannot be read. Connections that close between two
+     * readings take their time with them, so it is a lower bound (the pool keeps its connections during a run).
+     */
+    public long backendCpuNanos() {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+            long ticks = 0;
+            while (rs.next()) {
+                java.nio.file.Path stat = java.nio.file.Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
+                if (!java.nio.file.Files.isReadable(stat)) {
+                    continue;
+                }
+                String line = java.nio.file.Files.readString(stat);
+                String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+            }
+            return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+        } catch (Exception e) {
+            return -1;
+        }
+    }
 }

@@ -72,7 +72,7 @@ public class CoverageResource {
         CoverageQuery.Metric m = CoverageQuery.Metric.parse(metric, CoverageQuery.Metric.INSPECTIONS);
         // the gap metric counts days until today: it changes without a write, so it is not cached
         return AnswerCache.conditional(m == CoverageQuery.Metric.GAP ? null : coverage.etag("heat", q.from() + "/" + q.to(), bbox, m.code()), ifNoneMatch,
-                MediaType.APPLICATION_JSON, () -> coverage.heat(q, m));
+                MediaType.APPLICATION_JSON, () -> coverage.heatJson(q, m));
     }
 
     /** Per active venue: last inspection, days since, and the period's figures. */

@@ -212,6 +212,7 @@ public class CoverageService {
     public void forgetCachedAnswers() {
         snapshots.clear();
         rendered.clear();
+        renderedHeat.clear();
     }
 
     /** The data token and scope an answer of this request depends on, for its ETag (null: not cacheable now). */
@@ -279,7 +280,45 @@ public class CoverageService {
         String scope = venueScope();
         String key = String.join("|", scope, q.from().toInstant().toString(), q.to().toInstant().toString(),
                 java.util.Arrays.toString(q.bbox()), Integer.toString(res), metric.code());
-        return rendered.get(key, token, () -> hexGeoJson(q, res, metric, cells(q, res, snapshot(q, token, scope))));
+        return rendered.get(key, token, () -> hexGeoJson(q, res, metric, cells(q, res, snapshot(q, token, scope))),
+                CoverageService::worthKeeping);
+    }
+
+    /**
+     * Rendered answers are kept only when large (an overview of a district or the city, tens of ms to render): a
+     * street-level view renders in well under a millisecond from the snapshot, and keeping every one of them (each map pan
+     * asks a new box) would push the overviews out of the few places kept.
+     */
+    static final int KEEP_RENDERED_CHARS = 32 * 1024;
+
+    static boolean worthKeeping(String rendered) {
+        return rendered.length() >= KEEP_RENDERED_CHARS;
+    }
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+    /** Whole heat answers as JSON, the large ones only (as {@link #rendered}). */
+    final com.patrolplanner.web.AnswerCache<String> renderedHeat = new com.patrolplanner.web.AnswerCache<>(16);
+
+    /** {@link #heat} as the JSON the API answers; an overview asked again is served as it was rendered. */
+    public String heatJson(CoverageQuery q, CoverageQuery.Metric metric) {
+        if (metric == CoverageQuery.Metric.GAP) {
+            return write(heat(q, metric));
+        }
+        String token = versions.current();
+        String scope = venueScope();
+        String key = String.join("|", scope, q.from().toInstant().toString(), q.to().toInstant().toString(),
+                java.util.Arrays.toString(q.bbox()), metric.code());
+        return renderedHeat.get(key, token, () -> write(heat(q, metric, snapshot(q, token, scope))),
+                CoverageService::worthKeeping);
+    }
+
+    private String write(Heat h) {
+        try {
+            return json.writeValueAsString(h);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String hexGeoJson(CoverageQuery q, int res, CoverageQuery.Metric metric, List<CellStats> cells) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -24,14 +25,69 @@ public class RegisterQueries {
     EntityManager em;
     @Inject
     Jurisdiction jurisdiction;
+    @Inject
+    RegisterLayers layers;
+    @Inject
+    com.patrolplanner.web.DataVersion versions;
 
     /** Filters shared by the register lists; any may be null. */
     public record Filter(String bbox, String category, String district, String status, String q, Integer limit, Integer offset,
             String sort) {
     }
 
-    /** A page of a register as a GeoJSON FeatureCollection, with the figures its {@code Link} header needs. */
-    public record FeaturePage(String json, Paging.Page page, long matched, int returned) {
+    /**
+     * A page of a register as a GeoJSON FeatureCollection ({@code json}: a String from SQL, or the UTF-8 bytes of a kept
+     * layer), with the figures its {@code Link} header needs.
+     */
+    public record FeaturePage(Object json, Paging.Page page, long matched, int returned) {
+    }
+
+    /**
+     * A map-layer request that the kept layers answer ({@link RegisterLayers}): no filter but the box, id order. Its
+     * ETag names the table's version, the caller's scope and the request, so a client holding the answer gets a 304.
+     */
+    public record LayerRequest(RegisterLayers.Kind kind, Filter filter, Scope scope, String token, double[] bbox,
+            Paging.Page page, jakarta.ws.rs.core.EntityTag tag) {
+    }
+
+    /**
+     * The request as a {@link LayerRequest}, or null when it has filters (category, status, district, text, another sort)
+     * or the table's version is unknown now: then {@link #venues}/{@link #schools} answer by SQL. Bad parameters are a
+     * 400 naming them either way.
+     */
+    public LayerRequest layerRequest(RegisterLayers.Kind kind, Filter f) {
+        Paging.Page page = Paging.page(f.limit(), f.offset(), 1000, MAX_LIMIT);
+        Map<String, String> sortable = kind == RegisterLayers.Kind.VENUES ? VENUE_SORT : SCHOOL_SORT;
+        Paging.orderBy(f.sort(), "id", sortable, kind.id); // a 400 for an unknown field
+        String sort = f.sort() == null ? "" : f.sort().trim();
+        if (!(sort.isEmpty() || sort.equals("id") || sort.equals("+id"))) {
+            return null;
+        }
+        double[] box = f.bbox() == null || f.bbox().isBlank() ? null : parseBbox(f.bbox());
+        if (!blank(f.category()) || !blank(f.district()) || !blank(f.status()) || !blank(f.q())) {
+            return null;
+        }
+        String token = versions.tableVersion(kind.table);
+        if (token == null) {
+            return null;
+        }
+        Scope scope = jurisdiction.scope();
+        var tag = com.patrolplanner.web.AnswerCache.etag(token, kind.name(), scope.encode(),
+                box == null ? "-" : Arrays.toString(box), Integer.toString(page.limit()), Integer.toString(page.offset()));
+        return new LayerRequest(kind, f, scope, token, box, page, tag);
+    }
+
+    /** The answer to a {@link LayerRequest}: sliced from the kept layer, or by SQL when the layer is not kept. */
+    public FeaturePage answer(LayerRequest r) {
+        RegisterLayers.Page p = layers.page(r.kind(), r.scope(), r.token(), r.bbox(), r.page());
+        if (p != null) {
+            return new FeaturePage(p.json(), r.page(), p.matched(), p.returned());
+        }
+        return r.kind() == RegisterLayers.Kind.VENUES ? venues(r.filter()) : schools(r.filter());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Sortable fields of each list (the {@code sort} parameter), in the order the API description names them. */

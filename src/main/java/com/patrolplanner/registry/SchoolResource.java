@@ -47,10 +47,9 @@ public class SchoolResource {
             @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
             @Parameter(description = "comma-separated fields, - for descending (default id): id, name, level, createdAt, "
                     + "updatedAt") @QueryParam("sort") String sort,
-            @Context UriInfo uri) {
-        RegisterQueries.FeaturePage p = queries.schools(new RegisterQueries.Filter(bbox, category, district, null, q, limit,
-                offset, sort));
-        return Paging.ok(p.json(), uri, p.page(), p.matched(), p.returned());
+            @Context UriInfo uri, @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RegisterQueries.Filter f = new RegisterQueries.Filter(bbox, category, district, null, q, limit, offset, sort);
+        return VenueResource.list(queries, RegisterLayers.Kind.SCHOOLS, f, uri, ifNoneMatch);
     }
 
     @GET

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import com.patrolplanner.web.AnswerCache;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -49,10 +52,29 @@ public class VenueResource {
             @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
             @Parameter(description = "comma-separated fields, - for descending (default id): id, name, licenceNo, category, "
                     + "status, complaintCount, createdAt, updatedAt") @QueryParam("sort") String sort,
-            @Context UriInfo uri) {
-        RegisterQueries.FeaturePage p = queries.venues(new RegisterQueries.Filter(bbox, category, district, status, q, limit,
-                offset, sort));
-        return Paging.ok(p.json(), uri, p.page(), p.matched(), p.returned());
+            @Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RegisterQueries.Filter f = new RegisterQueries.Filter(bbox, category, district, status, q, limit, offset, sort);
+        return list(queries, RegisterLayers.Kind.VENUES, f, uri, ifNoneMatch);
+    }
+
+    /**
+     * A register list: a map-layer request (only a box, id order) from the kept layer with an ETag (304 when the client
+     * holds it), anything else by SQL.
+     */
+    static Response list(RegisterQueries queries, RegisterLayers.Kind kind, RegisterQueries.Filter f, UriInfo uri,
+            String ifNoneMatch) {
+        RegisterQueries.LayerRequest layer = queries.layerRequest(kind, f);
+        if (layer == null) {
+            RegisterQueries.FeaturePage p = kind == RegisterLayers.Kind.VENUES ? queries.venues(f) : queries.schools(f);
+            return Paging.ok(p.json(), uri, p.page(), p.matched(), p.returned());
+        }
+        RegisterQueries.FeaturePage[] page = new RegisterQueries.FeaturePage[1];
+        Response r = AnswerCache.conditional(layer.tag(), ifNoneMatch, null, () -> (page[0] = queries.answer(layer)).json());
+        if (page[0] == null) {
+            return r; // 304
+        }
+        String links = Paging.links(uri, page[0].page(), page[0].matched(), page[0].returned());
+        return links.isEmpty() ? r : Response.fromResponse(r).header(Paging.LINK, links).build();
     }
 
     @GET

@@ -38,6 +38,14 @@ public final class AnswerCache<T> {
      * Two requests missing at once may both compute; the answers are equal.
      */
     public T get(String key, String token, Supplier<T> compute) {
+        return get(key, token, compute, v -> true);
+    }
+
+    /**
+     * As {@link #get(String, String, Supplier)}, keeping a computed value only when {@code worthKeeping} says so: answers
+     * that are cheap to compute again (a street-level view) then never push out the costly ones (a whole district).
+     */
+    public T get(String key, String token, Supplier<T> compute, java.util.function.Predicate<T> worthKeeping) {
         if (token != null) {
             Entry<T> e;
             synchronized (map) {
@@ -48,7 +56,7 @@ public final class AnswerCache<T> {
             }
         }
         T v = compute.get();
-        if (token != null) {
+        if (token != null && worthKeeping.test(v)) {
             synchronized (map) {
                 map.put(key, new Entry<>(token, v));
             }

@@ -86,15 +86,44 @@ public class DataVersion {
         if (!listening) {
             return null;
         }
+        io.vertx.ext.web.RoutingContext read = readRequest();
+        String kept = read == null ? null : read.get(MEMO);
+        if (kept != null) {
+            return kept;
+        }
         long g = generation.get();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM data_version")) {
             rs.next();
             long seq = rs.getBoolean(2) ? rs.getLong(1) : 0;
-            return epoch + "." + g + "." + seq;
+            String token = epoch + "." + g + "." + seq;
+            if (read != null) {
+                read.put(MEMO, token);
+            }
+            return token;
         } catch (SQLException ex) {
             return null;
         }
+    }
+
+    private static final String MEMO = "pp.dataVersion";
+
+    /**
+     * The HTTP request being served when it is a GET or HEAD (which writes no map layer), else null. Such a request
+     * reads each token once: its ETag, its cache look-ups and its answer then all name the same version (the coverage
+     * endpoints asked two or three times, a round trip each).
+     */
+    static io.vertx.ext.web.RoutingContext readRequest() {
+        if (!StatementTimeout.inHttpRequest()) {
+            return null;
+        }
+        io.vertx.ext.web.RoutingContext rc = io.quarkus.arc.Arc.container()
+                .instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent();
+        if (rc == null) {
+            return null;
+        }
+        io.vertx.core.http.HttpMethod m = rc.request().method();
+        return m == io.vertx.core.http.HttpMethod.GET || m == io.vertx.core.http.HttpMethod.HEAD ? rc : null;
     }
 
     /**
@@ -130,6 +159,44 @@ public class DataVersion {
             sb.append('.').append(n == null ? 0 : n.get());
         }
         return sb.toString();
+    }
+
+    /** The tables with a sequence of their own (V270), for {@link #tableVersion(String)}. */
+    public static final java.util.Set<String> OWN_SEQUENCE = java.util.Set.of("venue", "school");
+
+    /**
+     * A token for answers computed from one table only ({@value #CHANNEL}'s venue or school layer): it changes when any
+     * process commits a write to that table, and only then (an inspection write leaves it). Read-your-writes holds as
+     * for {@link #current()}: the table's own sequence (V270) is advanced inside the writing transaction, so a reader
+     * after the commit always sees the new number, on any process; the table's notification, delivered after the
+     * commit, retires an answer computed from the old rows between the writer's {@code nextval} and its commit. One
+     * small query; null while the listener is down or the sequence cannot be read (then nothing may be kept).
+     */
+    public String tableVersion(String table) {
+        if (!OWN_SEQUENCE.contains(table) || !listening) {
+            return null;
+        }
+        io.vertx.ext.web.RoutingContext read = readRequest();
+        String kept = read == null ? null : read.get(MEMO + "." + table);
+        if (kept != null) {
+            return kept;
+        }
+        // notifications and connections first: one arriving after this read only makes the token newer than the rows
+        long c = connects.get();
+        AtomicLong n = tables.get(table);
+        long notes = n == null ? 0 : n.get();
+        try (Connection conn = ds.getConnection(); Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM data_version_" + table)) {
+            rs.next();
+            long seq = rs.getBoolean(2) ? rs.getLong(1) : 0;
+            String token = epoch + "." + c + "." + notes + "." + seq;
+            if (read != null) {
+                read.put(MEMO + "." + table, token);
+            }
+            return token;
+        } catch (SQLException ex) {
+            return null;
+        }
     }
 
     /** True while notifications are received (tests and the benchmark wait for it after a start). */
