@@ -193,6 +193,20 @@ public class ProblemMappers {
         return unavailable(uri);
     }
 
+    /**
+     * Whether {@code t} (one link of a cause chain) says the database cannot be reached now: a connection failure
+     * (SQLState class 08), the server shutting down or restarting (57P01 admin shutdown, 57P02 crash shutdown, 57P03
+     * cannot connect now: a primary restarted under the service, as {@code ./planner bench failover} does), or no pooled
+     * connection in time. Such a request is answered 503 with Retry-After, never 500.
+     */
+    static boolean databaseUnavailable(Throwable t) {
+        String state = t instanceof SQLException se ? se.getSQLState() : null;
+        return t instanceof JDBCConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                || (state != null && (state.startsWith("08") || state.startsWith("57P0")))
+                || t.getClass().getName().contains("AcquisitionTimeout")
+                || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"));
+    }
+
     static Response unavailable(UriInfo uri) {
         return Response.fromResponse(problem(503, "Service unavailable", Messages.of("error.dbDown"), null, uri))
                 .header(HttpHeaders.RETRY_AFTER, "5").build();
@@ -269,10 +283,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response any(Throwable e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof java.sql.SQLTransientConnectionException
-                    || (t instanceof SQLException se && se.getSQLState() != null && se.getSQLState().startsWith("08"))
-                    || t.getClass().getName().contains("AcquisitionTimeout")
-                    || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"))) {
+            if (databaseUnavailable(t)) {
                 return unavailable(uri);
             }
             if (t instanceof ApiException ae) {
