@@ -1,10 +1,12 @@
 // Administration (issue 14): the users an administrator administers and the audit trail it may read. A unit's
 // administrator (单位管理员) sees only its unit's subtree in both (the service scopes GET /api/users and GET /api/audit);
 // the system administrator sees everything. Users: create, change roles / unit / team, lock and unlock (PUT
-// /api/users/{id}); the audit trail newest first, 30 at a time, with "more" (keyset before=seq).
+// /api/users/{id}); the audit trail newest first, 30 at a time, with "more" (keyset before=seq); the working-day
+// calendar and the school calendar (calendar-admin.js).
 import { api, problemView, toast } from './api.js';
 import { t, tCode, has, formatDateTime } from './i18n.js';
 import { el, section } from './dom.js';
+import { calendarAdmin } from './calendar-admin.js';
 
 const ROLES = ['planner', 'team_leader', 'manager', 'admin'];
 const PAGE = 30;
@@ -23,7 +25,8 @@ export async function renderAdmin(panel, app) {
   const audit = el('div', { 'data-testid': 'admin-audit' }, el('p', { class: 'muted' }, t('common.loading')));
   const scope = el('p', { class: 'muted small', 'data-testid': 'admin-scope' },
     app.unit ? t('admin.scope.unit', { unit: app.unit.name }) : t('admin.scope.system'));
-  panel.replaceChildren(scope, section(t('admin.users'), users), section(t('admin.audit'), audit));
+  panel.replaceChildren(scope, section(t('admin.users'), users), section(t('admin.audit'), audit),
+    section(t('cal.title'), calendarAdmin(app)));
   const [tree, teams] = await Promise.all([api('/api/units').catch(() => []), api('/api/teams').catch(() => [])]);
   const units = flatten(tree);
   const unitName = new Map(units.map((u) => [u.id, u.name]));

@@ -3,7 +3,8 @@
 // before), then per campaign the ordered stops with times; the route on the map, a card per stop (address, licence, the
 // venue's record of every team from GET /api/venues/{id}/inspections, what to check), recording the inspection
 // (POST /api/inspections with an Idempotency-Key, ≥ 2 certified officers), marking the stop done (a reason when nothing
-// was recorded), the A4 sheet.
+// was recorded), the A4 sheet; below, the complaints dispatched to the team and the team's enforcement work (cases,
+// documents, goods, work log).
 /* global L */
 import { api, problemView } from './api.js';
 import { t, tCode, getLang } from './i18n.js';
@@ -11,6 +12,7 @@ import { el, facts, section } from './dom.js';
 import { routesOverlay, hhmm, shiftLabel } from './plan-view.js';
 import { fieldExtras, stallButton } from './field-extras.js';
 import { leaderComplaints } from './leader-complaints.js';
+import { enforcementCard } from './enforcement-view.js';
 
 function shortDate(iso) {
   if (!iso) return '—';
@@ -43,6 +45,8 @@ export async function renderLeader(panel, app) {
   const members = () => inspectors || (inspectors = api(`/api/inspectors?team=${encodeURIComponent(app.me.teamId)}`));
   fieldBar.append(stallButton(app, card, members));
   leaderComplaints(complaintsBox.appendChild(el('div')), app);
+  const enforcement = enforcementCard(app);
+  panel.append(el('div', { class: 'no-print', 'data-testid': 'leader-enforcement' }, enforcement.node));
 
   function clearRoutes() {
     app.view.removeOverlay('route');
@@ -248,5 +252,5 @@ export async function renderLeader(panel, app) {
 
   date.addEventListener('change', load);
   await load();
-  return clearRoutes;
+  return () => { clearRoutes(); enforcement.destroy(); };
 }
