@@ -91,7 +91,7 @@ function calendarPart(which, app, yearOf) {
     const head = ['cal.day', 'cal.kind', 'cal.name', ...(which === 'work' ? ['cal.basis', 'cal.by'] : []), ...(editable ? [''] : [])];
     const rows = days.map((d) => el('tr', { 'data-testid': `cal-${which}-row`, dataset: { day: d.day, kind: d.kind } },
       el('td', { class: 'nowrap' }, formatDay(d.day, getLang())),
-      el('td', {}, tCode(`cal.${which}.kind`, d.kind)),
+      el('td', { class: 'nowrap' }, tCode(`cal.${which}.kind`, d.kind)),
       el('td', {}, d.name || '—'),
       which === 'work' ? el('td', {}, d.basis || '—') : null,
       which === 'work' ? el('td', {}, d.updatedBy || '—') : null,

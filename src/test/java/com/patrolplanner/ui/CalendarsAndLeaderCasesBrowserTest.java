@@ -165,7 +165,7 @@ class CalendarsAndLeaderCasesBrowserTest extends BrowserTestBase {
         long own = caseOf("leader1");
         long other = caseOf("leader2");
         // ground truth by SQL: the case belongs to the team of the inspection it was filed from
-        assertEquals(((Number) one("SELECT team_id FROM pp.inspection i JOIN pp.case_file c ON c.inspection_id = i.id WHERE c.id = " + own))
+        assertEquals(((Number) one("SELECT i.team_id FROM pp.inspection i JOIN pp.case_file c ON c.inspection_id = i.id WHERE c.id = " + own))
                 .intValue(), InspectionApiTest.teamOf("leader1"));
         for (String lang : List.of("zh-CN", "en")) {
             for (int width : List.of(1280, 360)) {
