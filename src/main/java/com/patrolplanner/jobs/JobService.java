@@ -4,6 +4,7 @@ import com.patrolplanner.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem;
+import com.patrolplanner.web.ProblemMappers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,10 @@ import org.jboss.logging.Logger;
  * the named {@link TypedResumer}: an import from the start (it is all or nothing), a solve from its last persisted best
  * plan. A node that starts takes back its own resumable jobs at once. Other jobs (and a job started
  * {@value #MAX_ATTEMPTS} times) become FAILED ("interrupted"), so a crash never leaves a job RUNNING for ever. A node
- * that finds its lease taken (its heartbeat matched no row) stops its copy and writes nothing more to the row.
+ * that finds its lease taken (its heartbeat matched no row) stops its copy and writes nothing more to the row. A
+ * resumable job whose run fails because the database went away (a connection cut, the primary restarting: SQLState
+ * 08…, 57P01–57P03) is not FAILED either: its node stops renewing the lease and the job is started again by a take-over
+ * when the lease runs out, like the job of a node that died.
  *
  * <p>A cancel is recorded in the job row ({@code cancel_requested_at}), so any node can cancel a job another node runs:
  * the running node reads the requests for its jobs every {@code patrol.jobs.cancel-poll-millis} (500 ms) and the job
@@ -131,6 +135,8 @@ public class JobService {
     /** The node name each running job holds its lease under (this node's, or one a test takes over as). */
     private final Map<UUID, String> leaseOf = new ConcurrentHashMap<>();
     private final Map<UUID, Boolean> cancelled = new ConcurrentHashMap<>();
+    /** The running jobs that another run can finish (submitted with a {@link Resume}, or started again by a take-over). */
+    private final java.util.Set<UUID> resumable = ConcurrentHashMap.newKeySet();
 
     /** Records a QUEUED job (in its own transaction) and starts it. */
     public UUID submit(String kind, String owner, Body body) {
@@ -158,6 +164,9 @@ public class JobService {
                 .setParameter(5, resume == null ? null : resume.resumer()).setParameter(6, args)
                 .setParameter(7, resume == null ? null : resume.input()).setParameter(8, unit)
                 .executeUpdate());
+        if (resume != null) {
+            resumable.add(id);
+        }
         start(id, node(), body);
         return id;
     }
@@ -197,6 +206,15 @@ public class JobService {
                     + "processed=GREATEST(processed, coalesce(total, processed)), result=CAST(?2 AS jsonb) WHERE id=?1",
                     q -> q.setParameter(2, json).setParameter(3, stopped));
         } catch (Throwable e) {
+            if (resumable.contains(id) && !t.cancelled() && ProblemMappers.causedByDatabaseUnavailable(e)) {
+                // the database went away under the job (a primary restarted, a connection cut): its transaction rolled
+                // back, so nothing of this run is kept. It is not FAILED: this node stops renewing its lease, and when
+                // the lease runs out a node's take-over sweep (this one's too) starts it again from its stored input,
+                // as after a crash of the node (./planner bench failover restarts the primary under an import)
+                LOG.warnf("job %s: the database went away (%s); left RUNNING for a take-over when its lease runs out", id,
+                        e.getMessage());
+                return;
+            }
             Problem p = e instanceof ApiException ae
                     ? new Problem("about:blank", Messages.standardTitle(ae.status(), ae.title()), ae.status(), ae.getMessage(), "/api/jobs/" + id, ae.errors())
                     : new Problem("about:blank", Messages.of("job.failedTitle"), 500, Messages.of("job.failed",
@@ -217,7 +235,13 @@ public class JobService {
             running.remove(id);
             cancelled.remove(id);
             leaseOf.remove(id);
+            resumable.remove(id);
         }
+    }
+
+    /** Whether this node is running job {@code id} now (for tests). */
+    boolean runningHere(UUID id) {
+        return running.containsKey(id);
     }
 
     public String node() {
@@ -281,6 +305,7 @@ public class JobService {
             try {
                 Body body = resumeBody(name, id, (String) r[2], (byte[]) r[3]);
                 LOG.warnf("job %s (%s) taken over from node %s by %s", id, name, r[4], asNode);
+                resumable.add(id);
                 start(id, asNode, body);
                 started++;
             } catch (Exception e) {

@@ -199,6 +199,16 @@ public class ProblemMappers {
      * cannot connect now: a primary restarted under the service, as {@code ./planner bench failover} does), or no pooled
      * connection in time. Such a request is answered 503 with Retry-After, never 500.
      */
+    /** Whether any link of {@code e}'s cause chain says the database cannot be reached now ({@link #databaseUnavailable}). */
+    public static boolean causedByDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (databaseUnavailable(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean databaseUnavailable(Throwable t) {
         String state = t instanceof SQLException se ? se.getSQLState() : null;
         return t instanceof JDBCConnectionException || t instanceof java.sql.SQLTransientConnectionException
