@@ -10,6 +10,7 @@ import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.web.ApiException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -24,15 +25,25 @@ public final class InputJson {
     private InputJson() {
     }
 
-    /** {@code openingHours}: a text ("Mo-Fr 09:00-22:00; Sa,Su 09:00-02:00") or a weekday map; blank text is none. */
-    public static final class Hours extends StdDeserializer<OpeningHours> {
-        public Hours() {
-            super(OpeningHours.class);
+    /** A reader of one typed field: the JSON value as a tree, then {@code read} (which answers 422 itself). */
+    abstract static class FieldReader<T> extends StdDeserializer<T> {
+        private final transient Function<JsonNode, T> read;
+
+        FieldReader(Class<T> type, Function<JsonNode, T> read) {
+            super(type);
+            this.read = read;
         }
 
         @Override
-        public OpeningHours deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return hours(ctxt.readTree(p));
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read.apply(ctxt.readTree(p));
+        }
+    }
+
+    /** {@code openingHours}: a text ("Mo-Fr 09:00-22:00; Sa,Su 09:00-02:00") or a weekday map; blank text is none. */
+    public static final class Hours extends FieldReader<OpeningHours> {
+        public Hours() {
+            super(OpeningHours.class, InputJson::hours);
         }
     }
 
@@ -40,14 +51,9 @@ public final class InputJson {
      * {@code campus}: a GeoJSON geometry, checked and bounded as {@link GeoJson#parse} checks it (every coordinate, at
      * most {@link GeoJson#MAX_VERTICES} positions), in the input's datum still.
      */
-    public static final class Campus extends StdDeserializer<Geometry> {
+    public static final class Campus extends FieldReader<Geometry> {
         public Campus() {
-            super(Geometry.class);
-        }
-
-        @Override
-        public Geometry deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return campus(ctxt.readTree(p));
+            super(Geometry.class, InputJson::campus);
         }
     }
 
