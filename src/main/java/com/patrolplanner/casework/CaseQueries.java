@@ -37,11 +37,7 @@ public class CaseQueries {
 
     @Transactional
     public CaseView get(long id, Actor actor) {
-        List<CaseView> v = views("c.id = " + id, actor, 1, 0, "c.id");
-        if (v.isEmpty()) {
-            throw ApiException.notFound(Messages.of("noun.case", id));
-        }
-        CaseView c = v.get(0);
+        CaseView c = ListQuery.one(views("c.id = " + id, actor, 1, 0, "c.id"), Messages.of("noun.case", id));
         return c.withDetails(acts(id), penalties(id), evidence(id));
     }
 

@@ -191,11 +191,7 @@ public class DocumentService {
 
     @Transactional
     public DocumentView get(long id, Actor actor) {
-        List<DocumentView> d = views("d.id = " + id, actor, 1, 0, "d.id");
-        if (d.isEmpty()) {
-            throw ApiException.notFound(Messages.of("noun.document", id));
-        }
-        return d.get(0);
+        return ListQuery.one(views("d.id = " + id, actor, 1, 0, "d.id"), Messages.of("noun.document", id));
     }
 
     /** Sortable fields of the document list ({@code sort}); the latest issued first unless asked otherwise. */

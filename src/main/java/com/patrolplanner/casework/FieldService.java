@@ -1,12 +1,11 @@
 package com.patrolplanner.casework;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.inspection.InspectionService;
 import com.patrolplanner.registry.ChangeHistory;
+import com.patrolplanner.registry.OpeningHours;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.Venue;
 import com.patrolplanner.registry.VenueInput;
@@ -37,8 +36,6 @@ public class FieldService {
     EntityManager em;
     @Inject
     InspectionService inspections;
-    @Inject
-    ObjectMapper mapper;
     @Inject
     jakarta.enterprise.event.Event<StallMerged> merged;
 
@@ -104,7 +101,7 @@ public class FieldService {
 
     /** Confirming a stall into the register: the fields as the planner corrected them, with the version read. */
     public record ConfirmInput(String name, String category, String address, String licenceNo, String status,
-            JsonNode openingHours, Integer capacity, String notes, Double lon, Double lat, Integer version, String reason) {
+            OpeningHours openingHours, Integer capacity, String notes, Double lon, Double lat, Integer version, String reason) {
     }
 
     /** Merging a stall into the registered venue {@code venueId} it turned out to be. */
@@ -200,7 +197,7 @@ public class FieldService {
 
     /** The stall as a closed record: status closed, the provisional mark replaced by {@code why}, pin a planner's. */
     private Venue retire(Venue v, String mark, int version, Actor actor, String reason) {
-        JsonNode hours = v.openingHours == null ? null : mapper.valueToTree(v.openingHours);
+        OpeningHours hours = v.openingHours == null ? null : OpeningHours.fromMap(v.openingHours);
         String rest = stripMark(v.notes);
         Venue u = registry.updateVenue(v.id, new VenueInput(v.licenceNo, v.name, v.category, v.address,
                 v.geom == null ? null : v.geom.getX(), v.geom == null ? null : v.geom.getY(), "WGS84", hours, v.capacity,

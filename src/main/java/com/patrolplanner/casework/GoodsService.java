@@ -238,11 +238,7 @@ public class GoodsService {
 
     @Transactional
     public GoodsView get(long id, Actor actor) {
-        List<GoodsView> g = views("g.id = " + id, actor, 1, 0, "g.id");
-        if (g.isEmpty()) {
-            throw ApiException.notFound(Messages.of("noun.goods", id));
-        }
-        return g.get(0);
+        return ListQuery.one(views("g.id = " + id, actor, 1, 0, "g.id"), Messages.of("noun.goods", id));
     }
 
     /** Sortable fields of the goods list ({@code sort}); the latest act first unless asked otherwise. */

@@ -11,6 +11,14 @@ final class ListQuery {
     private ListQuery() {
     }
 
+    /** The one row a lookup by id found, or 404 naming {@code what} (a {@link Messages} reference, e.g. "noun.case"). */
+    static <T> T one(java.util.List<T> rows, String what) {
+        if (rows.isEmpty()) {
+            throw ApiException.notFound(what);
+        }
+        return rows.get(0);
+    }
+
     /** 400 naming {@code limit} or {@code offset} when out of range (1..{@link Page#MAX_LIMIT}, ≥ 0). */
     static void checkPage(int limit, int offset) {
         if (limit < 1 || limit > Page.MAX_LIMIT) {

@@ -167,11 +167,7 @@ public class WorkLogService {
 
     @Transactional
     public EntryView get(long id) {
-        List<EntryView> v = views("w.id = " + id, 1, 0, "w.id");
-        if (v.isEmpty()) {
-            throw ApiException.notFound(Messages.of("noun.workLog", id));
-        }
-        return v.get(0);
+        return ListQuery.one(views("w.id = " + id, 1, 0, "w.id"), Messages.of("noun.workLog", id));
     }
 
     /** Sortable fields of the work log ({@code sort}); the latest day first unless asked otherwise. */

@@ -1,6 +1,7 @@
 package com.patrolplanner.compliance;
 
 import com.patrolplanner.i18n.Messages;
+import com.patrolplanner.registry.Changes;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.SchoolLevel;
 import com.patrolplanner.registry.VenueCategory;
@@ -92,7 +93,7 @@ public class RuleService {
         }
         Map<String, Object> before = snapshot(r);
         apply(r, in, user);
-        Map<String, Map<String, Object>> changes = changes(before, snapshot(r));
+        Changes changes = changes(before, snapshot(r));
         if (!changes.isEmpty()) {
             ComplianceRule.flush();
             registry.history("compliance_rule", r.id, "update", user, null, changes);
@@ -183,7 +184,7 @@ public class RuleService {
         return m;
     }
 
-    private static Map<String, Map<String, Object>> changes(Map<String, Object> before, Map<String, Object> after) {
+    private static Changes changes(Map<String, Object> before, Map<String, Object> after) {
         return com.patrolplanner.registry.ChangeHistory.diff(before, after);
     }
 

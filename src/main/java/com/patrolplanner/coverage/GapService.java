@@ -191,7 +191,7 @@ public class GapService {
         String within = metres(perimeter.distanceM());
         for (Gap g : venues.values()) {
             out.add(new Gap(0, g.kind(), g.entity(), g.id(), g.name(), g.category(), g.district(), g.lon(), g.lat(),
-                    g.lastInspectedAt(), g.daysSince(), g.risk(), Messages.of("gap.nearSchool", String.join("、",
+                    g.lastInspectedAt(), g.daysSince(), g.risk(), Messages.of("gap.nearSchool", String.join(Messages.of("common.listSeparator"),
                             schoolsOfVenue.get(g.id())), within,
                             term.name(), term.start())));
         }
@@ -200,7 +200,7 @@ public class GapService {
             List<String> vs = venuesOfSchool.get(e.getKey());
             out.add(new Gap(0, Kind.SCHOOL_WITH_UNCHECKED_VENUE.code(), "school", e.getKey(), s.name(), s.level(),
                     s.district(), s.lon(), s.lat(), null, null, Math.min(100, 40 + 15 * vs.size()),
-                    Messages.of("gap.schoolVenues", within, vs.size(), term.name(), String.join("、", vs))));
+                    Messages.of("gap.schoolVenues", within, vs.size(), term.name(), String.join(Messages.of("common.listSeparator"), vs))));
         }
     }
 

@@ -161,6 +161,11 @@ public final class GeoJson {
         return w.write(g);
     }
 
+    /** The geometry as its GeoJSON text ({@link #write}, 7 decimals) reads back: what a round trip through a client stores. */
+    public static Geometry rounded(Geometry g, String field) {
+        return parse(writeNode(g), field);
+    }
+
     public static JsonNode writeNode(Geometry g) {
         try {
             return MAPPER.readTree(write(g));

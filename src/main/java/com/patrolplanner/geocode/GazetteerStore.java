@@ -2,6 +2,7 @@ package com.patrolplanner.geocode;
 
 import com.patrolplanner.sql.Conn;
 import com.patrolplanner.sql.Cursor;
+import com.patrolplanner.sql.Columns;
 import com.patrolplanner.sql.Stmt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,41 +83,17 @@ public class GazetteerStore {
                                EXCLUDED.city, EXCLUDED.district, EXCLUDED.region, EXCLUDED.postcode, EXCLUDED.source_datum)
                            OR NOT ST_Equals(gz_address.geom, EXCLUDED.geom)
                         RETURNING (xmax = 0)""";
-                int n = chunk.size();
-                Object[][] cols = new Object[12][n];
-                Double[] xs = new Double[n];
-                Double[] ys = new Double[n];
-                Integer[] nis = new Integer[n];
-                for (int j = 0; j < n; j++) {
-                    AddressRow r = chunk.get(j).getValue();
-                    cols[0][j] = chunk.get(j).getKey();
-                    cols[1][j] = r.number();
-                    nis[j] = r.numberInt();
-                    cols[2][j] = r.street();
-                    cols[3][j] = r.streetNorm();
-                    cols[4][j] = r.unit();
-                    cols[5][j] = r.building();
-                    cols[6][j] = r.city();
-                    cols[7][j] = r.district();
-                    cols[8][j] = r.region();
-                    cols[9][j] = r.postcode();
-                    cols[10][j] = r.extId();
-                    xs[j] = r.lon();
-                    ys[j] = r.lat();
-                }
                 try (Stmt ps = c.prepare(sql)) {
-                    int p = 1;
-                    ps.setString(p++, source);
-                    ps.setString(p++, datum);
-                    ps.setArray(p++, "text", cols[0]);
-                    ps.setArray(p++, "text", cols[1]);
-                    ps.setArray(p++, "int4", nis);
-                    for (int k = 2; k <= 10; k++) {
-                        ps.setArray(p++, "text", cols[k]);
-                    }
-                    ps.setArray(p++, "float8", xs);
-                    ps.setArray(p++, "float8", ys);
-                    return counts(ps, n);
+                    ps.setString(1, source);
+                    ps.setString(2, datum);
+                    Columns.of(chunk).text(Map.Entry::getKey).text(e -> e.getValue().number())
+                            .int4(e -> e.getValue().numberInt()).text(e -> e.getValue().street())
+                            .text(e -> e.getValue().streetNorm()).text(e -> e.getValue().unit())
+                            .text(e -> e.getValue().building()).text(e -> e.getValue().city())
+                            .text(e -> e.getValue().district()).text(e -> e.getValue().region())
+                            .text(e -> e.getValue().postcode()).text(e -> e.getValue().extId())
+                            .float8(e -> e.getValue().lon()).float8(e -> e.getValue().lat()).bind(ps, 3);
+                    return counts(ps, chunk.size());
                 }
             }));
             if (perBatch != null) {
@@ -145,32 +122,13 @@ public class GazetteerStore {
                         WHERE (gz_place.name, gz_place.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind)
                            OR NOT ST_Equals(gz_place.geom, EXCLUDED.geom)
                         RETURNING (xmax = 0)""";
-                int n = chunk.size();
-                String[] k = new String[n];
-                String[] nm = new String[n];
-                String[] nn = new String[n];
-                String[] kd = new String[n];
-                Double[] xs = new Double[n];
-                Double[] ys = new Double[n];
-                for (int j = 0; j < n; j++) {
-                    PlaceRow r = chunk.get(j).getValue();
-                    k[j] = chunk.get(j).getKey();
-                    nm[j] = r.name();
-                    nn[j] = r.nameNorm();
-                    kd[j] = r.kind();
-                    xs[j] = r.lon();
-                    ys[j] = r.lat();
-                }
                 try (Stmt ps = c.prepare(sql)) {
                     ps.setString(1, source);
                     ps.setString(2, datum);
-                    ps.setArray(3, "text", k);
-                    ps.setArray(4, "text", nm);
-                    ps.setArray(5, "text", nn);
-                    ps.setArray(6, "text", kd);
-                    ps.setArray(7, "float8", xs);
-                    ps.setArray(8, "float8", ys);
-                    return counts(ps, n);
+                    Columns.of(chunk).text(Map.Entry::getKey).text(e -> e.getValue().name()).text(e -> e.getValue().nameNorm())
+                            .text(e -> e.getValue().kind()).float8(e -> e.getValue().lon()).float8(e -> e.getValue().lat())
+                            .bind(ps, 3);
+                    return counts(ps, chunk.size());
                 }
             }));
         }
@@ -195,9 +153,7 @@ public class GazetteerStore {
                 try (Stmt ps = c.prepare(sql)) {
                     ps.setString(1, source);
                     ps.setString(2, datum);
-                    ps.setArray(3, "text", chunk.stream().map(StreetRow::name).toArray());
-                    ps.setArray(4, "text", chunk.stream().map(StreetRow::nameNorm).toArray());
-                    ps.setArray(5, "text", chunk.stream().map(StreetRow::wkt).toArray());
+                    Columns.of(chunk).text(StreetRow::name).text(StreetRow::nameNorm).text(StreetRow::wkt).bind(ps, 3);
                     return counts(ps, chunk.size());
                 }
             }));

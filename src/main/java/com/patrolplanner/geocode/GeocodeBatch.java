@@ -1,5 +1,6 @@
 package com.patrolplanner.geocode;
 
+import com.patrolplanner.sql.Columns;
 import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.Datum;
@@ -206,43 +207,23 @@ public class GeocodeBatch {
 
     private void write(UUID jobId, int seq0, List<Item> chunk, List<Candidate> results) {
         store.work(c -> {
-            int n = chunk.size();
-            Integer[] seq = new Integer[n];
-            String[] ids = new String[n];
-            String[] addr = new String[n];
-            Double[] lon = new Double[n];
-            Double[] lat = new Double[n];
-            String[] level = new String[n];
-            Double[] conf = new Double[n];
-            String[] matched = new String[n];
-            String[] source = new String[n];
-            for (int i = 0; i < n; i++) {
-                Candidate r = results.get(i);
-                seq[i] = seq0 + i;
-                ids[i] = chunk.get(i).id();
-                addr[i] = trunc(chunk.get(i).address());
-                if (r != null) {
-                    lon[i] = r.lon();
-                    lat[i] = r.lat();
-                    level[i] = r.level().name();
-                    conf[i] = Math.round(r.confidence() * 1000) / 1000.0;
-                    matched[i] = trunc(r.matched());
-                    source[i] = r.source();
-                }
+            // one row per item: its place in the job, the item, its best candidate (null: none found)
+            record Out(int seq, Item item, Candidate r) {
             }
+            List<Out> rows = java.util.stream.IntStream.range(0, chunk.size())
+                    .mapToObj(i -> new Out(seq0 + i, chunk.get(i), results.get(i))).toList();
             try (Stmt ps = c.prepare("INSERT INTO geocode_result (job_id, seq, item_id, address, lon, "
                     + "lat, level, confidence, matched, source) SELECT ?, * FROM unnest(?::int[], ?::text[], ?::text[], "
                     + "?::float8[], ?::float8[], ?::text[], ?::float8[], ?::text[], ?::text[])")) {
                 ps.setObject(1, jobId);
-                ps.setArray(2, "int4", seq);
-                ps.setArray(3, "text", ids);
-                ps.setArray(4, "text", addr);
-                ps.setArray(5, "float8", lon);
-                ps.setArray(6, "float8", lat);
-                ps.setArray(7, "text", level);
-                ps.setArray(8, "float8", conf);
-                ps.setArray(9, "text", matched);
-                ps.setArray(10, "text", source);
+                Columns.of(rows).int4(Out::seq).text(o -> o.item().id()).text(o -> trunc(o.item().address()))
+                        .float8(o -> o.r() == null ? null : o.r().lon())
+                        .float8(o -> o.r() == null ? null : o.r().lat())
+                        .text(o -> o.r() == null ? null : o.r().level().name())
+                        .float8(o -> o.r() == null ? null : Math.round(o.r().confidence() * 1000) / 1000.0)
+                        .text(o -> o.r() == null ? null : trunc(o.r().matched()))
+                        .text(o -> o.r() == null ? null : o.r().source())
+                        .bind(ps, 2);
                 ps.executeUpdate();
             }
             return null;

@@ -1,6 +1,5 @@
 package com.patrolplanner.importer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
@@ -137,7 +136,7 @@ public class SchoolImportHandler implements ImportHandler {
         Double lon = errors.number(row, c, "lon");
         Double lat = errors.number(row, c, "lat");
         VenueImportHandler.checkPosition(row, c, errors, lon, lat);
-        JsonNode campus = campus(row, c, errors);
+        Geometry campus = campus(row, c, errors);
         boolean synthetic = errors.flag(row, c, "synthetic", false);
         if (errors.mark() != before) {
             return null;
@@ -147,7 +146,7 @@ public class SchoolImportHandler implements ImportHandler {
     }
 
     /** The campus as a GeoJSON geometry (still in the file's datum), from the campus column or the feature geometry. */
-    private static JsonNode campus(TabularReader.Row row, Columns c, RowErrors errors) {
+    private static Geometry campus(TabularReader.Row row, Columns c, RowErrors errors) {
         String text = c.opt(row, "campus");
         Geometry g = null;
         String field = "campus";
@@ -166,7 +165,7 @@ public class SchoolImportHandler implements ImportHandler {
                 errors.add(row.number(), field, Messages.of("import.campusNoArea"));
                 return null;
             }
-            return GeoJson.writeNode(mp);
+            return GeoJson.rounded(mp, "campus");
         } catch (IllegalArgumentException e) {
             errors.add(row.number(), field, e.getMessage().replaceFirst("^(campus|geometry): ", ""));
             return null;

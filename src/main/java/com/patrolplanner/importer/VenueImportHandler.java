@@ -1,6 +1,5 @@
 package com.patrolplanner.importer;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
@@ -227,7 +226,7 @@ public class VenueImportHandler implements ImportHandler {
             return null;
         }
         VenueInput in = new VenueInput(licence, name, category, address, lon, lat, req.datum().name(),
-                hours == null ? null : TextNode.valueOf(hours), capacity, status, complaints, notes, null);
+                OpeningHours.parse(hours), capacity, status, complaints, notes, null);
         return new Parsed(row.number(), in, synthetic);
     }
 

@@ -2,6 +2,7 @@ package com.patrolplanner.inspection;
 
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.registry.Changes;
 import com.patrolplanner.registry.ChangeHistory;
 import com.patrolplanner.registry.Inspector;
 import com.patrolplanner.registry.RegistryService;
@@ -124,7 +125,7 @@ public class InspectionService {
         Checked c = check(in, user, i);
         Map<String, Object> before = snapshot(i, officersOf(i.id));
         apply(i, in, c);
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(i, c.officers()));
+        Changes changes = ChangeHistory.diff(before, snapshot(i, c.officers()));
         if (!changes.isEmpty()) {
             i.updatedAt = OffsetDateTime.now();
             em.createNativeQuery("DELETE FROM inspection_officer WHERE inspection_id = ?1").setParameter(1, i.id).executeUpdate();
@@ -394,7 +395,7 @@ public class InspectionService {
         List<String> others = officers.stream().filter(i -> !Objects.equals(i.teamId, user.teamId()))
                 .map(i -> i.name + " (" + i.id + ")").toList();
         if (!others.isEmpty()) {
-            errors.add(FieldError.of("officers", Messages.of("inspection.notYourTeam", user.teamId(), String.join("、", others))));
+            errors.add(FieldError.of("officers", Messages.of("inspection.notYourTeam", user.teamId(), String.join(Messages.of("common.listSeparator"), others))));
         }
     }
 

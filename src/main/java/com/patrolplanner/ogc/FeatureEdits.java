@@ -1,10 +1,8 @@
 package com.patrolplanner.ogc;
 
 import com.patrolplanner.i18n.Messages;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.patrolplanner.geo.GeoJson;
+import com.patrolplanner.registry.OpeningHours;
 import com.patrolplanner.registry.RegistryService;
 import com.patrolplanner.registry.School;
 import com.patrolplanner.registry.SchoolInput;
@@ -17,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -41,15 +37,14 @@ public class FeatureEdits {
     Validator validator;
     @Inject
     CurrentUser user;
-    @Inject
-    ObjectMapper mapper;
 
     /** The ETag value of a feature: its version, quoted. */
     public static String etag(int version) {
         return "\"" + version + "\"";
     }
 
-    CollectionSpec writable(String id) {
+    /** The collection, when it takes writes (405 otherwise). */
+    static CollectionSpec writable(String id) {
         CollectionSpec c = OgcCatalog.find(id);
         if (!c.writable()) {
             throw new ApiException(405, "Method not allowed", Messages.of("ogc.readOnly", id), null);
@@ -58,29 +53,26 @@ public class FeatureEdits {
     }
 
     /** Creates a feature; returns its id. */
-    public long create(String collection, JsonNode feature, OgcCrs crs) {
-        CollectionSpec c = writable(collection);
-        checkFeature(feature);
-        if (c == OgcCatalog.VENUES) {
-            return registry.createVenue(venueInput(feature, crs, null, null), user.name()).id;
+    public long create(FeatureBody body) {
+        if (body instanceof FeatureBody.VenueBody b) {
+            return registry.createVenue(venueInput(b, null, null), user.name()).id;
         }
-        return registry.createSchool(schoolInput(feature, crs, null, null), user.name()).id;
+        return registry.createSchool(schoolInput((FeatureBody.SchoolBody) body, null, null, false), user.name()).id;
     }
 
-    /** Replaces a feature (PUT), or merges a partial one onto it (PATCH, {@code merge}); returns the new version. */
-    public int write(String collection, long id, JsonNode feature, OgcCrs crs, String ifMatch, boolean merge) {
-        CollectionSpec c = writable(collection);
-        checkFeature(feature);
-        if (c == OgcCatalog.VENUES) {
+    /**
+     * Replaces a feature (PUT), or takes what a partial one gives onto it (PATCH, {@code merge}: each property and the
+     * geometry it names; a null clears, what it does not name stays); returns the new version.
+     */
+    public int write(long id, FeatureBody body, String ifMatch, boolean merge) {
+        if (body instanceof FeatureBody.VenueBody b) {
             Venue v = registry.venue(id);
-            int version = precondition(ifMatch, v.version, feature, id);
-            JsonNode full = merge ? merged(current(v), feature) : feature;
-            return registry.updateVenue(id, venueInput(full, crs, v, version), user.name()).version;
+            int version = precondition(ifMatch, v.version, b.version(), id);
+            return registry.updateVenue(id, venueInput(merge ? over(b, v) : b, v, version), user.name()).version;
         }
         School s = registry.school(id);
-        int version = precondition(ifMatch, s.version, feature, id);
-        JsonNode full = merge ? merged(current(s), feature) : feature;
-        return registry.updateSchool(id, schoolInput(full, crs, s, version), user.name()).version;
+        int version = precondition(ifMatch, s.version, body.version(), id);
+        return registry.updateSchool(id, schoolInput((FeatureBody.SchoolBody) body, s, version, merge), user.name()).version;
     }
 
     public void delete(String collection, long id, String ifMatch) {
@@ -100,7 +92,7 @@ public class FeatureEdits {
      * The version the write is based on: {@code If-Match} (412 when it names another version), else the
      * {@code version} property (stale → 409 from the registry), else 428: a write must say what it read.
      */
-    static int precondition(String ifMatch, int current, JsonNode feature, long id) {
+    static int precondition(String ifMatch, int current, Integer version, long id) {
         if (ifMatch != null && !ifMatch.isBlank()) {
             for (String tag : ifMatch.split(",")) {
                 String t = tag.trim().replaceFirst("^W/", "");
@@ -111,172 +103,78 @@ public class FeatureEdits {
             throw new ApiException(412, "Precondition failed", Messages.of("ogc.staleEtag", id, current,
                     etag(current), ifMatch.trim()), null);
         }
-        JsonNode v = feature == null ? null : feature.path("properties").get("version");
-        if (v != null && v.canConvertToInt()) {
-            return v.asInt();
+        if (version != null) {
+            return version;
         }
         throw new ApiException(428, "Precondition required", Messages.of("ogc.ifMatch"), null);
     }
 
-    private static void checkFeature(JsonNode f) {
-        if (f == null || !f.isObject() || !"Feature".equals(f.path("type").asText())) {
-            throw ApiException.invalid("type", Messages.of("ogc.featureExpected"));
-        }
-        if (f.has("properties") && !f.get("properties").isObject() && !f.get("properties").isNull()) {
-            throw ApiException.invalid("properties", Messages.of("ogc.object"));
-        }
+    /** A PATCH of a venue: what the body names, the stored record for the rest. */
+    private static FeatureBody.VenueBody over(FeatureBody.VenueBody b, Venue v) {
+        return new FeatureBody.VenueBody(
+                b.gives(FeatureBody.GEOMETRY) ? b.point() : v.geom,
+                b.gives("licenceNo") ? b.licenceNo() : v.licenceNo,
+                b.gives("name") ? b.name() : v.name,
+                b.gives("category") ? b.category() : v.category,
+                b.gives("address") ? b.address() : v.address,
+                b.gives("status") ? b.status() : v.status,
+                b.gives("capacity") ? b.capacity() : v.capacity,
+                b.gives("complaintCount") ? b.complaintCount() : Integer.valueOf(v.complaintCount),
+                b.gives("openingHours") ? b.openingHours() : v.openingHours == null ? null : OpeningHours.fromMap(v.openingHours),
+                b.gives("notes") ? b.notes() : v.notes,
+                b.version(), b.datum(), b.given());
     }
 
-    /** The stored record as a Feature in CRS84 (the base a PATCH merges onto). */
-    private ObjectNode current(Venue v) {
-        ObjectNode f = mapper.createObjectNode();
-        f.put("type", "Feature");
-        f.set("geometry", v.geom == null ? null : GeoJson.writeNode(v.geom));
-        ObjectNode p = f.putObject("properties");
-        p.put("licenceNo", v.licenceNo);
-        p.put("name", v.name);
-        p.put("category", v.category);
-        p.put("address", v.address);
-        p.put("status", v.status);
-        if (v.capacity != null) {
-            p.put("capacity", v.capacity);
-        }
-        p.put("complaintCount", v.complaintCount);
-        p.set("openingHours", v.openingHours == null ? null : mapper.valueToTree(v.openingHours));
-        p.put("notes", v.notes);
-        return f;
-    }
-
-    private ObjectNode current(School s) {
-        ObjectNode f = mapper.createObjectNode();
-        f.put("type", "Feature");
-        Geometry g = s.campus != null ? s.campus : s.geom;
-        f.set("geometry", g == null ? null : GeoJson.writeNode(g));
-        ObjectNode p = f.putObject("properties");
-        p.put("name", s.name);
-        p.put("level", s.level);
-        p.put("address", s.address);
-        return f;
-    }
-
-    /** A PATCH: the patch's geometry (if given) and properties (each given one, null clears) over the stored ones. */
-    private static JsonNode merged(ObjectNode base, JsonNode patch) {
-        if (patch.has("geometry")) {
-            base.set("geometry", patch.get("geometry"));
-        }
-        JsonNode p = patch.path("properties");
-        ObjectNode props = (ObjectNode) base.get("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            props.set(e.getKey(), e.getValue());
-        }
-        return base;
-    }
-
-    private VenueInput venueInput(JsonNode f, OgcCrs crs, Venue current, Integer version) {
-        JsonNode p = f.path("properties");
-        double[] lonLat = point(f.get("geometry"), crs, current == null ? null : current.geom);
-        VenueInput in = new VenueInput(text(p, "licenceNo"), text(p, "name"), text(p, "category"), text(p, "address"),
-                lonLat == null ? null : lonLat[0], lonLat == null ? null : lonLat[1], crs.datum(),
-                p.hasNonNull("openingHours") ? p.get("openingHours") : null, integer(p, "capacity"), text(p, "status"),
-                integer(p, "complaintCount"), text(p, "notes"), version);
+    private VenueInput venueInput(FeatureBody.VenueBody b, Venue current, Integer version) {
+        Point p = same(b.point(), current == null ? null : current.geom);
+        VenueInput in = new VenueInput(b.licenceNo(), b.name(), b.category(), b.address(), p == null ? null : p.getX(),
+                p == null ? null : p.getY(), b.datum(), b.openingHours(), b.capacity(), b.status(), b.complaintCount(),
+                b.notes(), version);
         valid(in);
         return in;
     }
 
-    private SchoolInput schoolInput(JsonNode f, OgcCrs crs, School current, Integer version) {
-        JsonNode p = f.path("properties");
-        JsonNode g = f.get("geometry");
+    private SchoolInput schoolInput(FeatureBody.SchoolBody b, School current, Integer version, boolean merge) {
+        Geometry g = b.geometry();
+        if (merge && !b.gives(FeatureBody.GEOMETRY)) {
+            // as the stored feature gives it: the campus (7 decimals, as served), else the point
+            g = current.campus != null ? GeoJson.rounded(current.campus, "campus") : current.geom;
+        }
         Double lon = null;
         Double lat = null;
-        JsonNode campus = null;
-        String type = g == null || g.isNull() ? null : g.path("type").asText();
-        if ("Point".equals(type)) {
-            double[] ll = point(g, crs, current == null ? null : current.geom);
-            lon = ll[0];
-            lat = ll[1];
+        Geometry campus = null;
+        if (g instanceof Point pt) {
+            Point p = same(pt, current == null ? null : current.geom);
+            lon = p.getX();
+            lat = p.getY();
             // a Point replaces the school's location and keeps its campus
             if (current != null && current.campus != null) {
-                campus = GeoJson.writeNode(current.campus);
+                campus = GeoJson.rounded(current.campus, "campus");
             }
-        } else if ("Polygon".equals(type) || "MultiPolygon".equals(type)) {
-            campus = crs.latLon ? flip(g) : g;
+        } else if (g != null) {
+            campus = g;
             // the school's own point stays where it is when it lies on the new campus
-            if (current != null && current.geom != null) {
-                Geometry poly = GeoJson.parse(campus, "geometry");
-                if (poly.covers(current.geom)) {
-                    lon = current.geom.getX();
-                    lat = current.geom.getY();
-                }
+            if (current != null && current.geom != null && g.covers(current.geom)) {
+                lon = current.geom.getX();
+                lat = current.geom.getY();
             }
-        } else if (type != null) {
-            throw ApiException.invalid("geometry", Messages.of("ogc.schoolGeometry", type));
         }
-        SchoolInput in = new SchoolInput(text(p, "name"), text(p, "level"), text(p, "address"), lon, lat, campus,
-                crs.datum(), version);
+        SchoolInput in = new SchoolInput(
+                merge && !b.gives("name") ? current.name : b.name(),
+                merge && !b.gives("level") ? current.level : b.level(),
+                merge && !b.gives("address") ? current.address : b.address(),
+                lon, lat, campus, b.datum(), version);
         valid(in);
         return in;
     }
 
-    /** Lon/lat of a Point geometry in {@code crs}; the stored point when within {@link #SAME_POINT_DEG} of it. */
-    private static double[] point(JsonNode g, OgcCrs crs, Point stored) {
-        if (g == null || g.isNull()) {
-            return null;
+    /** {@code p}, or the stored point when within {@link #SAME_POINT_DEG} of it (a GET/PUT round trip moves nothing). */
+    private static Point same(Point p, Point stored) {
+        if (p != null && stored != null && Math.abs(stored.getX() - p.getX()) < SAME_POINT_DEG
+                && Math.abs(stored.getY() - p.getY()) < SAME_POINT_DEG) {
+            return stored;
         }
-        if (!"Point".equals(g.path("type").asText())) {
-            throw ApiException.invalid("geometry", Messages.of("ogc.pointExpected", g.path("type").asText()));
-        }
-        JsonNode c = g.path("coordinates");
-        if (!c.isArray() || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
-            throw ApiException.invalid("geometry", Messages.of("ogc.pointCoords"));
-        }
-        double[] ll = crs.toLonLat(c.get(0).asDouble(), c.get(1).asDouble());
-        if (stored != null && Math.abs(stored.getX() - ll[0]) < SAME_POINT_DEG
-                && Math.abs(stored.getY() - ll[1]) < SAME_POINT_DEG) {
-            return new double[] {stored.getX(), stored.getY()};
-        }
-        return ll;
-    }
-
-    /** A geometry with every coordinate pair swapped (EPSG:4490's latitude, longitude to longitude, latitude). */
-    private JsonNode flip(JsonNode g) {
-        JsonNode copy = g.deepCopy();
-        flipCoordinates(copy.get("coordinates"));
-        return copy;
-    }
-
-    private static void flipCoordinates(JsonNode n) {
-        if (n == null || !n.isArray() || n.isEmpty()) {
-            return;
-        }
-        if (n.get(0).isNumber() && n.size() >= 2) {
-            com.fasterxml.jackson.databind.node.ArrayNode a = (com.fasterxml.jackson.databind.node.ArrayNode) n;
-            JsonNode x = a.get(0);
-            a.set(0, a.get(1));
-            a.set(1, x);
-            return;
-        }
-        n.forEach(FeatureEdits::flipCoordinates);
-    }
-
-    private static String text(JsonNode p, String name) {
-        JsonNode n = p.get(name);
-        return n == null || n.isNull() ? null : n.isTextual() ? n.asText() : n.toString();
-    }
-
-    private static Integer integer(JsonNode p, String name) {
-        JsonNode n = p.get(name);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.canConvertToInt() || !n.isIntegralNumber() && !n.isTextual()) {
-            throw ApiException.invalid(name, Messages.of("common.notWhole"));
-        }
-        try {
-            return n.isTextual() ? Integer.valueOf(n.asText().trim()) : n.asInt();
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, Messages.of("common.notWhole"));
-        }
+        return p;
     }
 
     private <T> void valid(T in) {

@@ -70,9 +70,8 @@ public class FeatureService {
 
     public String landing(String base) {
         ObjectNode n = mapper.createObjectNode();
-        n.put("title", "Patrol Planner — OGC API Features");
-        n.put("description", "Venues, schools, districts, patrol zones, inspections and open violations of the"
-                + " cultural-market law-enforcement bureau. HTTP Basic authentication; the same roles as the REST API.");
+        n.put("title", Messages.of("ogc.landing.title"));
+        n.put("description", Messages.of("ogc.landing.description"));
         ArrayNode links = n.putArray("links");
         link(links, base + "ogc", "self", JSON, "this document");
         link(links, base + "q/openapi?format=json", "service-desc", OPENAPI, "the API definition (OpenAPI 3.0)");
@@ -116,8 +115,8 @@ public class FeatureService {
         String self = base + "ogc/collections/" + c.id();
         ArrayNode links = n.putArray("links");
         link(links, self, "self", JSON, "this collection");
-        link(links, self + "/items", "items", GEOJSON, c.title() + " as GeoJSON");
-        link(links, self + "/items", "items", JSON, c.title() + " as JSON");
+        link(links, self + "/items", "items", GEOJSON, Messages.of("ogc.itemsAs", c.title(), "GeoJSON"));
+        link(links, self + "/items", "items", JSON, Messages.of("ogc.itemsAs", c.title(), "JSON"));
         ObjectNode extent = n.putObject("extent");
         FeatureStore.Extent e = extent(c);
         ObjectNode spatial = extent.putObject("spatial");

@@ -24,8 +24,8 @@ final class OgcCatalog {
     static final Set<String> EVERYONE = Set.of(Roles.PLANNER, Roles.TEAM_LEADER, Roles.MANAGER, Roles.ADMIN);
     static final Set<String> ANALYSTS = Set.of(Roles.PLANNER, Roles.MANAGER, Roles.ADMIN);
     static final Set<String> WRITERS = Set.of(Roles.PLANNER, Roles.ADMIN);
-    static final String CGCS_NOTE = " Coordinates are WGS-84; CGCS2000 (EPSG:4490, crs parameter) coordinates are the same"
-            + " numbers at this accuracy (the two frames differ by centimetres), in latitude, longitude order.";
+    /** Titles and descriptions are message references: zh-CN first, English by Accept-Language (ids never change). */
+    static final String CGCS_NOTE = Messages.of("ogc.cgcsNote");
 
     private OgcCatalog() {
     }
@@ -96,9 +96,8 @@ final class OgcCatalog {
         return m;
     }
 
-    static final CollectionSpec VENUES = new CollectionSpec("venues", "Venues (文化市场经营场所)",
-            "Registered cultural-market venues: internet cafés, song and dance venues, arcades, publication shops, hotels,"
-                    + " … Writable (Part 4) by planners and administrators; ETag = the record's version." + CGCS_NOTE,
+    static final CollectionSpec VENUES = new CollectionSpec("venues", Messages.of("ogc.venues.title"),
+            Messages.of("ogc.venues.description") + CGCS_NOTE,
             Source.SQL, "venue v", "v.id", true, "v.geom", """
             json_build_object('licenceNo',v.licence_no,'name',v.name,'category',v.category,'address',v.address,
               'status',v.status,'capacity',v.capacity,'complaintCount',v.complaint_count,'openingHours',v.opening_hours,
@@ -109,9 +108,8 @@ final class OgcCatalog {
                     "district", "v.district_code = ?", adcode("district")),
             EVERYONE, true, null);
 
-    static final CollectionSpec SCHOOLS = new CollectionSpec("schools", "Schools (学校)",
-            "Schools: the campus polygon where known, else the school's point. Writable (Part 4) by planners and"
-                    + " administrators; a Polygon/MultiPolygon geometry is the campus, a Point the school's location." + CGCS_NOTE,
+    static final CollectionSpec SCHOOLS = new CollectionSpec("schools", Messages.of("ogc.schools.title"),
+            Messages.of("ogc.schools.description") + CGCS_NOTE,
             Source.SQL, "school s", "s.id", true, "coalesce(s.campus::geometry, s.geom)", """
             json_build_object('name',s.name,'level',s.level,'address',s.address,'district',s.district_code,
               'hasCampus',s.campus IS NOT NULL,
@@ -122,8 +120,8 @@ final class OgcCatalog {
                     "district", "s.district_code = ?", adcode("district")),
             EVERYONE, true, null);
 
-    static final CollectionSpec DISTRICTS = new CollectionSpec("districts", "Districts (行政区划)",
-            "Administrative outlines (province, city, district, street) by adcode." + CGCS_NOTE,
+    static final CollectionSpec DISTRICTS = new CollectionSpec("districts", Messages.of("ogc.districts.title"),
+            Messages.of("ogc.districts.description") + CGCS_NOTE,
             Source.SQL, "district d", "d.adcode", false, "d.geom", """
             json_build_object('adcode',d.adcode,'name',d.name,'level',d.level,'parent',d.parent_code,
               'areaKm2',round((ST_Area(d.geom::geography)/1e6)::numeric, 2),'sourceDatum',d.source_datum,
@@ -132,8 +130,8 @@ final class OgcCatalog {
                     "district", "d.parent_code = ?", adcode("district")),
             EVERYONE, false, null);
 
-    static final CollectionSpec ZONES = new CollectionSpec("zones", "Patrol zones (巡查片区)",
-            "The zones of each district's active zone set, with the team responsible." + CGCS_NOTE,
+    static final CollectionSpec ZONES = new CollectionSpec("zones", Messages.of("ogc.zones.title"),
+            Messages.of("ogc.zones.description") + CGCS_NOTE,
             Source.SQL, "active_zone z LEFT JOIN team t ON t.id = z.team_id", "z.id", true, "z.geom", """
             json_build_object('name',z.name,'district',z.district_code,'teamId',z.team_id,'team',t.name,
               'zoneSetId',z.zone_set_id)""", null, null,
@@ -141,9 +139,8 @@ final class OgcCatalog {
                     "team", "z.team_id = ?", number("team")),
             EVERYONE, false, null);
 
-    static final CollectionSpec INSPECTIONS = new CollectionSpec("inspections", "Inspections (检查记录)",
-            "Inspection records at the venue's point as it was when inspected; datetime filters on the inspection time."
-                    + " Team leaders see their own team's records only." + CGCS_NOTE,
+    static final CollectionSpec INSPECTIONS = new CollectionSpec("inspections", Messages.of("ogc.inspections.title"),
+            Messages.of("ogc.inspections.description") + CGCS_NOTE,
             Source.SQL, "inspection i JOIN venue v ON v.id = i.venue_id LEFT JOIN team t ON t.id = i.team_id", "i.id", true,
             "coalesce(i.geom, v.geom)", """
             json_build_object('venueId',i.venue_id,'venueName',v.name,'category',i.category,'district',i.district_code,
@@ -160,9 +157,8 @@ final class OgcCatalog {
                     "venue", "i.venue_id = ?", number("venue")),
             EVERYONE, false, "i.team_id");
 
-    static final CollectionSpec VIOLATIONS = new CollectionSpec("violations", "Open violations near schools (校园周边违规)",
-            "Venues within a compliance rule's distance of a school today (one feature per venue, school and rule), with"
-                    + " the geodesic distance to the campus and the rule's legal basis." + CGCS_NOTE,
+    static final CollectionSpec VIOLATIONS = new CollectionSpec("violations", Messages.of("ogc.violations.title"),
+            Messages.of("ogc.violations.description") + CGCS_NOTE,
             Source.VIOLATIONS, null, null, false, null, null, null, null,
             filters("category", null, (java.util.function.Function<String, Object>) v -> {
                 try {

@@ -126,7 +126,7 @@ public class OgcResource {
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     public Response create(@PathParam("collectionId") String collectionId,
             @HeaderParam("Content-Crs") String contentCrs, JsonNode feature) {
-        long id = edits.create(collectionId, feature, OgcCrs.parse(contentCrs, "Content-Crs"));
+        long id = edits.create(FeatureBody.read(collectionId, feature, OgcCrs.parse(contentCrs, "Content-Crs")));
         FeatureService.Doc d = features.item(collectionId, String.valueOf(id), null);
         return Response.created(URI.create(base() + "ogc/collections/" + collectionId + "/items/" + id)).entity(d.json())
                 .tag(new EntityTag(String.valueOf(d.version()))).header("Content-Crs", "<" + d.crs().uri + ">").build();
@@ -141,7 +141,7 @@ public class OgcResource {
     public Response replace(@PathParam("collectionId") String collectionId, @PathParam("featureId") long featureId,
             @HeaderParam("If-Match") String ifMatch, @HeaderParam("Content-Crs") String contentCrs, JsonNode feature) {
         return written(collectionId, featureId,
-                edits.write(collectionId, featureId, feature, OgcCrs.parse(contentCrs, "Content-Crs"), ifMatch, false));
+                edits.write(featureId, FeatureBody.read(collectionId, feature, OgcCrs.parse(contentCrs, "Content-Crs")), ifMatch, false));
     }
 
     /** Part 4: updates the given properties (and geometry, if given) of a venue or school; {@code If-Match} as PUT. */
@@ -153,7 +153,7 @@ public class OgcResource {
     public Response update(@PathParam("collectionId") String collectionId, @PathParam("featureId") long featureId,
             @HeaderParam("If-Match") String ifMatch, @HeaderParam("Content-Crs") String contentCrs, JsonNode feature) {
         return written(collectionId, featureId,
-                edits.write(collectionId, featureId, feature, OgcCrs.parse(contentCrs, "Content-Crs"), ifMatch, true));
+                edits.write(featureId, FeatureBody.read(collectionId, feature, OgcCrs.parse(contentCrs, "Content-Crs")), ifMatch, true));
     }
 
     @DELETE

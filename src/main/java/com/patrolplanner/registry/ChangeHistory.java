@@ -8,7 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -44,24 +45,22 @@ public class ChangeHistory extends PanacheEntityBase {
     public Map<String, Map<String, Object>> changes;
 
     /**
-     * The field-level changes from {@code before} to {@code after} as {@code {"field": {"old": …, "new": …}}}, in the
-     * order of the snapshots' keys; a field missing on one side counts as null there. Empty when nothing changed. For a
-     * creation pass {@code Map.of()} as {@code before}, for a deletion as {@code after}.
+     * The field-level changes from {@code before} to {@code after}, in the order of the snapshots' keys; a field missing
+     * on one side counts as null there. Empty when nothing changed. For a creation pass {@code Map.of()} as
+     * {@code before}, for a deletion as {@code after}. Stored as {@code {"field": {"old": …, "new": …}}}
+     * ({@link Changes#toJson}).
      */
-    public static Map<String, Map<String, Object>> diff(Map<String, ?> before, Map<String, ?> after) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    public static Changes diff(Map<String, ?> before, Map<String, ?> after) {
+        List<Changes.FieldChange> out = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String k : keys) {
             Object o = before.get(k);
             Object n = after.get(k);
             if (!Objects.equals(o, n)) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("old", o);
-                c.put("new", n);
-                out.put(k, c);
+                out.add(new Changes.FieldChange(k, Changes.Value.of(o), Changes.Value.of(n)));
             }
         }
-        return out;
+        return out.isEmpty() ? Changes.NONE : new Changes(out);
     }
 }

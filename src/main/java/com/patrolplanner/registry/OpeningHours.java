@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * {@code 周一至周五 9:00-22:00；周六,周日 9:00-02:00}, {@code 24h} / {@code 24小时}, several intervals separated by commas.
  * JSON form: {@code {"mon":"09:00-22:00","sat":"09:00-02:00","sun":"closed"}}.
  */
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = InputJson.Hours.class)
 public final class OpeningHours {
     /** One interval: open and close minute from the day's midnight, close > open, close ≤ 2880. */
     public record Interval(int open, int close) {
@@ -53,7 +54,8 @@ public final class OpeningHours {
         return false;
     }
 
-    /** JSON form: weekday key → "HH:MM-HH:MM[,…]" or "closed". */
+    /** JSON form: weekday key → "HH:MM-HH:MM[,…]" or "closed" (also how Jackson writes it). */
+    @com.fasterxml.jackson.annotation.JsonValue
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
         for (DayOfWeek d : DayOfWeek.values()) {

@@ -93,7 +93,7 @@ public class PeopleService {
             i.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
         }
         applyInspector(i, in);
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(i));
+        Changes changes = ChangeHistory.diff(before, snapshot(i));
         if (!changes.isEmpty()) {
             em.flush();
             registry.history(INSPECTOR, i.id, "update", user, null, changes);
@@ -134,7 +134,7 @@ public class PeopleService {
         i.teamId = row.teamId();
         i.active = row.active();
         i.synthetic = row.synthetic();
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(i));
+        Changes changes = ChangeHistory.diff(before, snapshot(i));
         if (!isNew && changes.isEmpty()) {
             return new RegistryService.Result<>(i, RegistryService.Outcome.UNCHANGED);
         }
@@ -220,7 +220,7 @@ public class PeopleService {
             t.unitId = jurisdiction.placeIn(in.unitId(), "unitId");
         }
         applyTeam(t, in);
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(t));
+        Changes changes = ChangeHistory.diff(before, snapshot(t));
         if (!changes.isEmpty()) {
             em.flush();
             registry.history(TEAM, t.id, "update", user, null, changes);
@@ -266,7 +266,7 @@ public class PeopleService {
             t.base = base;
             t.baseAddress = baseAddress;
         }
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(t));
+        Changes changes = ChangeHistory.diff(before, snapshot(t));
         if (!isNew && changes.isEmpty()) {
             return new RegistryService.Result<>(t, RegistryService.Outcome.UNCHANGED);
         }

@@ -1,7 +1,6 @@
 package com.patrolplanner.registry;
 
 import com.patrolplanner.i18n.Messages;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patrolplanner.audit.AuditService;
 import com.patrolplanner.geo.Datum;
@@ -85,7 +84,7 @@ public class RegistryService {
         }
         Map<String, Object> before = snapshot(v);
         apply(v, in);
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(v));
+        Changes changes = ChangeHistory.diff(before, snapshot(v));
         if (!changes.isEmpty()) {
             v.updatedAt = OffsetDateTime.now();
             em.flush();
@@ -147,7 +146,7 @@ public class RegistryService {
             v.sourceDatum = oldDatum;
             v.geocodeStatus = oldStatus;
         }
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(v));
+        Changes changes = ChangeHistory.diff(before, snapshot(v));
         if (changes.isEmpty()) {
             return new Result<>(v, Outcome.UNCHANGED);
         }
@@ -287,23 +286,9 @@ public class RegistryService {
         v.notes = blankToNull(in.notes());
     }
 
-    Map<String, String> openingHours(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        try {
-            OpeningHours oh;
-            if (n.isTextual()) {
-                oh = OpeningHours.parse(n.asText());
-            } else if (n.isObject()) {
-                oh = OpeningHours.fromMap(mapper.convertValue(n, Map.class));
-            } else {
-                throw new IllegalArgumentException(Messages.of("registry.hoursShape"));
-            }
-            return oh == null ? null : oh.toMap();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("openingHours", e.getMessage().replaceFirst("^openingHours: ", ""));
-        }
+    /** The stored form of opening hours (a weekday map), or null. */
+    Map<String, String> openingHours(OpeningHours hours) {
+        return hours == null ? null : hours.toMap();
     }
 
     static Map<String, Object> snapshot(Venue v) {
@@ -354,7 +339,7 @@ public class RegistryService {
         }
         Map<String, Object> before = snapshot(s);
         applySchool(s, in);
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(s));
+        Changes changes = ChangeHistory.diff(before, snapshot(s));
         if (!changes.isEmpty()) {
             s.updatedAt = OffsetDateTime.now();
             em.flush();
@@ -393,7 +378,7 @@ public class RegistryService {
             s.campus = oldCampus;
             s.sourceDatum = oldDatum;
         }
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(s));
+        Changes changes = ChangeHistory.diff(before, snapshot(s));
         if (changes.isEmpty()) {
             return new Result<>(s, Outcome.UNCHANGED);
         }
@@ -449,15 +434,9 @@ public class RegistryService {
         s.address = blankToNull(in.address());
         Datum datum = parseDatum(in.datum());
         MultiPolygon campus = null;
-        if (in.campus() != null && !in.campus().isNull()) {
-            Geometry g;
+        if (in.campus() != null) {
             try {
-                g = GeoJson.parse(in.campus(), "campus");
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("campus", e.getMessage().replaceFirst("^campus: ", ""));
-            }
-            try {
-                campus = GeoJson.toMultiPolygon(DatumTransform.toWgs84(g, datum), "campus");
+                campus = GeoJson.toMultiPolygon(DatumTransform.toWgs84(in.campus(), datum), "campus");
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalid("campus", e.getMessage().replaceFirst("^campus: ", ""));
             }
@@ -571,7 +550,11 @@ public class RegistryService {
         return codes.isEmpty() ? null : codes.get(0);
     }
 
-    public void history(String type, long id, String action, String user, String reason, Map<String, Map<String, Object>> changes) {
+    /**
+     * Records a register write: its change-history row ({@code changes} as {@link Changes#toJson}) and its audit record
+     * ({@code {"changes": …, "reason": …}}); kept for one statement each while {@link #defer deferring}.
+     */
+    public void history(String type, long id, String action, String user, String reason, Changes changes) {
         Deferred d = deferred.get();
         if (d != null) {
             d.entries.add(new Deferred.Entry(type, id, action, user, reason, changes));
@@ -584,10 +567,10 @@ public class RegistryService {
         h.changedBy = user;
         h.changedAt = OffsetDateTime.now();
         h.reason = reason;
-        h.changes = changes;
+        h.changes = changes.toJson();
         h.persist();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("changes", changes);
+        details.put("changes", changes.toJson());
         if (reason != null) {
             details.put("reason", reason);
         }
@@ -638,8 +621,7 @@ public class RegistryService {
 
     /** See {@link #defer()}. */
     public final class Deferred implements AutoCloseable {
-        record Entry(String type, long id, String action, String user, String reason,
-                Map<String, Map<String, Object>> changes) {
+        record Entry(String type, long id, String action, String user, String reason, Changes changes) {
         }
 
         final List<Entry> entries = new java.util.ArrayList<>();
@@ -656,7 +638,7 @@ public class RegistryService {
                                 + "changed_by, changed_at, reason, changes) FROM STDIN (FORMAT text)")) {
                     for (Entry e : entries) {
                         copy.field(e.type()).field(e.id()).field(e.action()).field(e.user()).field(now).field(e.reason())
-                                .field(mapper.writeValueAsString(e.changes())).endRow();
+                                .field(mapper.writeValueAsString(e.changes().toJson())).endRow();
                     }
                     copy.end();
                 } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
@@ -666,7 +648,7 @@ public class RegistryService {
                         entries.get(0).type())) {
                     for (Entry e : entries) {
                         Map<String, Object> details = new LinkedHashMap<>();
-                        details.put("changes", e.changes());
+                        details.put("changes", e.changes().toJson());
                         if (e.reason() != null) {
                             details.put("reason", e.reason());
                         }

@@ -170,7 +170,7 @@ public class UnitService {
         }
         Map<String, Object> before = snapshot(u);
         apply(u, in);
-        Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, snapshot(u));
+        Changes changes = ChangeHistory.diff(before, snapshot(u));
         if (!changes.isEmpty()) {
             u.updatedAt = OffsetDateTime.now();
             em.flush();

@@ -8,43 +8,65 @@ import java.time.OffsetDateTime;
 /**
  * One result row, read by column (1-based) or, for rows {@link Db} reads, by label. The getters mean what the JDBC ones
  * of the same name mean (a SQL NULL reads as 0 / false / null, then {@link #wasNull()} is true); times come as
- * {@link Instant} or {@link OffsetDateTime}, never as {@code java.sql} types; the {@code …OrNull} getters box.
+ * {@link Instant} or {@link OffsetDateTime}, never as {@code java.sql} types; the {@code …OrNull} getters box. A row
+ * that has no labels (a native query's, {@link Rows}) keeps the label getters' default: they refuse.
  */
 public interface Row {
+    /** What a label getter of a row without labels throws. */
+    static UnsupportedOperationException byLabel() {
+        return new UnsupportedOperationException("this row is read by column number (native-query rows have no labels)");
+    }
+
     Object getObject(int column);
 
-    Object getObject(String label);
+    default Object getObject(String label) {
+        throw byLabel();
+    }
 
     String getString(int column);
 
-    String getString(String label);
+    default String getString(String label) {
+        throw byLabel();
+    }
 
     long getLong(int column);
 
-    long getLong(String label);
+    default long getLong(String label) {
+        throw byLabel();
+    }
 
     int getInt(int column);
 
-    int getInt(String label);
+    default int getInt(String label) {
+        throw byLabel();
+    }
 
     double getDouble(int column);
 
-    double getDouble(String label);
+    default double getDouble(String label) {
+        throw byLabel();
+    }
 
     boolean getBoolean(int column);
 
-    boolean getBoolean(String label);
+    default boolean getBoolean(String label) {
+        throw byLabel();
+    }
 
     BigDecimal getBigDecimal(int column);
 
-    BigDecimal getBigDecimal(String label);
+    default BigDecimal getBigDecimal(String label) {
+        throw byLabel();
+    }
 
     byte[] getBytes(int column);
 
     /** A timestamp / timestamptz column as an instant, or null. */
     Instant getInstant(int column);
 
-    Instant getInstant(String label);
+    default Instant getInstant(String label) {
+        throw byLabel();
+    }
 
     /** A timestamptz column at UTC, or null. */
     default OffsetDateTime getOffsetDateTime(int column) {

@@ -86,18 +86,9 @@ public final class Rows {
             return v;
         }
 
-        private static UnsupportedOperationException byLabel() {
-            return new UnsupportedOperationException("native-query rows are read by column number");
-        }
-
         @Override
         public Object getObject(int column) {
             return at(column);
-        }
-
-        @Override
-        public Object getObject(String label) {
-            throw byLabel();
         }
 
         @Override
@@ -107,19 +98,9 @@ public final class Rows {
         }
 
         @Override
-        public String getString(String label) {
-            throw byLabel();
-        }
-
-        @Override
         public long getLong(int column) {
             Object v = at(column);
             return v == null ? 0 : ((Number) v).longValue();
-        }
-
-        @Override
-        public long getLong(String label) {
-            throw byLabel();
         }
 
         @Override
@@ -129,19 +110,9 @@ public final class Rows {
         }
 
         @Override
-        public int getInt(String label) {
-            throw byLabel();
-        }
-
-        @Override
         public double getDouble(int column) {
             Object v = at(column);
             return v == null ? 0 : ((Number) v).doubleValue();
-        }
-
-        @Override
-        public double getDouble(String label) {
-            throw byLabel();
         }
 
         @Override
@@ -151,19 +122,9 @@ public final class Rows {
         }
 
         @Override
-        public boolean getBoolean(String label) {
-            throw byLabel();
-        }
-
-        @Override
         public BigDecimal getBigDecimal(int column) {
             Object v = at(column);
             return v == null ? null : v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
-        }
-
-        @Override
-        public BigDecimal getBigDecimal(String label) {
-            throw byLabel();
         }
 
         @Override
@@ -174,11 +135,6 @@ public final class Rows {
         @Override
         public Instant getInstant(int column) {
             return instant(at(column));
-        }
-
-        @Override
-        public Instant getInstant(String label) {
-            throw byLabel();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.patrolplanner.tiles;
 
+import com.patrolplanner.sql.Columns;
 import com.patrolplanner.sql.Conn;
 import com.patrolplanner.sql.Cursor;
 import com.patrolplanner.sql.Db;
@@ -362,40 +363,17 @@ public class TileService {
     }
 
     private byte[] renderCoverage(int z, int x, int y, int res, List<com.patrolplanner.coverage.CoverageService.CellStats> cells) {
-        int k = cells.size();
-        String[] id = new String[k];
-        String[] wkt = new String[k];
-        Long[] venues = new Long[k];
-        Long[] inspected = new Long[k];
-        Double[] share = new Double[k];
-        Long[] inspections = new Long[k];
-        Long[] violations = new Long[k];
-        Long[] visits = new Long[k];
-        for (int i = 0; i < k; i++) {
-            var c = cells.get(i);
-            var st = c.stats();
-            id[i] = com.patrolplanner.coverage.HexCells.address(c.cell());
-            wkt[i] = com.patrolplanner.coverage.HexCells.wkt(c.cell());
-            venues[i] = st.venues();
-            inspected[i] = st.venuesInspected();
-            share[i] = st.coverage() == null ? null : Math.round(st.coverage() * 10000) / 10000.0;
-            inspections[i] = st.inspections();
-            violations[i] = st.violations();
-            visits[i] = st.officerVisits();
-        }
         try (Conn c = db.open(); Stmt st = c.prepare(COVERAGE_SQL.formatted(res))) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             st.setInt(1, z);
             st.setInt(2, x);
             st.setInt(3, y);
-            st.setArray(4, "text", id);
-            st.setArray(5, "text", wkt);
-            st.setArray(6, "bigint", venues);
-            st.setArray(7, "bigint", inspected);
-            st.setArray(8, "float8", share);
-            st.setArray(9, "bigint", inspections);
-            st.setArray(10, "bigint", violations);
-            st.setArray(11, "bigint", visits);
+            Columns.of(cells).text(cell -> com.patrolplanner.coverage.HexCells.address(cell.cell()))
+                    .text(cell -> com.patrolplanner.coverage.HexCells.wkt(cell.cell()))
+                    .bigint(cell -> cell.stats().venues()).bigint(cell -> cell.stats().venuesInspected())
+                    .float8(cell -> cell.stats().coverage() == null ? null : Math.round(cell.stats().coverage() * 10000) / 10000.0)
+                    .bigint(cell -> cell.stats().inspections()).bigint(cell -> cell.stats().violations())
+                    .bigint(cell -> cell.stats().officerVisits()).bind(st, 4);
             try (Cursor rs = st.executeQuery()) {
                 rs.next();
                 byte[] b = rs.getBytes(1);

@@ -115,6 +115,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e.getCause() instanceof ApiException a) {
+            return api(a, uri); // a typed field's reader refused its value (e.g. registry.InputJson): its own answer
+        }
         String field = null;
         if (e instanceof JsonMappingException jm && !jm.getPath().isEmpty()) {
             field = jm.getPath().stream()

@@ -145,17 +145,6 @@ class ArchitectureTest {
                 .check(main);
     }
 
-    /**
-     * Service methods whose JSON-shaped signatures stay for now, each with its reason. Nothing else in a service may
-     * take or return {@code JsonNode}, {@code Map<String, Object>} or {@code Object[]}.
-     */
-    static final Map<String, String> UNTYPED_ALLOWED = Map.ofEntries(
-            Map.entry(P + "registry.RegistryService.history", "bulk path being rewritten in branch speed (the change-history diff)"),
-            Map.entry(P + "ogc.FeatureEdits", "GeoJSON writer: OGC API – Features Part 4 bodies are GeoJSON features, and a PATCH "
-                    + "merges the properties it gives (a null clears one, an absent one stays) onto the stored feature; the "
-                    + "registry inputs it fills carry JSON themselves (VenueInput.openingHours, SchoolInput.campus): type "
-                    + "those first, with RegistryService (session 6: branch bulk's)"));
-
     /** Services: CDI beans of the capabilities and of jobs and security, not REST resources. */
     static final DescribedPredicate<JavaClass> SERVICE = new DescribedPredicate<>("a service (a CDI bean, not a resource)") {
         @Override
@@ -178,9 +167,7 @@ class ArchitectureTest {
                 .should(new ArchCondition<JavaMethod>("neither take nor return JsonNode, Map<String, Object> or Object[]") {
                     @Override
                     public void check(JavaMethod m, ConditionEvents events) {
-                        if (UNTYPED_ALLOWED.containsKey(m.getOwner().getName())
-                                || UNTYPED_ALLOWED.containsKey(m.getOwner().getName() + "." + m.getName())
-                                || m.getModifiers().contains(JavaModifier.SYNTHETIC) || m.getModifiers().contains(JavaModifier.BRIDGE)) {
+                        if (m.getModifiers().contains(JavaModifier.SYNTHETIC) || m.getModifiers().contains(JavaModifier.BRIDGE)) {
                             return;
                         }
                         String bad = untyped(m.getReturnType());
@@ -193,8 +180,8 @@ class ArchitectureTest {
                         }
                     }
                 })
-                .because("a service's API is typed: records in and out, JSON only at the REST edge (GeoJSON writers "
-                        + "and the paths in UNTYPED_ALLOWED say why they may not be yet)")
+                .because("a service's API is typed: records in and out, JSON only at the REST edge (resources and the "
+                        + "readers they call turn request bodies into records, e.g. ogc.FeatureBody, registry.InputJson)")
                 .check(main);
     }
 

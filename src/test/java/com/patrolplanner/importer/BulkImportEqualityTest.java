@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.patrolplanner.audit.AuditService;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.registry.RegistryService;
@@ -186,7 +185,7 @@ class BulkImportEqualityTest {
         QuarkusTransaction.requiringNew().run(() -> {
             for (Spec s : rows) {
                 registry.upsertVenue(new VenueInput(s.licensed ? "乙L-" + n + "-" + s.i : null, "乙-" + n + "-" + s.i,
-                        s.category, s.address, s.lon, s.lat, "GCJ02", s.hours == null ? null : TextNode.valueOf(s.hours),
+                        s.category, s.address, s.lon, s.lat, "GCJ02", com.patrolplanner.registry.OpeningHours.parse(s.hours),
                         s.capacity, null, null, s.notes, null), s.synthetic, "planner", REASON);
             }
         });

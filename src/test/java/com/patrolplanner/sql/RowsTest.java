@@ -41,4 +41,12 @@ class RowsTest {
         assertNull(Rows.localDate(null));
         assertEquals(new BigDecimal("12.5"), Rows.of(new Object[] {12.5}).getBigDecimal(1));
     }
+
+    @Test
+    void aNativeQueryRowHasNoLabels() {
+        Row r = Rows.of(new Object[] {"a"});
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> r.getString("name"));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> r.getLong("id"));
+        assertEquals("a", r.getString(1));
+    }
 }

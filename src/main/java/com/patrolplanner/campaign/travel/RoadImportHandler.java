@@ -1,5 +1,6 @@
 package com.patrolplanner.campaign.travel;
 
+import com.patrolplanner.sql.Columns;
 import com.patrolplanner.sql.Conn;
 import com.patrolplanner.sql.Stmt;
 import com.patrolplanner.i18n.Messages;
@@ -109,10 +110,7 @@ public class RoadImportHandler implements ImportHandler {
                 for (int from = 0; from < g.nodeIds.size(); from += CHUNK) {
                     List<Long> ids = g.nodeIds.subList(from, Math.min(g.nodeIds.size(), from + CHUNK));
                     ps.setString(1, source);
-                    ps.setArray(2, "bigint", ids.toArray());
-                    ps.setArray(3, "float8", ids.stream().map(id -> c.x(id)).toArray());
-                    ps.setArray(4, "float8", ids.stream().map(id -> c.y(id)).toArray());
-                    ps.setArray(5, "boolean", ids.stream().map(g.connected::contains).toArray());
+                    Columns.of(ids).bigint(id -> id).float8(c::x).float8(c::y).bool(g.connected::contains).bind(ps, 2);
                     ps.executeUpdate();
                     progress.advance(ids.size());
                 }
@@ -125,14 +123,8 @@ public class RoadImportHandler implements ImportHandler {
                 for (int from = 0; from < g.edges.size(); from += CHUNK) {
                     List<Edge> es = g.edges.subList(from, Math.min(g.edges.size(), from + CHUNK));
                     ps.setString(1, source);
-                    ps.setArray(2, "bigint", es.stream().map(Edge::wayId).toArray());
-                    ps.setArray(3, "bigint", es.stream().map(Edge::from).toArray());
-                    ps.setArray(4, "bigint", es.stream().map(Edge::to).toArray());
-                    ps.setArray(5, "float8", es.stream().map(Edge::lengthM).toArray());
-                    ps.setArray(6, "float8", es.stream().map(Edge::speedKmh).toArray());
-                    ps.setArray(7, "boolean", es.stream().map(Edge::oneway).toArray());
-                    ps.setArray(8, "text", es.stream().map(Edge::highway).toArray());
-                    ps.setArray(9, "text", es.stream().map(Edge::wkt).toArray());
+                    Columns.of(es).bigint(Edge::wayId).bigint(Edge::from).bigint(Edge::to).float8(Edge::lengthM)
+                            .float8(Edge::speedKmh).bool(Edge::oneway).text(Edge::highway).text(Edge::wkt).bind(ps, 2);
                     ps.executeUpdate();
                     progress.advance(es.size());
                 }
