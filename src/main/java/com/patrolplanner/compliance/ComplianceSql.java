@@ -47,6 +47,40 @@ final class ComplianceSql {
                 schoolFilter);
     }
 
+    /**
+     * The same rows as {@link #candidates}, with one geodesic computation per (venue, school, rule) candidate instead of
+     * two: the index's box test ({@code &&} against the venue's position expanded by the rule's distance, the test
+     * {@code ST_DWithin} itself puts before its index scan) finds the candidates, {@code ST_Distance} is computed once for
+     * each, and decides the rule wherever it lies more than {@link #TIE_M} from the rule's distance; only nearer the
+     * boundary does {@code ST_DWithin} itself decide. Both measure the same spheroidal distance (PostGIS computes them
+     * apart only to prune and round at the nanometre), so the rows are those of {@link #candidates}, checked on the bench
+     * data and by {@code VerdictOnceTest}. For the set-based recomputations of many venues or schools.
+     */
+    static Sql candidatesOnce(Sql venues, Sql ruleFilter, Sql schoolFilter) {
+        String campus = CANDIDATE_ONCE.formatted("campus", "false", "s.campus IS NOT NULL", TIE_M);
+        String point = CANDIDATE_ONCE.formatted("geom", "true", "s.campus IS NULL AND s.geom IS NOT NULL", TIE_M);
+        return Sql.compose(campus + "\nUNION ALL\n" + point, venues, ruleFilter, schoolFilter, venues, ruleFilter,
+                schoolFilter);
+    }
+
+    /** Metres either side of a rule's distance within which {@link #candidatesOnce} asks {@code ST_DWithin} itself. */
+    static final double TIE_M = 0.01;
+
+    private static final String CANDIDATE_ONCE = """
+            SELECT c.venue_id, c.venue_district, c.school_id, c.school_level, c.rule_id, c.distance_m, c.approximate
+            FROM (SELECT v.id AS venue_id, v.district_code AS venue_district, s.id AS school_id, s.level AS school_level,
+                         r.id AS rule_id, r.distance_m AS rule_m, ST_Distance(v.geom::geography, s.%1$s::geography) AS distance_m,
+                         %2$s AS approximate, v.geom AS venue_geom, s.%1$s AS school_geom
+                  FROM compliance_rule r
+                  JOIN ({}) v ON v.category = r.venue_category
+                             AND starts_with(coalesce(v.district_code, ''), r.jurisdiction_prefix)
+                  JOIN school s ON %3$s AND s.level = ANY (r.school_levels)
+                             AND s.%1$s::geography && _ST_Expand(v.geom::geography, r.distance_m)
+                  WHERE r.distance_m IS NOT NULL {} {}
+                  OFFSET 0) c
+            WHERE CASE WHEN c.distance_m < c.rule_m - %4$s THEN true WHEN c.distance_m > c.rule_m + %4$s THEN false
+                       ELSE ST_DWithin(c.venue_geom::geography, c.school_geom::geography, c.rule_m) END""";
+
     static final Sql NONE = Sql.of("");
 
     /**

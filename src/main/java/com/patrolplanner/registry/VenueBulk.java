@@ -276,7 +276,8 @@ public final class VenueBulk implements AutoCloseable {
                     FROM %2$s s
                     LEFT JOIN venue l ON s.licence_no IS NOT NULL AND l.licence_no = s.licence_no
                     LEFT JOIN (SELECT DISTINCT ON (name, coalesce(address, E'\\x02')) id, name, address FROM venue
-                               WHERE licence_no IS NULL ORDER BY name, coalesce(address, E'\\x02'), id) u
+                               WHERE licence_no IS NULL AND name IN (SELECT n.name FROM %2$s n WHERE n.licence_no IS NULL)
+                               ORDER BY name, coalesce(address, E'\\x02'), id) u
                            ON s.licence_no IS NULL AND u.name = s.name
                           AND coalesce(u.address, E'\\x02') = coalesce(s.address, E'\\x02')
                 ), placed AS MATERIALIZED (
@@ -412,25 +413,19 @@ public final class VenueBulk implements AutoCloseable {
         long t1 = System.nanoTime();
         historyNanos = t1 - t0;
         java.util.stream.LongStream.Builder ids = java.util.stream.LongStream.builder();
-        TypeReference<LinkedHashMap<String, Object>> asMap = new TypeReference<>() { };
         try (AuditService.Batch batch = audit.batch(user, "import", "venue")) {
-            // the batch spools to a file while this cursor reads, and COPYs it at finish()
+            // the batch spools to a file while this cursor reads, and COPYs it at finish(). The details of a chunk of
+            // records are parsed and written canonically on both cores (the same function as one by one), then linked
+            // into the chain in row order on this thread
+            List<Object[]> chunk = new ArrayList<>(AUDIT_CHUNK);
             conn.eachFetched("SELECT p.id, p.changes::text, v.unit_id FROM " + PLAN + " p JOIN venue v ON v.id = p.id "
-                    + "WHERE p.changes <> '{}' ORDER BY p.rn", 2000, r -> {
-                        long id = r.getLong(1);
-                        ids.add(id);
-                        Map<String, Object> details = new LinkedHashMap<>();
-                        try {
-                            details.put("changes", mapper.readValue(r.getString(2), asMap));
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                            throw new IllegalStateException("recording the import: " + e.getMessage(), e);
+                    + "WHERE p.changes <> '{}' ORDER BY p.rn", AUDIT_CHUNK, r -> {
+                        chunk.add(new Object[] {r.getLong(1), r.getString(2), r.getLongOrNull(3)});
+                        if (chunk.size() == AUDIT_CHUNK) {
+                            link(chunk, batch, ids);
                         }
-                        if (reason != null) {
-                            details.put("reason", reason);
-                        }
-                        // the record's unit (issue 14), else the importer's
-                        batch.add("import", "venue", id, details, r.getLongOrNull(3));
                     });
+            link(chunk, batch, ids);
             batch.finish();
         }
         long t2 = System.nanoTime();
@@ -442,6 +437,38 @@ public final class VenueBulk implements AutoCloseable {
         verdictNanos = System.nanoTime() - t2;
         return changed.length;
     }
+
+    /** Audit records prepared together (parsed and written canonically in parallel). */
+    static final int AUDIT_CHUNK = 2000;
+
+    /** Links the chunk's records (id, changes as JSON text, unit) into the audit chain, in order, and empties it. */
+    private void link(List<Object[]> chunk, AuditService.Batch batch, java.util.stream.LongStream.Builder ids) {
+        String[] json = new String[chunk.size()];
+        java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(i -> json[i] = details((String) chunk.get(i)[1]));
+        for (int i = 0; i < json.length; i++) {
+            long id = (Long) chunk.get(i)[0];
+            ids.add(id);
+            // the record's unit (issue 14), else the importer's
+            batch.addCanonical("import", "venue", id, json[i], (Long) chunk.get(i)[2]);
+        }
+        chunk.clear();
+    }
+
+    /** The canonical text of an import record's details: {@code {"changes": …, "reason": …}}. */
+    private String details(String changes) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        try {
+            details.put("changes", mapper.readValue(changes, AS_MAP));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("recording the import: " + e.getMessage(), e);
+        }
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        return AuditService.canonicalText(details);
+    }
+
+    private static final TypeReference<LinkedHashMap<String, Object>> AS_MAP = new TypeReference<>() { };
 
     /** Where the time of {@link #upsert} and {@link #record} went. */
     public Millis millis() {
