@@ -578,27 +578,6 @@ public class RegistryService {
         }
     }
 
-    /**
-     * The records of {@code table} ({@code venue} or {@code school}) among {@code ids} that lie outside {@code scope},
-     * with the unit each lies in (null: none). Flushes first, so the units are those of the rows just written.
-     */
-    public Map<Long, Long> outsideOf(Scope scope, String table, java.util.Collection<Long> ids) {
-        Map<Long, Long> out = new LinkedHashMap<>();
-        if (scope.all() || ids.isEmpty()) {
-            return out;
-        }
-        em.flush();
-        String ids$ = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT t.id, t.unit_id FROM " + ("venue".equals(table) ? "venue" : "school")
-                + " t WHERE t.id IN (SELECT unnest(CAST(?1 AS bigint[]))) AND NOT (" + scope.sql("t.unit_id") + " AND t.unit_id IS NOT NULL)")
-                .setParameter(1, ids$).getResultList();
-        for (Object[] r : rows) {
-            out.put(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue());
-        }
-        return out;
-    }
-
     /** 422: a position outside the caller's unit, naming both units. */
     public ApiException outside(Scope scope, Long placedIn, String field) {
         String mine = unitName(scope.unitId());
