@@ -215,7 +215,9 @@ public class ImportBench implements CliCommand {
                     }
                     String ref = (char) ('A' + c) + Integer.toString(r);
                     if (r > 1 && (c == 4 || c == 5 || c == 7 || c == 9)) {
-                        out.write("<c r=\"" + ref + "\"><v>" + Double.parseDouble(v) + "</v></c>");
+                        double d = Double.parseDouble(v); // whole numbers as Excel writes them, without ".0"
+                        out.write("<c r=\"" + ref + "\"><v>" + (d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d))
+                                + "</v></c>");
                         continue;
                     }
                     Integer at = r == 1 || c == 2 || c == 6 || c == 8 || c == 10 ? repeated.get(v) : null;
