@@ -96,8 +96,8 @@ public class ImportBench implements CliCommand {
                 out.printf(Locale.ROOT, "service, same file again (unchanged): %.1f s, %.0f rows/s %s%n", again, rows / again, s);
                 // a second file of as many other new venues (other licences, the same area), now that the JVM has
                 // compiled the import's code: the throughput of a running service, printed beside the cold first run
-                // (large files warm the JVM within the first run: only files up to 20,000 rows get the second import)
-                double warm = rows <= 20_000 ? warm(rows, run, xlsx, name, out) : Double.NaN;
+                // (large files warm the JVM within the first run: only files up to 10,000 rows get the second import)
+                double warm = rows <= 10_000 ? warm(rows, run, xlsx, name, out) : Double.NaN;
                 double plain = plain(file, true);
                 out.printf(Locale.ROOT, "plain COPY + INSERT … ON CONFLICT into pp.venue (its indexes, FK and triggers; "
                         + "rolled back): %.2f s, %.0f rows/s%n", plain, rows / plain);

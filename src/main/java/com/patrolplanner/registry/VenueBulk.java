@@ -58,8 +58,11 @@ public final class VenueBulk implements AutoCloseable {
     public record OutsideRows(List<Outside> listed, long total) {
     }
 
-    /** Milliseconds per step, for the import summary: planning, the write, history, audit, verdicts (and observers). */
-    public record Millis(long plan, long write, long history, long audit, long verdicts) {
+    /**
+     * Milliseconds per step, for the import summary: planning, the write, history, audit (of which its {@code COPY}),
+     * verdicts (and observers).
+     */
+    public record Millis(long plan, long write, long history, long audit, long auditCopy, long verdicts) {
     }
 
     static final String STAGE = "venue_import_stage";
@@ -81,6 +84,7 @@ public final class VenueBulk implements AutoCloseable {
     private long writeNanos;
     private long historyNanos;
     private long auditNanos;
+    private long auditCopyNanos;
     private long verdictNanos;
     private boolean stageDone;
 
@@ -426,7 +430,9 @@ public final class VenueBulk implements AutoCloseable {
                         }
                     });
             link(chunk, batch, ids);
+            long c0 = System.nanoTime();
             batch.finish();
+            auditCopyNanos = System.nanoTime() - c0;
         }
         long t2 = System.nanoTime();
         auditNanos = t2 - t1;
@@ -473,6 +479,7 @@ public final class VenueBulk implements AutoCloseable {
     /** Where the time of {@link #upsert} and {@link #record} went. */
     public Millis millis() {
         return new Millis(planNanos / 1_000_000, writeNanos / 1_000_000, historyNanos / 1_000_000, auditNanos / 1_000_000,
+                auditCopyNanos / 1_000_000,
                 verdictNanos / 1_000_000);
     }
 
