@@ -276,9 +276,11 @@ public final class VenueBulk implements AutoCloseable {
         String plan = """
                 CREATE TEMP TABLE %1$s ON COMMIT DROP AS
                 WITH keyed AS (
-                    SELECT s.*, coalesce(l.id, u.id) AS old_id
+                    -- by licence: one look-up in its unique index per row (a hash join built the whole register's
+                    -- licences every import)
+                    SELECT s.*, coalesce((SELECT l.id FROM venue l WHERE s.licence_no IS NOT NULL
+                                          AND l.licence_no = s.licence_no), u.id) AS old_id
                     FROM %2$s s
-                    LEFT JOIN venue l ON s.licence_no IS NOT NULL AND l.licence_no = s.licence_no
                     LEFT JOIN (SELECT DISTINCT ON (name, coalesce(address, E'\\x02')) id, name, address FROM venue
                                WHERE licence_no IS NULL AND name IN (SELECT n.name FROM %2$s n WHERE n.licence_no IS NULL)
                                ORDER BY name, coalesce(address, E'\\x02'), id) u
@@ -292,7 +294,8 @@ public final class VenueBulk implements AutoCloseable {
                            CASE WHEN k.lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(k.lon, k.lat), 4326) END AS p,
                            (k.lon IS NOT NULL AND NOT (v.geom IS NOT NULL AND abs(ST_X(v.geom) - k.lon) <= 1e-7
                                 AND abs(ST_Y(v.geom) - k.lat) <= 1e-7)) AS moved
-                    FROM keyed k LEFT JOIN venue v ON v.id = k.old_id
+                    -- the venue a row names, by its key (not a hash of the whole register)
+                    FROM keyed k LEFT JOIN LATERAL (SELECT * FROM venue x WHERE x.id = k.old_id OFFSET 0) v ON true
                 ), in_district AS (
                     SELECT DISTINCT ON (x.rn) x.rn, d.adcode
                     FROM (SELECT adcode, geom, ST_Area(geom) AS size FROM district) d
