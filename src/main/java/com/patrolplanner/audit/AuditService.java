@@ -117,6 +117,8 @@ public class AuditService {
         private final String action;
         private final String entityType;
         private final OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        private final String stamp = stamp(at);
+        private final MessageDigest md = sha256();
         private final java.nio.file.Path file;
         private final java.io.Writer out;
         private long seq;
@@ -147,11 +149,18 @@ public class AuditService {
 
         /** As {@link #record(String, String, String, Object, Map, Long)}: the record's unit, null for the actor's. */
         public void add(String action, String entityType, Object entityId, Map<String, ?> details, Long unitId) {
+            addCanonical(action, entityType, entityId, canonical(details == null ? Map.of() : details), unitId);
+        }
+
+        /**
+         * As {@link #add(String, String, Object, Map, Long)}, with the details already in their canonical text
+         * ({@link #canonicalText}): a bulk writer prepares many of them in parallel, the chain links them in order.
+         */
+        public void addCanonical(String action, String entityType, Object entityId, String json, Long unitId) {
             Long unit = unitId != null ? unitId : actorUnit;
             seq++;
             String id = entityId == null ? null : String.valueOf(entityId);
-            String json = canonical(details == null ? Map.of() : details);
-            String hash = hash(prev, seq, at, actor, action, entityType, id, json, unit);
+            String hash = hash(md, prev, seq, stamp, actor, action, entityType, id, json, unit);
             try {
                 out.write(Long.toString(seq));
                 for (String v : new String[] {at.toString(), actor, action, entityType, id, json, prev, hash,
@@ -299,6 +308,11 @@ public class AuditService {
         return (String) q.getSingleResult();
     }
 
+    /** The canonical text of a record's details, the form the chain hashes (sorted keys, no whitespace). */
+    public static String canonicalText(Map<String, ?> details) {
+        return canonical(details == null ? Map.of() : details);
+    }
+
     static String canonical(Map<String, ?> details) {
         try {
             if (plain(details)) {
@@ -341,14 +355,31 @@ public class AuditService {
 
     static String hash(String prev, long seq, OffsetDateTime at, String actor, String action, String type, String id,
             String json, Long unit) {
-        String text = String.join("|", prev, Long.toString(seq), TS.format(at.withOffsetSameInstant(ZoneOffset.UTC)),
-                actor, action, type == null ? "" : type, id == null ? "" : id, json)
-                // the unit joined the chain later (V210): rows without one hash exactly as before
-                + (unit == null ? "" : "|unit=" + unit);
+        return hash(sha256(), prev, seq, stamp(at), actor, action, type, id, json, unit);
+    }
+
+    /** The record's time as the chain writes it (UTC, microseconds). */
+    static String stamp(OffsetDateTime at) {
+        return TS.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    /** {@link #hash} with a digest and a formatted time of the caller's (a batch reuses both for every record). */
+    static String hash(MessageDigest md, String prev, long seq, String stamp, String actor, String action, String type,
+            String id, String json, Long unit) {
+        String text = String.join("|", prev, Long.toString(seq), stamp, actor, action, type == null ? "" : type,
+                id == null ? "" : id, json)
+                // the unit joined the chain later (V210): rows without one hash exactly as before
+                + (unit == null ? "" : "|unit=" + unit);
+        return HEX.formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
 }

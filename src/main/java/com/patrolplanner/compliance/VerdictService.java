@@ -46,7 +46,7 @@ public class VerdictService {
     /** A school import: the verdicts of its schools, replaced with one delete and one insert. */
     void onSchoolsChanged(@Observes RegistryEvents.SchoolsChanged e) {
         run(Sql.of("DELETE FROM venue_verdict WHERE school_id IN " + IDS, e.array()));
-        run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+        run(ComplianceSql.insertCandidates(ComplianceSql.candidatesOnce(
                 ComplianceSql.venuesWhere(""), ComplianceSql.NONE, Sql.of(" AND s.id IN " + IDS, e.array()))));
     }
 
@@ -68,12 +68,13 @@ public class VerdictService {
 
     /**
      * {@link #recomputeVenue} for many venues at once ({@code venueIds}: a PostgreSQL array literal, {@code {1,2,3}}):
-     * the same rows, set-based. Returns the number of candidate rows.
+     * the same rows, set-based, one geodesic distance per candidate ({@link ComplianceSql#candidatesOnce}). Returns the
+     * number of candidate rows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recomputeVenues(String venueIds) {
         run(Sql.of("DELETE FROM venue_verdict WHERE venue_id IN " + IDS, venueIds));
-        return run(ComplianceSql.insertCandidates(ComplianceSql.candidates(
+        return run(ComplianceSql.insertCandidates(ComplianceSql.candidatesOnce(
                 ComplianceSql.venuesWhere(" AND id IN " + IDS, venueIds), ComplianceSql.NONE, ComplianceSql.NONE)));
     }
 

@@ -2,8 +2,6 @@ package com.patrolplanner.importer;
 
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
-import com.patrolplanner.registry.RegistryService;
-import com.patrolplanner.registry.Scope;
 import com.patrolplanner.web.ApiException;
 import com.patrolplanner.web.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,23 +249,6 @@ public class ImportService {
      * Runs one row's write; a refusal from the registry that names no row (e.g. a rule only the database knows) comes
      * back as a 422 naming this row. The transaction is rolled back either way.
      */
-    /**
-     * 属地管理: every row must leave its record inside the importer's units (the scope the request carried); the rows
-     * outside are listed each with the unit its position lies in, and nothing is imported.
-     */
-    static void refuseOutside(RegistryService registry, ImportHandler.Request req, String table, Map<Long, Integer> rowOf) {
-        Scope scope = Scope.decode(req.option(Scope.OPTION));
-        Map<Long, Long> out = registry.outsideOf(scope, table, rowOf.keySet());
-        if (out.isEmpty()) {
-            return;
-        }
-        RowErrors errors = new RowErrors();
-        out.entrySet().stream().sorted(java.util.Comparator.comparing(e -> rowOf.get(e.getKey())))
-                .forEach(e -> errors.add(rowOf.get(e.getKey()), "location",
-                        registry.outside(scope, e.getValue(), "location").errors().get(0).reason()));
-        errors.throwIfAny(rowOf.size());
-    }
-
     public static <T> T atRow(int row, Supplier<T> write) {
         try {
             return write.get();
@@ -277,19 +257,6 @@ public class ImportService {
                     : e.errors().stream().map(f -> new Problem.FieldError(f.row() == null ? row : f.row(),
                             f.field(), f.reason())).toList();
             throw ApiException.unprocessable(Messages.of("import.rowFailed", row, e.getMessage()), errs);
-        }
-    }
-
-    /**
-     * Every few hundred rows: writes pending changes and empties the persistence context, so that a big import does not
-     * dirty-check every earlier row on each flush; reports progress and honours a cancel (which rolls everything back).
-     */
-    public static void checkpoint(EntityManager em, JobService.Progress progress, int rows) {
-        em.flush();
-        em.clear();
-        progress.advance(rows);
-        if (progress.cancelled()) {
-            throw new ApiException(409, Messages.of("import.cancelledTitle"), Messages.of("import.cancelled"), null);
         }
     }
 

@@ -3,8 +3,11 @@ package com.patrolplanner.importer;
 import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
+import com.patrolplanner.registry.InspectorBulk;
+import com.patrolplanner.registry.Jurisdiction;
 import com.patrolplanner.registry.PeopleService;
 import com.patrolplanner.registry.RegistryService;
+import com.patrolplanner.registry.Scope;
 import com.patrolplanner.registry.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +23,9 @@ import org.locationtech.jts.geom.Point;
  * Kind {@code inspectors}: the inspector register (执法检查人员名录库). A row's team is found by name and created when
  * missing; optional team-base columns set the team's base (where its patrols start and end). Upserts by certificate
  * number (执法证号), or by name and unit for officers without one — they stay in the register but may not inspect
- * (《行政处罚法》第四十二条 asks for certified officers). Teams and inspectors are written through {@link PeopleService}, which
- * keeps their field-level history and audit records.
+ * (《行政处罚法》第四十二条 asks for certified officers). Teams are written through {@link PeopleService}, officers
+ * set-based through {@link InspectorBulk} (the same result as {@link PeopleService#upsertInspector} row by row); both keep
+ * their field-level history and audit records.
  */
 @ApplicationScoped
 public class InspectorImportHandler implements ImportHandler {
@@ -31,6 +35,8 @@ public class InspectorImportHandler implements ImportHandler {
     PeopleService people;
     @Inject
     RegistryService registry;
+    @Inject
+    Jurisdiction jurisdiction;
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -119,6 +125,8 @@ public class InspectorImportHandler implements ImportHandler {
         errors.throwIfAny(table.rows().size());
 
         // history and audit of the whole file: one statement each (RegistryService.defer)
+        // the importer's units: new officers and teams join its unit, officers of other units are refused
+        Scope scope = req.option(Scope.OPTION) != null ? Scope.decode(req.option(Scope.OPTION)) : jurisdiction.scope();
         try (RegistryService.Deferred deferred = registry.defer()) {
             progress.total(parsed.size());
             String reason = "import " + (req.filename() == null ? "" : req.filename());
@@ -144,25 +152,38 @@ public class InspectorImportHandler implements ImportHandler {
                 }
                 teamIds.put(p.team, t.entity().id);
             }
-            UpsertTally tally = new UpsertTally();
+            // the teams' history and audit first (as row by row), then the officers set-based (registry.InspectorBulk):
+            // staged with COPY, one read of the officers they name, one upsert, history and audit one statement each
+            deferred.flush();
             long withoutCertificate = 0;
-            for (Parsed p : parsed) {
-                Long teamId = p.team == null ? null : teamIds.get(p.team);
-                tally.count(people.upsertInspector(new PeopleService.InspectorRow(p.name, p.certificateNo, p.unit, teamId,
-                        p.active, p.synthetic), req.user(), reason).outcome());
-                if (p.certificateNo == null) {
-                    withoutCertificate++;
+            InspectorBulk.Counts counts;
+            try (InspectorBulk bulk = registry.inspectorBulk(req.user(), reason, scope)) {
+                for (Parsed p : parsed) {
+                    Long teamId = p.team == null ? null : teamIds.get(p.team);
+                    bulk.add(p.row, new PeopleService.InspectorRow(p.name, p.certificateNo, p.unit, teamId, p.active,
+                            p.synthetic));
+                    if (p.certificateNo == null) {
+                        withoutCertificate++;
+                    }
                 }
-                progress.advance(1);
+                counts = bulk.upsert();
+                if (!bulk.otherUnit().isEmpty()) {
+                    for (InspectorBulk.OtherUnit o : bulk.otherUnit()) {
+                        errors.add(o.row(), "certificateNo", o.reason());
+                    }
+                    errors.throwIfAny(parsed.size());
+                }
+                bulk.record();
             }
+            SchoolImportHandler.stopIfCancelled(progress); // the last moment: a cancel now still rolls everything back
+            progress.advance(parsed.size());
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("rows", parsed.size());
             extra.put("withoutCertificate", withoutCertificate);
             extra.put("teamsCreated", teamsCreated);
             extra.put("teamsUpdated", teamsUpdated);
             extra.putAll(ImportService.describe(table));
-            deferred.flush();
-            return tally.summary(extra);
+            return new Summary(counts.created(), counts.updated(), counts.unchanged(), extra);
         }
     }
 }

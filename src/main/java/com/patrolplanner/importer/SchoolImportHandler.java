@@ -4,12 +4,12 @@ import com.patrolplanner.geo.GeoJson;
 import com.patrolplanner.i18n.Messages;
 import com.patrolplanner.jobs.JobService;
 import com.patrolplanner.registry.RegistryService;
-import com.patrolplanner.registry.School;
+import com.patrolplanner.registry.SchoolBulk;
+import com.patrolplanner.registry.Scope;
 import com.patrolplanner.registry.SchoolInput;
 import com.patrolplanner.registry.SchoolLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +32,6 @@ public class SchoolImportHandler implements ImportHandler {
 
     @Inject
     RegistryService registry;
-    @Inject
-    EntityManager em;
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -79,38 +77,45 @@ public class SchoolImportHandler implements ImportHandler {
         }
         errors.throwIfAny(table.rows().size());
 
-        // history, audit and verdicts of the whole file: one statement each (RegistryService.defer)
-        try (RegistryService.Deferred deferred = registry.defer()) {
-            progress.total(parsed.size());
-            UpsertTally tally = new UpsertTally();
-            long withoutLocation = 0;
-            long withCampus = 0;
-            String reason = "import " + (req.filename() == null ? "" : req.filename());
-            int n = 0;
-            Map<Long, Integer> rowOf = new HashMap<>();
+        // set-based (registry.SchoolBulk): the rows staged with COPY, one read of the schools they name, one upsert,
+        // the districts of moved schools in one statement, history, audit and verdicts one statement each
+        Scope scope = Scope.decode(req.option(Scope.OPTION));
+        String reason = "import " + (req.filename() == null ? "" : req.filename());
+        progress.total(parsed.size());
+        try (SchoolBulk bulk = registry.schoolBulk(req.user(), reason, scope)) {
             for (Parsed p : parsed) {
-                RegistryService.Result<School> r = ImportService.atRow(p.row, () -> registry.upsertSchool(p.input, p.synthetic, req.user(), reason));
-                rowOf.put(r.entity().id, p.row);
-                tally.count(r.outcome());
-                if (r.entity().geom == null) {
-                    withoutLocation++;
-                }
-                if (r.entity().campus != null) {
-                    withCampus++;
-                }
-                if (++n % 200 == 0) {
-                    ImportService.checkpoint(em, progress, 200);
-                }
+                ImportService.atRow(p.row, () -> {
+                    bulk.add(p.row, p.input, p.synthetic);
+                    return null;
+                });
             }
-            ImportService.refuseOutside(registry, req, "school", rowOf);
-            progress.advance(n % 200);
+            stopIfCancelled(progress);
+            SchoolBulk.Counts counts = bulk.upsert();
+            List<SchoolBulk.Outside> outside = bulk.outside(RowErrors.MAX_LISTED);
+            if (!outside.isEmpty()) {
+                Map<Long, String> reasons = new HashMap<>();
+                for (SchoolBulk.Outside o : outside) {
+                    errors.add(o.row(), "location", reasons.computeIfAbsent(o.unitId() == null ? -1L : o.unitId(),
+                            u -> registry.outside(scope, o.unitId(), "location").errors().get(0).reason()));
+                }
+                errors.throwIfAny(parsed.size());
+            }
+            bulk.record();
+            stopIfCancelled(progress); // the last moment: a cancel now still rolls everything back
+            progress.advance(parsed.size());
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("rows", parsed.size());
-            extra.put("withoutCoordinates", withoutLocation);
-            extra.put("withCampus", withCampus);
+            extra.put("withoutCoordinates", counts.withoutCoordinates());
+            extra.put("withCampus", counts.withCampus());
             extra.putAll(ImportService.describe(table));
-            deferred.flush();
-            return tally.summary(extra);
+            return new Summary(counts.created(), counts.updated(), counts.unchanged(), extra);
+        }
+    }
+
+    static void stopIfCancelled(JobService.Progress progress) {
+        if (progress.cancelled()) {
+            throw new com.patrolplanner.web.ApiException(409, Messages.of("import.cancelledTitle"),
+                    Messages.of("import.cancelled"), null);
         }
     }
 

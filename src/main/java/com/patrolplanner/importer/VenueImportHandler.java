@@ -158,6 +158,7 @@ public class VenueImportHandler implements ImportHandler {
             millis.put("write", m.write());
             millis.put("history", m.history());
             millis.put("audit", m.audit());
+            millis.put("auditCopy", m.auditCopy());
             millis.put("verdicts", m.verdicts());
             extra.put("millis", millis);
             return new Summary(counts.created(), counts.updated(), counts.unchanged(), extra);

@@ -106,6 +106,25 @@ public class RegistryService {
     }
 
     /**
+     * The set-based import path of the school register (the same outcome as {@link #upsertSchool} row by row): see
+     * {@link SchoolBulk}. {@code scope}: the importer's units (rows outside are refused).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SchoolBulk schoolBulk(String user, String reason, Scope scope) {
+        return new SchoolBulk(em, db, mapper, audit, schoolsEvents, user, reason, scope);
+    }
+
+    /**
+     * The set-based import path of the inspector register (the same outcome as
+     * {@link PeopleService#upsertInspector} row by row): see {@link InspectorBulk}. {@code scope}: the importer's units
+     * (new officers join its unit; officers of other units are refused).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InspectorBulk inspectorBulk(String user, String reason, Scope scope) {
+        return new InspectorBulk(em, db, mapper, audit, jurisdiction, user, reason, scope);
+    }
+
+    /**
      * Import path, one row: insert, or update the venue with the same licence number (or, without one, the same name and
      * address: the oldest such venue). Unchanged rows are not touched, so importing a file twice changes nothing. The
      * {@code synthetic} flag (test and demo data) is a field of the register like the others: its change is in the
@@ -371,12 +390,18 @@ public class RegistryService {
         Point oldGeom = s.geom;
         MultiPolygon oldCampus = s.campus;
         String oldDatum = s.sourceDatum;
+        String oldStatus = s.geocodeStatus;
+        String oldDistrict = s.districtCode;
+        boolean keep = in.lon() == null && (in.campus() == null || in.campus().isNull()) && oldGeom != null;
         applySchool(s, in);
         s.synthetic = synthetic;
-        if (in.lon() == null && in.campus() == null && oldGeom != null) {
+        if (keep) {
+            // a row without a position keeps the known one, with its geocode status and district (SchoolBulk alike)
             s.geom = oldGeom;
             s.campus = oldCampus;
             s.sourceDatum = oldDatum;
+            s.geocodeStatus = oldStatus;
+            s.districtCode = oldDistrict;
         }
         Changes changes = ChangeHistory.diff(before, snapshot(s));
         if (changes.isEmpty()) {
@@ -425,13 +450,28 @@ public class RegistryService {
     }
 
     private void applySchool(School s, SchoolInput in) {
-        s.name = in.name().trim();
+        if (applySchoolValues(s, schoolValues(in))) {
+            s.districtCode = s.geom == null ? null : districtOf(s.geom);
+        }
+    }
+
+    /**
+     * A school row as the register keeps it: trimmed name, level code, address, datum, and the point and campus in
+     * WGS-84 (the campus repaired when invalid; without a point, the campus's interior point). Refusals are the 422s of
+     * {@link #createSchool} / {@link #upsertSchool}. Shared by the row-by-row path and {@link SchoolBulk}.
+     */
+    record SchoolValues(String name, String level, String address, String datum, Point point, MultiPolygon campus) {
+    }
+
+    static SchoolValues schoolValues(SchoolInput in) {
+        String name = in.name().trim();
+        String level;
         try {
-            s.level = SchoolLevel.parse(in.level()).code;
+            level = SchoolLevel.parse(in.level()).code;
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("level", e.getMessage());
         }
-        s.address = blankToNull(in.address());
+        String address = blankToNull(in.address());
         Datum datum = parseDatum(in.datum());
         MultiPolygon campus = null;
         if (in.campus() != null) {
@@ -461,15 +501,28 @@ public class RegistryService {
             p = campus.getInteriorPoint();
             p.setSRID(GeoJson.WGS84_SRID);
         }
+        return new SchoolValues(name, level, address, datum.name(), p, campus);
+    }
+
+    /**
+     * Sets the values on {@code s}; when the point or the campus differs from the school's, they replace it (datum,
+     * geocode status) and this returns true: the caller places the school in its district again.
+     */
+    static boolean applySchoolValues(School s, SchoolValues v) {
+        s.name = v.name();
+        s.level = v.level();
+        s.address = v.address();
+        Point p = v.point();
+        MultiPolygon campus = v.campus();
         boolean moved = !Objects.equals(p == null ? null : p.toText(), s.geom == null ? null : s.geom.toText())
                 || !Objects.equals(campus == null ? null : campus.toText(), s.campus == null ? null : s.campus.toText());
         if (moved) {
             s.geom = p;
             s.campus = campus;
-            s.sourceDatum = datum.name();
+            s.sourceDatum = v.datum();
             s.geocodeStatus = p == null ? "none" : "source";
-            s.districtCode = p == null ? null : districtOf(p);
         }
+        return moved;
     }
 
     static Map<String, Object> snapshot(School s) {
@@ -502,27 +555,6 @@ public class RegistryService {
         if (!scope.sees(u)) {
             throw outside(scope, u, "location");
         }
-    }
-
-    /**
-     * The records of {@code table} ({@code venue} or {@code school}) among {@code ids} that lie outside {@code scope},
-     * with the unit each lies in (null: none). Flushes first, so the units are those of the rows just written.
-     */
-    public Map<Long, Long> outsideOf(Scope scope, String table, java.util.Collection<Long> ids) {
-        Map<Long, Long> out = new LinkedHashMap<>();
-        if (scope.all() || ids.isEmpty()) {
-            return out;
-        }
-        em.flush();
-        String ids$ = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT t.id, t.unit_id FROM " + ("venue".equals(table) ? "venue" : "school")
-                + " t WHERE t.id IN (SELECT unnest(CAST(?1 AS bigint[]))) AND NOT (" + scope.sql("t.unit_id") + " AND t.unit_id IS NOT NULL)")
-                .setParameter(1, ids$).getResultList();
-        for (Object[] r : rows) {
-            out.put(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue());
-        }
-        return out;
     }
 
     /** 422: a position outside the caller's unit, naming both units. */

@@ -54,6 +54,30 @@ class AuditCanonicalTest {
         assertEquals(roundTrip(other), AuditService.canonical(other));
     }
 
+    /**
+     * A batch reuses one digest and one formatted time for all its records: each hash must equal the one-off hash of
+     * the same record (and the digest must start afresh after each), computed here with a digest of the test's own.
+     */
+    @Test
+    void aReusedDigestGivesEachRecordsOwnHash() throws Exception {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-12-02T07:01:02.345678+08:00");
+        java.security.MessageDigest md = AuditService.sha256();
+        String prev = AuditService.GENESIS;
+        for (int seq = 1; seq <= 3; seq++) {
+            String json = "{\"changes\":{\"name\":{\"new\":\"第" + seq + "家\",\"old\":null}}}";
+            String text = prev + "|" + seq + "|2026-12-01T23:01:02.345678Z|bench|import|venue|" + (40 + seq) + "|" + json
+                    + (seq == 2 ? "" : "|unit=7");
+            String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Long unit = seq == 2 ? null : 7L;
+            assertEquals(expected, AuditService.hash(prev, seq, at, "bench", "import", "venue", Integer.toString(40 + seq),
+                    json, unit));
+            assertEquals(expected, AuditService.hash(md, prev, seq, AuditService.stamp(at), "bench", "import", "venue",
+                    Integer.toString(40 + seq), json, unit));
+            prev = expected;
+        }
+    }
+
     record Point(int x, int y) {
     }
 }
