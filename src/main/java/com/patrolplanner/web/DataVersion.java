@@ -92,6 +92,7 @@ public class DataVersion {
             return kept;
         }
         long g = generation.get();
+        READS.incrementAndGet();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM data_version")) {
             rs.next();
@@ -107,6 +108,14 @@ public class DataVersion {
     }
 
     private static final String MEMO = "pp.dataVersion";
+
+    /** Sequence reads sent to the database since start. */
+    private static final AtomicLong READS = new AtomicLong();
+
+    /** How many sequence reads this process has sent (the load benchmark prints them per request). */
+    public static long sequenceReads() {
+        return READS.get();
+    }
 
     /**
      * The HTTP request being served when it is a GET or HEAD (which writes no map layer), else null. Such a request
@@ -185,6 +194,7 @@ public class DataVersion {
         long c = connects.get();
         AtomicLong n = tables.get(table);
         long notes = n == null ? 0 : n.get();
+        READS.incrementAndGet();
         try (Connection conn = ds.getConnection(); Statement s = conn.createStatement();
                 ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM data_version_" + table)) {
             rs.next();
