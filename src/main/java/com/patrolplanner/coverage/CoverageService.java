@@ -186,7 +186,9 @@ public class CoverageService {
         long[] cellOf = res == 8 ? s.r8 : s.r9;
         java.util.Map<Long, Stats> stats = res == 8 ? s.cells8 : s.cells9;
         java.util.TreeSet<Long> seen = new java.util.TreeSet<>();
-        for (int i = 0; i < s.size; i++) {
+        int[] near = s.near(b);
+        for (int k = 0, end = near == null ? s.size : near.length; k < end; k++) {
+            int i = near == null ? k : near[k];
             if (s.inside(i, b)) {
                 seen.add(cellOf[i]);
             }
@@ -431,7 +433,9 @@ public class CoverageService {
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
         double max = 0;
-        for (int i = 0; i < s.size; i++) {
+        int[] near = s.near(b);
+        for (int k = 0, end = near == null ? s.size : near.length; k < end; k++) {
+            int i = near == null ? k : near[k];
             if (!s.active[i] || !s.inside(i, b)) {
                 continue;
             }
