@@ -44,8 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * per date long enough to outlive the kill) and, {@value #IMPORT_LEAD_SECONDS} s before the kill, an async import of
  * {@code --import-rows} venues ({@value #IMPORT_ROWS}: still running at the kill) are sent to service 1 directly; at
  * {@code --kill-at} (60 s) service 1 is killed with SIGKILL, once the import is seen RUNNING there; at
- * {@code --restart-at} (95 s, or when the import's second run has ended, at most 20 s later) the primary is restarted
- * ({@code pg_ctl restart -m fast}). Then: requests failed, by phase
+ * {@code --restart-at} (30 s, while the solve runs; after the kill it waits up to 20 s for the import's second run to
+ * end) the primary is restarted ({@code pg_ctl restart -m fast}). Then: requests failed, by phase
  * and status (a 503 must carry Retry-After); the solve and the import ended DONE by the other service (job rows: state,
  * node, attempts, taken over from); every acknowledged write present (counted in the primary), the import's rows
  * present exactly once; the audit chain verified ({@code GET /api/audit/verify}); the replica's lag (sampled every
@@ -151,7 +151,7 @@ public class FailoverBench implements CliCommand {
     public int run(String[] args, PrintStream out) throws Exception {
         int seconds = 120;
         int killAt = 60;
-        int restartAt = 95;
+        int restartAt = 30;
         int clients = 30;
         int thinkMs = 500;
         int importRows = IMPORT_ROWS;
@@ -164,15 +164,16 @@ public class FailoverBench implements CliCommand {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--think-ms" -> thinkMs = Integer.parseInt(args[++i]);
                 default -> {
-                    out.println("usage: bench failover [--seconds 120] [--kill-at 60] [--restart-at 95] [--clients 30] [--think-ms 500] "
+                    out.println("usage: bench failover [--seconds 120] [--kill-at 60] [--restart-at 30] [--clients 30] [--think-ms 500] "
                             + "[--import-rows 10000]");
                     return 2;
                 }
             }
         }
-        if (seconds < 20 || seconds > 900 || killAt < 10 || killAt >= seconds || restartAt <= killAt || clients < 1
+        if (seconds < 20 || seconds > 900 || killAt < 10 || killAt >= seconds || restartAt == killAt || restartAt < 5 || restartAt >= seconds || clients < 1
                 || clients > 200 || importRows < 1 || importRows > 200_000) {
-            out.println("--seconds 20..900, 10 ≤ --kill-at < --restart-at, --clients 1..200, --import-rows 1..200000");
+            out.println("--seconds 20..900, 10 ≤ --kill-at < --seconds, 5 ≤ --restart-at < --seconds (not at the kill), --clients 1..200, "
+                    + "--import-rows 1..200000");
             return 2;
         }
         String[] ports = services.trim().split("\\s+");
@@ -198,8 +199,8 @@ public class FailoverBench implements CliCommand {
         long end = t0 + seconds * 1_000_000_000L;
         long killNs = t0 + killAt * 1_000_000_000L;
         long restartNs = t0 + restartAt * 1_000_000_000L;
-        long[] restartDone = {Long.MAX_VALUE};
-        long[] restartBegin = {restartNs};
+        AtomicLong restartDone = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong restartBegin = new AtomicLong(restartNs);
         List<long[]> lag = java.util.Collections.synchronizedList(new ArrayList<>());
 
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
@@ -212,8 +213,8 @@ public class FailoverBench implements CliCommand {
                 String user = client % 2 == 0 ? "planner" : "manager";
                 while (System.nanoTime() < end) {
                     long at = System.nanoTime();
-                    Phase ph = at < killNs ? before : at < killNs + 10_000_000_000L ? afterKill
-                            : at >= restartBegin[0] - 1_000_000_000L && at < restartDone[0] + 10_000_000_000L ? aroundRestart : rest;
+                    Phase ph = at >= restartBegin.get() - 1_000_000_000L && at < restartDone.get() + 10_000_000_000L
+                            ? aroundRestart : at < killNs ? before : at < killNs + 10_000_000_000L ? afterKill : rest;
                     try {
                         if (r.nextInt(10) == 0) {
                             String licence = "FO-" + run + "-" + seq.incrementAndGet();
@@ -290,6 +291,12 @@ public class FailoverBench implements CliCommand {
                         + solveSeconds + "}"))
                 .build(), HttpResponse.BodyHandlers.ofString()), "jobId", out, "solve");
         out.printf("%5.1f s: solve %s submitted to svc1 (%d s per date)%n", secs(t0), solveJob, solveSeconds);
+        if (restartAt < killAt) {
+            // first the primary's restart (the solve runs through it), then the kill with the import running: the
+            // import's second run, on the other service, is not cut by the restart
+            sleepUntil(restartNs);
+            restartPrimary(t0, restartBegin, restartDone, out);
+        }
         // the import: a GBK CSV, async, a few seconds before the kill, large enough to be still running then
         sleepUntil(killNs - IMPORT_LEAD_SECONDS * 1_000_000_000L);
         String importJob = submitImport(victim, importRows, out);
@@ -311,26 +318,19 @@ public class FailoverBench implements CliCommand {
         out.printf("%5.1f s: kill -9 %d (svc1); at the kill the solve was %s, the import %s on %s (rows %s)%n", secs(t0),
                 pid, solveAtKill, importAtKill, importNodeAtKill, importProgress);
 
-        sleepUntil(restartNs);
-        // the restart is a fault of its own: it waits (at most 20 s) for the import's second run to end, so that it
-        // does not also cut that run (a job whose database goes away mid-transaction ends FAILED, not taken over)
-        long importWait = System.nanoTime() + 20_000_000_000L;
-        String importNow = jobState(importJob);
-        while (("QUEUED".equals(importNow) || "RUNNING".equals(importNow)) && System.nanoTime() < importWait) {
-            Thread.sleep(250);
-            importNow = jobState(importJob);
+        if (restartAt > killAt) {
+            sleepUntil(restartNs);
+            // the restart is a fault of its own: it waits (at most 20 s) for the import's second run to end, so that
+            // it does not also cut that run (a job whose database goes away mid-transaction ends FAILED)
+            long importWait = System.nanoTime() + 20_000_000_000L;
+            String importNow = jobState(importJob);
+            while (("QUEUED".equals(importNow) || "RUNNING".equals(importNow)) && System.nanoTime() < importWait) {
+                Thread.sleep(250);
+                importNow = jobState(importJob);
+            }
+            out.printf("%5.1f s: the import is %s%n", secs(t0), importNow);
+            restartPrimary(t0, restartBegin, restartDone, out);
         }
-        restartBegin[0] = System.nanoTime();
-        out.printf("%5.1f s: restarting the primary (pg_ctl restart -m fast); the import is %s%n", secs(t0), importNow);
-        List<String> cmd = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        cmd.addAll(List.of(pgBin + "/pg_ctl", "-D", Path.of(dir, "primary").toString(), "-m", "fast", "-w", "restart"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        p.waitFor(120, TimeUnit.SECONDS);
-        restartDone[0] = System.nanoTime();
-        out.printf("%5.1f s: primary back (%.1f s)%n", secs(t0), (restartDone[0] - restartBegin[0]) / 1e9);
 
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
@@ -426,6 +426,21 @@ public class FailoverBench implements CliCommand {
                 + "finished by the other service, audit intact, every 5xx a 503 with Retry-After" : "FAIL: " + failed);
         boolean pass = failed.isEmpty();
         return pass ? 0 : 1;
+    }
+
+    /** {@code pg_ctl restart -m fast} of the primary, noting when it began and when it was back. */
+    void restartPrimary(long t0, AtomicLong begin, AtomicLong done, PrintStream out) throws Exception {
+        begin.set(System.nanoTime());
+        out.printf("%5.1f s: restarting the primary (pg_ctl restart -m fast)%n", secs(t0));
+        List<String> cmd = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        cmd.addAll(List.of(pgBin + "/pg_ctl", "-D", Path.of(dir, "primary").toString(), "-m", "fast", "-w", "restart"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor(120, TimeUnit.SECONDS);
+        done.set(System.nanoTime());
+        out.printf("%5.1f s: primary back (%.1f s)%n", secs(t0), (done.get() - begin.get()) / 1e9);
     }
 
     static double secs(long t0) {
