@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The identity of a browser session. A write (any method but GET and HEAD) reads the session row and its user, so
+ * The identity of a browser session. A write (any method but GET and HEAD) and {@code GET /api/me} read the session
+ * row and its user, so
  * logout, a password, role or activation change (which delete the rows) and the idle and absolute limits take effect
  * at once. A read may use a session this process checked within the last {@value SessionStore#TOUCH_SECONDS} s
  * ({@link SessionStore#kept}): every such change retires the kept sessions at its commit, on this process at once and on
