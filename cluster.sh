@@ -94,7 +94,7 @@ cl_start_service() {
   say "cluster: service svc$n on 127.0.0.1:$port (log $CL_DIR/svc$n.log)"
   local demo=false; [ "$n" = 1 ] && demo=true
   # setsid: Ctrl-C of the caller does not reach the service; the pid written is java's own (sh execs into it)
-  (cd "$ROOT" && setsid sh -c 'echo $$ > "$0"; exec "$@"' "$pidf" nohup java -Xmx"$CL_HEAP" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+  (cd "$ROOT" && setsid sh -c 'echo $$ > "$0"; exec "$@"' "$pidf" nohup java -Xmx"$CL_HEAP" $JVM_BOUNDS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$CL_PRIMARY_PORT/$CL_DB" \
       -Dquarkus.datasource.replica.active=true \
       -Dquarkus.datasource.replica.jdbc.url="jdbc:postgresql://127.0.0.1:$CL_REPLICA_PORT/$CL_DB" \

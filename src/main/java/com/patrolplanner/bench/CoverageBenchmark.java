@@ -91,9 +91,9 @@ public class CoverageBenchmark implements CliCommand {
                 int cellCount = scopes.as(scope, () -> coverage.cellsSql(q, res).size());
                 double[] svc = time(() -> scopes.as(scope, () -> {
                     coverage.forgetCachedAnswers();
-                    return coverage.hexGeoJson(q, res, CoverageQuery.Metric.COVERAGE).length();
+                    return coverage.hexGeoJson(q, res, CoverageQuery.Metric.COVERAGE).length;
                 }), 3, 9);
-                double[] cached = time(() -> scopes.as(scope, () -> coverage.hexGeoJson(q, res, CoverageQuery.Metric.COVERAGE).length()), 3, 9);
+                double[] cached = time(() -> scopes.as(scope, () -> coverage.hexGeoJson(q, res, CoverageQuery.Metric.COVERAGE).length), 3, 9);
                 double[] sql = time(() -> scopes.as(scope, () -> coverage.cellsSql(q, res).size()), 3, 9);
                 out.printf("| city %s, scope %s | %s | %d | %d | %.0f | %.0f | %.1f | %.0f |%n", bbox, scopeName, p[2], res,
                         cellCount, svc[0], svc[1], cached[0], sql[0]);

@@ -50,6 +50,17 @@ final class CoverageCache {
             }
             a8.forEach((k, t) -> cells8.put(k, new Stats(t[0], t[1], t[2], t[3], t[4])));
             a9.forEach((k, t) -> cells9.put(k, new Stats(t[0], t[1], t[2], t[3], t[4])));
+            grid = com.patrolplanner.geo.BoxGrid.of(size, i -> located[i], i -> lon[i], i -> lat[i], i -> lon[i], i -> lat[i]);
+        }
+
+        private com.patrolplanner.geo.BoxGrid grid;
+
+        /**
+         * The venues to test against a box, ascending: those near it (a street-level view), or null for all of them (a
+         * large box). Either way {@link #inside} decides, so the answer and its order are those of a scan of all.
+         */
+        int[] near(double[] b) {
+            return grid == null ? null : grid.candidates(b[0], b[1], b[2], b[3]);
         }
 
         private void add(long[] t, int i) {

@@ -33,8 +33,12 @@ public class CoverageService {
 
     /** Each scope's venues with one period's figures, kept until the next write (at most 32: ≈ 50 MB at 22,500 venues). */
     final com.patrolplanner.web.AnswerCache<CoverageCache.Snapshot> snapshots = new com.patrolplanner.web.AnswerCache<>(32);
-    /** Whole hex answers (the same view asked again: a city or district overview); few, as one city view is ≈ 2 MB. */
-    final com.patrolplanner.web.AnswerCache<String> rendered = new com.patrolplanner.web.AnswerCache<>(16);
+    /**
+     * Whole hex answers (the same view asked again: a city or district overview); few, as one city view is ≈ 2 MB. Kept
+     * as the UTF-8 bytes the answer is, so that serving one again allocates and converts nothing (an overview's text is
+     * over the size G1 allocates outside the young generation: each conversion started a concurrent cycle).
+     */
+    final com.patrolplanner.web.AnswerCache<byte[]> rendered = new com.patrolplanner.web.AnswerCache<>(16);
     /** GeoJSON rings of H3 cells (they never change). */
     private static final java.util.concurrent.ConcurrentHashMap<Long, String> POLYGONS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -182,7 +186,9 @@ public class CoverageService {
         long[] cellOf = res == 8 ? s.r8 : s.r9;
         java.util.Map<Long, Stats> stats = res == 8 ? s.cells8 : s.cells9;
         java.util.TreeSet<Long> seen = new java.util.TreeSet<>();
-        for (int i = 0; i < s.size; i++) {
+        int[] near = s.near(b);
+        for (int k = 0, end = near == null ? s.size : near.length; k < end; k++) {
+            int i = near == null ? k : near[k];
             if (s.inside(i, b)) {
                 seen.add(cellOf[i]);
             }
@@ -274,14 +280,18 @@ public class CoverageService {
         return out;
     }
 
-    /** The cells as a GeoJSON FeatureCollection of hexagons; {@code value} is the chosen metric. */
-    public String hexGeoJson(CoverageQuery q, int res, CoverageQuery.Metric metric) {
+    /** The cells as a GeoJSON FeatureCollection of hexagons (UTF-8); {@code value} is the chosen metric. */
+    public byte[] hexGeoJson(CoverageQuery q, int res, CoverageQuery.Metric metric) {
         String token = versions.current();
         String scope = venueScope();
         String key = String.join("|", scope, q.from().toInstant().toString(), q.to().toInstant().toString(),
                 java.util.Arrays.toString(q.bbox()), Integer.toString(res), metric.code());
-        return rendered.get(key, token, () -> hexGeoJson(q, res, metric, cells(q, res, snapshot(q, token, scope))),
+        return rendered.get(key, token, () -> utf8(hexGeoJson(q, res, metric, cells(q, res, snapshot(q, token, scope)))),
                 CoverageService::worthKeeping);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -291,17 +301,17 @@ public class CoverageService {
      */
     static final int KEEP_RENDERED_CHARS = 32 * 1024;
 
-    static boolean worthKeeping(String rendered) {
-        return rendered.length() >= KEEP_RENDERED_CHARS;
+    static boolean worthKeeping(byte[] rendered) {
+        return rendered.length >= KEEP_RENDERED_CHARS;
     }
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
-    /** Whole heat answers as JSON, the large ones only (as {@link #rendered}). */
-    final com.patrolplanner.web.AnswerCache<String> renderedHeat = new com.patrolplanner.web.AnswerCache<>(16);
+    /** Whole heat answers as JSON (UTF-8), the large ones only (as {@link #rendered}). */
+    final com.patrolplanner.web.AnswerCache<byte[]> renderedHeat = new com.patrolplanner.web.AnswerCache<>(16);
 
-    /** {@link #heat} as the JSON the API answers; an overview asked again is served as it was rendered. */
-    public String heatJson(CoverageQuery q, CoverageQuery.Metric metric) {
+    /** {@link #heat} as the JSON the API answers (UTF-8); an overview asked again is served as it was rendered. */
+    public byte[] heatJson(CoverageQuery q, CoverageQuery.Metric metric) {
         if (metric == CoverageQuery.Metric.GAP) {
             return write(heat(q, metric));
         }
@@ -313,9 +323,9 @@ public class CoverageService {
                 CoverageService::worthKeeping);
     }
 
-    private String write(Heat h) {
+    private byte[] write(Heat h) {
         try {
-            return json.writeValueAsString(h);
+            return json.writeValueAsBytes(h);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -423,7 +433,9 @@ public class CoverageService {
         double[] b = q.bounds();
         List<double[]> raw = new ArrayList<>();
         double max = 0;
-        for (int i = 0; i < s.size; i++) {
+        int[] near = s.near(b);
+        for (int k = 0, end = near == null ? s.size : near.length; k < end; k++) {
+            int i = near == null ? k : near[k];
             if (!s.active[i] || !s.inside(i, b)) {
                 continue;
             }

@@ -35,19 +35,41 @@ public class LocalisingWriter implements WriterInterceptor {
         Lang lang = requestLang();
         ctx.getHeaders().putSingle("Content-Language", lang.tag);
         ctx.getHeaders().add("Vary", "Accept-Language");
+        if (entity instanceof String text && !Messages.hasReference(text)) {
+            ctx.proceed(); // nothing to resolve (a map layer, a cached answer): written as it is, not copied twice
+            return;
+        }
         OutputStream out = ctx.getOutputStream();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Buffer buf = new Buffer();
         ctx.setOutputStream(buf);
         try {
             ctx.proceed();
         } finally {
             ctx.setOutputStream(out);
         }
-        String body = buf.toString(StandardCharsets.UTF_8);
-        if (Messages.hasReference(body)) {
-            out.write(Messages.resolve(body, lang, escape).getBytes(StandardCharsets.UTF_8));
+        if (buf.hasReference()) {
+            out.write(Messages.resolve(buf.toString(StandardCharsets.UTF_8), lang, escape).getBytes(StandardCharsets.UTF_8));
         } else {
             buf.writeTo(out);
+        }
+    }
+
+    /** The body as written, searched for a reference's opening bracket in its UTF-8 bytes (not decoded unless found). */
+    static final class Buffer extends ByteArrayOutputStream {
+        private static final byte[] OPEN = String.valueOf(Messages.OPEN).getBytes(StandardCharsets.UTF_8);
+
+        Buffer() {
+            super(1024);
+        }
+
+        synchronized boolean hasReference() {
+            byte b0 = OPEN[0];
+            for (int i = 0, last = count - OPEN.length; i <= last; i++) {
+                if (buf[i] == b0 && buf[i + 1] == OPEN[1] && buf[i + 2] == OPEN[2]) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -78,6 +78,8 @@ public class RegisterLayers {
         /** Every Feature's UTF-8 bytes back to back; record i is {@code blob[start[i] .. start[i+1])}. */
         byte[] blob;
         final int[] start;
+        /** The records near a box, for street-level requests (the box test below still decides). */
+        com.patrolplanner.geo.BoxGrid grid;
 
         Layer(String token, int size) {
             this.token = token;
@@ -248,6 +250,9 @@ public class RegisterLayers {
             System.arraycopy(start, 0, l.start, 0, n);
             l.start[n] = bytes;
             l.blob = Arrays.copyOf(blob, bytes);
+            float[] b = l.box;
+            l.grid = com.patrolplanner.geo.BoxGrid.of(n, i -> l.located[i], i -> b[4 * i], i -> b[4 * i + 1], i -> b[4 * i + 2],
+                    i -> b[4 * i + 3]);
             return l;
         }
     }
@@ -304,7 +309,10 @@ public class RegisterLayers {
             float qx1 = up(bbox[2]);
             float qy1 = up(bbox[3]);
             float[] b = l.box;
-            for (int i = 0; i < l.size; i++) {
+            // near the box only, when it is small against the layer (same test, same id order as the full scan)
+            int[] near = l.grid == null ? null : l.grid.candidates(qx0, qy0, qx1, qy1);
+            for (int k = 0, end = near == null ? l.size : near.length; k < end; k++) {
+                int i = near == null ? k : near[k];
                 int j = 4 * i;
                 if (!l.located[i] || b[j] > qx1 || qx0 > b[j + 2] || b[j + 1] > qy1 || qy0 > b[j + 3]) {
                     continue;

@@ -35,6 +35,8 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Inject
     LoginThrottle throttle;
+    @Inject
+    com.patrolplanner.web.DataVersion versions;
 
     /** A hash of a random password at the cost of real hashes; verified for names that do not exist. */
     private final String dummyHash = AppUser.hash(HexFormat.of().formatHex(SecureRandom.getSeed(16)));
@@ -65,14 +67,17 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     /**
      * Successful checks are remembered for {@link #CACHE_MILLIS} by a salted SHA-256 of the password, so that API clients
-     * sending Basic credentials with every request do not pay a bcrypt verification (tens of ms) each time. Any change
-     * to a user clears the cache ({@link #forget}).
+     * sending Basic credentials with every request do not pay a bcrypt verification (tens of ms) each time. A change to
+     * a user on this process clears the cache ({@link #forget}); one committed by another process (or by SQL) retires
+     * it when its notification arrives ({@link com.patrolplanner.web.DataVersion#authToken()}, V230: milliseconds). Only
+     * while that channel is down does a remembered check live out its {@link #CACHE_MILLIS}, the bound then.
      */
     static final long CACHE_MILLIS = 60_000;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final byte[] salt = SecureRandom.getSeed(16);
 
-    private record Cached(String digest, long until, Checked checked) {
+    /** {@code authToken}: {@link com.patrolplanner.web.DataVersion#authToken()} when the check was made (null: unknown). */
+    private record Cached(String digest, long until, String authToken, Checked checked) {
     }
 
     /** A successful password check: the user's id and the identity to use. */
@@ -134,14 +139,21 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     private Checked cached(String username, String d) {
         Cached c = cache.get(username);
-        if (c != null && c.until() > System.currentTimeMillis() && MessageDigest.isEqual(
+        if (c != null && c.until() > System.currentTimeMillis() && current(c) && MessageDigest.isEqual(
                 c.digest().getBytes(StandardCharsets.US_ASCII), d.getBytes(StandardCharsets.US_ASCII))) {
             return c.checked();
         }
         return null;
     }
 
+    /** False when a user or session change was committed (anywhere) since the check was made. */
+    private boolean current(Cached c) {
+        String now = versions.authToken();
+        return now == null || c.authToken() == null || c.authToken().equals(now);
+    }
+
     private Checked verify(String username, String password, String d) {
+        String authToken = versions.authToken(); // before the read: a change committed after it retires this check
         AppUser u = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username));
         boolean known = u != null && u.active;
         // the same bcrypt work whether the name exists or not
@@ -152,7 +164,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         }
         throttle.succeeded(username);
         Checked checked = new Checked(u.id, identity(u.username, u.roleSet(), u.mustChangePassword));
-        cache.put(username, new Cached(d, System.currentTimeMillis() + CACHE_MILLIS, checked));
+        cache.put(username, new Cached(d, System.currentTimeMillis() + CACHE_MILLIS, authToken, checked));
         return checked;
     }
 

@@ -28,9 +28,12 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        // vector tiles come twenty at a time for every pan of the map: they may use a session checked moments ago
-        boolean tileRead = "GET".equals(context.request().method().name()) && context.normalizedPath().startsWith("/tiles/");
-        SessionTokenRequest request = new SessionTokenRequest(cookie.getValue(), tileRead);
+        // reads (GET, HEAD: a map asks for its layers, tiles and figures at every pan) may use a session checked moments
+        // ago, retired on every process when a logout or user change commits anywhere; writes always read the row, and so
+        // does /api/me, the page's own question whether its session is alive (idle and absolute limits exact there)
+        String method = context.request().method().name();
+        boolean read = ("GET".equals(method) || "HEAD".equals(method)) && !"/api/me".equals(context.normalizedPath());
+        SessionTokenRequest request = new SessionTokenRequest(cookie.getValue(), read);
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request)
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();

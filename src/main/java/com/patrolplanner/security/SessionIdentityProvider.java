@@ -9,10 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The identity of a browser session: the session row and its user are read on every request, so logout, a password,
- * role or activation change (which delete the rows) and the idle and absolute limits take effect at once. Vector tile
- * reads alone may use a session checked within the last {@value SessionStore#TOUCH_SECONDS} s ({@link SessionStore#kept}),
- * which every such change retires at its commit on every process.
+ * The identity of a browser session. A write (any method but GET and HEAD) and {@code GET /api/me} read the session
+ * row and its user, so
+ * logout, a password, role or activation change (which delete the rows) and the idle and absolute limits take effect
+ * at once. A read may use a session this process checked within the last {@value SessionStore#TOUCH_SECONDS} s
+ * ({@link SessionStore#kept}): every such change retires the kept sessions at its commit, on this process at once and on
+ * every other one when the change's notification arrives (V230; milliseconds). The bound: a session ended on another
+ * process may still read there until that notification arrives, never more than {@value SessionStore#TOUCH_SECONDS} s
+ * after it was last checked; while the notification channel is down nothing is kept.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {

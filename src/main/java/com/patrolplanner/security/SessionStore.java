@@ -47,8 +47,8 @@ public class SessionStore {
      * The user of a session {@link #lookup} found valid less than {@value #TOUCH_SECONDS} s ago (and before its absolute
      * end), else null: no database round trip. Valid only while {@link com.patrolplanner.web.DataVersion#authToken()} is
      * unchanged: a logout, password, role or activation change, or a session's end written by any process retires every
-     * kept session at its commit (V230), and this process's own deletions retire them at once. Only for reads that
-     * tolerate that (vector tiles); the idle limit is at most this much later than exact.
+     * kept session at its commit (V230), and this process's own deletions retire them at once. Only for reads (GET,
+     * HEAD: {@link SessionAuthenticationMechanism}); the idle limit is at most this much later than exact.
      */
     public SessionUser kept(String token) {
         if (token == null || token.isEmpty() || token.length() > 100) {

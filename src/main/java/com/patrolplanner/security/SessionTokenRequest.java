@@ -12,7 +12,7 @@ public class SessionTokenRequest extends BaseAuthenticationRequest {
         this(token, false);
     }
 
-    /** {@code mayUseKept}: a tile read, which may be answered from a session checked moments ago ({@link SessionStore#kept}). */
+    /** {@code mayUseKept}: a read (GET, HEAD), which may be answered from a session checked moments ago ({@link SessionStore#kept}). */
     public SessionTokenRequest(String token, boolean mayUseKept) {
         this.token = token;
         this.mayUseKept = mayUseKept;

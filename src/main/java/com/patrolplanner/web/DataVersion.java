@@ -33,8 +33,8 @@ import org.postgresql.PGNotification;
  * ETag from before a restart or from another process never matches by accident. While the listening connection is
  * down the token is {@code null}: nothing is cached or served from a cache (notifications may be lost).
  *
- * <p>Reading the sequence costs one small query per cached request (a few hundred microseconds); computing a coverage
- * answer costs 50–400 ms.
+ * <p>Reading the sequence costs one small query per cached request (a few hundred microseconds; requests asking at the
+ * same time share one, {@link #freshRead()}); computing a coverage answer costs 50–400 ms.
  */
 @ApplicationScoped
 public class DataVersion {
@@ -91,16 +91,96 @@ public class DataVersion {
         if (kept != null) {
             return kept;
         }
-        long g = generation.get();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM data_version")) {
-            rs.next();
-            long seq = rs.getBoolean(2) ? rs.getLong(1) : 0;
-            String token = epoch + "." + g + "." + seq;
-            if (read != null) {
-                read.put(MEMO, token);
+        Read r = freshRead();
+        if (r == null) {
+            return null;
+        }
+        String token = epoch + "." + r.generation() + "." + r.data();
+        if (read != null) {
+            read.put(MEMO, token);
+        }
+        return token;
+    }
+
+    /**
+     * One read of the three sequences ({@code data_version}, {@code data_version_venue}, {@code data_version_school}),
+     * with the local counters taken just before it: a notification that arrives after the read only makes a token newer
+     * than the rows it was computed from.
+     */
+    private record Read(long generation, long connects, long venueNotes, long schoolNotes, long data, long venue, long school) {
+        long table(String name) {
+            return "venue".equals(name) ? venue : school;
+        }
+
+        long notes(String name) {
+            return "venue".equals(name) ? venueNotes : schoolNotes;
+        }
+    }
+
+    private final java.util.concurrent.locks.ReentrantLock readLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition readDone = readLock.newCondition();
+    private long readsStarted;
+    private long readsDone;
+    private boolean reading;
+    private Read lastRead;
+    /** Sequence reads sent to the database since start. */
+    private static final AtomicLong READS = new AtomicLong();
+
+    /** How many sequence reads this process has sent (the load benchmark prints them per request). */
+    public static long sequenceReads() {
+        return READS.get();
+    }
+
+    /**
+     * A read of the sequences that <em>started after this call began</em>, so it sees every write committed before the
+     * caller's request (read-your-writes, on any process), shared by the requests that ask at the same time: a caller
+     * that finds a read in flight waits for the next one, which one of the waiting callers sends for all of them. Under
+     * load that is one round trip for many requests instead of one each; alone, exactly one as before. Null when the
+     * read failed (then nothing is cached).
+     */
+    private Read freshRead() {
+        readLock.lock();
+        try {
+            long need = readsStarted + 1;
+            while (readsDone < need) {
+                if (!reading) {
+                    reading = true;
+                    long mine = ++readsStarted;
+                    Read r = null;
+                    readLock.unlock();
+                    try {
+                        r = readNow();
+                    } finally {
+                        readLock.lock();
+                        reading = false;
+                        readsDone = mine;
+                        lastRead = r;
+                        readDone.signalAll();
+                    }
+                    return r;
+                }
+                readDone.awaitUninterruptibly();
             }
-            return token;
+            return lastRead;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private Read readNow() {
+        long g = generation.get();
+        long c = connects.get();
+        AtomicLong v = tables.get("venue");
+        AtomicLong sc = tables.get("school");
+        long vn = v == null ? 0 : v.get();
+        long sn = sc == null ? 0 : sc.get();
+        READS.incrementAndGet();
+        try (Connection conn = ds.getConnection(); Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT d.last_value, d.is_called, v.last_value, v.is_called, s.last_value, "
+                        + "s.is_called FROM data_version d, data_version_venue v, data_version_school s")) {
+            rs.next();
+            return new Read(g, c, vn, sn, rs.getBoolean(2) ? rs.getLong(1) : 0, rs.getBoolean(4) ? rs.getLong(3) : 0,
+                    rs.getBoolean(6) ? rs.getLong(5) : 0);
         } catch (SQLException ex) {
             return null;
         }
@@ -181,22 +261,15 @@ public class DataVersion {
         if (kept != null) {
             return kept;
         }
-        // notifications and connections first: one arriving after this read only makes the token newer than the rows
-        long c = connects.get();
-        AtomicLong n = tables.get(table);
-        long notes = n == null ? 0 : n.get();
-        try (Connection conn = ds.getConnection(); Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM data_version_" + table)) {
-            rs.next();
-            long seq = rs.getBoolean(2) ? rs.getLong(1) : 0;
-            String token = epoch + "." + c + "." + notes + "." + seq;
-            if (read != null) {
-                read.put(MEMO + "." + table, token);
-            }
-            return token;
-        } catch (SQLException ex) {
+        Read r = freshRead();
+        if (r == null) {
             return null;
         }
+        String token = epoch + "." + r.connects() + "." + r.notes(table) + "." + r.table(table);
+        if (read != null) {
+            read.put(MEMO + "." + table, token);
+        }
+        return token;
     }
 
     /** True while notifications are received (tests and the benchmark wait for it after a start). */

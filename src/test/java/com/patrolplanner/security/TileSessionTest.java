@@ -55,6 +55,61 @@ class TileSessionTest {
         Logins.withCookie(token).get("/api/me").then().statusCode(401);
     }
 
+    /**
+     * Session 7 (branch load2): every read (GET, HEAD) may use a session checked moments ago, not only tiles. A session
+     * ended by another process (here: deleted by SQL) stops reading as soon as the notification arrives (asserted within
+     * 2 s; the stated bound is {@link SessionStore#TOUCH_SECONDS} s after its last check); a write reads the row at once.
+     */
+    @Test
+    void aSessionDeletedBySqlEndsEveryReadWhenItsNotificationArrivesAndEveryWriteAtOnce() throws Exception {
+        String token = Logins.session("planner", "planner");
+        Logins.withCookie(token).get("/api/venues?limit=0").then().statusCode(200);
+        Logins.withCookie(token).get("/api/venues?limit=0").then().statusCode(200); // the kept session
+        // a write right after the deletion: no waiting, it reads the row
+        String writer = Logins.session("planner", "planner");
+        Logins.withCookie(writer).get("/api/venues?limit=0").then().statusCode(200);
+        try (Connection c = db.getConnection()) {
+            c.createStatement().execute("DELETE FROM app_session WHERE token_hash IN ('" + Logins.sha256(token) + "', '"
+                    + Logins.sha256(writer) + "')");
+        }
+        Logins.withCookie(writer).contentType("application/json").body("{}").post("/api/venues").then().statusCode(401);
+        long t0 = System.nanoTime();
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Logins.withCookie(token).get("/api/venues?limit=0").statusCode() == 401);
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+    }
+
+    /**
+     * Session 7: a checked HTTP Basic password is remembered (60 s) only until a user change is committed anywhere: a
+     * user deactivated by SQL (as another process would) is refused when the notification arrives, not a minute later.
+     */
+    @Test
+    void aUserDeactivatedBySqlLosesBasicAccessWhenItsNotificationArrives() throws Exception {
+        String name = "ts-basic-" + System.nanoTime() % 100000;
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            AppUser u = new AppUser();
+            u.username = name;
+            u.password = AppUser.hash(name);
+            u.roles = "planner";
+            u.persist();
+        });
+        try {
+            com.patrolplanner.TestSupport.as(name).get("/api/venues?limit=0").then().statusCode(200);
+            com.patrolplanner.TestSupport.as(name).get("/api/venues?limit=0").then().statusCode(200); // remembered
+            try (Connection c = db.getConnection()) {
+                c.createStatement().execute("UPDATE app_user SET active = false WHERE username = '" + name + "'");
+            }
+            long t0 = System.nanoTime();
+            Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> com.patrolplanner.TestSupport.as(name).get("/api/venues?limit=0").statusCode() == 401);
+            assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+        } finally {
+            try (Connection c = db.getConnection()) {
+                c.createStatement().execute("DELETE FROM app_user WHERE username = '" + name + "'");
+            }
+        }
+    }
+
     long venuesOf(long unit) throws Exception {
         try (Connection c = db.getConnection()) {
             var rs = c.createStatement().executeQuery("""
