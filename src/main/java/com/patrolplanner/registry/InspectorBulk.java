@@ -104,7 +104,7 @@ public final class InspectorBulk extends RegisterBulk {
             i.teamId = in.teamId();
             i.active = in.active();
             i.synthetic = in.synthetic();
-            Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, PeopleService.snapshot(i));
+            Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, PeopleService.snapshot(i)).toJson();
             plans.add(new Planned(st.row(), isNew ? null : i.id, i.version, changes, false));
             after.add(i);
             if (isNew) {

@@ -392,7 +392,7 @@ public class RegistryService {
         String oldDatum = s.sourceDatum;
         String oldStatus = s.geocodeStatus;
         String oldDistrict = s.districtCode;
-        boolean keep = in.lon() == null && (in.campus() == null || in.campus().isNull()) && oldGeom != null;
+        boolean keep = in.lon() == null && in.campus() == null && oldGeom != null;
         applySchool(s, in);
         s.synthetic = synthetic;
         if (keep) {

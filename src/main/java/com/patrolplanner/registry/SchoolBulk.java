@@ -45,7 +45,7 @@ public final class SchoolBulk extends RegisterBulk {
      */
     public void add(int row, SchoolInput in, boolean synthetic) {
         RegistryService.SchoolValues v = RegistryService.schoolValues(in);
-        boolean keep = in.lon() == null && (in.campus() == null || in.campus().isNull());
+        boolean keep = in.lon() == null && in.campus() == null;
         String keyAddress = in.address() == null ? null : in.address().trim();
         stageCopy("rn, name, address").field(row).field(v.name()).field(keyAddress).endRow();
         staged.add(new Staged(row, v, keep, synthetic));
@@ -114,7 +114,7 @@ public final class SchoolBulk extends RegisterBulk {
                 s.districtCode = oldDistrict;
                 m = false;
             }
-            Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, RegistryService.snapshot(s));
+            Map<String, Map<String, Object>> changes = ChangeHistory.diff(before, RegistryService.snapshot(s)).toJson();
             plans.add(new Planned(st.row(), isNew ? null : s.id, s.version, changes, m));
             moved.add(m);
             after.add(s);

@@ -183,11 +183,10 @@ class RegisterBulkEqualityTest {
         QuarkusTransaction.requiringNew().run(() -> {
             try (RegistryService.Deferred d = registry.defer()) {
                 for (SchoolSpec s : rows) {
-                    JsonNode campus = null;
+                    org.locationtech.jts.geom.Geometry campus = null;
                     if (s.campus != null) {
                         try {
-                            campus = GeoJson.writeNode(GeoJson.toMultiPolygon(new WKTReader(GeoJson.FACTORY).read(s.campus),
-                                    "campus"));
+                            campus = GeoJson.toMultiPolygon(new WKTReader(GeoJson.FACTORY).read(s.campus), "campus");
                         } catch (org.locationtech.jts.io.ParseException e) {
                             throw new IllegalStateException(e);
                         }
