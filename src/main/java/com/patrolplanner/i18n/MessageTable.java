@@ -946,32 +946,32 @@ final class MessageTable {
                 + "HTTP Basic 认证；角色与 REST API 相同。",
                 "Venues, schools, districts, patrol zones, inspections and open violations of the cultural-market "
                 + "law-enforcement bureau. HTTP Basic authentication; the same roles as the REST API.");
-        put("ogc.itemsAs", "{0}（{1}）", "{0} as {1}");
+        put("ogc.itemsAs", "{0}（{1} 格式）", "{0} as {1}");
         put("ogc.cgcsNote", "坐标为 WGS-84；CGCS2000（EPSG:4490，crs 参数）的坐标在此精度下数值相同（两个坐标框架相差厘米级），"
                 + "顺序为纬度、经度。",
                 " Coordinates are WGS-84; CGCS2000 (EPSG:4490, crs parameter) coordinates are the same numbers at this "
                 + "accuracy (the two frames differ by centimetres), in latitude, longitude order.");
-        put("ogc.venues.title", "文化市场经营场所", "Venues (文化市场经营场所)");
+        put("ogc.venues.title", "文化市场经营场所", "Venues");
         put("ogc.venues.description", "已登记的文化市场经营场所：网吧、歌舞娱乐场所、游艺娱乐场所、出版物经营场所、宾馆等。"
                 + "规划员和系统管理员可写入（Part 4）；ETag 即记录的版本号。",
                 "Registered cultural-market venues: internet cafés, song and dance venues, arcades, publication shops, "
                 + "hotels, … Writable (Part 4) by planners and administrators; ETag = the record's version.");
-        put("ogc.schools.title", "学校", "Schools (学校)");
+        put("ogc.schools.title", "学校", "Schools");
         put("ogc.schools.description", "学校：有校园范围的为校园多边形，否则为学校位置点。规划员和系统管理员可写入（Part 4）；"
                 + "Polygon/MultiPolygon 几何为校园范围，Point 为学校位置。",
                 "Schools: the campus polygon where known, else the school's point. Writable (Part 4) by planners and "
                 + "administrators; a Polygon/MultiPolygon geometry is the campus, a Point the school's location.");
-        put("ogc.districts.title", "行政区划", "Districts (行政区划)");
+        put("ogc.districts.title", "行政区划", "Districts");
         put("ogc.districts.description", "行政区划边界（省、市、区县、街道），以行政区划代码标识。",
                 "Administrative outlines (province, city, district, street) by adcode.");
-        put("ogc.zones.title", "巡查片区", "Patrol zones (巡查片区)");
+        put("ogc.zones.title", "巡查片区", "Patrol zones");
         put("ogc.zones.description", "各区县启用的片区方案中的片区，及其负责的执法组。",
                 "The zones of each district's active zone set, with the team responsible.");
-        put("ogc.inspections.title", "检查记录", "Inspections (检查记录)");
+        put("ogc.inspections.title", "检查记录", "Inspections");
         put("ogc.inspections.description", "检查记录，位置为检查时场所所在的点；datetime 按检查时间筛选。组长只能看到本组的记录。",
                 "Inspection records at the venue's point as it was when inspected; datetime filters on the inspection "
                 + "time. Team leaders see their own team's records only.");
-        put("ogc.violations.title", "校园周边违规", "Open violations near schools (校园周边违规)");
+        put("ogc.violations.title", "校园周边违规", "Open violations near schools");
         put("ogc.violations.description", "当日位于学校周边合规规则距离内的场所（每个场所、学校和规则一条要素），"
                 + "附到校园的测地距离和规则的法律依据。",
                 "Venues within a compliance rule's distance of a school today (one feature per venue, school and rule), "

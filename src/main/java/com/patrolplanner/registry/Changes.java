@@ -64,7 +64,7 @@ public record Changes(List<FieldChange> fields) {
                 m.forEach((k, v) -> out.put(String.valueOf(k), of(v)));
                 return new Entries(Collections.unmodifiableMap(out));
             }
-            throw new IllegalArgumentException("a change-history value is a text, number, flag, list or map, not "
+            throw new IllegalStateException("a change-history value is a text, number, flag, list or map, not "
                     + o.getClass().getName());
         }
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.patrolplanner.audit.AuditService;
 import com.patrolplanner.geo.Datum;
 import com.patrolplanner.geo.GeoJson;
@@ -186,7 +185,9 @@ class RegisterBulkEqualityTest {
                     org.locationtech.jts.geom.Geometry campus = null;
                     if (s.campus != null) {
                         try {
-                            campus = GeoJson.toMultiPolygon(new WKTReader(GeoJson.FACTORY).read(s.campus), "campus");
+                            // as a client's GeoJSON (7 decimals) gives it, and as the file's campus column is read
+                            campus = GeoJson.rounded(GeoJson.toMultiPolygon(new WKTReader(GeoJson.FACTORY).read(s.campus),
+                                    "campus"), "campus");
                         } catch (org.locationtech.jts.io.ParseException e) {
                             throw new IllegalStateException(e);
                         }
