@@ -57,11 +57,7 @@ public final class InspectorBulk extends RegisterBulk {
      * {@code INSERT … ON CONFLICT}.
      */
     public Counts upsert() {
-        if (planned) {
-            throw new IllegalStateException("upsert twice");
-        }
-        endStage();
-        planned = true;
+        beginPlan();
         Map<Integer, Inspector> found = new HashMap<>();
         // by certificate number; without one, the oldest officer without one of that name and unit
         conn.each("""

@@ -100,7 +100,16 @@ public abstract class RegisterBulk implements AutoCloseable {
         return copy;
     }
 
-    protected void endStage() {
+    /** Starts the plan (once): ends the staging COPY; the rows are then read against the register. */
+    protected void beginPlan() {
+        if (planned) {
+            throw new IllegalStateException("upsert twice");
+        }
+        endStage();
+        planned = true;
+    }
+
+    private void endStage() {
         if (copy != null) {
             try {
                 copy.end();

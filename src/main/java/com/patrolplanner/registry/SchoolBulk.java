@@ -60,11 +60,7 @@ public final class SchoolBulk extends RegisterBulk {
      * {@code INSERT … ON CONFLICT}) and places the moved ones in their district (one statement).
      */
     public Counts upsert() {
-        if (planned) {
-            throw new IllegalStateException("upsert twice");
-        }
-        endStage();
-        planned = true;
+        beginPlan();
         Map<Integer, School> found = new HashMap<>();
         conn.each("""
                 SELECT DISTINCT ON (st.rn) st.rn, s.id, s.version, s.name, s.level, s.address, ST_AsBinary(s.geom),
